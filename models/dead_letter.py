@@ -1,0 +1,28 @@
+"""What goes to a ``.dlq`` topic: the original bytes and why they were refused."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEAD_LETTER_SCHEMA_VERSION = 1
+
+
+class DeadLetter(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = DEAD_LETTER_SCHEMA_VERSION
+    reason: str = Field(description="Machine-readable reason, e.g. malformed_json, oversized.")
+    detail: str = Field(description="Human-readable explanation.")
+    code: str = Field(description="Stable scout error code (SCOUT-E###).")
+    stage: str = Field(description="Which stage refused it: ingest, normalize, index.")
+    source_topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+    source_file: str | None = None
+    line: int | None = None
+    post_id: str | None = None
+    payload: str = Field(description="The original message, as text when it was UTF-8.")
+    payload_encoding: str = Field("utf-8", description="utf-8, or base64 when it was not.")
+    failed_at: datetime

@@ -1,0 +1,53 @@
+"""``create_app(settings, runtime)``: the Faust app and its agents, wired explicitly."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import faust
+
+from streams.settings import Settings
+from streams.topics import POSTS_DLQ, POSTS_RAW
+from streams.worker.agents import process_events
+from streams.worker.runtime import Runtime
+
+log = logging.getLogger("streams.worker")
+
+
+def _broker_url(settings: Settings) -> str:
+    return ";".join(f"kafka://{s.strip()}" for s in settings.kafka_bootstrap.split(","))
+
+
+def create_app(settings: Settings, runtime: Runtime) -> faust.App:
+    app = faust.App(
+        settings.app_id,
+        broker=_broker_url(settings),
+        store="memory://",
+        autodiscover=False,
+        datadir=str(settings.data_dir),
+        web_enabled=settings.web_port is not None,
+        web_port=settings.web_port or 6066,
+        topic_partitions=settings.topic_partitions,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        broker_commit_interval=1.0,
+    )
+    raw = app.topic(POSTS_RAW.name(settings), key_serializer="raw", value_serializer="raw")
+    dlq = app.topic(POSTS_DLQ.name(settings), key_serializer="raw", value_serializer="raw")
+
+    async def index_posts(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.batch_size, within=settings.batch_timeout_s
+        ):
+            indexed, dead = await process_events(runtime, dlq, events)
+            log.info("batch: %d indexed, %d dead-lettered", indexed, dead)
+
+    app.agent(raw, name="index_posts")(index_posts)
+
+    async def _close(sender: Any, **kwargs: Any) -> None:
+        await runtime.close()
+
+    app.on_before_shutdown.connect(_close)  # type: ignore[arg-type]
+
+    return app

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``scout`` CLI, one module each."""

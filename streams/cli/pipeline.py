@@ -1,0 +1,176 @@
+"""``scout setup | ingest | worker | search | sample``."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from streams.cli.context import settings_of
+from streams.cli.progress import RateColumn
+from streams.settings import Settings
+from streams.topics import POSTS_DLQ, POSTS_RAW
+
+console = Console(stderr=True)
+out = Console()
+
+
+def setup(ctx: typer.Context) -> None:
+    """Create the Kafka topics and the Elasticsearch index template, index and alias."""
+    run_setup(settings_of(ctx))
+
+
+def run_setup(settings: Settings) -> None:
+    from streams.index.client import make_client
+    from streams.index.schema import ensure_posts_index
+    from streams.kafka.admin import ensure_topics
+
+    for name, state in ensure_topics(settings).items():
+        console.print(f"topic [bold]{name}[/]: {state}")
+    client = make_client(settings)
+    try:
+        index = ensure_posts_index(client, settings)
+    finally:
+        client.close()
+    console.print(f"index [bold]{index}[/] behind alias [bold]{settings.posts_alias}[/]: ready")
+
+
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help="JSON Lines files (.jsonl, .jsonl.gz) or -")],
+    show: Annotated[int, typer.Option(help="How many rejected lines to list.")] = 20,
+) -> None:
+    """Publish posts (normalized Post shape, one JSON object per line) to posts.raw."""
+    from streams.ingest import ingest_lines, read_lines
+    from streams.ingest.reader import check_paths, count_lines
+    from streams.kafka.producer import make_producer
+
+    settings = settings_of(ctx)
+    check_paths(files)
+    producer = make_producer(settings)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=count_lines(files))
+            report = ingest_lines(
+                read_lines(files),
+                producer,
+                topic=POSTS_RAW.name(settings),
+                dlq_topic=POSTS_DLQ.name(settings),
+                max_message_bytes=settings.max_message_bytes,
+                max_text_chars=settings.max_text_chars,
+                on_line=lambda: progress.advance(task),
+            )
+    finally:
+        producer.close(timeout=10)
+    console.print(
+        f"read {report.read}, published {report.published} to {POSTS_RAW.name(settings)},"
+        f" rejected {len(report.rejected)}"
+    )
+    for dead in report.rejected[:show]:
+        console.print(f"  rejected {dead.source_file}:{dead.line}: {dead.reason}: {dead.detail}")
+    if len(report.rejected) > show:
+        console.print(
+            f"  … and {len(report.rejected) - show} more (all in {POSTS_DLQ.name(settings)})"
+        )
+    if report.rejected:
+        summary = ", ".join(f"{r}: {n}" for r, n in sorted(report.reasons.items()))
+        console.print(f"rejected by reason: {summary}; sent to {POSTS_DLQ.name(settings)}")
+
+
+def worker(ctx: typer.Context) -> None:
+    """Run the Faust worker: posts.raw -> normalize -> spaCy entities -> Elasticsearch."""
+    run_worker(settings_of(ctx))
+
+
+def run_worker(settings: Settings) -> None:
+    import faust
+
+    from streams.app import create_app
+    from streams.errors import ConfigError
+    from streams.index.client import make_client
+    from streams.worker.runtime import Runtime
+
+    client = make_client(settings)
+    try:
+        if not client.indices.exists_alias(name=settings.posts_alias):
+            raise ConfigError(
+                f"no index alias {settings.posts_alias!r}: run `scout setup` first",
+                code="SCOUT-E021",
+            )
+    finally:
+        client.close()
+    runtime = Runtime.build(settings)
+    app = create_app(settings, runtime)
+    faust.Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        str, typer.Argument(help="Lucene query string, e.g. 'apple AND mentions:tim*'")
+    ],
+    size: Annotated[int, typer.Option("--size", "-n", min=1, max=1000)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON document per line.")] = False,
+) -> None:
+    """Print posts matching QUERY with their entities, newest first."""
+    from streams.index.client import make_client
+    from streams.index.search import search_posts
+
+    settings = settings_of(ctx)
+    client = make_client(settings)
+    try:
+        total, docs = search_posts(client, settings.posts_alias, query, size=size)
+    finally:
+        client.close()
+    if as_json:
+        for doc in docs:
+            out.print_json(json.dumps(doc), indent=None)
+        return
+    console.print(f"{total} matching posts (showing {len(docs)})")
+    for doc in docs:
+        _print_post(doc)
+
+
+def _print_post(doc: dict[str, Any]) -> None:
+    author = (doc.get("author") or {}).get("handle") or "?"
+    out.print(
+        f"[bold]{doc.get('created_at') or '-'}[/] @{author} [dim]{doc['source']}:{doc['post_id']}[/]"
+    )
+    out.print(f"  {doc['text']}", highlight=False, markup=False)
+    ents = ", ".join(f"{e['text']} [{e['label']}]" for e in doc.get("entities", []))
+    out.print(f"  entities: {ents or '-'}", highlight=False, markup=False)
+
+
+def sample(
+    ctx: typer.Context,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for the sample to be indexed.")
+    ] = 120,
+) -> None:
+    """Set up, ingest the built-in sample, run the worker until it is indexed, search it."""
+    from streams.cli.sample import run_sample
+
+    run_sample(settings_of(ctx), timeout_s=timeout, console=console)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(setup)
+    app.command()(ingest)
+    app.command()(worker)
+    app.command()(search)
+    app.command()(sample)

@@ -1,0 +1,72 @@
+"""The scout's error tree.
+
+    ScoutError                      every error the scout raises on purpose; has a stable code
+    ├── ConfigError                 bad settings or arguments (operator must fix, exit 2)
+    ├── ServiceError                local Kafka/Elasticsearch management (`scout services`)
+    ├── PermanentError              this input will never succeed: dead-letter it, go on
+    │   └── InvalidPostError        malformed JSON, unknown shape, empty, oversized, encoding
+    └── TransientError              may succeed later: retry with backoff
+        ├── IndexUnavailableError   Elasticsearch down, overloaded (429) or timing out
+        └── BrokerUnavailableError  Kafka unreachable
+
+Codes (``SCOUT-E###``) are stable and searchable; messages say what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ScoutError",
+    "ConfigError",
+    "ServiceError",
+    "PermanentError",
+    "InvalidPostError",
+    "TransientError",
+    "IndexUnavailableError",
+    "BrokerUnavailableError",
+]
+
+
+class ScoutError(Exception):
+    """Root of the scout's errors. ``code`` is stable; ``str()`` starts with it."""
+
+    code = "SCOUT-E000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.message = message
+        super().__init__(f"[{self.code}] {message}")
+
+
+class ConfigError(ScoutError):
+    code = "SCOUT-E001"
+
+
+class ServiceError(ScoutError):
+    code = "SCOUT-E100"
+
+
+class PermanentError(ScoutError):
+    """Dead-letter the input with ``reason`` and carry on."""
+
+    code = "SCOUT-E200"
+
+    def __init__(self, message: str, *, reason: str, code: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message, code=code)
+
+
+class InvalidPostError(PermanentError):
+    code = "SCOUT-E201"
+
+
+class TransientError(ScoutError):
+    code = "SCOUT-E300"
+
+
+class IndexUnavailableError(TransientError):
+    code = "SCOUT-E301"
+
+
+class BrokerUnavailableError(TransientError):
+    code = "SCOUT-E302"

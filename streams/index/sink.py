@@ -1,0 +1,90 @@
+"""Bulk-write enriched posts; sort item failures into permanent and transient."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch import ApiError, AsyncElasticsearch, TransportError
+
+from models.enriched import EnrichedPost
+from streams.errors import IndexUnavailableError
+from streams.index.documents import to_source
+
+_RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class Rejected:
+    doc: EnrichedPost
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    indexed: int
+    rejected: list[Rejected] = field(default_factory=list)
+    retry: list[EnrichedPost] = field(default_factory=list)
+
+
+class BulkSink:
+    """Writes to the posts alias (``require_alias``: never auto-creates a stray index)."""
+
+    def __init__(
+        self,
+        client: AsyncElasticsearch,
+        alias: str,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._client = client
+        self._alias = alias
+        self._clock = clock
+
+    async def write(self, docs: Sequence[EnrichedPost]) -> BulkOutcome:
+        if not docs:
+            return BulkOutcome(indexed=0)
+        now = self._clock()
+        operations: list[dict[str, Any]] = []
+        for doc in docs:
+            operations.append({"index": {"_index": self._alias, "_id": doc.doc_id}})
+            operations.append(to_source(doc, indexed_at=now))
+        try:
+            response = await self._client.bulk(operations=operations, require_alias=True)
+        except ApiError as exc:
+            if exc.meta.status in _RETRYABLE_STATUS:
+                raise IndexUnavailableError(f"Elasticsearch bulk refused: {exc}") from exc
+            raise IndexUnavailableError(
+                f"Elasticsearch bulk failed with {exc.meta.status}: {exc}."
+                " Has `scout setup` run for this index prefix?",
+                code="SCOUT-E303",
+            ) from exc
+        except TransportError as exc:
+            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+        return _sort_items(docs, response.body.get("items", []))
+
+
+def _sort_items(docs: Sequence[EnrichedPost], items: list[dict[str, Any]]) -> BulkOutcome:
+    indexed = 0
+    rejected: list[Rejected] = []
+    retry: list[EnrichedPost] = []
+    for doc, item in zip(docs, items, strict=True):
+        result = item.get("index", {})
+        status = int(result.get("status", 500))
+        if status < 300:
+            indexed += 1
+        elif status in _RETRYABLE_STATUS:
+            retry.append(doc)
+        else:
+            error = result.get("error") or {}
+            reason = str(error.get("type", f"http_{status}"))
+            detail = str(error.get("reason", "rejected by Elasticsearch"))
+            if reason in {"index_not_found_exception"}:
+                # The alias vanished: not this document's fault, keep it for a retry.
+                retry.append(doc)
+            else:
+                rejected.append(Rejected(doc=doc, reason=reason, detail=detail))
+    return BulkOutcome(indexed=indexed, rejected=rejected, retry=retry)

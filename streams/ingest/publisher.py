@@ -1,0 +1,74 @@
+"""Validate lines with the worker's own parser and publish them; report refusals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kafka.errors import KafkaError
+
+from models.dead_letter import DeadLetter
+from streams.errors import BrokerUnavailableError, InvalidPostError
+from streams.ingest.reader import SourceLine
+from streams.normalize import dead_letter_for, parse_post
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    published: int = 0
+    rejected: list[DeadLetter] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> Counter[str]:
+        return Counter(d.reason for d in self.rejected)
+
+
+def ingest_lines(
+    lines: Iterable[SourceLine],
+    producer: Any,
+    *,
+    topic: str,
+    dlq_topic: str,
+    max_message_bytes: int,
+    max_text_chars: int,
+    on_line: Callable[[], None] = lambda: None,
+) -> IngestReport:
+    """Publish valid posts keyed by id; send refusals to the dead-letter topic too."""
+    report = IngestReport()
+    futures = []
+    for item in lines:
+        report.read += 1
+        try:
+            post = parse_post(
+                item.raw, max_message_bytes=max_message_bytes, max_text_chars=max_text_chars
+            )
+        except InvalidPostError as exc:
+            dead = dead_letter_for(
+                item.raw[:max_message_bytes],
+                exc,
+                stage="ingest",
+                source_file=item.file,
+                line=item.line,
+            )
+            report.rejected.append(dead)
+            futures.append(
+                producer.send(
+                    dlq_topic,
+                    key=f"{item.file}:{item.line}".encode(),
+                    value=dead.model_dump_json().encode(),
+                )
+            )
+        else:
+            futures.append(producer.send(topic, key=post.id.encode(), value=item.raw))
+            report.published += 1
+        on_line()
+    try:
+        producer.flush(timeout=60)
+        for future in futures:
+            future.get(timeout=60)
+    except KafkaError as exc:
+        raise BrokerUnavailableError(f"Kafka did not acknowledge the posts: {exc}") from exc
+    return report

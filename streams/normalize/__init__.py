@@ -1,0 +1,7 @@
+"""raw bytes -> validated, cleaned ``Post``; refusals carry a reason for the dead letter."""
+
+from streams.normalize.dead_letters import dead_letter_for
+from streams.normalize.parse import parse_post, post_from_obj
+from streams.normalize.text import clean_text
+
+__all__ = ["clean_text", "dead_letter_for", "parse_post", "post_from_obj"]

