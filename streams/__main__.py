@@ -11,7 +11,7 @@ from streams.errors import ConfigError, ScoutError
 def main() -> None:
     cli = build_cli()
     try:
-        cli(standalone_mode=False)
+        cli()
     except ScoutError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2 if isinstance(exc, ConfigError) else 1)

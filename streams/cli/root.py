@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import click
 import typer
+from typer.core import TyperGroup
 
 from streams.settings import load_settings
 
@@ -15,7 +15,11 @@ def _root(ctx: typer.Context) -> None:
     ctx.obj = load_settings()
 
 
-def build_cli() -> Callable[..., object]:
+def build_command() -> TyperGroup:
+    """The command tree of ``scout`` (tests walk it to check sub-command names).
+
+    Typer 0.29+ vendors click, so the tree is typer's group class, not ``click.Group``.
+    """
     from streams.cli import pipeline, services
 
     app = typer.Typer(
@@ -27,17 +31,16 @@ def build_cli() -> Callable[..., object]:
     app.add_typer(services.app, name="services", help="Local Kafka and Elasticsearch.")
     pipeline.register(app)
     command = typer.main.get_command(app)
+    if not isinstance(command, TyperGroup):  # pragma: no cover - a callback always makes a group
+        raise TypeError(f"expected a command group, got {type(command).__name__}")
+    return command
 
-    def run(*, standalone_mode: bool = True) -> object:
-        try:
-            return command.main(standalone_mode=False)
-        except click.ClickException as exc:
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        except click.exceptions.Exit as exc:
-            raise SystemExit(exc.exit_code) from None
-        except click.Abort:
-            click.echo("aborted", err=True)
-            raise SystemExit(130) from None
+
+def build_cli() -> Callable[[], object]:
+    """The ``scout`` entry: usage errors are click's; ``ScoutError`` is left to ``main``."""
+    command = build_command()
+
+    def run() -> object:
+        return command.main(prog_name="scout")
 
     return run

@@ -1,0 +1,1 @@
+"""Benchmarks and quality evaluations that print figures and ratios."""

@@ -1,0 +1,72 @@
+import asyncio
+from typing import Any
+
+import pytest
+
+from models.post import Post
+from streams.errors import IndexUnavailableError
+from streams.index import BulkSink, build_document
+
+
+class _Response:
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.body = body
+
+
+class _FakeClient:
+    """Answers bulk requests with canned per-item statuses (a seam, not a mock of ES)."""
+
+    def __init__(self, statuses: list[int], errors: dict[int, dict[str, str]]) -> None:
+        self.statuses = statuses
+        self.errors = errors
+        self.calls: list[dict[str, Any]] = []
+
+    async def bulk(self, *, operations: list[dict[str, Any]], require_alias: bool) -> _Response:
+        self.calls.append({"operations": operations, "require_alias": require_alias})
+        items = []
+        for i, status in enumerate(self.statuses):
+            item: dict[str, Any] = {"status": status}
+            if i in self.errors:
+                item["error"] = self.errors[i]
+            items.append({"index": item})
+        return _Response({"items": items})
+
+
+def _docs(n: int) -> list[Any]:
+    return [build_document(Post(id=str(i), text=f"t{i}"), [], model="m") for i in range(n)]
+
+
+def test_items_are_sorted_into_indexed_rejected_and_retry() -> None:
+    client = _FakeClient(
+        [201, 400, 429, 200],
+        {1: {"type": "mapper_parsing_exception", "reason": "failed to parse [created_at]"}},
+    )
+    docs = _docs(4)
+    outcome = asyncio.run(BulkSink(client, "scout-posts").write(docs))  # type: ignore[arg-type]
+    assert outcome.indexed == 2
+    assert [r.reason for r in outcome.rejected] == ["mapper_parsing_exception"]
+    assert outcome.rejected[0].doc is docs[1]
+    assert outcome.retry == [docs[2]]
+    ops = client.calls[0]["operations"]
+    assert client.calls[0]["require_alias"] is True
+    assert ops[0] == {"index": {"_index": "scout-posts", "_id": docs[0].doc_id}}
+
+
+def test_empty_batch_sends_nothing() -> None:
+    client = _FakeClient([], {})
+    assert asyncio.run(BulkSink(client, "a").write([])).indexed == 0  # type: ignore[arg-type]
+    assert client.calls == []
+
+
+def test_unreachable_cluster_is_transient() -> None:
+    from elasticsearch import AsyncElasticsearch
+
+    async def run() -> None:
+        client = AsyncElasticsearch("http://127.0.0.1:9", request_timeout=1, max_retries=0)
+        try:
+            await BulkSink(client, "a").write(_docs(1))
+        finally:
+            await client.close()
+
+    with pytest.raises(IndexUnavailableError):
+        asyncio.run(run())

@@ -1,0 +1,91 @@
+import json
+
+import pytest
+
+from streams.errors import InvalidPostError
+from streams.normalize import clean_text, parse_post
+
+LIMITS = {"max_message_bytes": 10_000, "max_text_chars": 500}
+
+
+def _raw(obj: object) -> bytes:
+    return json.dumps(obj).encode()
+
+
+def _reason(raw: bytes, **limits: int) -> str:
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(raw, **{**LIMITS, **limits})
+    return info.value.reason
+
+
+def test_valid_post_is_parsed_with_numeric_id_kept_exact() -> None:
+    post = parse_post(
+        _raw(
+            {
+                "id": 1234567890123456789,
+                "text": "  Oracle buys   a startup \u200b ",
+                "created_at": "2026-03-02T08:15:00Z",
+                "author": {"handle": "ana", "followers": 12, "bio": "kept"},
+                "source": "mastodon",
+                "url": "https://example.org/1",
+            }
+        ),
+        **LIMITS,
+    )
+    assert post.id == "1234567890123456789"
+    assert post.text == "Oracle buys a startup"
+    assert post.created_at is not None and post.created_at.tzinfo is not None
+    assert post.author is not None and post.author.followers == 12
+    assert post.author.model_extra == {"bio": "kept"}
+
+
+def test_id_and_text_suffice() -> None:
+    post = parse_post(_raw({"id": "a1", "text": "hello"}), **LIMITS)
+    assert (post.id, post.source, post.created_at) == ("a1", "unknown", None)
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert parse_post(b"\xef\xbb\xbf" + _raw({"id": "b", "text": "hi"}), **LIMITS).id == "b"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b'{"id": "x", "text": "cut', "malformed_json"),
+        (b"", "malformed_json"),
+        (b"\xff\xfe{}", "bad_encoding"),
+        ('{"id": "x", "text": "caf\xe9"}'.encode("latin-1"), "bad_encoding"),
+        (b"[1, 2]", "unknown_shape"),
+        (b'"just a string"', "unknown_shape"),
+        (_raw({"id": "x", "body": "no text key"}), "unknown_shape"),
+        (_raw({"id": "x", "text": 42}), "unknown_shape"),
+        (_raw({"text": "no id"}), "unknown_shape"),
+        (_raw({"id": "x", "text": "t", "author": "not an object"}), "unknown_shape"),
+        (_raw({"id": "x", "text": "t", "created_at": "yesterday"}), "unknown_shape"),
+        (_raw({"id": "x", "text": "t", "created_at": "2026-01-01T00:00:00"}), "unknown_shape"),
+        (_raw({"id": "x", "text": ""}), "empty_text"),
+        (_raw({"id": "x", "text": " \n\t\u200b "}), "empty_text"),
+        (_raw({"id": "x", "text": "a" * 501}), "oversized"),
+    ],
+)
+def test_bad_input_is_refused_with_a_specific_reason(raw: bytes, reason: str) -> None:
+    assert _reason(raw) == reason
+
+
+def test_oversized_message_is_refused_before_decoding() -> None:
+    assert _reason(b"x" * 20_000) == "oversized"
+
+
+def test_refusal_message_names_the_problem() -> None:
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(_raw({"id": "x", "full_text": "a tweet"}), **LIMITS)
+    assert "no 'text' field" in str(info.value)
+    assert "raw Twitter object" in str(info.value)
+    assert str(info.value).startswith("[SCOUT-E201]")
+
+
+def test_clean_text_is_idempotent_and_normalizes_unicode() -> None:
+    text = "Cafe\u0301\r\nline\x07two\u00a0 spaced"
+    once = clean_text(text)
+    assert once == "Caf\u00e9\nlinetwo spaced"
+    assert clean_text(once) == once
