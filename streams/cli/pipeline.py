@@ -169,6 +169,9 @@ def _progress() -> Progress:
 
 
 def register(app: typer.Typer) -> None:
+    from streams.cli.config import config
+
+    app.command()(config)
     app.command()(setup)
     app.command()(ingest)
     app.command()(worker)

@@ -120,7 +120,9 @@ def test_reingesting_the_same_posts_creates_no_duplicates(
 
     def reindexed() -> bool:
         worker.assert_alive()
-        fresh = count_docs(es, settings, {"range": {"indexed_at": {"gte": second_pass.isoformat()}}})
+        fresh = count_docs(
+            es, settings, {"range": {"indexed_at": {"gte": second_pass.isoformat()}}}
+        )
         return fresh == 8
 
     wait_until(reindexed, timeout=60, what="the second ingest to be processed")
