@@ -1,0 +1,54 @@
+# Signal Scout: the two commands of the README are `make sample` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SCOUT  := $(BIN)/scout
+
+.PHONY: install sample test unit integration check bench services-up services-down services-status lock clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	# Every dependency is pinned by sha256, the spaCy model included.
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements.lock
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	@touch $@
+
+install: $(VENV)/.installed
+
+services-up: $(VENV)/.installed
+	$(SCOUT) services up
+
+services-down:
+	@if [ -x $(SCOUT) ]; then $(SCOUT) services down; fi
+
+services-status: $(VENV)/.installed
+	$(SCOUT) services status
+
+## Set up everything and run the scout on the built-in sample (services stay up).
+sample: services-up
+	$(SCOUT) sample
+
+## All tests: unit, then integration against the real Kafka and Elasticsearch.
+test: services-up
+	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
+
+unit: $(VENV)/.installed
+	$(BIN)/python -m pytest -ra tests/unit $(PYTEST_ARGS)
+
+check: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy streams models
+
+bench: services-up
+	$(BIN)/python -m bench.ingest_throughput
+
+## Re-lock dependencies (needs pip-tools); keeps only the pinned wheel hash of the model.
+lock:
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --extra dev --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/python deploy/pin_model_hash.py requirements.lock
+
+clean: services-down
+	rm -rf $(VENV) .scout-data
