@@ -15,7 +15,9 @@ SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
 
 
 def pin(text: str) -> str:
-    pattern = re.compile(rf"^{re.escape(PACKAGE)} \\\n(?:    --hash=sha256:[0-9a-f]{{64}}(?: \\)?\n)+", re.M)
+    pattern = re.compile(
+        rf"^{re.escape(PACKAGE)} \\\n(?:    --hash=sha256:[0-9a-f]{{64}}(?: \\)?\n)+", re.M
+    )
     if not pattern.search(text):
         raise SystemExit(f"{PACKAGE} not found in the lock file")
     return pattern.sub(f"{PACKAGE} \\\n    --hash=sha256:{SHA256}\n", text)
