@@ -35,10 +35,15 @@ def ingest_lines(
     max_message_bytes: int,
     max_text_chars: int,
     on_line: Callable[[], None] = lambda: None,
+    confirm_every: int = 5000,
 ) -> IngestReport:
-    """Publish valid posts keyed by id; send refusals to the dead-letter topic too."""
+    """Publish valid posts keyed by id; send refusals to the dead-letter topic too.
+
+    Every ``confirm_every`` lines the producer is flushed and each send confirmed, so a
+    large file needs bounded memory and a broker failure surfaces near where it happened.
+    """
     report = IngestReport()
-    futures = []
+    futures: list[Any] = []
     for item in lines:
         report.read += 1
         try:
@@ -65,10 +70,17 @@ def ingest_lines(
             futures.append(producer.send(topic, key=post.id.encode(), value=item.raw))
             report.published += 1
         on_line()
+        if len(futures) >= confirm_every:
+            _confirm(producer, futures)
+    _confirm(producer, futures)
+    return report
+
+
+def _confirm(producer: Any, futures: list[Any]) -> None:
     try:
         producer.flush(timeout=60)
         for future in futures:
             future.get(timeout=60)
     except KafkaError as exc:
         raise BrokerUnavailableError(f"Kafka did not acknowledge the posts: {exc}") from exc
-    return report
+    futures.clear()

@@ -1,0 +1,74 @@
+import json
+from typing import Any
+
+from streams.ingest import SourceLine, ingest_lines
+
+
+class _Future:
+    def get(self, timeout: float) -> None:
+        return None
+
+
+class _RecordingProducer:
+    """Stands in for KafkaProducer: records sends, counts flushes."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, bytes | None, bytes]] = []
+        self.flushes = 0
+
+    def send(self, topic: str, *, key: bytes | None = None, value: bytes) -> _Future:
+        self.sent.append((topic, key, value))
+        return _Future()
+
+    def flush(self, timeout: float) -> None:
+        self.flushes += 1
+
+
+def _lines(*raws: bytes) -> list[SourceLine]:
+    return [SourceLine(file="in.jsonl", line=i + 1, raw=r) for i, r in enumerate(raws)]
+
+
+def _run(producer: Any, lines: list[SourceLine], **kw: Any) -> Any:
+    return ingest_lines(
+        lines,
+        producer,
+        topic="posts.raw",
+        dlq_topic="posts.raw.dlq",
+        max_message_bytes=10_000,
+        max_text_chars=1_000,
+        **kw,
+    )
+
+
+def test_valid_lines_are_published_as_is_keyed_by_post_id() -> None:
+    producer = _RecordingProducer()
+    raw = json.dumps({"id": 42, "text": "  hello  "}).encode()
+    report = _run(producer, _lines(raw))
+    assert (report.read, report.published, report.rejected) == (1, 1, [])
+    assert producer.sent == [("posts.raw", b"42", raw)]
+
+
+def test_rejected_lines_are_reported_with_file_line_and_reason_and_dead_lettered() -> None:
+    producer = _RecordingProducer()
+    report = _run(
+        producer,
+        _lines(json.dumps({"id": "a", "text": "ok"}).encode(), b"{broken", b'{"id": "b"}'),
+    )
+    assert report.published == 1
+    assert [(d.line, d.reason) for d in report.rejected] == [
+        (2, "malformed_json"),
+        (3, "unknown_shape"),
+    ]
+    assert report.reasons == {"malformed_json": 1, "unknown_shape": 1}
+    dead = [json.loads(v) for t, _, v in producer.sent if t == "posts.raw.dlq"]
+    assert [(d["source_file"], d["line"], d["payload"]) for d in dead] == [
+        ("in.jsonl", 2, "{broken"),
+        ("in.jsonl", 3, '{"id": "b"}'),
+    ]
+
+
+def test_sends_are_confirmed_in_bounded_chunks() -> None:
+    producer = _RecordingProducer()
+    lines = _lines(*[json.dumps({"id": str(i), "text": "t"}).encode() for i in range(25)])
+    _run(producer, lines, confirm_every=10)
+    assert producer.flushes == 3
