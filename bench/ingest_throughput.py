@@ -42,7 +42,7 @@ from streams.normalize import parse_post  # noqa: E402
 from streams.settings import Settings, load_settings  # noqa: E402
 from streams.topics import POSTS_DLQ, POSTS_RAW  # noqa: E402
 
-TWEETS = Path("/work/shared/data/stocknet/stocknet_tweets_compact.jsonl.gz")
+TWEETS = ROOT.parent / "shared" / "data" / "stocknet" / "stocknet_tweets_compact.jsonl.gz"
 RESULTS = ROOT / "bench" / "results"
 POLL_S = 0.1  # _count polling interval: bounds the timing error of each end of the run
 TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
