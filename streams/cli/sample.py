@@ -69,12 +69,24 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
 
     console.rule("3. run the worker until every sample post is searchable")
     wanted = _expected_ids(posts_file, settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = settings.data_dir / "sample-worker.log"
+    console.print(f"worker log: {log_path}")
+    log = log_path.open("wb")
     worker = subprocess.Popen(  # noqa: S603 - our own CLI, same interpreter
-        [sys.executable, "-m", "streams", "worker"], env=dict(os.environ)
+        [sys.executable, "-m", "streams", "worker"],
+        env=dict(os.environ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     client = make_client(settings)
     try:
-        found = _wait_indexed(client, settings, wanted, timeout_s, worker)
+        try:
+            found = _wait_indexed(client, settings, wanted, timeout_s, worker)
+        except ScoutError:
+            tail = log_path.read_text(errors="replace").splitlines()[-30:]
+            console.print("last lines of the worker log:\n" + "\n".join(tail), markup=False)
+            raise
         console.print(f"indexed {found}/{len(wanted)} sample posts")
         console.rule("4. search")
         for query in SAMPLE_QUERIES:
@@ -91,6 +103,7 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
             worker.wait(timeout=30)
         except subprocess.TimeoutExpired:
             worker.kill()
+        log.close()
     console.print(
         "done. Try: scout search 'mentions:microsoft'  (services keep running:"
         " `scout services down` stops them)"
@@ -120,6 +133,6 @@ def _wait_indexed(
         time.sleep(1)
     raise ScoutError(
         f"only {found}/{len(ids)} sample posts were indexed within {timeout_s:.0f}s;"
-        " see the worker's log above",
+        " see the worker's log",
         code="SCOUT-E051",
     )
