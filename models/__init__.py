@@ -5,6 +5,14 @@ Every record carries a ``schema_version``; records change additively.
 
 from models.dead_letter import DeadLetter
 from models.enriched import EnrichedPost, Entity
-from models.post import Author, Post
+from models.post import Author, Engagement, Post, RepostOf
 
-__all__ = ["Author", "DeadLetter", "EnrichedPost", "Entity", "Post"]
+__all__ = [
+    "Author",
+    "DeadLetter",
+    "Engagement",
+    "EnrichedPost",
+    "Entity",
+    "Post",
+    "RepostOf",
+]

@@ -22,6 +22,27 @@ class Author(BaseModel):
     verified: bool | None = None
 
 
+class Engagement(BaseModel):
+    """Reactions a post had received when captured (None: unknown)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    likes: int | None = Field(None, ge=0)
+    reposts: int | None = Field(None, ge=0)
+    replies: int | None = Field(None, ge=0)
+    quotes: int | None = Field(None, ge=0)
+
+
+class RepostOf(BaseModel):
+    """The original of a repost (retweet/boost), with its author and engagement."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    author: Author | None = None
+    engagement: Engagement | None = None
+
+
 class Post(BaseModel):
     """A public post in the scout's normalized shape."""
 
@@ -35,6 +56,8 @@ class Post(BaseModel):
     source: str = Field("unknown", min_length=1, max_length=128)
     url: str | None = Field(None, max_length=4096)
     lang: str | None = Field(None, max_length=16)
+    engagement: Engagement | None = None
+    repost_of: RepostOf | None = None
 
     @field_validator("id", mode="before")
     @classmethod

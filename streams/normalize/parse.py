@@ -1,5 +1,7 @@
 """Decode and validate one message into a ``Post``.
 
+Accepted shapes: the normalized Post, and raw Twitter API v1.1 statuses (converted).
+
 Reasons (the ``reason`` of ``InvalidPostError``, also used in dead letters):
 ``bad_encoding``, ``malformed_json``, ``unknown_shape``, ``empty_text``, ``oversized``.
 """
@@ -14,10 +16,11 @@ from pydantic import ValidationError
 from models.post import Post
 from streams.errors import InvalidPostError
 from streams.normalize.text import clean_text
+from streams.normalize.twitter import is_twitter_v1, twitter_v1_to_post_obj
 
 _HINTS = {
-    "full_text": "it looks like a raw Twitter object",
-    "retweeted_status": "it looks like a raw Twitter object",
+    "full_text": "it looks like a Twitter object without id_str/user",
+    "retweeted_status": "it looks like a Twitter object without id_str/user",
     "content": "it looks like a Mastodon status or RSS item",
     "body": "it has 'body' where a Post has 'text'",
 }
@@ -56,6 +59,8 @@ def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
             f"expected a JSON object in the Post shape, got {type(obj).__name__}",
             reason="unknown_shape",
         )
+    if is_twitter_v1(obj):
+        obj = twitter_v1_to_post_obj(obj)
     if "text" not in obj:
         keys = ", ".join(sorted(obj)[:12]) or "none"
         hint = next((h for k, h in _HINTS.items() if k in obj), None)

@@ -80,7 +80,7 @@ def test_refusal_message_names_the_problem() -> None:
     with pytest.raises(InvalidPostError) as info:
         parse_post(_raw({"id": "x", "full_text": "a tweet"}), **LIMITS)
     assert "no 'text' field" in str(info.value)
-    assert "raw Twitter object" in str(info.value)
+    assert "Twitter object" in str(info.value)
     assert str(info.value).startswith("[SCOUT-E201]")
 
 

@@ -1,0 +1,22 @@
+import pytest
+
+from streams.enrich.lang import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Equinor og Microsoft utvider samarbeidet om skytjenester i Bergen.", "no"),
+        ("Telenor vurderer å selge eierandelen, ifølge avisen.", "no"),
+        ("Volvo säger att bolaget inte ska sälja fabriken.", "sv"),
+        ("The board said it will not sell the unit this year.", "en"),
+        ("Der Konzern hat die Übernahme abgeschlossen und wird wachsen.", "de"),
+    ],
+)
+def test_detects_the_language_of_a_sentence(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["", "$AAPL $MSFT", "lol", "🚀🚀🚀"])
+def test_too_little_evidence_is_unknown(text: str) -> None:
+    assert detect_language(text) is None
