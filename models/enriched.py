@@ -1,14 +1,18 @@
-"""A post after extraction: what is indexed in Elasticsearch."""
+"""A post after extraction: what is indexed in Elasticsearch and what `scout enrich` prints."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.post import Author
+from models.post import Author, Engagement, RepostOf
+from models.signals import NOT_MA, CompetitorMention, Influence, MASignal, Sentiment
 
-ENRICHED_SCHEMA_VERSION = 1
+ENRICHED_SCHEMA_VERSION = 2
+# Bump when extraction changes in a way that makes re-enrichment worthwhile.
+ENRICHMENT_VERSION = 1
 
 
 class Entity(BaseModel):
@@ -21,12 +25,22 @@ class Entity(BaseModel):
     start: int = Field(ge=0, description="Character offset in the normalized text.")
     end: int = Field(ge=0)
     id: str | None = Field(None, description="Canonical id when linked, e.g. company:MSFT.")
-    source: str = Field("ner", description="What found it: ner, watchlist, cashtag...")
+    source: str = Field("ner", description="What found it: ner, tweet_ner, alias, cashtag...")
     confidence: float = Field(1.0, ge=0.0, le=1.0)
 
 
+class Versions(BaseModel):
+    """What an enriched post was made with (re-enrichment compares these)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    enrichment: int = ENRICHMENT_VERSION
+    model: str = ""
+    watchlist: str | None = None
+
+
 class EnrichedPost(BaseModel):
-    """The indexed document (``_id`` is ``doc_id``)."""
+    """The indexed document (``_id`` is ``doc_id``). Fields are added, never changed."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -40,4 +54,13 @@ class EnrichedPost(BaseModel):
     url: str | None
     lang: str | None
     entities: tuple[Entity, ...]
-    model: str = Field(description="Name and version of the NLP model used.")
+    model: str = Field(description="Name and version of the NLP model(s) used.")
+    # --- schema 2 (intelligence) -----------------------------------------------------
+    lang_source: Literal["post", "detected"] | None = None
+    engagement: Engagement | None = None
+    repost_of: RepostOf | None = None
+    ma: MASignal = NOT_MA
+    competitors: tuple[CompetitorMention, ...] = ()
+    sentiment: Sentiment | None = None
+    influence: Influence | None = None
+    versions: Versions = Versions()

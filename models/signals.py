@@ -36,3 +36,35 @@ class Influence(BaseModel):
     listed: int | None = None
     verified: bool | None = None
     engagement: int = Field(0, ge=0, description="Likes + reposts + replies + quotes received.")
+
+
+MAStatus = Literal["rumour", "announced", "completed", "denied", "called_off"]
+
+
+class Party(BaseModel):
+    """One side of a deal: the name as written, and the watch-list id when linked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    id: str | None = Field(None, description="Canonical id when linked, e.g. company:MSFT.")
+
+
+class MASignal(BaseModel):
+    """Whether a post reports a merger or acquisition, and who buys whom.
+
+    For a merger of equals ("X and Y to merge") the first-named party is the ``acquirer``
+    and the second the ``target``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    is_ma: bool
+    score: float = Field(ge=0.0, le=1.0)
+    acquirer: Party | None = None
+    target: Party | None = None
+    amount: str | None = Field(None, description='The deal value as written: "$5bn".')
+    status: MAStatus | None = None
+
+
+NOT_MA = MASignal(is_ma=False, score=0.0)

@@ -50,8 +50,12 @@ def ensure_posts_index(client: Elasticsearch, settings: Settings) -> str:
             client.indices.create(
                 index=name, aliases={settings.posts_alias: {"is_write_index": True}}
             )
-        elif not client.indices.exists_alias(name=settings.posts_alias, index=name):
-            client.indices.put_alias(index=name, name=settings.posts_alias, is_write_index=True)
+        else:
+            # Additive mapping changes reach an existing index (a conflict is an error).
+            mappings = template_body(settings)["template"]["mappings"]
+            client.indices.put_mapping(index=name, properties=mappings["properties"])
+            if not client.indices.exists_alias(name=settings.posts_alias, index=name):
+                client.indices.put_alias(index=name, name=settings.posts_alias, is_write_index=True)
     except ApiError as exc:
         if exc.meta.status == 400 and "resource_already_exists" in str(exc):
             return name  # a concurrent setup created it first
