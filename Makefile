@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SCOUT  := $(BIN)/scout
 
-.PHONY: install sample test unit integration check bench services-up services-down services-status lock clean
+.PHONY: docs install sample test unit integration check bench services-up services-down services-status lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required; set PYTHON=/path/to/python3.11")'
@@ -43,6 +43,10 @@ check: $(VENV)/.installed
 
 bench: services-up
 	$(BIN)/python -m bench.ingest_throughput
+
+## Regenerate the README's settings table from the settings model.
+docs: $(VENV)/.installed
+	$(BIN)/python deploy/update_readme.py
 
 ## Re-lock dependencies (needs pip-tools); keeps only the pinned wheel hash of the model.
 lock:

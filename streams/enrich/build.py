@@ -1,0 +1,62 @@
+"""Build the Enricher once from settings (used by the worker, `scout enrich`, backfills)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streams.enrich.enricher import Enricher, NlpModels
+from streams.enrich.sentiment import SentimentScorer
+from streams.errors import ConfigError
+from streams.extract.nlp import load_ner, model_label
+from streams.settings import Settings
+
+
+def load_models(settings: Settings) -> NlpModels:
+    import spacy
+
+    ner = load_ner(settings.spacy_model)
+    try:
+        parser = spacy.load(settings.spacy_model, exclude=["senter"])
+    except OSError as exc:  # pragma: no cover - load_ner already proved the model loads
+        raise ConfigError(f"cannot load {settings.spacy_model!r}: {exc}") from exc
+    label = model_label(ner)
+    tweet: Any | None = None
+    if settings.tweet_ner_model:
+        tweet = _load_tweet_ner(settings.tweet_ner_model)
+        label = f"{label}+{model_label(tweet)}"
+    return NlpModels(ner=ner, parser=parser, tweet_ner=tweet, label=label)
+
+
+def _load_tweet_ner(name: str) -> Any:
+    import spacy
+
+    if name == "bundled":
+        from models.ner_tweets import model_path
+
+        path = model_path()
+        if not path.exists():
+            raise ConfigError(
+                f"the bundled tweet NER model is missing at {path}; set SCOUT_TWEET_NER_MODEL="
+                " (empty) to run without it",
+                code="SCOUT-E012",
+            )
+        name = str(path)
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot load tweet NER model {name!r}: {exc}", code="SCOUT-E012"
+        ) from exc
+
+
+def build_enricher(settings: Settings) -> Enricher:
+    from streams.signals.ma import detect_ma, has_ma_cue
+
+    return Enricher(
+        load_models(settings),
+        SentimentScorer(),
+        watchlists=None,
+        ma=(has_ma_cue, detect_ma),
+        batch_size=settings.batch_size,
+        fill_ner=settings.ner_fill,
+    )

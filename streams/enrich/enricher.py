@@ -1,0 +1,165 @@
+"""The enrichment stage: blocking (spaCy), so async callers run it in an executor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from models.enriched import EnrichedPost, Entity, Versions
+from models.post import Post
+from models.signals import NOT_MA, CompetitorMention, MASignal, Sentiment
+from streams.enrich.influence import post_influence
+from streams.enrich.lang import detect_language
+from streams.enrich.linking import link_entities, merge_ner
+from streams.enrich.sentiment import SentimentScorer
+from streams.extract import entities_from_doc
+from streams.index.documents import doc_id
+
+# Languages the statistical NER models were trained for; others get watch-list matching only.
+NER_LANGUAGES = frozenset({"en"})
+
+
+class WatchlistView(Protocol):
+    """What enrichment needs of the current watch lists."""
+
+    @property
+    def version(self) -> str: ...
+
+    def match(self, text: str) -> list[Entity]: ...
+
+    def candidate(self, entity: Entity) -> str | None:
+        """The id an ambiguous (unlinked) match would take if context confirmed it."""
+        ...
+
+    def competitor_name(self, entity_id: str) -> str | None:
+        """The display name when ``entity_id`` is a watched competitor, else None."""
+        ...
+
+
+@dataclass(frozen=True)
+class NlpModels:
+    """Loaded spaCy pipelines: ``ner`` for every English post, ``parser`` (a full
+    pipeline) only for posts with an M&A cue, ``tweet_ner`` for ORG/PERSON in social text."""
+
+    ner: Any
+    label: str
+    parser: Any | None = None
+    tweet_ner: Any | None = None
+
+
+MADetector = Callable[[Any, Sequence[Entity]], Any]
+CueFilter = Callable[[str], bool]
+
+
+class Enricher:
+    def __init__(
+        self,
+        nlp: NlpModels,
+        sentiment: SentimentScorer,
+        *,
+        watchlists: Callable[[], WatchlistView] | None = None,
+        ma: tuple[CueFilter, MADetector] | None = None,
+        batch_size: int = 256,
+        fill_ner: bool = False,
+    ) -> None:
+        self._nlp = nlp
+        self._sentiment = sentiment
+        self._watchlists = watchlists
+        self._ma = ma
+        self._batch_size = batch_size
+        self._fill_ner = fill_ner
+
+    def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
+        """Enrich a batch, keeping its order. Pure given the loaded models."""
+        view = self._watchlists() if self._watchlists is not None else None
+        langs = [
+            (p.lang, "post") if p.lang else (detect_language(p.text), "detected") for p in posts
+        ]
+        english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
+        cue = set()
+        if self._ma is not None and self._nlp.parser is not None:
+            has_cue = self._ma[0]
+            cue = {i for i in english if has_cue(posts[i].text)}
+        general: dict[int, list[Entity]] = {}
+        parsed: dict[int, Any] = {}
+        plain = [i for i in english if i not in cue]
+        for i, doc in zip(plain, self._pipe(self._nlp.ner, posts, plain), strict=True):
+            general[i] = list(entities_from_doc(doc))
+        ordered_cue = sorted(cue)
+        for i, doc in zip(
+            ordered_cue, self._pipe(self._nlp.parser, posts, ordered_cue), strict=True
+        ):
+            general[i] = list(entities_from_doc(doc))
+            parsed[i] = doc
+        tweet: dict[int, list[Entity]] = {}
+        if self._nlp.tweet_ner is not None:
+            for i, doc in zip(
+                english, self._pipe(self._nlp.tweet_ner, posts, english), strict=True
+            ):
+                tweet[i] = [
+                    e.model_copy(update={"source": "tweet_ner"}) for e in entities_from_doc(doc)
+                ]
+        out = []
+        for i, post in enumerate(posts):
+            ner = general.get(i, [])
+            if i in tweet:
+                ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
+            entities = (
+                link_entities(ner, view.match(post.text), candidate=view.candidate)
+                if view is not None
+                else ner
+            )
+            ma = self._detect_ma(parsed.get(i), entities)
+            sentiment = self._sentiment.score(post.text)
+            lang, lang_source = langs[i]
+            out.append(
+                EnrichedPost(
+                    doc_id=doc_id(post.source, post.id),
+                    post_id=post.id,
+                    source=post.source,
+                    text=post.text,
+                    created_at=post.created_at,
+                    author=post.author,
+                    url=post.url,
+                    lang=lang,
+                    lang_source=lang_source if lang else None,
+                    entities=tuple(entities),
+                    model=self._nlp.label,
+                    engagement=post.engagement,
+                    repost_of=post.repost_of,
+                    ma=ma,
+                    competitors=_competitors(entities, view, sentiment),
+                    sentiment=sentiment,
+                    influence=post_influence(post),
+                    versions=Versions(
+                        model=self._nlp.label, watchlist=view.version if view else None
+                    ),
+                )
+            )
+        return out
+
+    def _pipe(self, nlp: Any, posts: Sequence[Post], indices: Sequence[int]) -> list[Any]:
+        if not indices:
+            return []
+        return list(nlp.pipe((posts[i].text for i in indices), batch_size=self._batch_size))
+
+    def _detect_ma(self, doc: Any | None, entities: Sequence[Entity]) -> MASignal:
+        if doc is None or self._ma is None:
+            return NOT_MA
+        found = self._ma[1](doc, entities)
+        return MASignal.model_validate(found.model_dump())
+
+
+def _competitors(
+    entities: Sequence[Entity], view: WatchlistView | None, sentiment: Sentiment
+) -> tuple[CompetitorMention, ...]:
+    if view is None:
+        return ()
+    seen: dict[str, CompetitorMention] = {}
+    for entity in entities:
+        if entity.id and entity.id not in seen:
+            name = view.competitor_name(entity.id)
+            if name is not None:
+                seen[entity.id] = CompetitorMention(id=entity.id, name=name, sentiment=sentiment)
+    return tuple(seen.values())
