@@ -17,7 +17,7 @@ from models.enriched import EnrichedPost
 from streams.errors import PermanentError
 from streams.index.sink import BulkOutcome
 from streams.normalize import dead_letter_for
-from streams.worker.batch import RawMessage, enrich_posts, plan_batch
+from streams.worker.batch import RawMessage, plan_batch
 from streams.worker.retry import retry_transient
 from streams.worker.runtime import Runtime
 
@@ -60,10 +60,7 @@ async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[
         max_text_chars=rt.settings.max_text_chars,
     )
     loop = asyncio.get_running_loop()
-    docs = await loop.run_in_executor(
-        rt.executor,
-        lambda: enrich_posts(rt.nlp, plan.posts, model=rt.model, batch_size=rt.settings.batch_size),
-    )
+    docs = await loop.run_in_executor(rt.executor, rt.enricher.enrich, plan.posts)
     outcome = await _write_all(rt, docs)
     dead: list[DeadLetter] = list(plan.dead)
     for item in outcome.rejected:

@@ -1,17 +1,13 @@
-"""Pure batch logic shared by the stream, ``scout enrich`` and backfills."""
+"""Pure batch logic of the stream: split a consumed batch into posts and dead letters."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from models.dead_letter import DeadLetter
-from models.enriched import EnrichedPost
 from models.post import Post
 from streams.errors import InvalidPostError
-from streams.extract import extract_entities
-from streams.index.documents import build_document
 from streams.normalize import dead_letter_for, parse_post
 
 
@@ -57,13 +53,3 @@ def plan_batch(
                 )
             )
     return plan
-
-
-def enrich_posts(
-    nlp: Any, posts: Sequence[Post], *, model: str, batch_size: int = 256
-) -> list[EnrichedPost]:
-    """Blocking (spaCy): run it in an executor from async code."""
-    entities = extract_entities(nlp, [p.text for p in posts], batch_size=batch_size)
-    return [
-        build_document(post, ents, model=model) for post, ents in zip(posts, entities, strict=True)
-    ]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from streams.extract import load_ner, model_label
+from streams.enrich.build import build_enricher
+from streams.enrich.enricher import Enricher
 from streams.index.client import make_async_client
 from streams.index.sink import BulkSink
 from streams.settings import Settings
@@ -17,20 +17,17 @@ from streams.settings import Settings
 @dataclass
 class Runtime:
     settings: Settings
-    nlp: Any
-    model: str
+    enricher: Enricher
     es: AsyncElasticsearch
     sink: BulkSink
     executor: ThreadPoolExecutor
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
-        nlp = load_ner(settings.spacy_model)
         es = make_async_client(settings)
         return cls(
             settings=settings,
-            nlp=nlp,
-            model=model_label(nlp),
+            enricher=build_enricher(settings),
             es=es,
             sink=BulkSink(es, settings.posts_alias),
             executor=ThreadPoolExecutor(

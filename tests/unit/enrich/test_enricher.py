@@ -1,0 +1,105 @@
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+import spacy
+
+from models.enriched import Entity
+from models.post import Author, Post
+from models.signals import MASignal, Party
+from streams.enrich.enricher import Enricher, NlpModels
+from streams.enrich.sentiment import SentimentScorer
+from streams.index import doc_id
+
+
+def _ruler(patterns: list[dict[str, Any]]) -> Any:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    general = _ruler(
+        [
+            {"label": "ORG", "pattern": "Oracle"},
+            {
+                "label": "MONEY",
+                "pattern": [{"TEXT": "$"}, {"LIKE_NUM": True}, {"LOWER": "billion"}],
+            },
+        ]
+    )
+    tweet = _ruler([{"label": "PERSON", "pattern": [{"LOWER": "@safracatz"}]}])
+    return NlpModels(ner=general, parser=general, tweet_ner=tweet, label="test-ner")
+
+
+class _Watch:
+    version = "wl-1"
+
+    def match(self, text: str) -> list[Entity]:
+        at = text.find("Oracle")
+        if at < 0:
+            return []
+        return [
+            Entity(
+                text="Oracle", label="ORG", start=at, end=at + 6, id="company:ORCL", source="alias"
+            )
+        ]
+
+    def candidate(self, entity: Entity) -> str | None:
+        return None
+
+    def competitor_name(self, entity_id: str) -> str | None:
+        return "Oracle" if entity_id == "company:ORCL" else None
+
+
+def _detect(doc: Any, entities: Sequence[Entity]) -> MASignal:
+    return MASignal(is_ma=True, score=0.9, acquirer=Party(name="Oracle", id="company:ORCL"))
+
+
+def test_enricher_runs_every_stage_in_order(models: NlpModels) -> None:
+    cue_seen: list[str] = []
+
+    def has_cue(text: str) -> bool:
+        cue_seen.append(text)
+        return "buy" in text
+
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch, ma=(has_cue, _detect))
+    posts = [
+        Post(
+            id="1",
+            text="Oracle to buy a startup for $ 2 billion, says @safracatz",
+            source="x",
+            author=Author(handle="a", followers=1000),
+        ),
+        Post(id="2", text="A quiet day. Great coffee though!", source="x"),
+        Post(id="3", text="Oracle og Telenor utvider samarbeidet i Bergen.", source="x"),
+    ]
+    first, second, third = enricher.enrich(posts)
+
+    assert [d.post_id for d in (first, second, third)] == ["1", "2", "3"]
+    assert first.doc_id == doc_id("x", "1")
+    assert [(e.text, e.label, e.id) for e in first.entities] == [
+        ("Oracle", "ORG", "company:ORCL"),
+        ("$ 2 billion", "MONEY", None),
+        ("@safracatz", "PERSON", None),
+    ]
+    assert first.ma.is_ma and first.ma.acquirer is not None
+    assert [c.id for c in first.competitors] == ["company:ORCL"]
+    assert first.influence is not None and first.influence.score > 0
+    assert first.versions.watchlist == "wl-1" and first.model == "test-ner"
+    assert not second.ma.is_ma and second.entities == ()
+    assert second.sentiment is not None and second.sentiment.label == "positive"
+    # Norwegian: language-tagged, no English NER, still matched against the watch list.
+    assert (third.lang, third.lang_source) == ("no", "detected")
+    assert [(e.text, e.source) for e in third.entities] == [("Oracle", "alias")]
+    assert "Oracle og Telenor utvider samarbeidet i Bergen." not in cue_seen
+
+
+def test_post_language_is_kept_and_fill_keeps_general_orgs(models: NlpModels) -> None:
+    post = Post(id="1", text="Oracle is here", lang="en")
+    (doc,) = Enricher(models, SentimentScorer()).enrich([post])
+    assert (doc.lang, doc.lang_source) == ("en", "post")
+    assert doc.entities == ()  # the tweet model owns ORG/PERSON and found none
+    (filled,) = Enricher(models, SentimentScorer(), fill_ner=True).enrich([post])
+    assert [e.text for e in filled.entities] == ["Oracle"]

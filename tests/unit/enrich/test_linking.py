@@ -1,0 +1,47 @@
+from models.enriched import Entity
+from streams.enrich.linking import link_entities, merge_ner
+
+
+def _e(
+    text: str,
+    label: str,
+    start: int,
+    *,
+    id: str | None = None,
+    source: str = "ner",
+    conf: float = 1.0,
+) -> Entity:
+    return Entity(
+        text=text,
+        label=label,
+        start=start,
+        end=start + len(text),
+        id=id,
+        source=source,
+        confidence=conf,
+    )
+
+
+def test_linked_watchlist_match_wins_over_overlapping_ner_span() -> None:
+    ner = [_e("Microsoft Corp", "ORG", 0), _e("Redmond", "GPE", 18)]
+    watch = [_e("Microsoft", "ORG", 0, id="company:MSFT", source="alias")]
+    merged = link_entities(ner, watch)
+    assert [(e.text, e.id) for e in merged] == [("Microsoft", "company:MSFT"), ("Redmond", None)]
+
+
+def test_ambiguous_alias_is_linked_only_when_ner_confirms_the_same_span() -> None:
+    watch = [_e("Target", "ORG", 0, source="alias", conf=0.3)]
+    confirmed = link_entities([_e("Target", "ORG", 0)], watch, candidate=lambda e: "company:TGT")
+    assert confirmed[0].id == "company:TGT" and confirmed[0].confidence >= 0.75
+    assert confirmed[0].source == "alias+ner" and len(confirmed) == 1
+    alone = link_entities([], watch, candidate=lambda e: "company:TGT")
+    assert alone[0].id is None and alone[0].confidence == 0.3
+
+
+def test_tweet_model_owns_org_and_person_general_model_adds_the_rest() -> None:
+    general = [_e("Cloud", "PERSON", 10), _e("$5bn", "MONEY", 20), _e("Acme", "ORG", 30)]
+    tweet = [_e("Google Cloud", "ORG", 3, source="tweet_ner")]
+    merged = merge_ner(general, tweet)
+    assert [(e.text, e.label) for e in merged] == [("Google Cloud", "ORG"), ("$5bn", "MONEY")]
+    filled = merge_ner(general, tweet, fill=True)
+    assert ("Acme", "ORG") in [(e.text, e.label) for e in filled]
