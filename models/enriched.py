@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.post import Author, Engagement, RepostOf
-from models.signals import NOT_MA, CompetitorMention, Influence, MASignal, Sentiment
+from models.signals import NOT_MA, CompetitorMention, ExecMove, Influence, MASignal, Sentiment
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
@@ -61,6 +61,7 @@ class EnrichedPost(BaseModel):
     repost_of: RepostOf | None = None
     ma: MASignal = NOT_MA
     competitors: tuple[CompetitorMention, ...] = ()
+    moves: tuple[ExecMove, ...] = ()
     sentiment: Sentiment | None = None
     influence: Influence | None = None
     versions: Versions = Versions()

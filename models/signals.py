@@ -68,3 +68,17 @@ class MASignal(BaseModel):
 
 
 NOT_MA = MASignal(is_ma=False, score=0.0)
+
+
+class ExecMove(BaseModel):
+    """An executive move or hiring signal read from a post."""
+
+    model_config = ConfigDict(frozen=True)
+
+    person: str | None
+    person_id: str | None = None
+    organisation: str | None = None
+    organisation_id: str | None = None
+    role: str | None = None
+    direction: Literal["joins", "leaves", "promoted", "hiring"]
+    cue: str = Field(description="The words that signalled the move.")

@@ -15,6 +15,7 @@ from streams.enrich.linking import link_entities, merge_ner
 from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
 from streams.index.documents import doc_id
+from streams.signals.moves import detect_moves
 
 # Languages the statistical NER models were trained for; others get watch-list matching only.
 NER_LANGUAGES = frozenset({"en"})
@@ -130,6 +131,7 @@ class Enricher:
                     repost_of=post.repost_of,
                     ma=ma,
                     competitors=_competitors(entities, view, sentiment),
+                    moves=tuple(detect_moves(post.text, entities)),
                     sentiment=sentiment,
                     influence=post_influence(post),
                     versions=Versions(

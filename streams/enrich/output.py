@@ -19,6 +19,7 @@ def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
         "entities": body["entities"],
         "ma": body["ma"],
         "competitors": body["competitors"],
+        "moves": body["moves"],
         "sentiment": body["sentiment"],
         "author": author,
         "influence": body["influence"],

@@ -1,0 +1,65 @@
+"""Executive moves and hiring: who joins or leaves which organisation in which role.
+
+Rules over the post's text and its entities (no parser): a move cue ("appoints", "steps
+down", "hires"), a role title nearby, and the PERSON / ORG entities around them. The
+direction comes from the cue: ``joins`` (appointed, hired, named), ``leaves`` (resigns,
+steps down, departs, ousted), ``promoted``; ``hiring`` when a company hires in bulk
+("hiring 500 engineers") with no named person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.enriched import Entity
+from models.signals import ExecMove
+
+_JOIN = r"appoint(?:s|ed|ing)?|nam(?:es|ed)|hir(?:es|ed|ing)|tap(?:s|ped)|join(?:s|ed|ing)|taps|picks|poach(?:es|ed)|recruit(?:s|ed)"
+_LEAVE = r"resign(?:s|ed|ing)?|step(?:s|ped|ping)? down|depart(?:s|ed|ing)?|leav(?:es|ing)|left|oust(?:s|ed)|fire[sd]?|retir(?:es|ed|ing)|exit(?:s|ed)|quits?"
+_PROMOTE = r"promot(?:es|ed|ing)|elevat(?:es|ed)"
+_CUE = re.compile(rf"\b(?:(?P<join>{_JOIN})|(?P<leave>{_LEAVE})|(?P<promote>{_PROMOTE}))\b", re.I)
+_ROLE = re.compile(
+    r"\b(?:(?:new|interim|acting|former)\s+)?(?P<role>"
+    r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
+    r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
+    r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
+    r"|director(?:\s+of\s+\w+)?|founder|co-founder)\b",
+    re.I,
+)
+_BULK = re.compile(r"\bhir(?:es|ing|ed)\s+(?:\d[\d,]*|hundreds|thousands|dozens)\b", re.I)
+_WINDOW = 90  # characters around the cue where the person, organisation and role must be
+
+
+def _nearest(entities: Sequence[Entity], label: str, at: int) -> Entity | None:
+    near = [e for e in entities if e.label == label and abs(e.start - at) <= _WINDOW]
+    return min(near, key=lambda e: abs(e.start - at), default=None)
+
+
+def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
+    """Moves named in ``text``; at most one per cue, deduplicated by (person, direction)."""
+    moves: dict[tuple[str | None, str], ExecMove] = {}
+    for cue in _CUE.finditer(text):
+        direction = "joins" if cue["join"] else "leaves" if cue["leave"] else "promoted"
+        lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+        role_match = _ROLE.search(text, lo, hi)
+        person = _nearest(entities, "PERSON", cue.start())
+        if direction == "joins" and person is None and _BULK.search(text, cue.start(), hi):
+            direction = "hiring"
+        elif role_match is None or person is None:
+            continue
+        org = _nearest(entities, "ORG", cue.start())
+        key = (person.text if person else None, direction)
+        moves.setdefault(
+            key,
+            ExecMove(
+                person=person.text if person else None,
+                person_id=person.id if person else None,
+                organisation=org.text if org else None,
+                organisation_id=org.id if org else None,
+                role=re.sub(r"\s+", " ", role_match["role"]) if role_match else None,
+                direction=direction,
+                cue=cue.group(0).lower(),
+            ),
+        )
+    return list(moves.values())
