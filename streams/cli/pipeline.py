@@ -171,9 +171,11 @@ def _progress() -> Progress:
 def register(app: typer.Typer) -> None:
     from streams.cli.config import config
     from streams.cli.enrich import enrich
+    from streams.cli.leaders import leaders
 
     app.command()(config)
     app.command()(enrich)
+    app.command()(leaders)
     app.command()(setup)
     app.command()(ingest)
     app.command()(worker)

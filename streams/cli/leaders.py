@@ -1,0 +1,92 @@
+"""``scout leaders``: top and rising voices in the watched space."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from streams.cli.context import settings_of
+from streams.errors import ConfigError
+
+_DURATION = re.compile(r"^(\d+)([mhdw])$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise ConfigError(f"bad duration {text!r}: use e.g. 30m, 24h, 7d, 2w", code="SCOUT-E042")
+    return timedelta(**{_UNITS[match[2]]: int(match[1])})
+
+
+def leaders(
+    ctx: typer.Context,
+    window: Annotated[str, typer.Option(help="Recent window, e.g. 24h or 7d.")] = "1d",
+    baseline: Annotated[int, typer.Option(help="Windows before it that form the baseline.")] = 7,
+    until: Annotated[
+        str | None, typer.Option(help="End of the recent window (ISO 8601; default now).")
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, max=500)] = 20,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Thought leaders (influence x relevance x engagement) and rising voices."""
+    from streams.index.client import make_client
+    from streams.index.leaders import leaders as run
+
+    settings = settings_of(ctx)
+    end = datetime.fromisoformat(until) if until else datetime.now(UTC)
+    if end.tzinfo is None:
+        raise ConfigError("--until needs a timezone, e.g. 2016-03-01T00:00:00Z", code="SCOUT-E042")
+    client = make_client(settings)
+    try:
+        top_voices, rising = run(
+            client,
+            settings.posts_alias,
+            until=end,
+            window=parse_duration(window),
+            baseline_windows=baseline,
+            top=top,
+        )
+    finally:
+        client.close()
+    if as_json:
+        print(
+            json.dumps(
+                {"top": [v.__dict__ for v in top_voices], "rising": [v.__dict__ for v in rising]}
+            )
+        )
+        return
+    console = Console()
+    for title, voices in (("top voices", top_voices), ("rising voices", rising)):
+        table = Table(title=title)
+        for column in (
+            "handle",
+            "score",
+            "max influence",
+            "posts",
+            "relevant",
+            "engagement",
+            "recent",
+            "baseline/window",
+            "growth",
+        ):
+            table.add_column(column)
+        for v in voices:
+            table.add_row(
+                f"@{v.handle}",
+                f"{v.score}",
+                f"{v.max_influence}",
+                str(v.posts),
+                str(v.relevant_posts),
+                str(v.engagement),
+                str(v.recent_posts),
+                f"{v.baseline_posts}",
+                f"{v.growth}",
+            )
+        console.print(table)
