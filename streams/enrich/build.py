@@ -50,12 +50,17 @@ def _load_tweet_ner(name: str) -> Any:
 
 
 def build_enricher(settings: Settings) -> Enricher:
+    from streams.enrich.watch import store_views
     from streams.signals.ma import detect_ma, has_ma_cue
+    from streams.watchlist import WatchlistStore, default_watchlist_dir
 
+    store = WatchlistStore(
+        settings.watchlist_dir or default_watchlist_dir(), settings.watchlist_check_s
+    )
     return Enricher(
         load_models(settings),
         SentimentScorer(),
-        watchlists=None,
+        watchlists=store_views(store),
         ma=(has_ma_cue, detect_ma),
         batch_size=settings.batch_size,
         fill_ner=settings.ner_fill,

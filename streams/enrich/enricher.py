@@ -107,7 +107,7 @@ class Enricher:
             if i in tweet:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
             entities = (
-                link_entities(ner, view.match(post.text), candidate=view.candidate)
+                link_entities(ner, view.match(post.text), text=post.text, candidate=view.candidate)
                 if view is not None
                 else ner
             )

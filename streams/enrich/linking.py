@@ -3,33 +3,41 @@
 * A linked watch-list match (it has an ``id``) wins over the NER spans it overlaps.
 * An ambiguous alias (matched, but not linked for lack of context) is linked when NER
   independently labels the same span with the same label: the sentence itself says it is
-  the organisation. Otherwise it stays unlinked with its low confidence.
+  the organisation. Not at the start of a sentence, where a capital letter (NER's main
+  clue) says nothing. Otherwise it stays unlinked with its low confidence.
 * Everything else NER found is kept as is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from models.enriched import Entity
 
 _NER_CONFIRMS = 0.75
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n)[\"'(\[]*$")
 
 
 def _overlaps(a: Entity, b: Entity) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+
+
 def link_entities(
     ner: Sequence[Entity],
     watch: Sequence[Entity],
     *,
+    text: str = "",
     candidate: Callable[[Entity], str | None] = lambda e: None,
 ) -> list[Entity]:
     """Merged entities sorted by offset. ``candidate`` gives an ambiguous match's id."""
     kept: list[Entity] = []
     for match in watch:
-        if match.id is None:
+        if match.id is None and not sentence_initial(text, match.start):
             confirming = next(
                 (
                     n

@@ -30,12 +30,24 @@ def test_linked_watchlist_match_wins_over_overlapping_ner_span() -> None:
 
 
 def test_ambiguous_alias_is_linked_only_when_ner_confirms_the_same_span() -> None:
-    watch = [_e("Target", "ORG", 0, source="alias", conf=0.3)]
-    confirmed = link_entities([_e("Target", "ORG", 0)], watch, candidate=lambda e: "company:TGT")
+    text = "Shares of Target rose"
+    watch = [_e("Target", "ORG", 10, source="alias", conf=0.3)]
+    tgt = {"candidate": lambda e: "company:TGT", "text": text}
+    confirmed = link_entities([_e("Target", "ORG", 10)], watch, **tgt)  # type: ignore[arg-type]
     assert confirmed[0].id == "company:TGT" and confirmed[0].confidence >= 0.75
     assert confirmed[0].source == "alias+ner" and len(confirmed) == 1
-    alone = link_entities([], watch, candidate=lambda e: "company:TGT")
+    alone = link_entities([], watch, **tgt)  # type: ignore[arg-type]
     assert alone[0].id is None and alone[0].confidence == 0.3
+
+
+def test_ner_at_a_sentence_start_does_not_confirm_an_ambiguous_alias() -> None:
+    for text in ("Target audience is young", "Fine. Target audience is young"):
+        at = text.index("Target")
+        watch = [_e("Target", "ORG", at, source="alias", conf=0.3)]
+        merged = link_entities(
+            [_e("Target", "ORG", at)], watch, text=text, candidate=lambda e: "company:TGT"
+        )
+        assert [(e.id, e.confidence) for e in merged] == [(None, 0.3)]
 
 
 def test_tweet_model_owns_org_and_person_general_model_adds_the_rest() -> None:

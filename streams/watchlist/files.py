@@ -1,0 +1,171 @@
+"""Finding and parsing watch-list files into rows that know their file and line."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from streams.errors import ConfigError
+
+__all__ = ["FILE_KINDS", "Row", "content_version", "read_rows", "watchlist_files"]
+
+# kind -> (file name prefix, YAML top-level key)
+FILE_KINDS: dict[str, tuple[str, str]] = {
+    "companies": ("companies", "companies"),
+    "people": ("people", "people"),
+    "ma_targets": ("ma_targets", "targets"),
+    "topics": ("topics", "topics"),
+    "ambiguous_words": ("ambiguous_words", ""),
+}
+_SUFFIXES = {"companies": (".csv", ".yaml", ".yml"), "ambiguous_words": (".txt",)}
+_YAML = (".yaml", ".yml")
+
+E_DIRECTORY = "SCOUT-E060"
+E_SYNTAX = "SCOUT-E061"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One entry of a watch-list file: its fields and where it was written."""
+
+    file: str
+    line: int
+    fields: dict[str, Any]
+
+    @property
+    def where(self) -> str:
+        return f"{self.file} line {self.line}"
+
+
+def file_kind(path: Path) -> str | None:
+    """Which kind of watch-list file this is (None: not a watch-list file, ignored)."""
+    name = path.name
+    if name.startswith((".", "~")) or name.endswith("~"):
+        return None
+    for kind, (prefix, _key) in FILE_KINDS.items():
+        stem_ok = name.startswith(prefix) and (
+            len(name) == len(prefix) or name[len(prefix)] in "._-"
+        )
+        if stem_ok and path.suffix.lower() in _SUFFIXES.get(kind, _YAML):
+            return kind
+    return None
+
+
+def watchlist_files(directory: Path) -> list[Path]:
+    """The watch-list files of ``directory``, sorted by name (other files are ignored)."""
+    if not directory.is_dir():
+        raise ConfigError(
+            f"watch-list directory {directory} does not exist or is not a directory;"
+            " point the watch-list setting at a directory holding companies*.csv etc.",
+            code=E_DIRECTORY,
+        )
+    return sorted(
+        (p for p in directory.iterdir() if p.is_file() and file_kind(p) is not None),
+        key=lambda p: p.name,
+    )
+
+
+def content_version(contents: list[tuple[str, bytes]]) -> str:
+    """A short hash of file names and contents, stable across machines and mtimes."""
+    digest = hashlib.sha256()
+    for name, data in sorted(contents):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:12]
+
+
+def read_rows(path: Path, data: bytes, kind: str) -> list[Row]:
+    """Parse one file's bytes into rows (ambiguous-word lists: one row per word)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path.name}: not UTF-8 (byte {exc.start}); save it as UTF-8",
+            code=E_SYNTAX,
+        ) from exc
+    if kind == "ambiguous_words":
+        return list(_word_rows(path.name, text))
+    if path.suffix.lower() == ".csv":
+        return _csv_rows(path.name, text)
+    return _yaml_rows(path.name, text, FILE_KINDS[kind][1])
+
+
+def _word_rows(name: str, text: str) -> Iterator[Row]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        word = line.split("#", 1)[0].strip()
+        if word:
+            yield Row(name, number, {"word": word})
+
+
+def _csv_rows(name: str, text: str) -> list[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            return rows
+        header = [h.strip() for h in header]
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                raise ConfigError(
+                    f"{name} line {reader.line_num}: {len(values)} fields, the header has"
+                    f" {len(header)}; quote values that contain commas",
+                    code="SCOUT-E062",
+                )
+            fields = {h: v.strip() for h, v in zip(header, values, strict=True) if v.strip()}
+            rows.append(Row(name, reader.line_num, fields))
+    except csv.Error as exc:
+        raise ConfigError(f"{name} line {reader.line_num}: {exc}", code=E_SYNTAX) from exc
+    return rows
+
+
+def _yaml_rows(name: str, text: str, key: str) -> list[Row]:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return []
+        if not isinstance(root, yaml.MappingNode):
+            raise ConfigError(
+                f"{name} line {root.start_mark.line + 1}: expected a mapping with the key"
+                f" {key!r} holding a list",
+                code="SCOUT-E062",
+            )
+        rows: list[Row] = []
+        for key_node, value_node in root.value:
+            line = key_node.start_mark.line + 1
+            if key_node.value != key:
+                raise ConfigError(
+                    f"{name} line {line}: unknown top-level key {key_node.value!r}"
+                    f" (expected {key!r})",
+                    code="SCOUT-E062",
+                )
+            if isinstance(value_node, yaml.ScalarNode) and value_node.value in ("", "~", "null"):
+                continue
+            if not isinstance(value_node, yaml.SequenceNode):
+                raise ConfigError(f"{name} line {line}: {key!r} must be a list", code="SCOUT-E062")
+            for item in value_node.value:
+                item_line = item.start_mark.line + 1
+                value = loader.construct_object(item, deep=True)
+                if not isinstance(value, dict):
+                    raise ConfigError(
+                        f"{name} line {item_line}: each entry of {key!r} must be a mapping",
+                        code="SCOUT-E062",
+                    )
+                rows.append(Row(name, item_line, {str(k): v for k, v in value.items()}))
+        return rows
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name} line {mark.line + 1}" if mark is not None else name
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{where}: invalid YAML: {problem}", code=E_SYNTAX) from exc
+    finally:
+        loader.dispose()

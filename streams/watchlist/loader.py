@@ -1,0 +1,346 @@
+"""``load_watchlist(directory)``: read every watch-list file, validate, build a ``Watchlist``.
+
+Error codes (``ConfigError``), each message naming the file and line:
+
+    SCOUT-E060  the directory is missing or holds no watch-list file
+    SCOUT-E061  a file cannot be read or parsed (encoding, YAML or CSV syntax)
+    SCOUT-E062  wrong structure: unknown or missing field, wrong type
+    SCOUT-E063  a bad value: id, ticker, handle, domain, boolean, role
+    SCOUT-E064  a conflict: duplicate id, or a ticker/handle/domain claimed twice
+    SCOUT-E065  a reference to an unknown company
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import models
+from streams.errors import ConfigError
+from streams.watchlist.files import Row, content_version, file_kind, read_rows, watchlist_files
+from streams.watchlist.records import Company, MaTarget, Person, Product, Topic, Watchlist
+from streams.watchlist.text import fold, slug
+
+__all__ = ["default_watchlist_dir", "load_watchlist"]
+
+E_STRUCTURE = "SCOUT-E062"
+E_VALUE = "SCOUT-E063"
+E_CONFLICT = "SCOUT-E064"
+E_REFERENCE = "SCOUT-E065"
+
+_COMPANY_ID = re.compile(r"company:[A-Za-z0-9][A-Za-z0-9._&-]*")
+_SLUG_ID = {
+    "person": re.compile(r"person:[a-z0-9][a-z0-9-]*"),
+    "topic": re.compile(r"topic:[a-z0-9][a-z0-9-]*"),
+}
+_TICKER = re.compile(r"[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,3})?")
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,50}")
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
+_ROLES = ("executive", "analyst", "thought_leader")
+_FIELDS = {
+    "companies": {"id", "name", "aliases", "tickers", "handles", "domains", "products"}
+    | {"competitor", "sector", "ambiguous"},
+    "people": {"id", "name", "aliases", "handles", "company", "role"},
+    "ma_targets": {"company", "note"},
+    "topics": {"id", "name", "keywords"},
+}
+
+
+def default_watchlist_dir() -> Path:
+    """The watch lists shipped with the project (``models/watchlists``)."""
+    return Path(models.__file__).resolve().parent / "watchlists"
+
+
+def load_watchlist(directory: Path) -> Watchlist:
+    """Read all watch-list files of ``directory``; raise ``ConfigError`` on the first problem."""
+    paths = watchlist_files(directory)
+    if not paths:
+        raise ConfigError(
+            f"no watch-list files in {directory}: expected companies*.csv|yaml, people*.yaml,"
+            " ma_targets*.yaml, topics*.yaml (see models/watchlists/README.md)",
+            code="SCOUT-E060",
+        )
+    contents: list[tuple[str, bytes]] = []
+    rows: dict[str, list[Row]] = {kind: [] for kind in (*_FIELDS, "ambiguous_words")}
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{path.name}: cannot read: {exc}", code="SCOUT-E061") from exc
+        contents.append((path.name, data))
+        kind = file_kind(path)
+        assert kind is not None  # noqa: S101 - watchlist_files only returns known kinds
+        rows[kind].extend(read_rows(path, data, kind))
+    for kind, allowed in _FIELDS.items():
+        for row in rows[kind]:
+            unknown = sorted(set(row.fields) - allowed)
+            if unknown:
+                raise ConfigError(
+                    f"{row.where}: unknown field(s) {', '.join(unknown)}"
+                    f" (allowed: {', '.join(sorted(allowed))})",
+                    code=E_STRUCTURE,
+                )
+    claims: dict[tuple[str, str], tuple[str, str]] = {}
+    companies, products = _companies(rows["companies"], claims)
+    by_name = _names(companies)
+    people = _people(rows["people"], companies, by_name, claims)
+    return Watchlist(
+        version=content_version(contents),
+        files=tuple(name for name, _ in contents),
+        companies=tuple(companies.values()),
+        products=tuple(products),
+        people=tuple(people),
+        ma_targets=tuple(_ma_targets(rows["ma_targets"], companies, by_name)),
+        topics=tuple(_topics(rows["topics"])),
+        ambiguous_words=frozenset(fold(r.fields["word"]) for r in rows["ambiguous_words"]),
+    )
+
+
+# --- fields ----------------------------------------------------------------------------
+
+
+def _text(row: Row, name: str, *, required: bool = False) -> str | None:
+    value = row.fields.get(name)
+    if value is None or value == "":
+        if required:
+            raise ConfigError(f"{row.where}: missing required field {name!r}", code=E_STRUCTURE)
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ConfigError(f"{row.where}: {name!r} must be text", code=E_STRUCTURE)
+    return str(value).strip()
+
+
+def _texts(row: Row, name: str) -> list[str]:
+    """A list field: a YAML list of strings, or ``|``-separated text (CSV)."""
+    value: Any = row.fields.get(name)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split("|") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        return [str(v).strip() for v in value if str(v).strip()]
+    raise ConfigError(
+        f"{row.where}: {name!r} must be a list of strings (or text separated by |)",
+        code=E_STRUCTURE,
+    )
+
+
+def _bool(row: Row, name: str) -> bool:
+    value = row.fields.get(name)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "1", "y"):
+        return True
+    if text in ("false", "no", "0", "n", ""):
+        return False
+    raise ConfigError(f"{row.where}: {name!r} must be true or false, got {value!r}", code=E_VALUE)
+
+
+def _checked(row: Row, name: str, value: str, pattern: re.Pattern[str], hint: str) -> str:
+    if not pattern.fullmatch(value):
+        raise ConfigError(f"{row.where}: bad {name} {value!r}: {hint}", code=E_VALUE)
+    return value
+
+
+def _ticker(row: Row, value: str) -> str:
+    ticker = value.lstrip("$").upper().replace("-", ".").replace("/", ".")
+    return _checked(row, "ticker", ticker, _TICKER, "expected letters/digits like MSFT or BRK.B")
+
+
+def _handle(row: Row, value: str) -> str:
+    return _checked(
+        row, "handle", value.lstrip("@"), _HANDLE, "expected @name (letters, digits, _)"
+    )
+
+
+def _domain(row: Row, value: str) -> str:
+    domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().lower()).rstrip("/")
+    return _checked(row, "domain", domain, _DOMAIN, "expected a host name like example.com")
+
+
+Claims = dict[tuple[str, str], tuple[str, str]]
+
+
+def _claim(claims: Claims, row: Row, what: str, values: list[str], owner: str) -> list[str]:
+    """A ticker, handle or domain must point at one entity, or a match would be a guess."""
+    for value in values:
+        first, where = claims.setdefault((what, value.casefold()), (owner, row.where))
+        if first != owner:
+            raise ConfigError(
+                f"{row.where}: {what} {value!r} of {owner} is already claimed by {first}"
+                f" ({where}); keep it on one of them",
+                code=E_CONFLICT,
+            )
+    return values
+
+
+def _merge(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*old, *new)))
+
+
+# --- entities --------------------------------------------------------------------------
+
+
+def _products_of(row: Row, company_id: str) -> list[Product]:
+    value: Any = row.fields.get("products")
+    entries = value if isinstance(value, list) else _texts(row, "products")
+    owner = company_id.split(":", 1)[1].lower()
+    products = []
+    for entry in entries:
+        if isinstance(entry, str):
+            name, aliases = entry.strip(), []
+        elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            name = entry["name"].strip()
+            aliases = _texts(Row(row.file, row.line, {"aliases": entry.get("aliases")}), "aliases")
+            extra = sorted(set(entry) - {"name", "aliases"})
+            if extra:
+                raise ConfigError(
+                    f"{row.where}: unknown product field(s) {', '.join(map(str, extra))}",
+                    code=E_STRUCTURE,
+                )
+        else:
+            raise ConfigError(
+                f"{row.where}: each product must be a name or {{name, aliases}}", code=E_STRUCTURE
+            )
+        if name:
+            products.append(
+                Product(f"product:{owner}/{slug(name)}", name, company_id, tuple(aliases))
+            )
+    return products
+
+
+def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], list[Product]]:
+    """Companies by id; rows with the same id (e.g. a custom file) are merged."""
+    companies: dict[str, Company] = {}
+    products: dict[str, Product] = {}
+    for row in rows:
+        company_id = _text(row, "id", required=True) or ""
+        _checked(row, "id", company_id, _COMPANY_ID, "expected company:<TICKER> or company:<slug>")
+        name = _text(row, "name", required=True) or ""
+        aliases = [name, *_texts(row, "aliases")]
+        ambiguous = _texts(row, "ambiguous")
+        for alias in ambiguous:
+            if alias not in aliases and not (
+                company_id in companies and alias in companies[company_id].aliases
+            ):
+                raise ConfigError(
+                    f"{row.where}: ambiguous alias {alias!r} is not one of {company_id}'s aliases",
+                    code=E_VALUE,
+                )
+        new_products = _products_of(row, company_id)
+        for product in new_products:
+            old = products.get(product.id)
+            products[product.id] = (
+                product
+                if old is None
+                else Product(
+                    old.id, old.name, old.company, _merge(old.aliases, list(product.aliases))
+                )
+            )
+        tickers = [_ticker(row, t) for t in _texts(row, "tickers")]
+        handles = [_handle(row, h) for h in _texts(row, "handles")]
+        domains = [_domain(row, d) for d in _texts(row, "domains")]
+        old_company = companies.get(company_id) or Company(company_id, name)
+        companies[company_id] = Company(
+            id=company_id,
+            name=old_company.name,
+            aliases=_merge(old_company.aliases, aliases),
+            tickers=_merge(old_company.tickers, _claim(claims, row, "ticker", tickers, company_id)),
+            handles=_merge(old_company.handles, _claim(claims, row, "handle", handles, company_id)),
+            domains=_merge(old_company.domains, _claim(claims, row, "domain", domains, company_id)),
+            products=_merge(old_company.products, [p.id for p in new_products]),
+            competitor=old_company.competitor or _bool(row, "competitor"),
+            sector=old_company.sector or _text(row, "sector"),
+            ambiguous=_merge(old_company.ambiguous, ambiguous),
+        )
+    return companies, list(products.values())
+
+
+def _names(companies: dict[str, Company]) -> dict[str, set[str]]:
+    """Folded name or alias -> ids of the companies that have it."""
+    names: dict[str, set[str]] = {}
+    for company in companies.values():
+        for alias in company.aliases:
+            names.setdefault(fold(alias), set()).add(company.id)
+    return names
+
+
+def _company_ref(row: Row, companies: dict[str, Company], by_name: dict[str, set[str]]) -> str:
+    ref = _text(row, "company", required=True) or ""
+    if ref.startswith("company:"):
+        if ref not in companies:
+            raise ConfigError(
+                f"{row.where}: unknown company {ref!r}; add it to a companies file first",
+                code=E_REFERENCE,
+            )
+        return ref
+    ids = by_name.get(fold(ref), set())
+    if len(ids) != 1:
+        problem = "matches no company" if not ids else f"matches {', '.join(sorted(ids))}"
+        raise ConfigError(
+            f"{row.where}: company {ref!r} {problem}; use a company id such as company:MSFT",
+            code=E_REFERENCE,
+        )
+    return next(iter(ids))
+
+
+def _people(
+    rows: list[Row], companies: dict[str, Company], by_name: dict[str, set[str]], claims: Claims
+) -> list[Person]:
+    people: dict[str, Person] = {}
+    for row in rows:
+        name = _text(row, "name", required=True) or ""
+        person_id = _text(row, "id") or f"person:{slug(name)}"
+        _checked(row, "id", person_id, _SLUG_ID["person"], "expected person:<slug>")
+        role = _text(row, "role", required=True) or ""
+        if role not in _ROLES:
+            raise ConfigError(
+                f"{row.where}: role {role!r} must be one of {', '.join(_ROLES)}", code=E_VALUE
+            )
+        if person_id in people:
+            raise ConfigError(f"{row.where}: duplicate person id {person_id}", code=E_CONFLICT)
+        company = _company_ref(row, companies, by_name) if row.fields.get("company") else None
+        people[person_id] = Person(
+            id=person_id,
+            name=name,
+            role=role,
+            aliases=_merge((name,), _texts(row, "aliases")),
+            handles=tuple(
+                _claim(
+                    claims,
+                    row,
+                    "handle",
+                    [_handle(row, h) for h in _texts(row, "handles")],
+                    person_id,
+                )
+            ),
+            company=company,
+        )
+    return list(people.values())
+
+
+def _ma_targets(
+    rows: list[Row], companies: dict[str, Company], by_name: dict[str, set[str]]
+) -> list[MaTarget]:
+    targets: dict[str, MaTarget] = {}
+    for row in rows:
+        company = _company_ref(row, companies, by_name)
+        targets.setdefault(company, MaTarget(company, _text(row, "note")))
+    return list(targets.values())
+
+
+def _topics(rows: list[Row]) -> list[Topic]:
+    topics: dict[str, Topic] = {}
+    for row in rows:
+        name = _text(row, "name", required=True) or ""
+        topic_id = _text(row, "id") or f"topic:{slug(name)}"
+        _checked(row, "id", topic_id, _SLUG_ID["topic"], "expected topic:<slug>")
+        if topic_id in topics:
+            raise ConfigError(f"{row.where}: duplicate topic id {topic_id}", code=E_CONFLICT)
+        keywords = _texts(row, "keywords")
+        if not keywords:
+            raise ConfigError(f"{row.where}: topic {topic_id} has no keywords", code=E_STRUCTURE)
+        topics[topic_id] = Topic(topic_id, name, tuple(dict.fromkeys(keywords)))
+    return list(topics.values())

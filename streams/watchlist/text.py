@@ -1,0 +1,32 @@
+"""How watch-list names and post text are cut into comparable tokens (language-independent)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["TOKEN_RE", "fold", "phrase_tokens", "slug", "squash"]
+
+# A word (any script, digits, underscore) or one other non-space character.
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def fold(token: str) -> str:
+    """Case-insensitive form of a token; curly apostrophes count as straight ones."""
+    return token.casefold().replace("\u2019", "'")
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """The tokens of a name as written (``"A. O. Smith"`` and ``"A.O. Smith"`` agree)."""
+    return tuple(m.group() for m in TOKEN_RE.finditer(unicodedata.normalize("NFC", phrase)))
+
+
+def squash(phrase: str) -> str:
+    """A name as a hashtag would spell it: word characters only (``Best Buy`` -> ``BestBuy``)."""
+    return "".join(t for t in phrase_tokens(phrase) if t[0].isalnum() or t[0] == "_")
+
+
+def slug(text: str) -> str:
+    """``Satya Nadella`` -> ``satya-nadella`` (ASCII letters and digits, hyphens)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

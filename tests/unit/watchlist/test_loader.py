@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from streams.errors import ConfigError
+from streams.watchlist import (
+    Watchlist,
+    WatchlistMatcher,
+    default_watchlist_dir,
+    load_watchlist,
+)
+from tests.unit.watchlist.sample_lists import COMPANIES_CSV, write_watchlist
+
+
+def test_loads_every_kind_of_file(watchlist: Watchlist) -> None:
+    assert watchlist.company("company:MSFT") is not None
+    assert watchlist.competitor_ids == {"company:MSFT"}
+    assert watchlist.ma_target_ids == {"company:TGT"}  # resolved from the name "Target"
+    nadella = watchlist.get("person:satya-nadella")
+    assert nadella is not None and watchlist.owner(nadella.id) == "company:MSFT"
+    assert watchlist.owner("product:msft/azure") == "company:MSFT"
+    assert [t.id for t in watchlist.topics] == ["topic:ai"]
+    assert "target" in watchlist.ambiguous_words
+
+
+def test_version_is_a_short_stable_hash_of_the_contents(tmp_path: Path) -> None:
+    first = load_watchlist(write_watchlist(tmp_path / "a"))
+    same = load_watchlist(write_watchlist(tmp_path / "b"))
+    changed = load_watchlist(write_watchlist(tmp_path / "c", **{"topics.yaml": "topics:\n"}))
+    assert first.version == same.version
+    assert first.version != changed.version
+    assert len(first.version) == 12
+
+
+def test_other_files_in_the_directory_are_ignored(watchlist_dir: Path) -> None:
+    before = load_watchlist(watchlist_dir).version
+    (watchlist_dir / "README.md").write_text("notes")
+    (watchlist_dir / "companies.csv~").write_text("editor backup")
+    assert load_watchlist(watchlist_dir).version == before
+
+
+def test_custom_file_extends_a_company_by_id(tmp_path: Path) -> None:
+    extra = "companies:\n  - id: company:TGT\n    name: Target\n    competitor: true\n"
+    watchlist = load_watchlist(write_watchlist(tmp_path, **{"companies.custom.yaml": extra}))
+    target = watchlist.company("company:TGT")
+    assert target is not None and target.competitor
+    assert target.tickers == ("TGT",) and target.name == "Target Corporation"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code", "where"),
+    [
+        (
+            "people.yaml",
+            "people:\n  - name: X\n    role: boss\n",
+            "SCOUT-E063",
+            "people.yaml line 2",
+        ),
+        ("people.yaml", "people:\n  - name: [unclosed\n", "SCOUT-E061", "people.yaml line 3"),
+        ("people.yaml", "people:\n  - nme: X\n", "SCOUT-E062", "people.yaml line 2"),
+        (
+            "people.yaml",
+            "people:\n  - name: X\n    role: analyst\n    company: company:NOPE\n",
+            "SCOUT-E065",
+            "people.yaml line 2",
+        ),
+        (
+            "companies.csv",
+            COMPANIES_CSV + "company:OTHER,Other,,MSFT,,,,false,Tech\n",
+            "SCOUT-E064",
+            "companies.csv line 9",
+        ),
+        (
+            "companies.csv",
+            COMPANIES_CSV + "company:X,X,,X,,,,maybe,Tech\n",
+            "SCOUT-E063",
+            "companies.csv line 9",
+        ),
+        ("companies.csv", COMPANIES_CSV + "msft,Microsoft\n", "SCOUT-E062", "companies.csv line 9"),
+        ("topics.yaml", "topics:\n  - name: Empty\n", "SCOUT-E062", "topics.yaml line 2"),
+        (
+            "ma_targets.yaml",
+            "targets:\n  - company: Nobody\n",
+            "SCOUT-E065",
+            "ma_targets.yaml line 2",
+        ),
+    ],
+)
+def test_bad_file_raises_config_error_naming_file_and_line(
+    tmp_path: Path, name: str, text: str, code: str, where: str
+) -> None:
+    directory = write_watchlist(tmp_path, **{name: text})
+    with pytest.raises(ConfigError) as caught:
+        load_watchlist(directory)
+    assert caught.value.code == code
+    assert where in str(caught.value)
+
+
+def test_missing_directory_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="SCOUT-E060"):
+        load_watchlist(tmp_path / "nope")
+
+
+def test_directory_without_watchlist_files_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="SCOUT-E060"):
+        load_watchlist(tmp_path)
+
+
+def test_non_utf8_file_is_a_config_error(tmp_path: Path) -> None:
+    directory = write_watchlist(tmp_path)
+    (directory / "topics.yaml").write_bytes(b"topics:\n  - name: caf\xe9\n")
+    with pytest.raises(ConfigError, match=r"SCOUT-E061.*topics\.yaml"):
+        load_watchlist(directory)
+
+
+def test_shipped_watchlists_link_msft_by_cashtag_and_name(tmp_path: Path) -> None:
+    shipped = default_watchlist_dir()
+    assert (shipped / "companies.csv").is_file()
+    # the derived companies.csv alone, as a custom directory would hold it
+    shutil.copy(shipped / "companies.csv", tmp_path / "companies.csv")
+    watchlist = load_watchlist(tmp_path)
+    assert len(watchlist.companies) > 400
+    matcher = WatchlistMatcher(watchlist)
+    found = [(e.text, e.id) for e in matcher.match("$MSFT: Microsoft beats")]
+    assert found == [("$MSFT", "company:MSFT"), ("Microsoft", "company:MSFT")]
+
+
+def test_shipped_watchlists_load_together() -> None:
+    watchlist = load_watchlist(default_watchlist_dir())
+    assert watchlist.company("company:MSFT") is not None
+    assert watchlist.people and watchlist.topics and watchlist.ma_targets

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from streams.watchlist import WatchlistMatcher
+
+Ids = Callable[[str], list[tuple[str, str | None, str]]]
+
+
+def test_cashtag_links_ticker_and_ignores_amounts(ids: Ids) -> None:
+    assert ids("Bought $MSFT at $5, not $XYZ; $msft's run") == [
+        ("$MSFT", "company:MSFT", "cashtag"),
+        ("$msft", "company:MSFT", "cashtag"),
+    ]
+
+
+def test_cashtag_needs_word_boundaries(ids: Ids) -> None:
+    assert ids("US$MSFT x$MSFT $MSFTX") == []
+
+
+def test_handles_of_companies_and_people_any_case(ids: Ids) -> None:
+    assert ids("cc @microsoft @SatyaNadella @nobody, mail a@Target") == [
+        ("@microsoft", "company:MSFT", "handle"),
+        ("@SatyaNadella", "person:satya-nadella", "handle"),
+    ]
+
+
+def test_hashtags_of_names_and_tickers(ids: Ids) -> None:
+    assert ids("#Microsoft #MSFT #BestBuy #xbox") == [
+        ("#Microsoft", "company:MSFT", "hashtag"),
+        ("#MSFT", "company:MSFT", "hashtag"),
+        ("#BestBuy", "company:BBY", "hashtag"),
+        ("#xbox", "product:msft/xbox", "hashtag"),
+    ]
+
+
+def test_alias_matches_in_any_case_with_lower_confidence(matcher: WatchlistMatcher) -> None:
+    exact, folded = matcher.match("Microsoft and microsoft")
+    assert (exact.id, folded.id) == ("company:MSFT", "company:MSFT")
+    assert exact.label == "ORG" and exact.source == "alias"
+    assert exact.confidence > folded.confidence
+
+
+def test_short_all_capital_alias_matches_only_as_written(ids: Ids) -> None:
+    assert ids("IBM vs ibm") == [("IBM", "company:IBM", "alias")]
+
+
+def test_domain_in_url_and_bare(ids: Ids) -> None:
+    assert ids("see https://news.microsoft.com/target-practice and www.target.com/x") == [
+        ("news.microsoft.com", "company:MSFT", "domain"),
+        ("target.com", "company:TGT", "domain"),
+    ]
+
+
+def test_domain_of_email_address_is_not_a_mention(ids: Ids) -> None:
+    assert ids("write to press@microsoft.com") == []
+
+
+def test_product_is_labelled_product(matcher: WatchlistMatcher) -> None:
+    (entity,) = matcher.match("New Azure regions")
+    assert (entity.text, entity.label, entity.id, entity.source) == (
+        "Azure",
+        "PRODUCT",
+        "product:msft/azure",
+        "product",
+    )
+
+
+def test_ambiguous_alias_without_context_is_unlinked(matcher: WatchlistMatcher) -> None:
+    (entity,) = matcher.match("Target practice at the range")
+    assert (entity.text, entity.id, entity.label) == ("Target", None, "ORG")
+    assert entity.confidence <= 0.3
+
+
+def test_ambiguous_alias_in_lower_case_is_not_a_mention(ids: Ids) -> None:
+    assert ids("we missed the target again") == []
+
+
+def test_ambiguous_alias_links_with_a_cue_word(matcher: WatchlistMatcher) -> None:
+    (entity,) = matcher.match("Target shares fell 4%")
+    assert entity.id == "company:TGT"
+    assert 0.3 < entity.confidence < 0.9
+
+
+def test_ambiguous_alias_links_with_a_cashtag_of_the_same_company(ids: Ids) -> None:
+    assert ids("Target looks cheap $TGT") == [
+        ("Target", "company:TGT", "alias"),
+        ("$TGT", "company:TGT", "cashtag"),
+    ]
+
+
+def test_cashtag_of_another_company_does_not_link_an_ambiguous_alias(ids: Ids) -> None:
+    assert ids("Target practice $MSFT") == [
+        ("Target", None, "alias"),
+        ("$MSFT", "company:MSFT", "cashtag"),
+    ]
+
+
+def test_name_shared_by_two_companies_is_never_merged(ids: Ids) -> None:
+    assert ids("Williams shares up") == [("Williams", None, "alias")]
+    assert ids("Williams shares up $WSM") == [
+        ("Williams", "company:WSM", "alias"),
+        ("$WSM", "company:WSM", "cashtag"),
+    ]
+
+
+def test_common_word_name_must_be_written_as_listed(ids: Ids) -> None:
+    assert ids("the best buy of the year at Best Buy") == [("Best Buy", "company:BBY", "alias")]
+
+
+def test_longest_match_wins_on_overlap(ids: Ids) -> None:
+    assert ids("Microsoft Corporation and Williams-Sonoma") == [
+        ("Microsoft Corporation", "company:MSFT", "alias"),
+        ("Williams-Sonoma", "company:WSM", "alias"),
+    ]
+
+
+def test_handle_wins_over_the_name_inside_it(ids: Ids) -> None:
+    assert ids("@Microsoft") == [("@Microsoft", "company:MSFT", "handle")]
+
+
+def test_one_word_person_alias_needs_support(ids: Ids) -> None:
+    assert ids("Nadella spoke") == [("Nadella", None, "alias")]
+    assert ids("Nadella spoke about Azure") == [
+        ("Nadella", "person:satya-nadella", "alias"),
+        ("Azure", "product:msft/azure", "product"),
+    ]
+
+
+def test_norwegian_post_matches_with_offsets(matcher: WatchlistMatcher) -> None:
+    text = (
+        "Microsofts nye satsing på kunstig intelligens: Target-aksjer stiger, $TGT +3 % på børsen."
+    )
+    found = [(e.text, e.id) for e in matcher.match(text)]
+    assert found == [
+        ("Microsoft", "company:MSFT"),
+        ("Target", "company:TGT"),
+        ("$TGT", "company:TGT"),
+    ]
+    assert matcher.topics(text) == ["topic:ai"]
+
+
+def test_offsets_slice_back_with_unicode_before(matcher: WatchlistMatcher) -> None:
+    text = "😀 Ærlig talt: «Microsoft» kjøper 🚀 $MSFT"
+    for entity in matcher.match(text):
+        assert text[entity.start : entity.end] == entity.text
+    assert len(matcher.match(text)) == 2
+
+
+def test_topics_match_keywords_in_any_language(matcher: WatchlistMatcher) -> None:
+    assert matcher.topics("AI everywhere") == ["topic:ai"]
+    assert matcher.topics("said ai") == []  # short all-capital keyword: as written
