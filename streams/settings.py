@@ -7,10 +7,11 @@ nothing in the package reads ``os.environ`` at import time.
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from streams.errors import ConfigError
@@ -29,6 +30,10 @@ def default_services_home() -> Path:
         return Path("/var/tmp/signal-scout")  # noqa: S108 - fixed, documented, owned by root
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "signal-scout"
+
+
+def _allows_none(annotation: Any) -> bool:
+    return get_origin(annotation) in (Union, types.UnionType) and type(None) in get_args(annotation)
 
 
 class Settings(BaseSettings):
@@ -142,10 +147,15 @@ class Settings(BaseSettings):
                 raise ValueError(f"expected host:port[,host:port], got {value!r}")
         return value
 
-    @field_validator("tweet_ner_model", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _empty_is_none(cls, value: object) -> object:
-        return None if value == "" else value
+    def _blank_optional_is_unset(cls, data: Any) -> Any:
+        """``SCOUT_X=`` (empty) sets an optional setting to None (e.g. no tweet model)."""
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                if data.get(name) == "" and _allows_none(field.annotation):
+                    data[name] = None
+        return data
 
     @field_validator("es_url")
     @classmethod

@@ -27,8 +27,8 @@ def settings_env(settings: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCOUT_")}
     for name, value in settings.model_dump().items():
         if value is None:
-            continue
-        if isinstance(value, SecretStr):
+            value = ""  # empty: unset (see Settings._blank_optional_is_unset)
+        elif isinstance(value, SecretStr):
             value = value.get_secret_value()
         env[f"SCOUT_{name.upper()}"] = str(value)
     return env

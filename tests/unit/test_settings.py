@@ -42,3 +42,11 @@ def test_settings_are_frozen_and_secrets_masked() -> None:
     assert "hunter2" not in repr(s)
     with pytest.raises(ValueError, match="frozen"):
         s.batch_size = 3  # type: ignore[misc]
+
+
+def test_empty_variable_unsets_an_optional_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCOUT_TWEET_NER_MODEL", "")
+    monkeypatch.setenv("SCOUT_WEB_PORT", "")
+    monkeypatch.setenv("SCOUT_TOPIC_PREFIX", "")
+    s = load_settings()
+    assert s.tweet_ner_model is None and s.web_port is None and s.topic_prefix == ""

@@ -1,0 +1,83 @@
+"""Enrichment through the real stream, and `scout enrich` giving the same answers offline."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+
+from streams.index import doc_id
+from streams.settings import Settings
+from tests.integration.support import WorkerProcess, count_docs, scout, wait_until
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "intel_posts.jsonl"
+StartWorker = Callable[..., WorkerProcess]
+
+
+def _indexed(es: Elasticsearch, settings: Settings, source: str, post_id: str) -> dict:  # type: ignore[type-arg]
+    return dict(es.get(index=settings.posts_alias, id=doc_id(source, post_id))["_source"])
+
+
+def test_stream_enriches_posts_and_scout_enrich_agrees(
+    settings: Settings, es: Elasticsearch, start_worker: StartWorker
+) -> None:
+    assert scout(settings, "ingest", str(FIXTURE)).returncode == 0
+    worker = start_worker()
+    wait_until(
+        lambda: count_docs(es, settings) == 6 or worker.assert_alive(),
+        timeout=120,
+        what="6 enriched documents",
+    )
+
+    deal = _indexed(es, settings, "fixture", "in-01")
+    assert deal["ma"]["is_ma"] is True
+    assert deal["ma"]["acquirer"]["id"] == "company:MSFT"
+    assert "fabrikam" in deal["ma"]["target"]["name"].lower()
+    assert deal["ma"]["amount"] and "2 billion" in deal["ma"]["amount"]
+    assert "company:MSFT" in deal["entity_ids"]
+    assert deal["versions"]["watchlist"] and deal["versions"]["enrichment"] >= 1
+    assert deal["influence"]["score"] > 0
+
+    norwegian = _indexed(es, settings, "fixture", "in-02")
+    assert norwegian["lang"] == "no"
+    assert "company:MSFT" in norwegian["entity_ids"]
+
+    move = _indexed(es, settings, "fixture", "in-03")
+    assert move["moves"][0]["direction"] == "joins"
+    assert move["moves"][0]["role"] == "chief financial officer"
+
+    ambiguous = _indexed(es, settings, "fixture", "in-04")
+    assert "company:TGT" not in ambiguous.get("entity_ids", [])
+
+    tweet = _indexed(es, settings, "twitter", "1300000000000000007")
+    assert "company:AAPL" in tweet["entity_ids"]
+    assert tweet["author"]["handle"] == "chip_chat"
+
+    # Offline: the same code path gives the same enrichment, line for line.
+    offline = scout(settings, "enrich", str(FIXTURE))
+    assert offline.returncode == 0, offline.stderr
+    records = [json.loads(line) for line in offline.stdout.splitlines()]
+    assert [r["id"] for r in records] == [
+        "in-01",
+        "in-02",
+        "in-03",
+        "in-04",
+        "in-05",
+        "1300000000000000007",
+    ]
+    for record in records:
+        stored = _indexed(es, settings, record["source"], record["id"])
+        assert record["entities"] == stored["entities"]
+        assert record["ma"] == stored["ma"]
+        assert record["sentiment"] == stored["sentiment"]
+        assert record["author"]["influence"] == stored["influence"]["score"]
+
+    leaders = scout(
+        settings, "leaders", "--until", "2026-04-04T00:00:00+00:00", "--window", "1d", "--json"
+    )
+    assert leaders.returncode == 0, leaders.stderr
+    ranked = json.loads(leaders.stdout)
+    assert ranked["top"][0]["handle"] in {"deal_desk", "chip_chat"}
+    assert {v["handle"] for v in ranked["top"]} >= {"deal_desk", "chip_chat", "nordic_notes"}
