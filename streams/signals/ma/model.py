@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.signals import NOT_MA, MAStatus, MASignal, Party
+from models.signals import NOT_MA, MASignal, MAStatus, Party
 
 Status = MAStatus
 
