@@ -16,7 +16,7 @@ def load_models(settings: Settings) -> NlpModels:
 
     ner = load_ner(settings.spacy_model)
     try:
-        parser = spacy.load(settings.spacy_model, exclude=["senter"])
+        parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer"])
     except OSError as exc:  # pragma: no cover - load_ner already proved the model loads
         raise ConfigError(f"cannot load {settings.spacy_model!r}: {exc}") from exc
     label = model_label(ner)
