@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from elasticsearch import Elasticsearch
 
 from streams.index import doc_id
 from streams.settings import Settings
+from streams.watchlist import default_watchlist_dir
 from tests.integration.support import WorkerProcess, count_docs, scout, wait_until
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "intel_posts.jsonl"
@@ -81,3 +84,45 @@ def test_stream_enriches_posts_and_scout_enrich_agrees(
     ranked = json.loads(leaders.stdout)
     assert ranked["top"][0]["handle"] in {"deal_desk", "chip_chat"}
     assert {v["handle"] for v in ranked["top"]} >= {"deal_desk", "chip_chat", "nordic_notes"}
+
+
+def test_worker_picks_up_watch_list_changes_without_a_restart(
+    settings: Settings, es: Elasticsearch, tmp_path: Path
+) -> None:
+    lists = tmp_path / "watchlists"
+    shutil.copytree(default_watchlist_dir(), lists, ignore=shutil.ignore_patterns("*.py"))
+    settings = settings.model_copy(update={"watchlist_dir": lists, "watchlist_check_s": 0.2})
+    before = tmp_path / "before.jsonl"
+    before.write_text(json.dumps({"id": "wl-1", "text": "Fabrikam ships a new robot arm"}) + "\n")
+    assert scout(settings, "ingest", str(before)).returncode == 0
+
+    worker = WorkerProcess(settings, tmp_path / "worker.log")
+    try:
+        wait_until(
+            lambda: count_docs(es, settings) == 1 or worker.assert_alive(),
+            timeout=90,
+            what="the first post",
+        )
+        first = _indexed(es, settings, "unknown", "wl-1")
+        assert "company:FABR" not in first.get("entity_ids", [])
+
+        (lists / "companies.custom.yaml").write_text(
+            "companies:\n  - id: company:FABR\n    name: Fabrikam\n    competitor: true\n"
+        )
+        time.sleep(0.5)
+        after = tmp_path / "after.jsonl"
+        after.write_text(
+            json.dumps({"id": "wl-2", "text": "Fabrikam ships a new robot arm"}) + "\n"
+        )
+        assert scout(settings, "ingest", str(after)).returncode == 0
+        wait_until(
+            lambda: count_docs(es, settings) == 2 or worker.assert_alive(),
+            timeout=60,
+            what="the second post",
+        )
+        second = _indexed(es, settings, "unknown", "wl-2")
+        assert "company:FABR" in second["entity_ids"]
+        assert second["versions"]["watchlist"] != first["versions"]["watchlist"]
+        assert [c["id"] for c in second["competitors"]] == ["company:FABR"]
+    finally:
+        worker.stop()
