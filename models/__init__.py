@@ -5,10 +5,11 @@ Every record carries a ``schema_version``; records change additively.
 
 from models.dead_letter import DeadLetter
 from models.enriched import EnrichedPost, Entity
-from models.post import Author, Engagement, Post, RepostOf
+from models.post import Author, BackfillInfo, Engagement, Post, RepostOf
 
 __all__ = [
     "Author",
+    "BackfillInfo",
     "DeadLetter",
     "Engagement",
     "EnrichedPost",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.post import Author, Engagement, RepostOf
+from models.post import Author, BackfillInfo, Engagement, RepostOf
 from models.signals import NOT_MA, CompetitorMention, ExecMove, Influence, MASignal, Sentiment
 
 ENRICHED_SCHEMA_VERSION = 2
@@ -65,3 +65,4 @@ class EnrichedPost(BaseModel):
     sentiment: Sentiment | None = None
     influence: Influence | None = None
     versions: Versions = Versions()
+    backfill: BackfillInfo | None = None

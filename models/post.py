@@ -43,6 +43,15 @@ class RepostOf(BaseModel):
     engagement: Engagement | None = None
 
 
+class BackfillInfo(BaseModel):
+    """Set on posts loaded by `scout backfill`: which run, and whether alerts may fire."""
+
+    model_config = ConfigDict(frozen=True)
+
+    run: str
+    alerts: bool = False
+
+
 class Post(BaseModel):
     """A public post in the scout's normalized shape."""
 
@@ -58,6 +67,7 @@ class Post(BaseModel):
     lang: str | None = Field(None, max_length=16)
     engagement: Engagement | None = None
     repost_of: RepostOf | None = None
+    backfill: BackfillInfo | None = None
 
     @field_validator("id", mode="before")
     @classmethod

@@ -169,6 +169,7 @@ def _progress() -> Progress:
 
 
 def register(app: typer.Typer) -> None:
+    from streams.cli.backfill import backfill
     from streams.cli.config import config
     from streams.cli.enrich import enrich
     from streams.cli.leaders import leaders
@@ -176,6 +177,7 @@ def register(app: typer.Typer) -> None:
     app.command()(config)
     app.command()(enrich)
     app.command()(leaders)
+    app.command()(backfill)
     app.command()(setup)
     app.command()(ingest)
     app.command()(worker)

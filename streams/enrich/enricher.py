@@ -134,6 +134,7 @@ class Enricher:
                     moves=tuple(detect_moves(post.text, entities)),
                     sentiment=sentiment,
                     influence=post_influence(post),
+                    backfill=post.backfill,
                     versions=Versions(
                         model=self._nlp.label, watchlist=view.version if view else None
                     ),

@@ -1,0 +1,69 @@
+"""Twitter API v2 and Mastodon objects -> Post-shaped dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from streams.backfill.formats.html import html_to_text
+
+
+def twitter_v2_posts(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """A v2 response ({"data", "includes"}) or a single v2 tweet -> Post dicts."""
+    users = {u.get("id"): u for u in (obj.get("includes") or {}).get("users", [])}
+    data = obj.get("data", obj)
+    tweets = data if isinstance(data, list) else [data]
+    return [_tweet_v2(t, users) for t in tweets]
+
+
+def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    user = users.get(tweet.get("author_id")) or tweet.get("author") or {}
+    metrics = tweet.get("public_metrics") or {}
+    user_metrics = user.get("public_metrics") or {}
+    handle = user.get("username")
+    return {
+        "id": tweet.get("id"),
+        "text": (tweet.get("note_tweet") or {}).get("text") or tweet.get("text"),
+        "created_at": tweet.get("created_at"),
+        "author": {
+            "handle": handle,
+            "name": user.get("name"),
+            "followers": user_metrics.get("followers_count"),
+            "following": user_metrics.get("following_count"),
+            "listed": user_metrics.get("listed_count"),
+            "verified": user.get("verified"),
+        }
+        if user
+        else None,
+        "source": "twitter",
+        "url": f"https://twitter.com/{handle}/status/{tweet.get('id')}" if handle else None,
+        "lang": tweet.get("lang") if tweet.get("lang") not in (None, "und") else None,
+        "engagement": {
+            "likes": metrics.get("like_count"),
+            "reposts": metrics.get("retweet_count"),
+            "replies": metrics.get("reply_count"),
+            "quotes": metrics.get("quote_count"),
+        },
+    }
+
+
+def mastodon_post(status: dict[str, Any]) -> dict[str, Any]:
+    account = status.get("account") or {}
+    return {
+        "id": status.get("uri") or status.get("id"),
+        "text": html_to_text(str(status.get("content") or "")),
+        "created_at": status.get("created_at"),
+        "author": {
+            "handle": account.get("acct"),
+            "name": account.get("display_name"),
+            "followers": account.get("followers_count"),
+            "following": account.get("following_count"),
+        },
+        "source": "mastodon",
+        "url": status.get("url"),
+        "lang": status.get("language"),
+        "engagement": {
+            "likes": status.get("favourites_count"),
+            "reposts": status.get("reblogs_count"),
+            "replies": status.get("replies_count"),
+        },
+    }
