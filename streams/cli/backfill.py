@@ -65,6 +65,9 @@ def backfill(
     alerts: Annotated[bool, typer.Option("--alerts", help="Let these posts fire alerts.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Ignore a saved checkpoint.")] = False,
     rejects: Annotated[Path | None, typer.Option(help="Rejects file (JSON Lines).")] = None,
+    checkpoint_every: Annotated[
+        int, typer.Option(help="Confirm sends and save the checkpoint every N records.", min=1)
+    ] = 2000,
 ) -> None:
     """Publish historical posts into posts.raw; workers enrich and index them."""
     from streams.kafka.producer import make_producer
@@ -108,6 +111,7 @@ def backfill(
                 checkpoint=checkpoint,
                 rejects=RejectsWriter(sink),
                 max_text_chars=settings.max_text_chars,
+                confirm_every=checkpoint_every,
                 on_record=lambda: progress.advance(task),
             )
             if checkpoint is not None and checkpoint.path.exists():

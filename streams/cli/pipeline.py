@@ -173,11 +173,13 @@ def register(app: typer.Typer) -> None:
     from streams.cli.config import config
     from streams.cli.enrich import enrich
     from streams.cli.leaders import leaders
+    from streams.cli.reprocess import reprocess
 
     app.command()(config)
     app.command()(enrich)
     app.command()(leaders)
     app.command()(backfill)
+    app.command()(reprocess)
     app.command()(setup)
     app.command()(ingest)
     app.command()(worker)

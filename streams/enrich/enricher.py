@@ -142,6 +142,11 @@ class Enricher:
             )
         return out
 
+    def versions(self) -> Versions:
+        """The versions a post enriched now would record."""
+        view = self._watchlists() if self._watchlists is not None else None
+        return Versions(model=self._nlp.label, watchlist=view.version if view else None)
+
     def _pipe(self, nlp: Any, posts: Sequence[Post], indices: Sequence[int]) -> list[Any]:
         if not indices:
             return []

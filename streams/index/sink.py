@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,6 +15,9 @@ from elasticsearch import ApiError, AsyncElasticsearch, TransportError
 from models.enriched import EnrichedPost
 from streams.errors import IndexUnavailableError
 from streams.index.documents import to_source
+from streams.retry import retry_transient
+
+log = logging.getLogger(__name__)
 
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
@@ -88,3 +94,20 @@ def _sort_items(docs: Sequence[EnrichedPost], items: list[dict[str, Any]]) -> Bu
             else:
                 rejected.append(Rejected(doc=doc, reason=reason, detail=detail))
     return BulkOutcome(indexed=indexed, rejected=rejected, retry=retry)
+
+
+async def write_all(sink: BulkSink, docs: Sequence[EnrichedPost], *, cap_s: float) -> BulkOutcome:
+    """Write, retrying transient failures and only the items Elasticsearch deferred."""
+    indexed, rejected = 0, []
+    pending = list(docs)
+    while pending:
+        outcome = await retry_transient(
+            functools.partial(sink.write, pending), what="bulk index", cap_s=cap_s
+        )
+        indexed += outcome.indexed
+        rejected.extend(outcome.rejected)
+        pending = outcome.retry
+        if pending:
+            log.warning("Elasticsearch deferred %d documents; retrying them", len(pending))
+            await asyncio.sleep(0.5)
+    return BulkOutcome(indexed=indexed, rejected=rejected)

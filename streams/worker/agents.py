@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.dead_letter import DeadLetter
-from models.enriched import EnrichedPost
 from streams.errors import PermanentError
-from streams.index.sink import BulkOutcome
+from streams.index.sink import write_all
 from streams.normalize import dead_letter_for
 from streams.worker.batch import RawMessage, plan_batch
-from streams.worker.retry import retry_transient
 from streams.worker.runtime import Runtime
 
 log = logging.getLogger("streams.worker")
@@ -32,25 +30,6 @@ def _raw(event: Any) -> RawMessage:
     )
 
 
-async def _write_all(rt: Runtime, docs: Sequence[EnrichedPost]) -> BulkOutcome:
-    """Write, retrying only the items Elasticsearch could not take yet."""
-    indexed, rejected = 0, []
-    pending = list(docs)
-    while pending:
-        outcome = await retry_transient(
-            lambda batch=pending: rt.sink.write(batch),  # type: ignore[misc]
-            what="bulk index",
-            cap_s=rt.settings.retry_max_s,
-        )
-        indexed += outcome.indexed
-        rejected.extend(outcome.rejected)
-        pending = outcome.retry
-        if pending:
-            log.warning("Elasticsearch deferred %d documents; retrying them", len(pending))
-            await asyncio.sleep(0.5)
-    return BulkOutcome(indexed=indexed, rejected=rejected)
-
-
 async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[int, int]:
     """One micro-batch. Returns (indexed, dead-lettered)."""
     messages = [_raw(e) for e in events]
@@ -61,7 +40,7 @@ async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[
     )
     loop = asyncio.get_running_loop()
     docs = await loop.run_in_executor(rt.executor, rt.enricher.enrich, plan.posts)
-    outcome = await _write_all(rt, docs)
+    outcome = await write_all(rt.sink, docs, cap_s=rt.settings.retry_max_s)
     dead: list[DeadLetter] = list(plan.dead)
     for item in outcome.rejected:
         error = PermanentError(

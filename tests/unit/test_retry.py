@@ -2,7 +2,7 @@ import asyncio
 import random
 
 from streams.errors import IndexUnavailableError
-from streams.worker.retry import backoff_delays, retry_transient
+from streams.retry import backoff_delays, retry_transient
 
 
 def test_backoff_is_capped_and_grows() -> None:
