@@ -8,8 +8,10 @@ have deterministic ids, so the records published again after a crash only overwr
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +110,14 @@ class RejectsWriter:
             "raw_encoding": encoding,
         }
         self._sink.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+    def flush(self) -> None:
+        """Make the rejects durable before the checkpoint moves past them."""
+        self._sink.flush()
+        fileno = getattr(self._sink, "fileno", None)
+        if fileno is not None:
+            with contextlib.suppress(OSError, ValueError):  # StringIO has no descriptor
+                os.fsync(fileno())
 
 
 class BackfillRunner:
@@ -218,6 +228,7 @@ class BackfillRunner:
                     " again to resume from the last checkpoint"
                 ) from exc
             self._futures.clear()
+        self._rejects.flush()
         if state is not None and self._checkpoint is not None:
             state.counts = self.summary.counts()
             state.invalid = dict(self.summary.invalid)

@@ -125,3 +125,21 @@ def read_topic(settings: Settings, topic: str, *, expect: int, timeout: float = 
     finally:
         consumer.close()
     return found
+
+
+def write_synthetic_posts(path: Path, n: int, *, source: str = "synthetic") -> list[str]:
+    """``n`` team-written template posts (JSON Lines); returns their ids."""
+    companies = ["Oracle", "Siemens", "Spotify", "Cisco", "Adobe", "Intel", "Nvidia", "IBM"]
+    ids = []
+    with path.open("w") as fh:
+        for i in range(n):
+            a, b = companies[i % 8], companies[(i * 3 + 1) % 8]
+            post_id = f"bulk-{i:05d}"
+            ids.append(post_id)
+            text = f"Post {i}: {a} and {b} were compared by analysts in Berlin on day {i % 28 + 1}."
+            created = f"2026-02-{i % 28 + 1:02d}T{i % 24:02d}:00:00Z"
+            fh.write(
+                json.dumps({"id": post_id, "text": text, "source": source, "created_at": created})
+                + "\n"
+            )
+    return ids
