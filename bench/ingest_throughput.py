@@ -116,8 +116,11 @@ def publish(settings: Settings, raws: Sequence[bytes]) -> float:
     return time.perf_counter() - started
 
 
-def run_worker(settings: Settings, n: int, timeout_s: float, log_path: Path) -> dict[str, float]:
-    """Start the worker, poll the alias until ``n`` documents are visible, stop it."""
+def run_worker(
+    settings: Settings, n: int, timeout_s: float, log_path: Path, workers: int = 1
+) -> dict[str, float]:
+    """Start ``workers`` worker processes, poll the alias until ``n`` documents are
+    visible, stop them."""
     env = dict(
         os.environ,
         SCOUT_TOPIC_PREFIX=settings.topic_prefix,
@@ -133,16 +136,24 @@ def run_worker(settings: Settings, n: int, timeout_s: float, log_path: Path) -> 
     alias = settings.posts_alias
     with log_path.open("wb") as log:
         started = time.perf_counter()
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "streams", "worker"], env=env, cwd=ROOT, stdout=log, stderr=log
-        )
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "streams", "worker"],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=log,
+            )
+            for _ in range(workers)
+        ]
         first = first_count = 0.0
         count = 0
         try:
             deadline = started + timeout_s
             while count < n:
-                if worker.poll() is not None:
-                    raise SystemExit(f"worker exited with {worker.returncode}; log: {log_path}")
+                for worker in procs:
+                    if worker.poll() is not None:
+                        raise SystemExit(f"worker exited with {worker.returncode}; log: {log_path}")
                 if time.perf_counter() > deadline:
                     raise SystemExit(f"only {count}/{n} indexed in {timeout_s:.0f}s; {log_path}")
                 time.sleep(POLL_S)
@@ -152,12 +163,14 @@ def run_worker(settings: Settings, n: int, timeout_s: float, log_path: Path) -> 
                     first, first_count = time.perf_counter(), float(count)
             last = time.perf_counter()
         finally:
-            worker.send_signal(signal.SIGTERM)
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+            for worker in procs:
+                worker.send_signal(signal.SIGTERM)
+            for worker in procs:
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+                    worker.wait()
             client.close()
     if count != n:
         raise SystemExit(f"index holds {count} documents, expected {n}")
