@@ -9,137 +9,29 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from streams.signals.ma.evidence import cue_strength as cue_strength
 from streams.signals.ma.model import Status
 
 _I = re.IGNORECASE
 
 # Recall-oriented: a post without any of these never reaches the parser.
 _CUE: Final = re.compile(
-    r"\b(?:acqui(?:re[sdr]?|rers|ring|sitions?|siton)"
+    r"\b(?:a(?:cq|q)ui(?:re[sdr]?|rers|ring|sitions?|siton)"
     r"|merg(?:e[sdr]?|ers|ing)|takeovers?|take-?overs?|tak(?:e|es|ing)\s+over|took\s+over"
     r"|buy-?outs?|buys?|bought|buying|purchas(?:e[sd]?|ing)"
     r"|tender\w*|bid|bids|bidding|offer(?:s|ed|ing)?|stakes?|holdings?|pct\s+of|percent\s+of"
     r"|lbo|control|dlrs?/shr|interests?"
     r"|sells?|sold|sale\s+of|divest\w*|spin-?off|spins?\s+off"
-    r"|letter\s+of\s+intent|definitive\s+agreement"
+    r"|letter\s+of\s+intent|definitive\s+agreement|suitors?|bidders?|privati[sz]\w+"
+    r"|(?:seek\w*|find|alternate|potential|prospective|possible|likely)\s+(?:a\s+)?(?:buyers?"
+    r"|purchasers?)|dispos(?:es|ed|ing)\s+of|sale\s+(?:or|to)"
+    r"|(?:units?|division|assets?|stores?|plants?|business)\s+sale|dlrs?[/-](?:per-)?sh(?:are|r)"
+    r"|receiv\w*\s+[\d.]+\s+(?:mln|bln|million|billion)|pa(?:y|ys|id)\s+[\d.]+\s+(?:mln|bln)"
     r"|snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up|pick(?:s|ed)?\s+up|swallow\w*"
     r"|acqu?i?-?hires?|snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|gobble[sd]|snatch(?:es|ed)\s+up"
     r"|pa(?:y|ys|id|ying)\s+(?:up\s+to\s+|about\s+|around\s+)?[$€£]|spen(?:d|ds|t)\s+[$€£])\b",
     _I,
 )
-
-# (weight, pattern): evidence that the text reports a deal. Summed, then squashed.
-_POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
-    (1.0, re.compile(r"\bacqui(?:re[sd]?|ring|sitions?|siton)\b", _I)),
-    (1.0, re.compile(r"\bmerg(?:e[sd]?|er|ing)\b", _I)),
-    (1.0, re.compile(r"\b(?:takeover|take-?over|buy-?out)s?\b|\btak(?:e|es|ing)\s+over\b", _I)),
-    (1.0, re.compile(r"\btender\s+offer|\bletter\s+of\s+intent\b|\bdefinitive\s+agreement\b", _I)),
-    (0.8, re.compile(r"\b(?:bid|offer|proposal)\s+(?:for|to\s+(?:buy|acquire))\b", _I)),
-    (
-        0.9,
-        re.compile(
-            r"\b(?:sells?|sold|selling|sale\s+of|divest\w*|to\s+sell)\s+(?:(?:its|a|the|his|their"
-            r"|an?|\d[\d.,]*)\s+)?(?:[\w-]+\s+){0,3}?(?:units?|division|subsidiar\w+|stakes?|interest"
-            r"|holdings?|operations|assets|business(?:es)?|shares\s+in|pct|percent|company|bank"
-            r"|plant|mill|stores?|newspapers?|stations?)\b",
-            _I,
-        ),
-    ),
-    (0.9, re.compile(r"\bstake\b|\b\d[\d.,]*\s*(?:pct|percent|%)\s+(?:of|in)\b", _I)),
-    (
-        0.7,
-        re.compile(
-            r"\b(?:buys?|bought|buying|to\s+buy|purchases?|purchased)\s+(?:(?:its|a|the|an)\s+)?"
-            r"(?:[\w-]+\s+){0,3}?(?:units?|division|subsidiar\w+|company|firm|maker|bank|startup"
-            r"|business|operations|assets|chain|group|stake|interest|shares\s+of|stations?)\b",
-            _I,
-        ),
-    ),
-    (
-        0.6,
-        re.compile(r"\b(?i:buys?|bought|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<)"),
-    ),
-    (
-        0.9,
-        re.compile(
-            r"\b(?:to|agreed\s+to|agrees?\s+to|will|would|plans\s+to)\s+(?:buy|purchase"
-            r"|acquire|aquire|take\s+over)\b|\b(?:purchase|sale)\s+of\s+(?:[A-Z]|its\b)",
-            _I,
-        ),
-    ),
-    (0.6, re.compile(r"\b(?:to\s+sell|agreed\s+to\s+sell|sells|sold|selling|sale)\b", _I)),
-    (0.8, re.compile(r"\blbo\b|\bseek\w*\s+control\b", _I)),
-    (
-        0.8,
-        re.compile(
-            r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t))\s+(?:up\s+to\s+|about\s+|around\s+)?"
-            r"[$€£]\S*(?:\s+(?:million|billion|mln|bln|bn|m))?\s+(?:in\s+cash\s+)?(?:for|on)\b",
-            _I,
-        ),
-    ),
-    (
-        0.8,
-        re.compile(
-            r"\bbid(?:s|ding)?\b[^.;]{0,50}?\bfor\b|\btender\b|\bcontrol\s+of\b"
-            r"|\b(?:holding|stake|interest)\s+(?:in|to)\b|\boffers?\s+to\s+(?:buy|acquire)\b"
-            r"|\boffer(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:a|per)\s+share\b"
-            r"|\bdlrs?\s*(?:a|per|/)\s*(?:share|shr)\b",
-            _I,
-        ),
-    ),
-    (0.6, re.compile(r"\bbids?\b", _I)),
-    (
-        0.5,
-        re.compile(
-            r"\bsnap(?:s|ped)?\s+up|\bscoop(?:s|ed)?\s+up|\bswallow\w*|\bacqu?i?-?hires?\b"
-            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+[A-Z]",
-            _I,
-        ),
-    ),
-)
-
-# Evidence against: commodity purchases, buy-backs, debt issues, results. Subtracted.
-_NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
-    (
-        1.2,
-        re.compile(
-            r"\b(?:tonnes?|bushels?|bales?|barrels?|wheat|corn|maize|grain|sugar|soy\w*|rice"
-            r"|cocoa|coffee|cotton|rapeseed|sorghum|barley|oats|cattle|vessels?|cargoes)\b",
-            _I,
-        ),
-    ),
-    (
-        1.0,
-        re.compile(
-            r"\bbuy-?backs?\b|\brepurchas\w+|\bbuy\s+back\b|\b(?:treasury\s+(?:bills|bonds"
-            r"|notes)|eurobonds?|debentures|note\s+issue|bond\s+issue|open\s+market\s+operations)\b",
-            _I,
-        ),
-    ),
-    (
-        1.0,
-        re.compile(
-            r"\b(?:qtr|shr|shrs|revs|mths|net\s+(?:income|profit|loss)|dividend|div|payout"
-            r"|(?:year|qtr|quarter)\s+(?:net|loss|profit)|downgrad\w*|upgrad\w*|ratings?"
-            r"|affirm(?:s|ed)?|credit\s+(?:line|facility)|recapitali[sz]ation)\b",
-            _I,
-        ),
-    ),
-    (
-        0.8,
-        re.compile(
-            r"\b(?:money\s+market|liquidity|repurchase\s+pact|t-bills|(?:securities|stock|public"
-            r"|initial|debt|share)\s+offering|warrants|shelf|notes\s+due|debt\s+securities"
-            r"|dollars|yen|currenc\w+|interven\w+|central\s+bank|goods|tankers|aircraft"
-            r"|planes|unemployment)\b",
-            _I,
-        ),
-    ),
-)
-# Where a story's own headline or first sentence ends.
-_HEAD_END: Final = re.compile(r"\n|(?<=[a-z0-9][.!?])\s+(?=[A-Z\"'“])")
-# Deal words in the body count for less than in the headline.
-_BODY_WEIGHT: Final = 0.6
 
 # Old deals mentioned in passing: "since its 2016 acquisition of LinkedIn", "which bought Y in 2012".
 _PASSING: Final = re.compile(
@@ -147,10 +39,11 @@ _PASSING: Final = re.compile(
     r"(?:acquisition|purchase|takeover|merger|buyout)\b"
     r"|\b(?:which|that|who)\s+(?:had\s+)?(?:acquired|bought|purchased|merged\s+with|took\s+over)"
     r"\s+[^.;]{1,60}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b"
-    r"|\b(?:acquired|bought|purchased)\s+(?:[^.;]{1,60}?\s+)?(?:in\s+(?:19|20)\d\d|\d+\s+years\s+ago"
+    r"|\b(?:acquired|bought|purchased)\s+(?:[^.;]{1,60}?\s+)?(?:in\s+(?:19|20)\d\d"
+    r"|\d+\s+years\s+ago"
     r"|last\s+(?:decade|century))\b"
     r"|\b(?:its|their|the)\s+(?:19|20)\d\d\s+(?:acquisition|purchase|takeover|merger)\b"
-    r"|\bformerly\s+(?:owned|acquired)\s+by\b",
+    r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b",
     _I,
 )
 
@@ -183,7 +76,8 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
     (
         "completed",
         re.compile(
-            r"\b(?:complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|finaliz(?:e|es|ed)|finalis(?:e|es|ed)"
+            r"\b(?:complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|finaliz(?:e|es|ed)|finalis(?:e|es"
+            r"|ed)"
             r"|consummat(?:e|es|ed))\b[^.;]{0,40}?\b(?:acqui\w+|purchase|merger|takeover|sale"
             r"|buy-?out|deal|transaction)\b"
             r"|(?<!\bbe\s)\b(?:acquired|bought|purchased|merged\s+with|took\s+over|sold)\b"
@@ -233,27 +127,6 @@ _PER_SHARE: Final = re.compile(r"\s*(?:a|per)\s+share\b", _I)  # used with .matc
 def has_ma_cue(text: str) -> bool:
     """True when ``text`` contains any M&A cue word: only those posts go to the parser."""
     return _CUE.search(text) is not None
-
-
-def _evidence(text: str) -> float:
-    """The strongest positive cue (plus a little per extra one) minus the negative cues."""
-    weights = [weight for weight, pattern in _POSITIVE if pattern.search(text)]
-    if not weights:
-        return 0.0
-    positive = max(weights) + 0.2 * (len(weights) - 1)
-    negative = sum(weight for weight, pattern in _NEGATIVE if pattern.search(text))
-    return positive - negative
-
-
-def cue_strength(text: str) -> float:
-    """Keyword evidence in 0..1 that ``text`` reports a deal.
-
-    The headline (first line or sentence) counts in full; the rest of the text at
-    ``_BODY_WEIGHT``, so a results story that mentions an acquisition stays low.
-    """
-    head = _HEAD_END.split(text.strip(), maxsplit=1)[0]
-    raw = max(_evidence(head), _BODY_WEIGHT * _evidence(text))
-    return max(0.0, min(1.0, raw))
 
 
 def without_passing_mentions(text: str) -> str:

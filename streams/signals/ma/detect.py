@@ -8,13 +8,13 @@ from typing import Any, Final
 
 from models.enriched import Entity
 from streams.signals.ma.cues import (
-    cue_strength,
     detect_status,
     find_amount,
     has_ma_cue,
     is_passing_mention,
     without_passing_mentions,
 )
+from streams.signals.ma.evidence import cue_strength
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.roles import RoleSpan, read_roles
 

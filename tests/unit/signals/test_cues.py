@@ -88,3 +88,53 @@ def test_commodity_purchase_scores_low() -> None:
 def test_results_story_mentioning_a_deal_scores_low() -> None:
     text = "GLOBEX 4TH QTR NET\nShr 40 cts vs 31 cts; net includes gain on sale of a unit."
     assert cue_strength(text) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A unit sale under a weak headline, confirmed by the body.
+        "GLOBEX COMPLETES UNIT SALE.\n\nGlobex Corp said it completed the sale of its Initech"
+        " software unit to Hooli Inc.",
+        "GLOBEX TO RECEIVE 40 MLN DLRS FOR INITECH",
+        "HOOLI OFFERS 30 DLRS/SHR FOR PIED PIPER",
+        "Hooli says rival bid for Pied Piper undervalues the company",
+        "Vandelay Industries seeks a buyer for its latex division",
+        "Kramerica now holds 12.5 pct of Vandelay after buying 300,000 shares",
+        # A headline about the deal's process; the body names the deal.
+        "INITECH SETS SPECIAL MEETING.\n\nInitech Corp said holders will vote on its proposed"
+        " merger with Globex Corp on June 3.",
+        # A commodity word inside a company name is no commodity trade.
+        "Acme Sugar Co agrees to be acquired by Globex",
+    ],
+)
+def test_deal_news_scores_high(text: str) -> None:
+    assert has_ma_cue(text)
+    assert cue_strength(text) >= 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex sells 200 mln dlrs of convertible notes due 2030",
+        "Ruritania central bank buys dollars to support the currency",
+        "Wonka Air takes option to buy six more aircraft from Planemaker",
+        "Globex to have gain on sale of its Initech unit",
+        "Globex sells two mln new common shares in public offering",
+        "Top rate at weekly Treasury bill tender rises to 4.1 pct",
+        "Globex sees higher 2025 earnings, helped by the Initech acquisition",
+        "Globex to buy back 2 mln of its own shares",
+    ],
+)
+def test_non_deal_news_scores_low(text: str) -> None:
+    assert cue_strength(text) < 0.5
+
+
+def test_newly_acquired_is_a_passing_mention() -> None:
+    assert is_passing_mention("Globex tested its newly acquired fleet of delivery robots")
+
+
+def test_body_only_deal_counts_less_than_a_headline_deal() -> None:
+    body_only = "GLOBEX OPENS NEW OFFICE.\n\nThe office follows its merger with Initech Corp."
+    headline = "GLOBEX TO MERGE WITH INITECH.\n\nThe two firms signed a merger agreement."
+    assert cue_strength(body_only) < cue_strength(headline)

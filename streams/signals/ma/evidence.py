@@ -1,0 +1,288 @@
+"""Keyword evidence that a text reports a deal: weighted cue tables, headline vs body.
+
+Positive cues (deal verbs and nouns, stake and price wording) are weighed against negative
+ones (commodity trades, buy-backs, debt and share issues, results and outlooks). The
+headline counts in full, the body less; a body that repeats the headline's deal adds a bonus.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_I = re.IGNORECASE
+
+# (weight, pattern): evidence that the text reports a deal. Summed, then squashed.
+_POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+    (1.0, re.compile(r"\ba(?:cq|q)ui(?:re[sd]?|ring|sitions?|siton)\b", _I)),
+    (1.0, re.compile(r"\bmerg(?:e[sd]?|er|ing)\b", _I)),
+    (1.0, re.compile(r"\b(?:takeover|take-?over|buy-?out)s?\b|\btak(?:e|es|ing)\s+over\b", _I)),
+    (1.0, re.compile(r"\btender\s+offer|\bletter\s+of\s+intent\b|\bdefinitive\s+agreement\b", _I)),
+    (0.8, re.compile(r"\b(?:bid|offer|proposal)\s+(?:for|to\s+(?:buy|acquire))\b", _I)),
+    (
+        0.9,
+        re.compile(
+            r"\b(?:sells?|sold|selling|sale\s+of|divest\w*|to\s+sell)\s+(?:(?:its|a|the|his|their"
+            r"|an?|\d[\d.,]*)\s+)?(?:(?!to\b|for\b)[\w.,'&/-]+\s+){0,4}?(?:units?|division"
+            r"|subsidiar\w+"
+            r"|stakes?|interests?|holdings?|operations|assets|business(?:es)?|shares\s+(?:in|of)"
+            r"|pct|percent"
+            r"|company|bank|plants?|mills?|stores?|newspapers?|stations?|properties|offices|line"
+            r"|position|chain|affiliate)\b",
+            _I,
+        ),
+    ),
+    (
+        0.9,
+        re.compile(
+            r"\bstake\b|\b\d[\d.,]*\s*(?:pct|percent|%)\s+(?:of|in)\b(?!\s+(?:(?:19|20)\d\d|jan\w*"
+            r"|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|the\s+(?:first"
+            r"|second|third|fourth|year|quarter|month|week)|capacity))",
+            _I,
+        ),
+    ),
+    (
+        0.7,
+        re.compile(
+            r"\b(?:buys?|bought|buying|to\s+buy|purchases?|purchased)\s+(?:(?:its|a|the|an)\s+)?"
+            r"(?:[\w-]+\s+){0,3}?(?:units?|division|subsidiar\w+|company|firm|maker|bank|startup"
+            r"|business|operations|assets|chain|group|stake|interest|shares\s+of|stations?)\b",
+            _I,
+        ),
+    ),
+    (
+        0.6,
+        re.compile(r"\b(?i:buys?|bought|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<)"),
+    ),
+    (
+        0.9,
+        re.compile(
+            r"\b(?:to|agreed\s+to|agrees?\s+to|will|would|plans\s+to)\s+(?:buy|purchase"
+            r"|acquire|aquire|take\s+over)\b|\b(?:purchase|sale)\s+of\s+(?:[A-Z]|its\b)",
+            _I,
+        ),
+    ),
+    (0.6, re.compile(r"\b(?:to\s+sell|agreed\s+to\s+sell|sells|sold|selling|sale)\b", _I)),
+    (0.8, re.compile(r"\blbo\b|\bseek\w*\s+control\b", _I)),
+    (
+        0.8,
+        re.compile(
+            r"\b(?:pa(?:y|ys|id|ying)|spen(?:d|ds|t))\s+(?:up\s+to\s+|about\s+|around\s+)?"
+            r"[$€£]\S*(?:\s+(?:million|billion|mln|bln|bn|m))?\s+(?:in\s+cash\s+)?(?:for|on)\b",
+            _I,
+        ),
+    ),
+    (
+        0.8,
+        re.compile(
+            r"\bbid(?:s|ding)?\b(?:[^.;]|\.\d){0,50}?\bfor\b|\btender\b|\bcontrol\s+of\b"
+            r"|\b(?:holding|stake|interest)\s+(?:in|to)\b|\boffers?\s+to\s+(?:buy|acquire)\b"
+            r"|\boffer(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:a|per)\s+share\b"
+            r"|\bdlrs?\s*(?:a|per|/)\s*(?:share|shr)\b",
+            _I,
+        ),
+    ),
+    (0.6, re.compile(r"\bbids?\b", _I)),
+    (
+        0.9,
+        re.compile(
+            r"\b(?:sells?|sold|selling|to\s+sell|buys?|bought|to\s+buy)\s+[^.;]{1,60}?\bfor\s+"
+            r"(?:about\s+|around\s+|some\s+)?[$€£]?\d[\d.,]*\s*(?:(?:mln|bln|million|billion"
+            r"|bn|m)\b\s*(?:dlrs|dollars|stg|pounds|euros?|yen|francs|marks)?|dlrs|dollars|stg"
+            r"|pounds|euros?)\b(?!\s*(?:a|per)\s+(?:share|tonne|ton|barrel|ounce|pound))",
+            _I,
+        ),
+    ),
+    # A fight or a finished deal worded around the noun: "unsolicited bid", "completes unit sale".
+    (
+        1.0,
+        re.compile(
+            r"\b(?:hostile|unsolicited|unfriendly|rival|competing|higher|revised|sweetened|amended"
+            r"|improved)\s+(?:[\w.,/-]+\s+){0,3}?(?:bids?|offers?|tender|proposals?)\b"
+            r"|\b(?:complet|clos|finali[sz])\w*\s+(?:the\s+"
+            r"|its\s+)?(?:previously[\s-]announced\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:sale|purchas\w*|acquisition|merger|takeover|buy-?out)\b",
+            _I,
+        ),
+    ),
+    (
+        0.9,
+        re.compile(
+            r"\b(?:units?|division|subsidiary|stake|store|stores|plant|assets?|business|operations"
+            r"|shares?|interest|holding)\s+(?:sale|purchase)\b|\bshares?\s+for\s+each\b"
+            r"|\b(?:bids?|offers?|proposals?)\s+from\s+(?-i:[A-Z])|\bcontrolling\s+(?:interest"
+            r"|stake)\b"
+            r"|\b(?:sells?|sold|selling|sale|to\s+sell)\b[^.;]{0,80}?\bto\s+(?-i:[A-Z])"
+            r"|\b(?:seek\w*|find|retain\w*[^.;]{0,40}?to\s+(?:seek|find))\s+(?:a\s+)?(?:buyers?"
+            r"|purchasers?)\b|\b(?:potential|prospective|alternate|possible|likely)\s+(?:buyers?"
+            r"|purchasers?|acquirers?|suitors?|bidders?)\b|\bsuitors?\b|\bprivati[sz]\w+"
+            r"|\bdispos(?:es|ed|ing)\s+of\b"
+            r"|\b(?:owns?|holds?|held|controls?|now\s+has)\s+(?:about\s+|some\s+|a\s+)?\d[\d.,]*"
+            r"\s*(?:pct|percent|%)"
+            r"|\b(?:buys?|bought|purchas\w+|acquir\w+|sells?|sold)\s+(?:another\s+"
+            r"|an\s+additional\s+)?"
+            r"(?:[\d.,]+\s*(?:mln|million)|\d{3},\d{3}|\d{1,3}(?:,\d{3}){2,})\s+"
+            r"(?:[\w.-]+\s+){0,3}?(?:shares|shrs)\b",
+            _I,
+        ),
+    ),
+    (
+        0.8,
+        re.compile(
+            r"\b(?:receiv\w*|gets?|pa(?:y|ys|id|ying)|fetch\w*)\s+(?:up\s+to\s+|about\s+)?"
+            r"[$€£]?\d[\d.,]*\s*(?:mln|bln|million|billion)?\s*(?:dlrs?|stg|pounds|dollars"
+            r"|francs|marks|yen)?(?:[/-](?:share|shr))?\s+(?:in\s+cash\s+)?for\b"
+            r"|\bdlrs?[/-](?:per[/-])?(?:share|shr)\b|\bper[\s-]share\s+(?:cash\s+)?(?:offer|bid"
+            r"|tender)\b",
+            _I,
+        ),
+    ),
+    (
+        0.5,
+        re.compile(
+            r"\bsnap(?:s|ped)?\s+up|\bscoop(?:s|ed)?\s+up|\bswallow\w*|\bacqu?i?-?hires?\b"
+            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+[A-Z]",
+            _I,
+        ),
+    ),
+)
+
+# Evidence against: commodity purchases, buy-backs, debt issues, results. Subtracted.
+_NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+    (
+        1.2,
+        re.compile(
+            r"\b(?:tonnes?|bushels?|bales?|barrels?|wheat|corn|maize|grain|sugar|soy\w*|rice"
+            r"|cocoa|coffee|cotton|rapeseed|sorghum|barley|oats|cattle|vessels?|cargoes)\b"
+            r"(?!\s+(?:mills?|co|corp|inc|ltd|plc|industries|group|company|corporation)\b)",
+            _I,
+        ),
+    ),
+    (
+        1.0,
+        re.compile(
+            r"\bbuy-?backs?\b|\brepurchas\w+|\bbuy\s+back\b|\b(?:treasury\s+(?:bills|bonds"
+            r"|notes)|eurobonds?|debentures|note\s+issue|bond\s+issue"
+            r"|open\s+market\s+operations)\b",
+            _I,
+        ),
+    ),
+    (
+        1.0,
+        re.compile(
+            r"(?<![/-])\bshr\b(?!\s*(?:cash|in\b))|\b(?:qtr|revs|mths|net\s+(?:income|profit"
+            r"|loss)|dividend|div|payout"
+            r"|(?:year|qtr|quarter)\s+(?:net|loss|profit)|downgrad\w*|upgrad\w*|ratings?"
+            r"|affirm(?:s|ed)?|credit\s+(?:line|facility)|recapitali[sz]ation)\b",
+            _I,
+        ),
+    ),
+    (
+        0.8,
+        re.compile(
+            r"\b(?:money\s+market|liquidity|repurchase\s+pact|t-bills|(?:securities|stock|public"
+            r"|initial|debt|share)\s+offering|warrants|shelf|notes\s+due|debt\s+securities"
+            r"|dollars|yen|currenc\w+|interven\w+|central\s+bank|goods|tankers"
+            r"|aircraft(?!\s+(?:co|corp|inc|ltd|plc)\b)"
+            r"|planes|unemployment)\b",
+            _I,
+        ),
+    ),
+    # Money-market and debt paper, outlook stories ("X SEES HIGHER 1988 NET").
+    (
+        1.0,
+        re.compile(
+            r"\b(?:t-?bills?|bills?|notes|bonds|coupon|auction|crude|underwrit\w+"
+            r"|treasury|tap\s+stocks?|loans|coins?|peanuts?)\b"
+            r"|\bbond\s+(?:issues?|markets?|yields?|prices?|futures|tender|auction|offering)\b"
+            r"|\bsees\s+(?:\S+\s+){0,2}?(?:gain|loss|net|earnings|profit|results|year|quarter"
+            r"|growth"
+            r"|sales|revenues?|dilution)\b",
+            _I,
+        ),
+    ),
+    # Buying its own shares, M&A as a job title, credit deals, goods trades, rights issues.
+    (
+        1.0,
+        re.compile(
+            r"\b(?:buy|purchase|repurchase)\w*\s+(?:back\s+)?(?:up\s+to\s+)?[\d.,]+\s*(?:mln\s+"
+            r"|million\s+)?(?:(?:common\s+)?shares\s+)?of\s+its\s+(?:own\s+)?(?:common\s+"
+            r"|outstanding\s+)?(?:shares|stock)\b|\bissuer\s+bid\b"
+            r"|\bmergers?\s+(?:and|&)\s+acquisitions?\b|\bmerger\s+(?:chief|head|department"
+            r"|specialists?|experts?|arbitrag\w+)\b|\bcredit\s+(?:agreement|pact|deal)\b"
+            r"|\bletter\s+of\s+credit\b|\bin\s+credit\b"
+            r"|\b(?:beef|pork|meat|semolina|flour|lbs|ounces|olein|palm|tallow|farmland|aircrafts"
+            r"|jets|cranes|computers)\b(?!\s+(?:co|corp|inc|ltd|plc|industries|group|company)\b)"
+            r"|\b(?:oil|gas|crude)\s+(?:sales?|purchases?|imports?|exports?)\b"
+            r"|\brights\s+(?:offering|issue)\b|\bexchange\s+offer\b|\bpurchase\s+rights?\b",
+            _I,
+        ),
+    ),
+    # A trader's own buying and selling ("just bought 300 shares", "sell my position").
+    (
+        1.0,
+        re.compile(
+            r"\b(?:i|i'm|im|we|you)\s+(?:just\s+|will\s+|would\s+|might\s+|most\s+likely\s+)*"
+            r"(?:bought|sold|sell|buy|added|own)\b|\bjust\s+(?:bought|sold)\b"
+            r"|\b(?:my|your|our)\s+(?:\w+\s+)?(?:position|shares|stake|stock|calls|puts)\b",
+            _I,
+        ),
+    ),
+    # A gain or loss booked on a sale: a results story, not the deal news.
+    (1.0, re.compile(r"\b(?:gains?|loss|charge|writedown)\s+(?:on|from)\b", _I)),
+    # Share issues, options to buy, growth percentages.
+    (
+        0.8,
+        re.compile(
+            r"\b(?:sells?|sold|issue|offer\w*)\s+(?:[\d.,]+"
+            r"\s+(?:mln\s+|million\s+)?)?(?:new\s+)?(?:common|preferred)\s+(?:shares|stock)\b"
+            r"|\b(?:an?\s+)?options?\s+to\s+(?:buy|purchase|acquire)\b"
+            r"|\bbuy\s+option\b|\b(?:rose|fell|rise|fall|increase|decrease|gain|drop|decline|jump"
+            r"|climb)\w*\s+(?:by\s+)?(?:about\s+|a\s+record\s+)?\d[\d.,]*\s*(?:pct|percent|%)",
+            _I,
+        ),
+    ),
+)
+
+# A headline about a deal's process, without naming the deal ("X SETS SPECIAL MEETING"): it
+# confirms deal words in the body.
+_DEAL_CONTEXT: Final = re.compile(
+    r"\b(?:deal|talks|pact|accord|agreement|meeting|vote|holders?|shareholders?|offers?"
+    r"|proposals?|approv\w+|terminat\w+|ends?|deadline|rejects?|accepts?|standstill)\b",
+    _I,
+)
+# Where a story's own headline or first sentence ends.
+_HEAD_END: Final = re.compile(r"\n|(?<=[a-z0-9][.!?])\s+(?=[A-Z\"'“])")
+# Deal words in the body count for less than in the headline.
+_BODY_WEIGHT: Final = 0.6
+# Added when the body repeats what the headline says; body negatives count at this weight.
+_CORROBORATION: Final = 0.2
+_BODY_NEGATIVE: Final = 0.5
+
+
+def _positive(text: str) -> float:
+    """The strongest positive cue plus a little per extra one (0 when none)."""
+    weights = [weight for weight, pattern in _POSITIVE if pattern.search(text)]
+    return max(weights) + 0.2 * (len(weights) - 1) if weights else 0.0
+
+
+def _negative(text: str) -> float:
+    """The summed weights of the negative cues in ``text``."""
+    return sum(weight for weight, pattern in _NEGATIVE if pattern.search(text))
+
+
+def cue_strength(text: str) -> float:
+    """Keyword evidence in 0..1 that ``text`` reports a deal.
+
+    The headline (first line or sentence) counts in full, the rest at ``_BODY_WEIGHT`` (a
+    results story that mentions an acquisition stays low), plus a bonus when both speak of
+    a deal; negative cues are subtracted, the body's at ``_BODY_NEGATIVE``.
+    """
+    parts = _HEAD_END.split(text.strip(), maxsplit=1)
+    head, body = parts[0], (parts[1] if len(parts) > 1 else "")
+    in_head, in_body = _positive(head), _positive(body)
+    raw = max(in_head, _BODY_WEIGHT * in_body)
+    if in_body and (in_head or _DEAL_CONTEXT.search(head)):
+        raw += _CORROBORATION
+    raw -= _negative(head) + _BODY_NEGATIVE * _negative(body)
+    return max(0.0, min(1.0, raw))
