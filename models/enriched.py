@@ -66,3 +66,6 @@ class EnrichedPost(BaseModel):
     influence: Influence | None = None
     versions: Versions = Versions()
     backfill: BackfillInfo | None = None
+    handles_mentioned: tuple[str, ...] = Field(
+        (), description="@handles the post mentions (lower case, without @)."
+    )

@@ -74,6 +74,7 @@ def leaders(
             "engagement",
             "recent",
             "baseline/window",
+            "mentions (recent)",
             "growth",
         ):
             table.add_column(column)
@@ -87,6 +88,7 @@ def leaders(
                 str(v.engagement),
                 str(v.recent_posts),
                 f"{v.baseline_posts}",
+                f"{v.mentions} ({v.recent_mentions})",
                 f"{v.growth}",
             )
         console.print(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -16,6 +17,14 @@ from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
 from streams.index.documents import doc_id
 from streams.signals.moves import detect_moves
+
+_HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
+
+
+def mentioned_handles(text: str) -> tuple[str, ...]:
+    """@handles in the text, lower case, first occurrence order."""
+    return tuple(dict.fromkeys(h.lower() for h in _HANDLE.findall(text)))
+
 
 # Languages the statistical NER models were trained for; others get watch-list matching only.
 NER_LANGUAGES = frozenset({"en"})
@@ -135,6 +144,7 @@ class Enricher:
                     sentiment=sentiment,
                     influence=post_influence(post),
                     backfill=post.backfill,
+                    handles_mentioned=mentioned_handles(post.text),
                     versions=Versions(
                         model=self._nlp.label, watchlist=view.version if view else None
                     ),

@@ -3,9 +3,9 @@
 * **Top voices**: authors ranked by their best per-post influence, boosted by how often
   they write about watched entities (posts with a linked entity) and the engagement
   their posts received.
-* **Rising voices**: authors whose activity and engagement in the recent window outgrow
-  their own baseline (the ``baseline_windows`` windows before it), e.g. the last day
-  against the previous seven.
+* **Rising voices**: authors whose activity, engagement and mentions by others (``@handle``
+  in other posts) in the recent window outgrow their own baseline (the
+  ``baseline_windows`` windows before it), e.g. the last day against the previous seven.
 
 Query building and ranking are pure; ``leaders()`` runs them against Elasticsearch.
 """
@@ -30,6 +30,8 @@ class Voice:
     score: float
     recent_posts: int = 0
     baseline_posts: float = 0.0
+    mentions: int = 0
+    recent_mentions: int = 0
     growth: float = 0.0
 
 
@@ -57,7 +59,15 @@ def leaders_query(
                         "aggs": {"engagement": {"sum": {"field": "influence.engagement"}}},
                     },
                 },
-            }
+            },
+            "mentioned": {
+                "terms": {"field": "handles_mentioned", "size": candidates},
+                "aggs": {
+                    "recent": {
+                        "filter": {"range": {"created_at": {"gte": recent_from.isoformat()}}}
+                    }
+                },
+            },
         },
     }
 
@@ -66,20 +76,33 @@ def rank_voices(
     response: dict[str, Any], *, baseline_windows: int, top: int
 ) -> tuple[list[Voice], list[Voice]]:
     """(top voices, rising voices) from the aggregation response."""
+    aggs = response["aggregations"]
+    mentioned = {
+        str(b["key"]): (int(b["doc_count"]), int(b["recent"]["doc_count"]))
+        for b in aggs.get("mentioned", {}).get("buckets", [])
+    }
     voices = []
-    for bucket in response["aggregations"]["authors"]["buckets"]:
+    for bucket in aggs["authors"]["buckets"]:
         posts = int(bucket["doc_count"])
         relevant = int(bucket["relevant"]["doc_count"])
         influence = float(bucket["max_influence"]["value"] or 0.0)
         engagement = int(bucket["engagement"]["value"] or 0)
         recent = int(bucket["recent"]["doc_count"])
         recent_engagement = float(bucket["recent"]["engagement"]["value"] or 0.0)
+        mentions, recent_mentions = mentioned.get(str(bucket["key"]).lower(), (0, 0))
         baseline = (posts - recent) / baseline_windows
         baseline_engagement = (engagement - recent_engagement) / baseline_windows
-        growth = ((recent + 1) / (baseline + 1)) * math.sqrt(
-            (recent_engagement + 1) / (baseline_engagement + 1)
+        baseline_mentions = (mentions - recent_mentions) / baseline_windows
+        growth = (
+            ((recent + 1) / (baseline + 1))
+            * math.sqrt((recent_engagement + 1) / (baseline_engagement + 1))
+            * math.sqrt((recent_mentions + 1) / (baseline_mentions + 1))
         )
-        score = influence * (1 + math.log1p(relevant)) + 5 * math.log1p(engagement)
+        score = (
+            influence * (1 + math.log1p(relevant))
+            + 5 * math.log1p(engagement)
+            + 3 * math.log1p(mentions)
+        )
         voices.append(
             Voice(
                 handle=str(bucket["key"]),
@@ -90,6 +113,8 @@ def rank_voices(
                 score=round(score, 2),
                 recent_posts=recent,
                 baseline_posts=round(baseline, 2),
+                mentions=mentions,
+                recent_mentions=recent_mentions,
                 growth=round(growth, 2),
             )
         )

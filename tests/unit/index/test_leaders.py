@@ -38,6 +38,26 @@ def test_top_voices_rank_influence_relevance_and_engagement() -> None:
     assert rising[0].growth > 5
 
 
+def test_mentions_by_others_count_towards_rising() -> None:
+    quiet = _bucket("quiet_expert", 8, 8, 40.0, 10, 1, 1)
+    base = {"aggregations": {"authors": {"buckets": [quiet]}}}
+    _, rising = rank_voices(base, baseline_windows=7, top=5)
+    assert rising == []
+    talked_about = {
+        "aggregations": {
+            "authors": {
+                "buckets": [{**quiet, "recent": {"doc_count": 2, "engagement": {"value": 1}}}]
+            },
+            "mentioned": {
+                "buckets": [{"key": "quiet_expert", "doc_count": 60, "recent": {"doc_count": 55}}]
+            },
+        }
+    }
+    _, rising = rank_voices(talked_about, baseline_windows=7, top=5)
+    assert [v.handle for v in rising] == ["quiet_expert"]
+    assert rising[0].recent_mentions == 55
+
+
 def test_query_covers_recent_window_and_baseline() -> None:
     until = datetime(2026, 3, 8, tzinfo=UTC)
     body = leaders_query(until=until, window=timedelta(days=1), baseline_windows=7, candidates=50)
