@@ -1,0 +1,1 @@
+"""Alerts: rules in Elasticsearch, matching per indexed micro-batch, delivery to webhooks."""
