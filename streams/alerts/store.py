@@ -1,0 +1,150 @@
+"""Alert rules in Elasticsearch (``<prefix>-rules``), validated when created or changed.
+
+Channel secrets are stored so the dispatcher can sign; protect this index like a secret
+store (Elasticsearch security) in production. They never appear in logs or listings.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from pydantic import ValidationError
+
+from models.alerts import Rule
+from streams.alerts.query import rule_query
+from streams.errors import ConfigError, IndexUnavailableError
+from streams.settings import Settings
+
+RULES_MAPPING: dict[str, Any] = {
+    "dynamic": False,
+    "properties": {
+        "id": {"type": "keyword"},
+        "name": {"type": "text", "analyzer": "standard", "fields": {"raw": {"type": "keyword"}}},
+        "owner": {"type": "keyword"},
+        "enabled": {"type": "boolean"},
+        "mode": {"type": "keyword"},
+        "created_at": {"type": "date"},
+        "updated_at": {"type": "date"},
+    },
+}
+
+
+def _short(reason: str) -> str:
+    """Lucene parse errors end in a long 'Was expecting one of' list: keep the point."""
+    return reason.split("\nWas expecting", 1)[0].strip()
+
+
+def rules_index(settings: Settings) -> str:
+    return f"{settings.index_prefix}-rules"
+
+
+def rule_to_source(rule: Rule) -> dict[str, Any]:
+    """JSON for storage, with channel secrets in clear (``model_dump`` would mask them)."""
+    body = rule.model_dump(mode="json")
+    for stored, channel in zip(body["channels"], rule.channels, strict=True):
+        stored["secret"] = channel.secret.get_secret_value() if channel.secret else None
+    return body
+
+
+def rule_from_source(source: dict[str, Any]) -> Rule:
+    return Rule.model_validate(source)
+
+
+class RuleStore:
+    def __init__(self, client: Elasticsearch, settings: Settings) -> None:
+        self._client = client
+        self._settings = settings
+        self.index = rules_index(settings)
+
+    def ensure(self) -> None:
+        try:
+            if not self._client.indices.exists(index=self.index):
+                self._client.indices.create(
+                    index=self.index,
+                    mappings=RULES_MAPPING,
+                    settings={
+                        "number_of_shards": 1,
+                        "number_of_replicas": self._settings.index_replicas,
+                    },
+                )
+        except ApiError as exc:
+            if "resource_already_exists" not in str(exc):
+                raise ConfigError(f"cannot create {self.index}: {exc}", code="SCOUT-E080") from exc
+        except TransportError as exc:
+            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+
+    def validate(self, rule: Rule) -> None:
+        """Ask Elasticsearch to parse the rule's query; a rejection names the problem."""
+        try:
+            result = self._client.indices.validate_query(
+                index=self._settings.posts_alias, query=rule_query(rule), explain=True
+            )
+        except ApiError as exc:
+            raise ConfigError(
+                f"rule {rule.id!r}: Elasticsearch rejected the query: {exc.message}",
+                code="SCOUT-E081",
+            ) from exc
+        if not result.get("valid", False):
+            reasons = [
+                e.get("error", "") for e in result.get("explanations", []) if not e.get("valid")
+            ]
+            detail = result.get("error") or "; ".join(r for r in reasons if r) or "invalid query"
+            raise ConfigError(
+                f"rule {rule.id!r}: Elasticsearch rejected the query: {_short(detail)}",
+                code="SCOUT-E081",
+            )
+
+    def add(self, rule: Rule) -> Rule:
+        now = datetime.now(UTC)
+        rule = rule.model_copy(update={"created_at": now, "updated_at": now})
+        self.validate(rule)
+        try:
+            self._client.index(
+                index=self.index,
+                id=rule.id,
+                document=rule_to_source(rule),
+                op_type="create",
+                refresh=True,
+            )
+        except ApiError as exc:
+            if exc.meta.status == 409:
+                raise ConfigError(
+                    f"rule {rule.id!r} already exists (use update)", code="SCOUT-E082"
+                ) from exc
+            raise
+        return rule
+
+    def get(self, rule_id: str) -> Rule:
+        try:
+            found = self._client.get(index=self.index, id=rule_id)
+        except NotFoundError as exc:
+            raise ConfigError(f"no rule {rule_id!r}", code="SCOUT-E083") from exc
+        return rule_from_source(found["_source"])
+
+    def list(self) -> list[Rule]:
+        if not self._client.indices.exists(index=self.index):
+            return []
+        hits = self._client.search(index=self.index, size=10_000, sort=["id"])["hits"]["hits"]
+        return [rule_from_source(h["_source"]) for h in hits]
+
+    def update(self, rule_id: str, changes: dict[str, Any]) -> Rule:
+        current = self.get(rule_id)
+        merged = {**rule_to_source(current), **changes, "id": rule_id}
+        merged["updated_at"] = datetime.now(UTC).isoformat()
+        try:
+            rule = Rule.model_validate(merged)
+        except ValidationError as exc:
+            raise ConfigError(f"rule {rule_id!r}: {exc}", code="SCOUT-E084") from exc
+        self.validate(rule)
+        self._client.index(
+            index=self.index, id=rule_id, document=rule_to_source(rule), refresh=True
+        )
+        return rule
+
+    def delete(self, rule_id: str) -> None:
+        try:
+            self._client.delete(index=self.index, id=rule_id, refresh=True)
+        except NotFoundError as exc:
+            raise ConfigError(f"no rule {rule_id!r}", code="SCOUT-E083") from exc

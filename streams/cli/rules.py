@@ -1,0 +1,254 @@
+"""``scout rules add | list | show | update | delete | test``."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from models.alerts import Channel, Rule
+from streams.cli.context import settings_of
+from streams.cli.leaders import parse_duration
+from streams.errors import ConfigError
+
+app = typer.Typer(no_args_is_help=True, help="Alert rules (stored in Elasticsearch).")
+console = Console(stderr=True)
+out = Console()
+
+QueryOpt = Annotated[str | None, typer.Option("--query", "-q", help="Lucene query string.")]
+DslOpt = Annotated[str | None, typer.Option("--dsl", help="Query DSL as JSON, or @file.json.")]
+EntityOpt = Annotated[
+    list[str] | None, typer.Option("--entity", help="Entity id, e.g. company:MSFT.")
+]
+SignalOpt = Annotated[list[str] | None, typer.Option("--signal", help="ma, move or competitor.")]
+InfluenceOpt = Annotated[float | None, typer.Option("--min-influence", min=0, max=100)]
+LangOpt = Annotated[list[str] | None, typer.Option("--lang", help="Language code, e.g. en, no.")]
+ChannelOpt = Annotated[
+    list[str] | None, typer.Option("--channel", help="TYPE=URL with TYPE webhook, slack or teams.")
+]
+SecretOpt = Annotated[
+    str | None, typer.Option("--secret-env", help="Env var holding the webhook signing secret.")
+]
+ThrottleOpt = Annotated[str | None, typer.Option("--throttle", help="Re-alert window, e.g. 30m.")]
+DedupOpt = Annotated[str | None, typer.Option("--dedup", help="post, story or link.")]
+ModeOpt = Annotated[str | None, typer.Option("--mode", help="instant, hourly or daily.")]
+
+
+def _store(ctx: typer.Context) -> Any:
+    from streams.alerts.store import RuleStore
+    from streams.index.client import make_client
+
+    settings = settings_of(ctx)
+    store = RuleStore(make_client(settings), settings)
+    store.ensure()
+    return store
+
+
+def _dsl(value: str | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    text = Path(value[1:]).read_text() if value.startswith("@") else value
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"--dsl is not JSON: {exc}", code="SCOUT-E085") from exc
+    if not isinstance(parsed, dict):
+        raise ConfigError("--dsl must be a JSON object (a query)", code="SCOUT-E085")
+    return parsed
+
+
+def _channels(specs: list[str] | None, secret_env: str | None) -> list[Channel] | None:
+    if specs is None:
+        return None
+    secret = None
+    if secret_env:
+        secret = os.environ.get(secret_env)
+        if not secret:
+            raise ConfigError(
+                f"--secret-env {secret_env}: the variable is empty or unset", code="SCOUT-E086"
+            )
+    channels = []
+    for spec in specs:
+        kind, sep, url = spec.partition("=")
+        if not sep:
+            raise ConfigError(f"--channel {spec!r}: use TYPE=URL", code="SCOUT-E086")
+        try:
+            channels.append(
+                Channel.model_validate(
+                    {"type": kind, "url": url, "secret": secret if kind == "webhook" else None}
+                )
+            )
+        except ValidationError as exc:
+            raise ConfigError(
+                f"--channel {spec!r}: {exc.errors()[0]['msg']}", code="SCOUT-E086"
+            ) from exc
+    return channels
+
+
+def _changes(
+    query: str | None,
+    dsl: str | None,
+    entity: list[str] | None,
+    signal: list[str] | None,
+    min_influence: float | None,
+    lang: list[str] | None,
+    channel: list[str] | None,
+    secret_env: str | None,
+    throttle: str | None,
+    dedup: str | None,
+    mode: str | None,
+) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if query is not None:
+        changes["query"] = query or None
+    if dsl is not None:
+        changes["query_dsl"] = _dsl(dsl)
+    conditions = {
+        k: v
+        for k, v in {
+            "entity_ids": entity,
+            "signals": signal,
+            "min_influence": min_influence,
+            "languages": lang,
+        }.items()
+        if v is not None
+    }
+    if conditions:
+        changes["conditions"] = conditions
+    channels = _channels(channel, secret_env)
+    if channels is not None:
+        from streams.alerts.store import rule_to_source
+
+        changes["channels"] = rule_to_source(
+            Rule(id="x", name="x", owner="x", channels=tuple(channels))
+        )["channels"]
+    if throttle is not None:
+        changes["throttle_s"] = int(parse_duration(throttle).total_seconds())
+    for key, value in (("dedup", dedup), ("mode", mode)):
+        if value is not None:
+            changes[key] = value
+    return changes
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    rule_id: Annotated[str, typer.Argument(help="Rule id: lower case, digits, - and _.")],
+    name: Annotated[str, typer.Option(help="Human-readable name.")],
+    owner: Annotated[str, typer.Option(help="Who owns the rule.")],
+    query: QueryOpt = None,
+    dsl: DslOpt = None,
+    entity: EntityOpt = None,
+    signal: SignalOpt = None,
+    min_influence: InfluenceOpt = None,
+    lang: LangOpt = None,
+    channel: ChannelOpt = None,
+    secret_env: SecretOpt = None,
+    throttle: ThrottleOpt = None,
+    dedup: DedupOpt = None,
+    mode: ModeOpt = None,
+) -> None:
+    """Create a rule (validated by Elasticsearch)."""
+    changes = _changes(
+        query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
+    )
+    try:
+        rule = Rule.model_validate({"id": rule_id, "name": name, "owner": owner, **changes})
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"invalid rule: {problems}", code="SCOUT-E084") from exc
+    _store(ctx).add(rule)
+    console.print(f"rule {rule_id} created")
+
+
+@app.command("list")
+def list_rules(ctx: typer.Context) -> None:
+    """List rules (no secrets)."""
+    for rule in _store(ctx).list():
+        state = "enabled" if rule.enabled else "disabled"
+        kinds = ",".join(c.type for c in rule.channels) or "-"
+        typer.echo(f"{rule.id}\t{state}\t{rule.mode}\t{kinds}\t{rule.owner}\t{rule.name}")
+
+
+@app.command()
+def show(ctx: typer.Context, rule_id: str) -> None:
+    """Show one rule as JSON (secrets masked)."""
+    out.print_json(_store(ctx).get(rule_id).model_dump_json())
+
+
+@app.command()
+def update(
+    ctx: typer.Context,
+    rule_id: str,
+    name: Annotated[str | None, typer.Option()] = None,
+    owner: Annotated[str | None, typer.Option()] = None,
+    enabled: Annotated[bool | None, typer.Option("--enabled/--disabled")] = None,
+    query: QueryOpt = None,
+    dsl: DslOpt = None,
+    entity: EntityOpt = None,
+    signal: SignalOpt = None,
+    min_influence: InfluenceOpt = None,
+    lang: LangOpt = None,
+    channel: ChannelOpt = None,
+    secret_env: SecretOpt = None,
+    throttle: ThrottleOpt = None,
+    dedup: DedupOpt = None,
+    mode: ModeOpt = None,
+) -> None:
+    """Change a rule (only the options given; validated again)."""
+    changes = _changes(
+        query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
+    )
+    for key, value in (("name", name), ("owner", owner), ("enabled", enabled)):
+        if value is not None:
+            changes[key] = value
+    _store(ctx).update(rule_id, changes)
+    console.print(f"rule {rule_id} updated")
+
+
+@app.command()
+def delete(ctx: typer.Context, rule_id: str) -> None:
+    """Delete a rule."""
+    _store(ctx).delete(rule_id)
+    console.print(f"rule {rule_id} deleted")
+
+
+@app.command()
+def test(
+    ctx: typer.Context,
+    rule_id: str,
+    since: Annotated[str, typer.Option(help="How far back, e.g. 7d.")] = "7d",
+    samples: Annotated[int, typer.Option(min=0, max=100)] = 5,
+) -> None:
+    """Replay a rule over indexed history: what would have matched (nothing is sent)."""
+    from streams.alerts.query import rule_query
+
+    settings = settings_of(ctx)
+    store = _store(ctx)
+    rule = store.get(rule_id)
+    start = datetime.now(UTC) - parse_duration(since)
+    query = rule_query(rule)
+    query["bool"]["filter"].append({"range": {"created_at": {"gte": start.isoformat()}}})
+    response = store._client.search(
+        index=settings.posts_alias,
+        query=query,
+        size=samples,
+        track_total_hits=True,
+        sort=[{"created_at": {"order": "desc"}}],
+    )
+    total = response["hits"]["total"]["value"]
+    out.print(
+        f"rule {rule_id}: {total} matching posts since {start:%Y-%m-%d %H:%M} UTC (nothing sent)"
+    )
+    for hit in response["hits"]["hits"]:
+        doc = hit["_source"]
+        out.print(
+            f"  {doc.get('created_at')} @{(doc.get('author') or {}).get('handle')}: {doc['text'][:100]}",
+            markup=False,
+        )

@@ -1,0 +1,67 @@
+import pytest
+from pydantic import ValidationError
+
+from models.alerts import Channel, Conditions, Rule
+from streams.alerts.query import LIVE_OR_ALERTING, rule_query
+from streams.alerts.store import rule_from_source, rule_to_source
+
+
+def test_rule_query_ands_query_conditions_backfill_guard_and_batch() -> None:
+    rule = Rule(
+        id="deals",
+        name="Deals",
+        owner="strategy",
+        query="acquire OR buy",
+        conditions=Conditions(
+            entity_ids=("company:MSFT",), signals=("ma",), min_influence=40, languages=("en",)
+        ),
+    )
+    q = rule_query(rule, doc_ids=["a", "b"])["bool"]
+    assert q["must"][0]["query_string"]["query"] == "acquire OR buy"
+    assert LIVE_OR_ALERTING in q["filter"]
+    assert {"terms": {"entity_ids": ["company:MSFT"]}} in q["filter"]
+    assert {"term": {"ma.is_ma": True}} in q["filter"]
+    assert {"range": {"influence.score": {"gte": 40}}} in q["filter"]
+    assert {"terms": {"lang": ["en"]}} in q["filter"]
+    assert {"ids": {"values": ["a", "b"]}} in q["filter"]
+
+
+def test_a_rule_without_query_matches_on_conditions_alone() -> None:
+    rule = Rule(
+        id="any", name="Any competitor", owner="o", conditions=Conditions(signals=("competitor",))
+    )
+    assert rule_query(rule)["bool"]["must"] == [{"match_all": {}}]
+
+
+def test_stored_rules_keep_their_secret_but_show_masks_it() -> None:
+    rule = Rule(
+        id="hook",
+        name="h",
+        owner="o",
+        channels=(Channel(type="webhook", url="https://hooks.example.com/a", secret="s3cr3t"),),  # type: ignore[arg-type]
+    )
+    source = rule_to_source(rule)
+    assert source["channels"][0]["secret"] == "s3cr3t"
+    back = rule_from_source(source)
+    assert back.channels[0].secret is not None
+    assert back.channels[0].secret.get_secret_value() == "s3cr3t"
+    assert "s3cr3t" not in back.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "Has Spaces", "name": "n", "owner": "o"},
+        {"id": "ok", "name": "n", "owner": "o", "mode": "weekly"},
+        {
+            "id": "ok",
+            "name": "n",
+            "owner": "o",
+            "channels": [{"type": "webhook", "url": "ftp://x.example"}],
+        },
+        {"id": "ok", "name": "n", "owner": "o", "conditions": {"signals": ["rumour"]}},
+    ],
+)
+def test_bad_rules_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Rule.model_validate(bad)
