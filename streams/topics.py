@@ -35,4 +35,17 @@ POSTS_DLQ = TopicSpec(
     description="Messages refused by ingest or the worker, with the reason.",
 )
 
-ALL_TOPICS: tuple[TopicSpec, ...] = (POSTS_RAW, POSTS_DLQ)
+ALERTS = TopicSpec(
+    "alerts",
+    key="alert id (deterministic: rule + dedup value)",
+    value="models.alerts.Alert as JSON",
+    description="Alerts produced by the matcher, consumed by the dispatcher.",
+)
+ALERTS_DLQ = TopicSpec(
+    "alerts.dlq",
+    key="alert id",
+    value="the alert, the channel (redacted) and the last error, as JSON",
+    description="Alerts that could not be delivered after every retry.",
+)
+
+ALL_TOPICS: tuple[TopicSpec, ...] = (POSTS_RAW, POSTS_DLQ, ALERTS, ALERTS_DLQ)
