@@ -117,6 +117,25 @@ class Settings(BaseSettings):
         "info", description="Log level of the worker and CLI."
     )
 
+    # --- Alerts -------------------------------------------------------------------
+    alerts_enabled: bool = Field(
+        True, description="Match every indexed micro-batch against the active alert rules."
+    )
+    alert_rules_ttl_s: float = Field(
+        5.0, gt=0, description="How often the worker reloads alert rules (s)."
+    )
+    alert_allow: str = Field(
+        "",
+        description="Webhook hosts allowed even on private/loopback addresses:"
+        " comma-separated host, host:port or CIDR.",
+    )
+    alert_timeout_s: float = Field(10.0, gt=0, description="Timeout of one webhook attempt (s).")
+    alert_max_attempts: int = Field(
+        5, ge=1, le=50, description="Delivery attempts before an alert is dead-lettered."
+    )
+    alert_backoff_s: float = Field(0.5, gt=0, description="First retry delay of a delivery (s).")
+    alert_backoff_cap_s: float = Field(30.0, gt=0, description="Longest retry delay (s).")
+
     # --- Local services ----------------------------------------------------------
     services_home: Path = Field(
         default_factory=default_services_home,
@@ -172,6 +191,10 @@ class Settings(BaseSettings):
     @property
     def posts_alias(self) -> str:
         return f"{self.index_prefix}-posts"
+
+    @property
+    def alert_allow_list(self) -> tuple[str, ...]:
+        return tuple(h.strip() for h in self.alert_allow.split(",") if h.strip())
 
 
 def load_settings() -> Settings:
