@@ -8,8 +8,8 @@ from typing import Any
 import faust
 
 from streams.settings import Settings
-from streams.topics import POSTS_DLQ, POSTS_RAW
-from streams.worker.agents import process_events
+from streams.topics import ALERTS, ALERTS_DLQ, POSTS_DLQ, POSTS_RAW
+from streams.worker.agents import dispatch_events, process_events
 from streams.worker.runtime import Runtime
 
 log = logging.getLogger("streams.worker")
@@ -36,14 +36,28 @@ def create_app(settings: Settings, runtime: Runtime) -> faust.App:
     raw = app.topic(POSTS_RAW.name(settings), key_serializer="raw", value_serializer="raw")
     dlq = app.topic(POSTS_DLQ.name(settings), key_serializer="raw", value_serializer="raw")
 
+    alerts = alerts_dlq = None
+    if runtime.dispatcher is not None:
+        alerts = app.topic(ALERTS.name(settings), key_serializer="raw", value_serializer="raw")
+        alerts_dlq = app.topic(
+            ALERTS_DLQ.name(settings), key_serializer="raw", value_serializer="raw"
+        )
+
     async def index_posts(stream: Any) -> None:
         async for events in stream.take_events(
             settings.batch_size, within=settings.batch_timeout_s
         ):
-            indexed, dead = await process_events(runtime, dlq, events)
+            indexed, dead = await process_events(runtime, dlq, events, alerts)
             log.info("batch: %d indexed, %d dead-lettered", indexed, dead)
 
+    async def dispatch_alerts(stream: Any) -> None:
+        async for events in stream.take_events(64, within=0.1):
+            sent = await dispatch_events(runtime, alerts_dlq, events)
+            log.info("alerts dispatched: %d", sent)
+
     app.agent(raw, name="index_posts")(index_posts)
+    if alerts is not None:
+        app.agent(alerts, name="dispatch_alerts")(dispatch_alerts)
 
     async def _close(sender: Any, **kwargs: Any) -> None:
         await runtime.close()

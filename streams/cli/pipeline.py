@@ -36,6 +36,35 @@ def run_setup(settings: Settings) -> None:
     finally:
         client.close()
     console.print(f"index [bold]{index}[/] behind alias [bold]{settings.posts_alias}[/]: ready")
+    _setup_alert_indices(settings)
+
+
+def _setup_alert_indices(settings: Settings) -> None:
+    import asyncio
+
+    from streams.alerts.delivery import DeliveryLog, deliveries_index
+    from streams.alerts.matching import AlertClaims, state_index_name
+    from streams.alerts.store import RuleStore
+    from streams.index.client import make_async_client, make_client
+
+    client = make_client(settings)
+    try:
+        RuleStore(client, settings).ensure()
+    finally:
+        client.close()
+
+    async def ensure() -> None:
+        es = make_async_client(settings)
+        try:
+            await AlertClaims(es, state_index_name(settings.index_prefix)).ensure()
+            await DeliveryLog(
+                es, deliveries_index(settings.index_prefix), replicas=settings.index_replicas
+            ).ensure()
+        finally:
+            await es.close()
+
+    asyncio.run(ensure())
+    console.print("alert indices (rules, alert state, deliveries): ready")
 
 
 def ingest(

@@ -12,10 +12,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from models.alerts import Alert
 from models.dead_letter import DeadLetter
 from streams.errors import PermanentError
 from streams.index.sink import write_all
 from streams.normalize import dead_letter_for
+from streams.retry import retry_transient
 from streams.worker.batch import RawMessage, plan_batch
 from streams.worker.runtime import Runtime
 
@@ -30,8 +32,13 @@ def _raw(event: Any) -> RawMessage:
     )
 
 
-async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[int, int]:
-    """One micro-batch. Returns (indexed, dead-lettered)."""
+async def process_events(
+    rt: Runtime, dlq: Any, events: Sequence[Any], alerts: Any | None = None
+) -> tuple[int, int]:
+    """One micro-batch. Returns (indexed, dead-lettered).
+
+    With alerts: the indexed documents are matched against the rules and new alerts are
+    published (and acknowledged) before the batch's offsets are acknowledged."""
     messages = [_raw(e) for e in events]
     plan = plan_batch(
         messages,
@@ -41,6 +48,9 @@ async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[
     loop = asyncio.get_running_loop()
     docs = await loop.run_in_executor(rt.executor, rt.enricher.enrich, plan.posts)
     outcome = await write_all(rt.sink, docs, cap_s=rt.settings.retry_max_s)
+    if alerts is not None and rt.matcher is not None:
+        refused = {r.doc.doc_id for r in outcome.rejected}
+        await publish_alerts(rt, alerts, [d.doc_id for d in docs if d.doc_id not in refused])
     dead: list[DeadLetter] = list(plan.dead)
     for item in outcome.rejected:
         error = PermanentError(
@@ -59,3 +69,38 @@ async def process_events(rt: Runtime, dlq: Any, events: Sequence[Any]) -> tuple[
                 "dead-lettered %s (%s): %s", d.post_id or f"offset {d.offset}", d.reason, d.detail
             )
     return outcome.indexed, len(dead)
+
+
+async def publish_alerts(rt: Runtime, alerts: Any, doc_ids: Sequence[str]) -> None:
+    """Match, publish new alerts to the alerts topic, then mark their claims sent."""
+    assert rt.matcher is not None  # noqa: S101 - checked by the caller
+    new = await retry_transient(
+        lambda: rt.matcher.match(doc_ids),  # type: ignore[union-attr]
+        what="alert matching",
+        cap_s=rt.settings.retry_max_s,
+    )
+    if not new:
+        return
+    futures = [
+        await alerts.send(key=a.alert_id.encode(), value=a.model_dump_json().encode()) for a in new
+    ]
+    await asyncio.gather(*futures)
+    await rt.matcher.claims.mark_sent([a.alert_id for a in new])
+    log.info("alerts: %d new (%s)", len(new), ", ".join(sorted({a.rule_id for a in new})))
+
+
+async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -> int:
+    """Deliver a batch of alerts concurrently; failures go to the alerts dead-letter topic."""
+    assert rt.dispatcher is not None  # noqa: S101 - the agent exists only with a dispatcher
+    parsed = []
+    for event in events:
+        try:
+            parsed.append(Alert.model_validate_json(event.message.value))
+        except ValueError as exc:
+            log.error("unreadable alert at offset %s: %s", event.message.offset, exc)
+    results = await asyncio.gather(*(rt.dispatcher.dispatch(a) for a in parsed))
+    dead = [(a, d) for a, letters in zip(parsed, results, strict=True) for d in letters]
+    if dead:
+        futures = [await alerts_dlq.send(key=a.alert_id.encode(), value=d) for a, d in dead]
+        await asyncio.gather(*futures)
+    return len(parsed)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from elasticsearch import AsyncElasticsearch
 
+from streams.alerts.delivery import Deliverer, DeliveryLog, deliveries_index
+from streams.alerts.matching import AlertClaims, RuleCache, rules_index_name, state_index_name
+from streams.alerts.stage import Dispatcher, Matcher
 from streams.enrich.build import build_enricher
 from streams.enrich.enricher import Enricher
 from streams.index.client import make_async_client
@@ -21,10 +24,37 @@ class Runtime:
     es: AsyncElasticsearch
     sink: BulkSink
     executor: ThreadPoolExecutor
+    matcher: Matcher | None
+    dispatcher: Dispatcher | None
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
         es = make_async_client(settings)
+        matcher = dispatcher = None
+        if settings.alerts_enabled:
+            rules = RuleCache(
+                es, rules_index_name(settings.index_prefix), settings.alert_rules_ttl_s
+            )
+            matcher = Matcher(
+                es=es,
+                alias=settings.posts_alias,
+                rules=rules,
+                claims=AlertClaims(es, state_index_name(settings.index_prefix)),
+            )
+            dispatcher = Dispatcher(
+                es=es,
+                rules=rules,
+                deliverer=Deliverer(
+                    allow=settings.alert_allow_list,
+                    timeout_s=settings.alert_timeout_s,
+                    max_attempts=settings.alert_max_attempts,
+                    base_delay_s=settings.alert_backoff_s,
+                    cap_s=settings.alert_backoff_cap_s,
+                ),
+                log=DeliveryLog(
+                    es, deliveries_index(settings.index_prefix), replicas=settings.index_replicas
+                ),
+            )
         return cls(
             settings=settings,
             enricher=build_enricher(settings),
@@ -33,8 +63,12 @@ class Runtime:
             executor=ThreadPoolExecutor(
                 max_workers=settings.nlp_threads, thread_name_prefix="spacy"
             ),
+            matcher=matcher,
+            dispatcher=dispatcher,
         )
 
     async def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.dispatcher is not None:
+            await self.dispatcher.deliverer.aclose()
         await self.es.close()

@@ -64,8 +64,13 @@ STATE_MAPPING: dict[str, Any] = {
         "story_terms": {"type": "keyword"},
         "matched_at": {"type": "date"},
         "claimed_at": {"type": "date"},
+        "sent": {"type": "boolean"},
     },
 }
+
+# A claim not marked sent this long after it was made is taken as lost (the worker died
+# between claiming and publishing) and its alert is emitted again on redelivery.
+PENDING_GRACE_S = 30.0
 
 
 def state_index_name(index_prefix: str) -> str:
@@ -155,6 +160,7 @@ class AlertClaims:
                     "story_terms": sorted(story_terms(story_tokens(alert.post.text))),
                     "matched_at": alert.matched_at.isoformat(),
                     "claimed_at": now,
+                    "sent": False,
                 }
             )
         try:
@@ -170,13 +176,14 @@ class AlertClaims:
             log.warning("alert-state bulk failed, retrying: %s", exc)
             return list(alerts)
         retry: list[Alert] = []
+        conflicts: list[Alert] = []
         for alert, item in zip(alerts, response.body.get("items", []), strict=True):
             result = item.get("create", {})
             status = int(result.get("status", 500))
             if status < 300:
                 claimed.append(alert)
             elif status == 409:
-                continue  # already fired: this is the dedup/throttle working
+                conflicts.append(alert)  # already fired (dedup/throttle), or lost: see below
             elif status in _RETRYABLE_STATUS:
                 retry.append(alert)
             else:
@@ -187,7 +194,37 @@ class AlertClaims:
                     status,
                     result.get("error"),
                 )
+        claimed.extend(await self._lost(conflicts))
         return retry
+
+    async def _lost(self, conflicts: Sequence[Alert]) -> list[Alert]:
+        """Conflicting claims still pending after the grace period: emit them again."""
+        if not conflicts:
+            return []
+        found = await self._client.mget(index=self.index, ids=[a.alert_id for a in conflicts])
+        now = self._clock()
+        lost = []
+        for alert, doc in zip(conflicts, found.body["docs"], strict=True):
+            source = doc.get("_source") or {}
+            if source.get("sent", True):
+                continue
+            claimed_at = datetime.fromisoformat(str(source.get("claimed_at")))
+            if (now - claimed_at).total_seconds() >= PENDING_GRACE_S:
+                log.warning(
+                    "alert %s was claimed but never sent; emitting it again", alert.alert_id
+                )
+                lost.append(alert)
+        return lost
+
+    async def mark_sent(self, alert_ids: Sequence[str]) -> None:
+        """Record that these alerts reached the alerts topic."""
+        if not alert_ids:
+            return
+        operations: list[dict[str, Any]] = []
+        for alert_id in alert_ids:
+            operations.append({"update": {"_index": self.index, "_id": alert_id}})
+            operations.append({"doc": {"sent": True}})
+        await self._client.bulk(operations=operations)
 
     async def canonical_stories(self, items: Sequence[StoryCandidate]) -> list[str]:
         """For each candidate, the dedup value of its story: an alerted story's value when

@@ -1,0 +1,139 @@
+"""Alerts through the real stream: Kafka -> worker -> Elasticsearch -> webhook receiver."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from streams.alerts.delivery.signing import (
+    IDEMPOTENCY_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    verify_signature,
+)
+from streams.settings import Settings
+from tests.integration.support import WorkerProcess, count_docs, scout, wait_until
+
+SECRET = "receiver-secret"
+
+
+class Receiver:
+    """A real HTTP server on loopback recording every request."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        received = self.requests
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                received.append({"headers": dict(self.headers), "body": body})
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    yield r
+    r.close()
+
+
+def _post(i: str, text: str) -> str:
+    return json.dumps({"id": i, "text": text, "source": "fixture", "author": {"handle": "desk"}})
+
+
+def test_a_matching_post_fires_exactly_one_signed_webhook_and_reposts_do_not_flood(
+    settings: Settings,
+    es: Elasticsearch,
+    request: pytest.FixtureRequest,
+    receiver: Receiver,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = settings.model_copy(
+        update={"alert_allow": "127.0.0.1", "alert_rules_ttl_s": 0.5, "batch_size": 20}
+    )
+    monkeypatch.setenv("HOOK_SECRET", SECRET)
+    added = scout(
+        settings,
+        "rules",
+        "add",
+        "takeovers",
+        "--name",
+        "Takeovers",
+        "--owner",
+        "strategy",
+        "-q",
+        "takeover OR acquire",
+        "--channel",
+        f"webhook={receiver.url}",
+        "--secret-env",
+        "HOOK_SECRET",
+        "--dedup",
+        "story",
+    )
+    assert added.returncode == 0, added.stderr
+
+    posts = tmp_path / "posts.jsonl"
+    lines = [
+        _post("m-1", "Northwind agrees to acquire Tailspin Toys for $3 billion"),
+        _post("n-1", "Quarterly results from Contoso were in line with estimates"),
+    ]
+    # 200 near-identical reposts of one story: one alert, not 200.
+    lines += [
+        _post(
+            f"r-{i}", f"RT @user{i}: Fabrikam confirms takeover talks with Litware {'!' * (i % 3)}"
+        )
+        for i in range(200)
+    ]
+    posts.write_text("\n".join(lines) + "\n")
+    worker = WorkerProcess(settings, tmp_path / "worker.log")
+    request.addfinalizer(worker.stop)
+    assert scout(settings, "ingest", str(posts)).returncode == 0
+
+    wait_until(
+        lambda: count_docs(es, settings) == 202 or worker.assert_alive(),
+        timeout=120,
+        what="202 indexed posts",
+    )
+    wait_until(lambda: len(receiver.requests) >= 2, timeout=60, what="two webhooks")
+    import time
+
+    time.sleep(3)  # anything else that was going to arrive has arrived
+    assert len(receiver.requests) == 2, [
+        json.loads(r["body"])["post"]["post_id"] for r in receiver.requests
+    ]
+
+    bodies = [json.loads(r["body"]) for r in receiver.requests]
+    assert {b["post"]["post_id"] for b in bodies} >= {"m-1"}
+    assert all(b["post"]["post_id"] != "n-1" for b in bodies)
+    for request in receiver.requests:
+        headers = request["headers"]
+        assert verify_signature(
+            SECRET, headers[TIMESTAMP_HEADER], request["body"], headers[SIGNATURE_HEADER]
+        )
+        assert headers[IDEMPOTENCY_HEADER] == json.loads(request["body"])["alert_id"]
+
+    log_index = f"{settings.index_prefix}-deliveries"
+    es.indices.refresh(index=log_index)
+    delivered = es.count(index=log_index, query={"term": {"outcome": "delivered"}})["count"]
+    assert delivered == 2
