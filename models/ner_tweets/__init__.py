@@ -1,5 +1,4 @@
-"""The project's tweet NER: ORG/PERSON from CC-BY tweet corpora, plus en_core_web_sm's other
-labels (GPE, MONEY, DATE...) kept by pseudo-rehearsal.
+"""The project's tweet NER (ORG, PERSON, LOC), trained on CC-BY tweet corpora.
 
 ``spacy.load(model_path())`` gives the trained pipeline (see ``README.md`` in this folder for
 the data, the label mapping, the licence and how to retrain and evaluate it).
@@ -12,7 +11,7 @@ from pathlib import Path
 __all__ = ["MODEL_LABELS", "model_path"]
 
 MODEL_LABELS = ("ORG", "PERSON")
-"""The labels this model learns from gold tweets (the rest are rehearsed from en_core_web_sm)."""
+"""The labels the enrichment pipeline takes from this model (its LOC is not used)."""
 
 
 def model_path() -> Path:

@@ -12,29 +12,19 @@ from streams.settings import Settings
 
 
 def load_models(settings: Settings) -> NlpModels:
-    """The pipelines the enricher runs.
-
-    With a tweet NER model it is the only ``ner`` pass over plain posts: it is trained to keep
-    en_core_web_sm's other labels (MONEY, GPE, DATE...; pseudo-rehearsal, see
-    ``models/ner_tweets/README.md``), so en_core_web_sm's ``ner`` is not run beside it. Posts
-    with an M&A cue still go through the full en_core_web_sm pipeline (``parser``).
-    """
     import spacy
 
+    ner = load_ner(settings.spacy_model)
     try:
         parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer"])
-    except OSError:
-        load_ner(settings.spacy_model)  # raises the documented ConfigError (SCOUT-E010)
-        raise
-    if "ner" not in parser.pipe_names:
-        load_ner(settings.spacy_model)  # raises SCOUT-E011
-    label = model_label(parser)
+    except OSError as exc:  # pragma: no cover - load_ner already proved the model loads
+        raise ConfigError(f"cannot load {settings.spacy_model!r}: {exc}") from exc
+    label = model_label(ner)
+    tweet: Any | None = None
     if settings.tweet_ner_model:
         tweet = _load_tweet_ner(settings.tweet_ner_model)
-        return NlpModels(
-            ner=tweet, parser=parser, tweet_ner=None, label=f"{label}+{model_label(tweet)}"
-        )
-    return NlpModels(ner=load_ner(settings.spacy_model), parser=parser, label=label)
+        label = f"{label}+{model_label(tweet)}"
+    return NlpModels(ner=ner, parser=parser, tweet_ner=tweet, label=label)
 
 
 def _load_tweet_ner(name: str) -> Any:
