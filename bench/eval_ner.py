@@ -1,4 +1,4 @@
-"""Tweet NER quality (ORG, PERSON) on public dev sets: bare en_core_web_sm vs the tweet model.
+"""Tweet NER quality (ORG, PERSON) on public dev sets: en_core_web_sm, the tweet model, enrichment.
 
 Run from the repo root::
 
@@ -16,7 +16,15 @@ Systems, in one run on the same texts:
 * ``tweet model``: ``models/ner_tweets/model`` (train it first: ``python -m models.ner_tweets.train``);
 * ``merged``: both, tweet model wins for ORG/PERSON (``models.ner_tweets.merge``), and
   ``merged+fill``: also keeps en_core_web_sm's ORG/PERSON spans the tweet model does not
-  overlap. Their speed is the two pipelines run one after the other.
+  overlap. Their speed is the two pipelines run one after the other;
+* ``scout enrich``: what ships: ``streams.enrich.build.build_enricher`` with
+  ``tweet_ner_model`` set to the model, run over the dev texts as ``Post``s; its ORG/PERSON
+  entities from every source (NER and watch-list matches) are scored. Its speed is the whole
+  enrichment (language tagging, NER, watch list, sentiment...) in batches of ``--batch-size``;
+  with the tweet model it is the only ``ner`` pass (``streams/enrich/build.py``).
+
+Speed only: ``sm full pipe`` is en_core_web_sm with all its components (``nlp.pipe``), the
+reference of the enrichment's speed goal (``scout enrich`` >= 1.0x of it).
 """
 
 from __future__ import annotations
@@ -50,6 +58,8 @@ DATASETS = (
 )
 TARGETS = {"ORG": 0.50, "PERSON": 0.65}
 WARM_UP = 16
+FULL_PIPELINE = "sm full pipe"
+"""Speed reference: en_core_web_sm with every component (the enrichment's speed goal)."""
 
 
 @dataclass
@@ -102,6 +112,29 @@ def run_pipeline(nlp: Any, texts: Sequence[str], batch_size: int) -> tuple[list[
     return spans, seconds
 
 
+def run_enricher(
+    texts: Sequence[str], batch_size: int, tweet_model: Path
+) -> tuple[list[list[Span]], float]:
+    """ORG/PERSON spans the shipped enrichment finds (NER + watch list) and its seconds."""
+    from models.post import Post
+    from streams.enrich.build import build_enricher
+    from streams.settings import Settings
+
+    enricher = build_enricher(Settings(tweet_ner_model=str(tweet_model), batch_size=batch_size))
+    posts = [Post(id=f"dev-{i}", text=text) for i, text in enumerate(texts)]
+    enricher.enrich(posts[:WARM_UP])
+    started = time.perf_counter()
+    enriched = []
+    for i in range(0, len(posts), batch_size):
+        enriched.extend(enricher.enrich(posts[i : i + batch_size]))
+    seconds = time.perf_counter() - started
+    spans = [
+        [(e.start, e.end, e.label) for e in post.entities if e.label in MODEL_LABELS]
+        for post in enriched
+    ]
+    return spans, seconds
+
+
 def load_datasets(data: Path) -> dict[str, list[Tweet]]:
     return {name: list(read_conll(data / rel, labels)) for name, rel, labels in DATASETS}
 
@@ -129,6 +162,7 @@ def evaluate(
         "tweet model": (tweet_spans, tweet_s),
         "merged": merged(False),
         "merged+fill": merged(True),
+        "scout enrich": run_enricher(texts, batch_size, tweet_model),
     }
     results: dict[str, dict[str, dict[str, Counts]]] = {}
     for system, (spans, _) in runs.items():
@@ -144,6 +178,8 @@ def evaluate(
         per_set["micro"] = micro
         results[system] = per_set
     rates = {system: len(texts) / seconds for system, (_, seconds) in runs.items()}
+    _, full_s = run_pipeline(spacy.load(BASE_MODEL), texts, batch_size)
+    rates[FULL_PIPELINE] = len(texts) / full_s  # speed reference only (no scores)
     names = {"en_core_web_sm": model_label(base_nlp), "tweet model": model_label(tweet_nlp)}
     return results, rates, names
 
@@ -170,11 +206,12 @@ def render(
                     f" {c.recall:6.3f} {c.f1:6.3f} {ratio}{mark}"
                 )
         lines.append("")
-    base_rate = rates["en_core_web_sm"]
+    base_rate, full_rate = rates["en_core_web_sm"], rates.get(FULL_PIPELINE)
     lines.append(f"speed over {posts} posts (nlp.pipe, one process, after a warm-up):")
     for system, rate in rates.items():
+        full = f"   x{rate / full_rate:.2f} of {FULL_PIPELINE}" if full_rate else ""
         lines.append(
-            f"  {system:<15} {rate:9.0f} posts/s   x{rate / base_rate:.2f} of en_core_web_sm"
+            f"  {system:<15} {rate:9.0f} posts/s   x{rate / base_rate:.2f} of en_core_web_sm{full}"
         )
     return "\n".join(lines)
 

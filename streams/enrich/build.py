@@ -12,19 +12,27 @@ from streams.settings import Settings
 
 
 def load_models(settings: Settings) -> NlpModels:
+    """The pipelines the enricher runs.
+
+    One ``ner`` pass per English post: the tweet model when configured (trained to keep
+    en_core_web_sm's other labels, MONEY, GPE, DATE...: see ``models/ner_tweets/README.md``),
+    else en_core_web_sm's ``ner``. Posts with an M&A cue also get en_core_web_sm's tagger
+    and parser (no ``ner``: the M&A rules read roles from the parse, not entities).
+    """
     import spacy
 
-    ner = load_ner(settings.spacy_model)
+    base = load_ner(settings.spacy_model)  # SCOUT-E010/E011 when the pinned model is missing
     try:
-        parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer"])
-    except OSError as exc:  # pragma: no cover - load_ner already proved the model loads
-        raise ConfigError(f"cannot load {settings.spacy_model!r}: {exc}") from exc
-    label = model_label(ner)
-    tweet: Any | None = None
+        parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer", "ner"])
+    except OSError as exc:  # pragma: no cover - load_ner proved the package loads
+        raise ConfigError(
+            f"cannot load {settings.spacy_model!r}: {exc}", code="SCOUT-E010"
+        ) from exc
+    label = model_label(base)
     if settings.tweet_ner_model:
         tweet = _load_tweet_ner(settings.tweet_ner_model)
-        label = f"{label}+{model_label(tweet)}"
-    return NlpModels(ner=ner, parser=parser, tweet_ner=tweet, label=label)
+        return NlpModels(ner=tweet, parser=parser, label=f"{label}+{model_label(tweet)}")
+    return NlpModels(ner=base, parser=parser, label=label)
 
 
 def _load_tweet_ner(name: str) -> Any:

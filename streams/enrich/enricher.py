@@ -49,8 +49,9 @@ class WatchlistView(Protocol):
 
 @dataclass(frozen=True)
 class NlpModels:
-    """Loaded spaCy pipelines: ``ner`` for every English post, ``parser`` (a full
-    pipeline) only for posts with an M&A cue, ``tweet_ner`` for ORG/PERSON in social text."""
+    """Loaded spaCy pipelines: ``ner`` for every English post, ``parser`` (tagger and
+    parser, no ``ner``) only for posts with an M&A cue, and optionally ``tweet_ner`` as a
+    second NER pass that owns ORG/PERSON (unused when ``ner`` is the tweet model itself)."""
 
     ner: Any
     label: str
@@ -92,15 +93,14 @@ class Enricher:
             has_cue = self._ma[0]
             cue = {i for i in english if has_cue(posts[i].text)}
         general: dict[int, list[Entity]] = {}
-        parsed: dict[int, Any] = {}
-        plain = [i for i in english if i not in cue]
-        for i, doc in zip(plain, self._pipe(self._nlp.ner, posts, plain), strict=True):
+        for i, doc in zip(english, self._pipe(self._nlp.ner, posts, english), strict=True):
             general[i] = list(entities_from_doc(doc))
+        # The parse serves the M&A rules only (they read no entities from it).
+        parsed: dict[int, Any] = {}
         ordered_cue = sorted(cue)
         for i, doc in zip(
             ordered_cue, self._pipe(self._nlp.parser, posts, ordered_cue), strict=True
         ):
-            general[i] = list(entities_from_doc(doc))
             parsed[i] = doc
         tweet: dict[int, list[Entity]] = {}
         if self._nlp.tweet_ner is not None:

@@ -37,6 +37,11 @@ def link_entities(
     """Merged entities sorted by offset. ``candidate`` gives an ambiguous match's id."""
     kept: list[Entity] = []
     for match in watch:
+        if match.id is None and any(
+            n.label == "PERSON" and n.start <= match.start and match.end <= n.end and n != match
+            for n in ner
+        ):
+            continue  # an unlinked alias inside a person's name ("Williams" in "Brian Williams")
         if match.id is None and not sentence_initial(text, match.start):
             confirming = next(
                 (

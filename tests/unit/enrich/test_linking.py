@@ -57,3 +57,11 @@ def test_tweet_model_owns_org_and_person_general_model_adds_the_rest() -> None:
     assert [(e.text, e.label) for e in merged] == [("Google Cloud", "ORG"), ("$5bn", "MONEY")]
     filled = merge_ner(general, tweet, fill=True)
     assert ("Acme", "ORG") in [(e.text, e.label) for e in filled]
+
+
+def test_an_unlinked_alias_inside_a_persons_name_is_dropped() -> None:
+    text = "Brian Williams joins the board"
+    ner = [_e("Brian Williams", "PERSON", 0)]
+    watch = [_e("Williams", "ORG", 6, source="alias", conf=0.3)]
+    merged = link_entities(ner, watch, text=text)
+    assert [(e.text, e.label) for e in merged] == [("Brian Williams", "PERSON")]

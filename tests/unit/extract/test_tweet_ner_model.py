@@ -32,3 +32,11 @@ def test_finds_a_person_and_a_handle_in_hand_written_tweets(nlp: Any) -> None:
     person_doc, handle_doc = nlp.pipe(texts)
     assert any(e.label_ == "PERSON" and "Obama" in e.text for e in person_doc.ents)
     assert any(e.label_ in MODEL_LABELS and "@NorthwindTraders" in e.text for e in handle_doc.ents)
+
+
+def test_keeps_en_core_web_sm_labels_money_and_gpe(nlp: Any) -> None:
+    # Pseudo-rehearsal: the one model also keeps en_core_web_sm's other labels.
+    doc = nlp("Northwind Traders will pay $4.2 billion for a rival based in Germany , sources say")
+    labels = {e.label_ for e in doc.ents}
+    assert "MONEY" in labels
+    assert any(e.label_ == "GPE" and e.text == "Germany" for e in doc.ents)
