@@ -137,3 +137,70 @@ def test_a_matching_post_fires_exactly_one_signed_webhook_and_reposts_do_not_flo
     es.indices.refresh(index=log_index)
     delivered = es.count(index=log_index, query={"term": {"outcome": "delivered"}})["count"]
     assert delivered == 2
+
+
+def test_a_worker_killed_mid_stream_sends_no_duplicate_alert(
+    settings: Settings,
+    es: Elasticsearch,
+    request: pytest.FixtureRequest,
+    receiver: Receiver,
+    tmp_path: Path,
+) -> None:
+    settings = settings.model_copy(
+        update={"alert_allow": "127.0.0.1", "alert_rules_ttl_s": 0.5, "batch_size": 10}
+    )
+    added = scout(
+        settings,
+        "rules",
+        "add",
+        "every-deal",
+        "--name",
+        "Every deal",
+        "--owner",
+        "strategy",
+        "-q",
+        "acquires",
+        "--channel",
+        f"webhook={receiver.url}",
+        "--dedup",
+        "post",
+    )
+    assert added.returncode == 0, added.stderr
+    n = 400
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        "\n".join(
+            _post(f"d-{i}", f"Company{i} acquires startup number {i} in sector {i % 7}")
+            for i in range(n)
+        )
+        + "\n"
+    )
+    assert scout(settings, "ingest", str(posts)).returncode == 0
+
+    first = WorkerProcess(settings, tmp_path / "first.log")
+    try:
+        wait_until(
+            lambda: len(receiver.requests) >= 40 or first.assert_alive(),
+            timeout=120,
+            what="some alerts before the crash",
+        )
+    finally:
+        first.kill()
+    assert len(receiver.requests) < n, "the crash must happen mid-stream"
+
+    second = WorkerProcess(settings, tmp_path / "second.log")
+    request.addfinalizer(second.stop)
+    wait_until(
+        lambda: (
+            len({json.loads(r["body"])["post"]["post_id"] for r in receiver.requests}) >= n
+            or second.assert_alive()
+        ),
+        timeout=180,
+        what=f"{n} distinct alerts",
+    )
+    import time
+
+    time.sleep(3)
+    ids = [json.loads(r["body"])["post"]["post_id"] for r in receiver.requests]
+    assert len(set(ids)) == n
+    assert len(ids) == n, f"{len(ids) - n} duplicate webhooks"
