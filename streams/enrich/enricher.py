@@ -15,7 +15,7 @@ from streams.enrich.lang import detect_language
 from streams.enrich.linking import link_entities, merge_ner
 from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
-from streams.index.documents import doc_id
+from streams.index.documents import build_document
 from streams.signals.moves import detect_moves
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
@@ -124,30 +124,20 @@ class Enricher:
             sentiment = self._sentiment.score(post.text)
             lang, lang_source = langs[i]
             out.append(
-                EnrichedPost(
-                    doc_id=doc_id(post.source, post.id),
-                    post_id=post.id,
-                    source=post.source,
-                    text=post.text,
-                    created_at=post.created_at,
-                    author=post.author,
-                    url=post.url,
-                    lang=lang,
-                    lang_source=lang_source if lang else None,
-                    entities=tuple(entities),
-                    model=self._nlp.label,
-                    engagement=post.engagement,
-                    repost_of=post.repost_of,
-                    ma=ma,
-                    competitors=_competitors(entities, view, sentiment),
-                    moves=tuple(detect_moves(post.text, entities)),
-                    sentiment=sentiment,
-                    influence=post_influence(post),
-                    backfill=post.backfill,
-                    handles_mentioned=mentioned_handles(post.text),
-                    versions=Versions(
-                        model=self._nlp.label, watchlist=view.version if view else None
-                    ),
+                build_document(post, entities, model=self._nlp.label).model_copy(
+                    update={
+                        "lang": lang,
+                        "lang_source": lang_source if lang else None,
+                        "ma": ma,
+                        "competitors": _competitors(entities, view, sentiment),
+                        "moves": tuple(detect_moves(post.text, entities)),
+                        "sentiment": sentiment,
+                        "influence": post_influence(post),
+                        "handles_mentioned": mentioned_handles(post.text),
+                        "versions": Versions(
+                            model=self._nlp.label, watchlist=view.version if view else None
+                        ),
+                    }
                 )
             )
         return out

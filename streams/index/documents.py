@@ -18,6 +18,7 @@ def doc_id(source: str, post_id: str) -> str:
 
 
 def build_document(post: Post, entities: Sequence[Entity], *, model: str) -> EnrichedPost:
+    """The document fields that come from the post itself (signals are added by enrichment)."""
     return EnrichedPost(
         doc_id=doc_id(post.source, post.id),
         post_id=post.id,
@@ -29,6 +30,9 @@ def build_document(post: Post, entities: Sequence[Entity], *, model: str) -> Enr
         lang=post.lang,
         entities=tuple(entities),
         model=model,
+        engagement=post.engagement,
+        repost_of=post.repost_of,
+        backfill=post.backfill,
     )
 
 

@@ -14,7 +14,14 @@ from kafka import KafkaProducer
 from streams.index import doc_id
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
-from tests.integration.support import WorkerProcess, count_docs, read_topic, scout, wait_until
+from tests.integration.support import (
+    WorkerProcess,
+    count_docs,
+    read_topic,
+    scout,
+    wait_until,
+    write_synthetic_posts,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 POSTS = FIXTURES / "posts.jsonl"
@@ -129,25 +136,12 @@ def test_reingesting_the_same_posts_creates_no_duplicates(
     assert count_docs(es, settings) == 8
 
 
-def _synthetic_posts(path: Path, n: int) -> list[str]:
-    companies = ["Oracle", "Siemens", "Spotify", "Cisco", "Adobe", "Intel", "Nvidia", "IBM"]
-    ids = []
-    with path.open("w") as fh:
-        for i in range(n):
-            a, b = companies[i % 8], companies[(i * 3 + 1) % 8]
-            post_id = f"bulk-{i:05d}"
-            ids.append(post_id)
-            text = f"Post {i}: {a} and {b} were compared by analysts in Berlin on day {i % 28 + 1}."
-            fh.write(json.dumps({"id": post_id, "text": text, "source": "synthetic"}) + "\n")
-    return ids
-
-
 def test_worker_killed_mid_stream_loses_nothing_and_duplicates_nothing(
     settings: Settings, es: Elasticsearch, start_worker: StartWorker, tmp_path: Path
 ) -> None:
     n = 3000
     settings = settings.model_copy(update={"batch_size": 10})
-    ids = _synthetic_posts(tmp_path / "bulk.jsonl", n)
+    ids = write_synthetic_posts(tmp_path / "bulk.jsonl", n)
     assert scout(settings, "ingest", str(tmp_path / "bulk.jsonl")).returncode == 0
 
     first = WorkerProcess(settings, tmp_path / "first.log")
