@@ -107,7 +107,7 @@ class DeliveryAttempt(BaseModel):
     rule_id: str
     channel: str = Field(description="Channel type and host only: never the full URL or secret.")
     attempt: int = Field(ge=1)
-    outcome: Literal["delivered", "retry", "failed", "refused"]
+    outcome: Literal["delivered", "retry", "failed", "refused", "interrupted"]
     http_status: int | None = None
     error: str | None = None
     at: datetime

@@ -23,6 +23,7 @@ DEAD_LETTER_REASONS = {
     "delivery_refused": "SCOUT-E220",
     "delivery_rejected": "SCOUT-E221",
     "delivery_exhausted": "SCOUT-E222",
+    "delivery_interrupted": "SCOUT-E223",
 }
 
 
@@ -32,6 +33,8 @@ def _reason(attempts: Sequence[DeliveryAttempt]) -> str:
         return "delivery_exhausted"
     if last.outcome == "refused":
         return "delivery_refused"
+    if last.outcome == "interrupted":
+        return "delivery_interrupted"
     status = last.http_status
     if status is not None and status < 500 and status not in RETRYABLE_STATUS:
         return "delivery_rejected"
