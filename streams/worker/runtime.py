@@ -54,6 +54,7 @@ class Runtime:
                 log=DeliveryLog(
                     es, deliveries_index(settings.index_prefix), replicas=settings.index_replicas
                 ),
+                state_index=state_index_name(settings.index_prefix),
             )
         return cls(
             settings=settings,
