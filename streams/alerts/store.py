@@ -58,6 +58,20 @@ class RuleStore:
         self._settings = settings
         self.index = rules_index(settings)
 
+    def replay(self, rule: Rule, *, since: datetime, size: int) -> tuple[int, list[dict[str, Any]]]:
+        """What the rule matches in indexed history since ``since`` (nothing is sent)."""
+        query = rule_query(rule)
+        query["bool"]["filter"].append({"range": {"created_at": {"gte": since.isoformat()}}})
+        response = self._client.search(
+            index=self._settings.posts_alias,
+            query=query,
+            size=size,
+            track_total_hits=True,
+            sort=[{"created_at": {"order": "desc"}}],
+        )
+        hits = response["hits"]
+        return int(hits["total"]["value"]), [h["_source"] for h in hits["hits"]]
+
     def ensure(self) -> None:
         try:
             if not self._client.indices.exists(index=self.index):

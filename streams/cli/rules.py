@@ -227,27 +227,13 @@ def test(
     samples: Annotated[int, typer.Option(min=0, max=100)] = 5,
 ) -> None:
     """Replay a rule over indexed history: what would have matched (nothing is sent)."""
-    from streams.alerts.query import rule_query
-
-    settings = settings_of(ctx)
     store = _store(ctx)
-    rule = store.get(rule_id)
     start = datetime.now(UTC) - parse_duration(since)
-    query = rule_query(rule)
-    query["bool"]["filter"].append({"range": {"created_at": {"gte": start.isoformat()}}})
-    response = store._client.search(
-        index=settings.posts_alias,
-        query=query,
-        size=samples,
-        track_total_hits=True,
-        sort=[{"created_at": {"order": "desc"}}],
-    )
-    total = response["hits"]["total"]["value"]
+    total, docs = store.replay(store.get(rule_id), since=start, size=samples)
     out.print(
         f"rule {rule_id}: {total} matching posts since {start:%Y-%m-%d %H:%M} UTC (nothing sent)"
     )
-    for hit in response["hits"]["hits"]:
-        doc = hit["_source"]
+    for doc in docs:
         out.print(
             f"  {doc.get('created_at')} @{(doc.get('author') or {}).get('handle')}: {doc['text'][:100]}",
             markup=False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from models.enriched import Entity
@@ -21,11 +20,3 @@ def entities_from_doc(doc: Any) -> tuple[Entity, ...]:
         )
         for span in doc.ents
     )
-
-
-def extract_entities(
-    nlp: Any, texts: Sequence[str], *, batch_size: int = 256
-) -> list[tuple[Entity, ...]]:
-    """Run ``nlp.pipe`` over ``texts`` (blocking: call it off the event loop)."""
-    docs: Iterable[Any] = nlp.pipe(texts, batch_size=batch_size)
-    return [entities_from_doc(doc) for doc in docs]
