@@ -35,12 +35,10 @@ from streams.errors import InvalidPostError  # noqa: E402
 from streams.extract import load_ner, model_label  # noqa: E402
 from streams.index.client import make_client  # noqa: E402
 from streams.index.schema import posts_index_name  # noqa: E402
-from streams.ingest import SourceLine, ingest_lines  # noqa: E402
+from streams.ingest import SourceLine, publish_lines  # noqa: E402
 from streams.kafka.admin import make_admin  # noqa: E402
-from streams.kafka.producer import make_producer  # noqa: E402
 from streams.normalize import parse_post  # noqa: E402
 from streams.settings import Settings, load_settings  # noqa: E402
-from streams.topics import POSTS_DLQ, POSTS_RAW  # noqa: E402
 
 TWEETS = ROOT.parent / "shared" / "data" / "stocknet" / "stocknet_tweets_compact.jsonl.gz"
 RESULTS = ROOT / "bench" / "results"
@@ -98,19 +96,11 @@ def load_posts(path: Path, n: int, settings: Settings) -> tuple[list[bytes], lis
 
 def publish(settings: Settings, raws: Sequence[bytes]) -> float:
     """Publish every post to posts.raw; returns the seconds it took."""
-    producer = make_producer(settings)
     started = time.perf_counter()
-    try:
-        report = ingest_lines(
-            (SourceLine(file="stocknet", line=i, raw=raw) for i, raw in enumerate(raws, 1)),
-            producer,
-            topic=POSTS_RAW.name(settings),
-            dlq_topic=POSTS_DLQ.name(settings),
-            max_message_bytes=settings.max_message_bytes,
-            max_text_chars=settings.max_text_chars,
-        )
-    finally:
-        producer.close(timeout=10)
+    report = publish_lines(
+        settings,
+        (SourceLine(file="stocknet", line=i, raw=raw) for i, raw in enumerate(raws, 1)),
+    )
     if report.published != len(raws) or report.rejected:
         raise SystemExit(f"published {report.published}/{len(raws)}: {report.reasons}")
     return time.perf_counter() - started

@@ -73,27 +73,14 @@ def ingest(
     show: Annotated[int, typer.Option(help="How many rejected lines to list.")] = 20,
 ) -> None:
     """Publish posts (normalized Post shape, one JSON object per line) to posts.raw."""
-    from streams.ingest import ingest_lines, read_lines
+    from streams.ingest import publish_lines, read_lines
     from streams.ingest.reader import check_paths, count_lines
-    from streams.kafka.producer import make_producer
 
     settings = settings_of(ctx)
     check_paths(files)
-    producer = make_producer(settings)
-    try:
-        with _progress() as progress:
-            task = progress.add_task("ingest", total=count_lines(files))
-            report = ingest_lines(
-                read_lines(files),
-                producer,
-                topic=POSTS_RAW.name(settings),
-                dlq_topic=POSTS_DLQ.name(settings),
-                max_message_bytes=settings.max_message_bytes,
-                max_text_chars=settings.max_text_chars,
-                on_line=lambda: progress.advance(task),
-            )
-    finally:
-        producer.close(timeout=10)
+    with _progress() as progress:
+        task = progress.add_task("ingest", total=count_lines(files))
+        report = publish_lines(settings, read_lines(files), on_line=lambda: progress.advance(task))
     console.print(
         f"read {report.read}, published {report.published} to {POSTS_RAW.name(settings)},"
         f" rejected {len(report.rejected)}"

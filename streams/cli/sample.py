@@ -17,11 +17,9 @@ from streams.errors import ScoutError
 from streams.index.client import make_client
 from streams.index.documents import doc_id
 from streams.index.search import search_posts
-from streams.ingest import ingest_lines, read_lines
-from streams.kafka.producer import make_producer
+from streams.ingest import publish_lines, read_lines
 from streams.normalize import parse_post
 from streams.settings import Settings
-from streams.topics import POSTS_DLQ, POSTS_RAW
 
 SAMPLE_QUERIES = ("microsoft", "acquire OR takeover OR buy", "mentions:nvidia", "Stavanger")
 
@@ -49,18 +47,7 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
     run_setup(settings)
 
     console.rule("2. ingest the built-in sample (the second file has 3 deliberately bad lines)")
-    producer = make_producer(settings)
-    try:
-        report = ingest_lines(
-            read_lines([str(posts_file), str(rejects_file)]),
-            producer,
-            topic=POSTS_RAW.name(settings),
-            dlq_topic=POSTS_DLQ.name(settings),
-            max_message_bytes=settings.max_message_bytes,
-            max_text_chars=settings.max_text_chars,
-        )
-    finally:
-        producer.close(timeout=10)
+    report = publish_lines(settings, read_lines([str(posts_file), str(rejects_file)]))
     console.print(f"published {report.published}, rejected {len(report.rejected)}:")
     for dead in report.rejected:
         console.print(

@@ -21,18 +21,16 @@ def load_models(settings: Settings) -> NlpModels:
     """
     import spacy
 
-    base = load_ner(settings.spacy_model)  # SCOUT-E010/E011 when the pinned model is missing
     try:
         parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer", "ner"])
-    except OSError as exc:  # pragma: no cover - load_ner proved the package loads
-        raise ConfigError(
-            f"cannot load {settings.spacy_model!r}: {exc}", code="SCOUT-E010"
-        ) from exc
-    label = model_label(base)
+    except OSError:
+        load_ner(settings.spacy_model)  # raises the documented ConfigError (SCOUT-E010)
+        raise
+    label = model_label(parser)
     if settings.tweet_ner_model:
         tweet = _load_tweet_ner(settings.tweet_ner_model)
         return NlpModels(ner=tweet, parser=parser, label=f"{label}+{model_label(tweet)}")
-    return NlpModels(ner=base, parser=parser, label=label)
+    return NlpModels(ner=load_ner(settings.spacy_model), parser=parser, label=label)
 
 
 def _load_tweet_ner(name: str) -> Any:

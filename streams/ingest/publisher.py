@@ -13,6 +13,8 @@ from models.dead_letter import DeadLetter
 from streams.errors import BrokerUnavailableError, InvalidPostError
 from streams.ingest.reader import SourceLine
 from streams.normalize import dead_letter_for, parse_post
+from streams.settings import Settings
+from streams.topics import POSTS_DLQ, POSTS_RAW
 
 
 @dataclass
@@ -84,3 +86,24 @@ def _confirm(producer: Any, futures: list[Any]) -> None:
     except KafkaError as exc:
         raise BrokerUnavailableError(f"Kafka did not acknowledge the posts: {exc}") from exc
     futures.clear()
+
+
+def publish_lines(
+    settings: Settings, lines: Iterable[SourceLine], *, on_line: Callable[[], None] = lambda: None
+) -> IngestReport:
+    """``ingest_lines`` to this deployment's posts topic with a producer made and closed here."""
+    from streams.kafka.producer import make_producer
+
+    producer = make_producer(settings)
+    try:
+        return ingest_lines(
+            lines,
+            producer,
+            topic=POSTS_RAW.name(settings),
+            dlq_topic=POSTS_DLQ.name(settings),
+            max_message_bytes=settings.max_message_bytes,
+            max_text_chars=settings.max_text_chars,
+            on_line=on_line,
+        )
+    finally:
+        producer.close(timeout=10)

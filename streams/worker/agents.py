@@ -14,6 +14,7 @@ from typing import Any
 
 from models.alerts import Alert
 from models.dead_letter import DeadLetter
+from streams.alerts.stage import Matcher
 from streams.errors import PermanentError
 from streams.index.sink import write_all
 from streams.normalize import dead_letter_for
@@ -50,7 +51,8 @@ async def process_events(
     outcome = await write_all(rt.sink, docs, cap_s=rt.settings.retry_max_s)
     if alerts is not None and rt.matcher is not None:
         refused = {r.doc.doc_id for r in outcome.rejected}
-        await publish_alerts(rt, alerts, [d.doc_id for d in docs if d.doc_id not in refused])
+        ids = [d.doc_id for d in docs if d.doc_id not in refused]
+        await publish_alerts(rt.matcher, alerts, ids, cap_s=rt.settings.retry_max_s)
     dead: list[DeadLetter] = list(plan.dead)
     for item in outcome.rejected:
         error = PermanentError(
@@ -71,21 +73,18 @@ async def process_events(
     return outcome.indexed, len(dead)
 
 
-async def publish_alerts(rt: Runtime, alerts: Any, doc_ids: Sequence[str]) -> None:
+async def publish_alerts(
+    matcher: Matcher, alerts: Any, doc_ids: Sequence[str], *, cap_s: float
+) -> None:
     """Match, publish new alerts to the alerts topic, then mark their claims sent."""
-    assert rt.matcher is not None  # noqa: S101 - checked by the caller
-    new = await retry_transient(
-        lambda: rt.matcher.match(doc_ids),  # type: ignore[union-attr]
-        what="alert matching",
-        cap_s=rt.settings.retry_max_s,
-    )
+    new = await retry_transient(lambda: matcher.match(doc_ids), what="alert matching", cap_s=cap_s)
     if not new:
         return
     futures = [
         await alerts.send(key=a.alert_id.encode(), value=a.model_dump_json().encode()) for a in new
     ]
     await asyncio.gather(*futures)
-    await rt.matcher.claims.mark_sent([a.alert_id for a in new])
+    await matcher.claims.mark_sent([a.alert_id for a in new])
     log.info("alerts: %d new (%s)", len(new), ", ".join(sorted({a.rule_id for a in new})))
 
 
