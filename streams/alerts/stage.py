@@ -76,8 +76,8 @@ class Dispatcher:
         label = channel_label(channel)
         if not await self._claim(alert, label):
             earlier = await self._attempts(alert.alert_id, label)
-            if "delivered" in earlier:
-                return None
+            if "delivered" in earlier or "interrupted" in earlier:
+                return None  # done, or already recorded and dead-lettered as interrupted
             if not earlier:
                 return await self._interrupted(alert, channel, label)
         attempts = await self.deliverer.deliver(alert, channel)

@@ -97,6 +97,8 @@ async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -
             parsed.append(Alert.model_validate_json(event.message.value))
         except ValueError as exc:
             log.error("unreadable alert at offset %s: %s", event.message.offset, exc)
+    # One alert can be on the topic twice (at-least-once); copies in one batch would race.
+    parsed = list({a.alert_id: a for a in parsed}.values())
     results = await asyncio.gather(*(rt.dispatcher.dispatch(a) for a in parsed))
     dead = [(a, d) for a, letters in zip(parsed, results, strict=True) for d in letters]
     if dead:
