@@ -33,7 +33,12 @@ class Receiver:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length)
+                if len(body) < length:  # the sender died mid-request: not delivered
+                    self.send_response(400)
+                    self.end_headers()
+                    return
                 received.append({"headers": dict(self.headers), "body": body})
                 self.send_response(200)
                 self.end_headers()
