@@ -138,6 +138,14 @@ class Settings(BaseSettings):
     alert_backoff_s: float = Field(0.5, gt=0, description="First retry delay of a delivery (s).")
     alert_backoff_cap_s: float = Field(30.0, gt=0, description="Longest retry delay (s).")
 
+    # --- HTTP API and board -------------------------------------------------------
+    api_token: SecretStr | None = Field(
+        None,
+        description="Bearer token of the HTTP API (required to start `scout api`; never logged).",
+    )
+    api_host: str = Field("127.0.0.1", description="Address `scout api` listens on.")
+    api_port: int = Field(8080, ge=1, le=65535, description="Port `scout api` listens on.")
+
     # --- Local services ----------------------------------------------------------
     services_home: Path = Field(
         default_factory=default_services_home,

@@ -1,0 +1,47 @@
+"""The FastAPI app: routers, authentication and error handlers wired to one context."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from elasticsearch import Elasticsearch
+from fastapi import APIRouter, Depends, FastAPI
+
+from streams.api import health
+from streams.api.auth import require_token
+from streams.api.context import ApiContext
+from streams.api.errors import install_error_handlers
+from streams.index.client import make_client
+from streams.settings import Settings
+
+
+def create_api(settings: Settings, *, es: Elasticsearch | None = None) -> FastAPI:
+    """The API over ``settings``; ``es`` is injected by tests, else built here and closed
+    when the app stops."""
+    client = es if es is not None else make_client(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if es is None:
+            client.close()
+
+    app = FastAPI(
+        title="Signal Scout",
+        summary="Competitive intelligence over Kafka, spaCy and Elasticsearch.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ApiContext(settings=settings, es=client)
+    install_error_handlers(app)
+    app.include_router(health.router)
+    secured = [Depends(require_token)]
+    for router in _secured_routers():
+        app.include_router(router, dependencies=secured)
+    return app
+
+
+def _secured_routers() -> list[APIRouter]:
+    """Every router behind the bearer token; each module adds its own here."""
+    return []
