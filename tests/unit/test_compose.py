@@ -28,7 +28,8 @@ DOCKERFILE = ROOT / "deploy" / "docker" / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 PYPROJECT = ROOT / "pyproject.toml"
 
-REQUIRED_SERVICES = {"kafka", "elasticsearch", "kibana", "setup", "worker"}
+REQUIRED_SERVICES = {"kafka", "elasticsearch", "kibana", "kibana-setup", "setup", "worker"}
+KIBANA_OBJECTS = ROOT / "deploy" / "kibana" / "signal-scout.ndjson"
 ENV_VAR = re.compile(r"\bSCOUT_[A-Z0-9_]+\b")
 
 
@@ -216,6 +217,41 @@ def test_kibana_waits_for_healthy_elasticsearch(services: dict[str, dict[str, An
     kibana = services["kibana"]
     assert _environment(kibana)["ELASTICSEARCH_HOSTS"] == "http://elasticsearch:9200"
     assert kibana["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
+
+
+def test_kibana_reports_healthy_through_its_status_api(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    health = " ".join(services["kibana"]["healthcheck"]["test"])
+    assert "curl -fsS http://localhost:5601/api/status" in health
+
+
+def test_kibana_setup_imports_the_saved_objects_once_kibana_is_up(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    setup = services["kibana-setup"]
+    assert setup["image"] == services["kibana"]["image"]  # no extra image for curl
+    assert str(setup.get("restart")) == "no"
+    assert setup["depends_on"]["kibana"]["condition"] == "service_healthy"
+    mounts = {}
+    for volume in setup["volumes"]:
+        host, container, *mode = str(volume).split(":")
+        mounts[container] = (host, mode)
+    script = "\n".join(setup["command"])
+    # The script reads the ndjson from the mount of deploy/kibana.
+    match = re.search(r"file=@([^\s)]+)", script)
+    assert match, "the import posts no file"
+    mount, _, name = match.group(1).rpartition("/")
+    host, mode = mounts[mount]
+    assert mode == ["ro"]
+    assert (ROOT / host / name).resolve() == KIBANA_OBJECTS.resolve()
+    assert KIBANA_OBJECTS.is_file()
+    assert "http://kibana:5601/api/status" in script, "must wait for Kibana's status API"
+    assert "http://kibana:5601/api/saved_objects/_import?overwrite=true" in script
+    assert "-H 'kbn-xsrf: true'" in script
+    assert '"success"' in script, "a refused import must not pass as success"
+    # Compose interpolates a single `$`: shell variables must be written `$$`.
+    assert not re.search(r"(?<!\$)\$(?!\$)", script.replace("$$", "")), "unescaped $"
 
 
 # --- compose: the scout services -----------------------------------------------------
