@@ -559,7 +559,10 @@ def render(index_prefix: str | None = None) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index-prefix", help="SCOUT_INDEX_PREFIX (default: the settings')")
+    parser.add_argument(
+        "--index-prefix",
+        help="SCOUT_INDEX_PREFIX the data views are for (default: the settings' default, scout)",
+    )
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT, help="'-' for stdout")
     args = parser.parse_args(argv)
     text = render(args.index_prefix)

@@ -147,7 +147,7 @@ def _filter_uses(obj: str, view: str, filters: list[dict[str, Any]]) -> Iterator
 
 
 def _ref(obj: dict[str, Any], name: str) -> str:
-    matches = [r["id"] for r in obj["references"] if r["name"] == name]
+    matches = [str(r["id"]) for r in obj["references"] if r["name"] == name]
     assert len(matches) == 1, f"{obj['type']}:{obj['id']} has no single reference named {name!r}"
     return matches[0]
 
