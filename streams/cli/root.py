@@ -20,7 +20,7 @@ def build_command() -> TyperGroup:
 
     Typer 0.29+ vendors click, so the tree is typer's group class, not ``click.Group``.
     """
-    from streams.cli import api, pipeline, rules, services
+    from streams.cli import api, brief, pipeline, rules, services
 
     app = typer.Typer(
         no_args_is_help=True,
@@ -32,6 +32,7 @@ def build_command() -> TyperGroup:
     app.add_typer(rules.app, name="rules", help="Alert rules (stored in Elasticsearch).")
     pipeline.register(app)
     api.register(app)
+    brief.register(app)
     command = typer.main.get_command(app)
     if not isinstance(command, TyperGroup):  # pragma: no cover - a callback always makes a group
         raise TypeError(f"expected a command group, got {type(command).__name__}")

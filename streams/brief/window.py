@@ -1,0 +1,96 @@
+"""The brief's time window and company filter, from operator input (CLI or API).
+
+Error codes (``ConfigError``):
+
+    SCOUT-E600  bad ``since``: neither a duration (30m, 24h, 7d, 2w) nor an ISO 8601 time
+    SCOUT-E601  bad ``until``: not an ISO 8601 time with a timezone
+    SCOUT-E602  an empty window: ``since`` is not before ``until``
+    SCOUT-E603  a company filter that is not a watch-list id such as ``company:MSFT``
+    SCOUT-E604  an unknown output format (``streams.brief.render.render``: md, html, json)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from streams.errors import ConfigError
+
+__all__ = ["BriefWindow", "parse_companies", "parse_window"]
+
+E_SINCE = "SCOUT-E600"
+E_UNTIL = "SCOUT-E601"
+E_EMPTY = "SCOUT-E602"
+E_COMPANY = "SCOUT-E603"
+
+_DURATION = re.compile(r"^(\d{1,6})([mhdw])$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_COMPANY_ID = re.compile(r"^company:[A-Za-z0-9][A-Za-z0-9._&-]*$")
+MAX_WINDOW = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class BriefWindow:
+    since: datetime
+    until: datetime
+
+
+def _instant(text: str, *, what: str, code: str) -> datetime:
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise ConfigError(
+            f"bad {what} {text!r}: use an ISO 8601 time with a timezone, e.g."
+            " 2026-05-01T00:00:00Z" + (", or a duration such as 24h" if what == "since" else ""),
+            code=code,
+        )
+    return value
+
+
+def parse_window(since: str, until: str | None, *, now: datetime) -> BriefWindow:
+    """``since`` is a duration back from ``until`` (``24h``) or an instant; ``until``
+    defaults to ``now`` (timezone-aware)."""
+    end = _instant(until, what="until", code=E_UNTIL) if until else now
+    match = _DURATION.match(since.strip())
+    if match:
+        length = timedelta(**{_UNITS[match[2]]: int(match[1])})
+        if not timedelta(0) < length <= MAX_WINDOW:
+            raise ConfigError(
+                f"bad since {since!r}: the window must be longer than 0 and at most 366 days",
+                code=E_SINCE,
+            )
+        start = end - length
+    elif since.strip() and since.strip()[0].isdigit() and "-" in since:
+        start = _instant(since, what="since", code=E_SINCE)
+    else:
+        raise ConfigError(
+            f"bad since {since!r}: use a duration such as 30m, 24h, 7d or 2w, or an ISO 8601"
+            " time with a timezone",
+            code=E_SINCE,
+        )
+    if start >= end:
+        raise ConfigError(
+            f"empty window: since ({start.isoformat()}) must be before until ({end.isoformat()})",
+            code=E_EMPTY,
+        )
+    return BriefWindow(since=start, until=end)
+
+
+def parse_companies(values: Sequence[str]) -> tuple[str, ...]:
+    """Validated, de-duplicated company ids in the order given."""
+    out: list[str] = []
+    for value in values:
+        item = value.strip()
+        if not _COMPANY_ID.match(item):
+            raise ConfigError(
+                f"bad company {value!r}: use a watch-list id such as company:MSFT",
+                code=E_COMPANY,
+            )
+        if item not in out:
+            out.append(item)
+    return tuple(out)

@@ -1,0 +1,309 @@
+"""build_brief on hand-built posts: stories, deals, moves, voices, citations, filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from models.brief import Brief, Citation, Development
+from models.enriched import EnrichedPost
+from models.signals import ExecMove, MASignal, Party
+from streams.brief import BriefLimits, build_brief
+from streams.index.leaders import Voice
+from tests.unit.brief.records import NOW, WINDOW, post
+
+MSFT = "company:MSFT"
+DEAL_TEXT = "Microsoft is reportedly in talks to acquire Fabrikam for $2 billion, sources said."
+RUMOUR = MASignal(
+    is_ma=True,
+    score=0.9,
+    acquirer=Party(name="Microsoft", id=MSFT),
+    target=Party(name="Fabrikam"),
+    amount="$2 billion",
+    status="rumour",
+)
+
+
+def brief_of(posts: list[EnrichedPost], **kwargs: Any) -> Brief:
+    kwargs.setdefault("posts_in_window", len(posts))
+    return build_brief(posts, window=WINDOW, generated_at=NOW, **kwargs)
+
+
+def all_citations(brief: Brief) -> list[tuple[str, tuple[Citation, ...]]]:
+    items: list[tuple[str, tuple[Citation, ...]]] = []
+    for section in brief.companies:
+        items += [(d.headline, d.citations) for d in section.developments]
+    items += [(d.headline, d.citations) for d in brief.deals]
+    items += [(m.headline, m.citations) for m in brief.moves]
+    items += [(v.handle, v.citations) for v in brief.rising_voices]
+    return items
+
+
+def deal_story() -> list[EnrichedPost]:
+    return [
+        post(
+            "orig",
+            DEAL_TEXT,
+            handle="deal_desk",
+            influence=80,
+            engagement=900,
+            companies=[MSFT],
+            ma=RUMOUR,
+            hours_ago=10,
+        ),
+        post(
+            "rt",
+            f"RT @deal_desk: {DEAL_TEXT}",
+            handle="echo",
+            influence=5,
+            companies=[MSFT],
+            ma=RUMOUR,
+            repost_of="orig",
+            hours_ago=9,
+        ),
+        post(
+            "wow",
+            f"Wow!! {DEAL_TEXT} https://t.co/abc #breaking",
+            handle="echo2",
+            influence=3,
+            companies=[MSFT],
+            ma=RUMOUR,
+            hours_ago=8,
+        ),
+    ]
+
+
+def test_reposts_and_near_duplicates_collapse_into_one_development() -> None:
+    other = post(
+        "azure",
+        "Microsoft opens a new Azure region in Norway for cloud customers.",
+        handle="cloud",
+        influence=40,
+        companies=[MSFT],
+    )
+    brief = brief_of([*deal_story(), other])
+    (section,) = brief.companies
+    assert section.company_id == MSFT
+    assert section.posts == 4
+    assert [d.copies for d in section.developments] == [3, 1]
+    top = section.developments[0]
+    assert top.headline == DEAL_TEXT  # the original leads, not a repost
+    assert [c.post_id for c in top.citations] == ["orig", "wow", "rt"]
+    assert top.engagement == 900
+    assert top.tags == ("ma",)
+    assert section.developments[1].citations[0].post_id == "azure"
+
+
+def test_a_repost_in_other_words_joins_its_original() -> None:
+    original = post(
+        "o1",
+        "Contoso posts record quarterly revenue on strong cloud demand.",
+        influence=50,
+        companies=[MSFT],
+    )
+    quote = post("q1", "big if true", influence=5, companies=[MSFT], repost_of="o1")
+    (section,) = brief_of([quote, original]).companies
+    assert [d.copies for d in section.developments] == [2]
+    assert section.developments[0].citations[0].post_id == "o1"
+
+
+def test_every_claim_is_cited_to_posts_of_the_window() -> None:
+    posts = [
+        *deal_story(),
+        post(
+            "move",
+            "Intel names Jane Doe as its new chief financial officer.",
+            handle="exec",
+            companies=["company:INTC"],
+            moves=[
+                ExecMove(
+                    person="Jane Doe",
+                    organisation="Intel",
+                    organisation_id="company:INTC",
+                    role="chief financial officer",
+                    direction="joins",
+                    cue="names",
+                )
+            ],
+        ),
+    ]
+    voice = Voice(
+        handle="exec",
+        posts=1,
+        relevant_posts=1,
+        max_influence=10,
+        engagement=0,
+        score=12,
+        recent_posts=2,
+        growth=3.0,
+    )
+    brief = brief_of(posts, rising=[voice])
+    by_id = {p.post_id: p for p in posts}
+    items = all_citations(brief)
+    assert len(items) == 2 + 1 + 1 + 1  # MSFT + INTC developments, deal, move, voice
+    for claim, cited in items:
+        assert cited, claim
+        for c in cited:
+            assert c.url == by_id[c.post_id].url
+            assert c.author == by_id[c.post_id].author.handle  # type: ignore[union-attr]
+            assert c.doc_id == by_id[c.post_id].doc_id
+
+
+def test_a_record_cannot_hold_an_uncited_claim() -> None:
+    with pytest.raises(ValidationError):
+        Development(headline="Something happened", copies=1, citations=())
+
+
+def test_deal_status_follows_the_latest_post_and_keeps_the_history() -> None:
+    announced = RUMOUR.model_copy(update={"status": "announced", "amount": None})
+    posts = [
+        *deal_story(),
+        post(
+            "ann",
+            "Microsoft confirms it will buy Fabrikam; the boards approved the deal.",
+            handle="wire",
+            influence=60,
+            companies=[MSFT],
+            ma=announced,
+            hours_ago=1,
+        ),
+        post(
+            "other",
+            "Oracle to acquire Globex for $1 billion.",
+            companies=["company:ORCL"],
+            ma=MASignal(
+                is_ma=True,
+                score=0.9,
+                acquirer=Party(name="Oracle", id="company:ORCL"),
+                target=Party(name="Globex"),
+                status="announced",
+            ),
+            influence=1,
+        ),
+    ]
+    fabrikam, globex = brief_of(posts).deals
+    assert fabrikam.acquirer == Party(name="Microsoft", id=MSFT)
+    assert fabrikam.target is not None and fabrikam.target.name == "Fabrikam"
+    assert fabrikam.status == "announced"
+    assert fabrikam.statuses == ("rumour", "announced")
+    assert fabrikam.amount == "$2 billion"
+    assert fabrikam.copies == 4
+    # Independent reports first (one per story), then the copies.
+    assert [c.post_id for c in fabrikam.citations] == ["orig", "ann", "wow", "rt"]
+    assert globex.target is not None and globex.target.name == "Globex"
+    assert [c.post_id for c in globex.citations] == ["other"]
+
+
+def test_moves_reported_twice_are_one_move_with_both_sources() -> None:
+    move = ExecMove(
+        person="Jane Doe",
+        organisation="Intel",
+        role="chief financial officer",
+        direction="joins",
+        cue="names",
+    )
+    posts = [
+        post(
+            "m1",
+            "Intel names Jane Doe as its new chief financial officer.",
+            influence=30,
+            moves=[move],
+        ),
+        post(
+            "m2",
+            "Jane Doe joins Intel as CFO after a decade at Contoso.",
+            influence=20,
+            moves=[move.model_copy(update={"organisation": "INTEL", "cue": "joins"})],
+        ),
+    ]
+    (found,) = brief_of(posts).moves
+    assert (found.person, found.organisation, found.direction) == ("Jane Doe", "Intel", "joins")
+    assert [c.post_id for c in found.citations] == ["m1", "m2"]
+    assert found.copies == 2
+
+
+def test_posts_outside_the_window_are_left_out() -> None:
+    old = post("old", "Microsoft closed an office long ago.", companies=[MSFT], hours_ago=30)
+    future = post("future", "Microsoft will do something.", companies=[MSFT], hours_ago=-1)
+    brief = brief_of([old, future], posts_in_window=0)
+    assert brief.is_empty
+    assert brief.posts_considered == 0
+
+
+def test_company_filter_keeps_only_posts_about_those_companies() -> None:
+    posts = [
+        *deal_story(),
+        post("orcl", "Oracle wins a large cloud contract.", companies=["company:ORCL"]),
+    ]
+    brief = brief_of(posts, companies=["company:ORCL"], company_names={"company:ORCL": "Oracle"})
+    assert [s.company_id for s in brief.companies] == ["company:ORCL"]
+    assert brief.companies[0].name == "Oracle"
+    assert brief.deals == ()
+    assert brief.companies_filter == ("company:ORCL",)
+
+
+def test_citations_are_capped_but_every_copy_is_counted() -> None:
+    posts = deal_story() + [
+        post(
+            f"rt{i}",
+            f"RT @deal_desk: {DEAL_TEXT}",
+            influence=1,
+            companies=[MSFT],
+            ma=RUMOUR,
+            repost_of="orig",
+        )
+        for i in range(8)
+    ]
+    brief = brief_of(posts, limits=BriefLimits(citations=4))
+    top = brief.companies[0].developments[0]
+    assert top.copies == 11
+    assert len(top.citations) == 4
+    assert brief.deals[0].copies == 11
+
+
+def test_rising_voices_are_cited_to_their_own_posts_or_left_out() -> None:
+    mine = [
+        post(
+            f"v{i}",
+            f"Thread {i} on chip supply chains and foundry capacity {i * 7}.",
+            handle="Rising_Rita",
+            hours_ago=i + 1,
+        )
+        for i in range(3)
+    ]
+    voices = [
+        Voice(
+            handle="rising_rita",
+            posts=3,
+            relevant_posts=0,
+            max_influence=10,
+            engagement=5,
+            score=20,
+            recent_posts=3,
+            growth=4.0,
+        ),
+        Voice(
+            handle="ghost",
+            posts=2,
+            relevant_posts=0,
+            max_influence=1,
+            engagement=0,
+            score=1,
+            recent_posts=2,
+            growth=2.0,
+        ),
+    ]
+    brief = brief_of([], rising=voices, voice_posts={"rising_rita": mine})
+    (voice,) = brief.rising_voices
+    assert voice.handle == "rising_rita"
+    assert voice.growth == 4.0
+    assert {c.post_id for c in voice.citations} <= {"v0", "v1", "v2"}
+    assert len(voice.citations) == 3
+
+
+def test_companies_are_named_from_the_watch_list_else_as_written() -> None:
+    posts = [post("a", "Msft ships it.", companies=[MSFT])]
+    assert brief_of(posts, company_names={MSFT: "Microsoft"}).companies[0].name == "Microsoft"
+    assert brief_of(posts).companies[0].name == "Msft"
