@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from streams.api import health
 from streams.api.auth import require_token
+from streams.api.brief import router as brief_router
 from streams.api.context import ApiContext
 from streams.api.errors import install_error_handlers
 from streams.index.client import make_client
@@ -44,4 +45,6 @@ def create_api(settings: Settings, *, es: Elasticsearch | None = None) -> FastAP
 
 def _secured_routers() -> list[APIRouter]:
     """Every router behind the bearer token; each module adds its own here."""
-    return []
+    return [
+        brief_router,
+    ]
