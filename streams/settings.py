@@ -145,6 +145,16 @@ class Settings(BaseSettings):
     )
     api_host: str = Field("127.0.0.1", description="Address `scout api` listens on.")
     api_port: int = Field(8080, ge=1, le=65535, description="Port `scout api` listens on.")
+    board_poll_s: float = Field(
+        1.0, gt=0, le=60, description="How often the board's live feed looks for new posts (s)."
+    )
+    board_lookback_s: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="How far before the newest `indexed_at` seen the board's live feed looks"
+        " again, for posts searchable late or stamped by a worker with a slower clock (s).",
+    )
 
     # --- Local services ----------------------------------------------------------
     services_home: Path = Field(

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from elasticsearch import Elasticsearch
 from fastapi import APIRouter, Depends, FastAPI
 
-from streams.api import health
+from streams.api import board, health
 from streams.api.auth import require_token
 from streams.api.brief import router as brief_router
 from streams.api.context import ApiContext
@@ -37,6 +37,9 @@ def create_api(settings: Settings, *, es: Elasticsearch | None = None) -> FastAP
     app.state.ctx = ApiContext(settings=settings, es=client)
     install_error_handlers(app)
     app.include_router(health.router)
+    # Public on purpose: the board's page shell and static files (no data; the page sends the
+    # bearer token on every data call, see streams/api/board.py).
+    app.include_router(board.public_router)
     secured = [Depends(require_token)]
     for router in _secured_routers():
         app.include_router(router, dependencies=secured)
@@ -46,5 +49,6 @@ def create_api(settings: Settings, *, es: Elasticsearch | None = None) -> FastAP
 def _secured_routers() -> list[APIRouter]:
     """Every router behind the bearer token; each module adds its own here."""
     return [
+        board.router,
         brief_router,
     ]

@@ -1,0 +1,54 @@
+"""The board's saved columns (records only): each column is a saved query over the posts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+BOARD_SCHEMA_VERSION = 1
+
+ColumnKind = Literal["keyword", "company", "person", "ma", "rule"]
+
+_ID_PREFIX = {"company": "company:", "person": "person:"}
+
+
+class ColumnSpec(BaseModel):
+    """What a user asks for: the kind of column and its value.
+
+    ``keyword``: a Lucene query string; ``company`` / ``person``: an entity id
+    (``company:MSFT``, ``person:satya-nadella``); ``ma``: M&A signals, optionally narrowed by
+    a query string; ``rule``: an alert rule id (the rule's own query and conditions).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ColumnKind
+    value: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> ColumnSpec:
+        value = (self.value or "").strip()
+        if self.kind != "ma" and not value:
+            raise ValueError(f"a {self.kind} column needs a value")
+        prefix = _ID_PREFIX.get(self.kind)
+        if prefix and not value.startswith(prefix):
+            raise ValueError(f"a {self.kind} column needs an id like {prefix}...")
+        return self
+
+
+class Column(BaseModel):
+    """A saved column of one board, in display order (``position`` ascending)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = BOARD_SCHEMA_VERSION
+    id: str = Field(pattern=r"^[a-z0-9]{1,32}$")
+    board: str = Field("default", description="The board it belongs to (one per deployment).")
+    kind: ColumnKind
+    value: str | None = None
+    title: str
+    position: int = Field(0, ge=0)
+    created_at: datetime | None = None

@@ -1,0 +1,237 @@
+"""The board: a page of live columns (saved queries) over the indexed posts.
+
+Two routers:
+
+- ``public_router``: the page shell ``GET /board`` and its static files. They hold no data,
+  so a browser can load them without a token; they are left out of the OpenAPI document.
+- ``router`` (behind the bearer token, like every data route): the columns (CRUD and
+  order), a column's newest posts, an entity's timeline, the alert rules a column can show,
+  and the live stream ``GET /board/stream`` (server-sent events).
+
+The page asks for the API token once and keeps it in the browser's ``localStorage``; every
+call, the stream included, sends it as ``Authorization: Bearer``. The stream is read with
+``fetch`` (``EventSource`` cannot send headers), so the token never appears in a URL, a log
+line or the browser history. The page's Content-Security-Policy allows only its own scripts,
+and it builds post text with ``textContent`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from elasticsearch import ApiError, TransportError
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import FileResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from models.board import Column, ColumnSpec
+from streams.alerts.store import RuleStore
+from streams.api.board_query import CARD_FIELDS, NEWEST_FIRST, to_card
+from streams.api.board_store import ColumnStore
+from streams.api.context import ApiContext, context
+from streams.api.errors import NotFoundError
+from streams.api.live import LiveFeed, StreamCounter, stream
+from streams.errors import ConfigError, IndexUnavailableError
+
+STATIC = Path(__file__).resolve().parent / "static"
+_STATIC_NAME = re.compile(r"^[a-z][a-z0-9_-]*\.(js|css|svg)$")
+_MEDIA = {"js": "text/javascript", "css": "text/css", "svg": "image/svg+xml"}
+_PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self';"
+    " connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none';"
+    " frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+public_router = APIRouter(include_in_schema=False)
+router = APIRouter(prefix="/board", tags=["board"])
+Ctx = Annotated[ApiContext, Depends(context)]
+
+
+# --- the page (public) -------------------------------------------------------------------
+@public_router.get("/board")
+def board_page() -> FileResponse:
+    return FileResponse(STATIC / "board.html", media_type="text/html", headers=_PAGE_HEADERS)
+
+
+@public_router.get("/board/static/{name}")
+def board_static(name: str) -> FileResponse:
+    match = _STATIC_NAME.match(name)
+    path = STATIC / name
+    if match is None or not path.is_file():
+        raise NotFoundError(f"no board file {name!r}", code="SCOUT-E096")
+    return FileResponse(path, media_type=_MEDIA[match.group(1)], headers=_PAGE_HEADERS)
+
+
+# --- columns -----------------------------------------------------------------------------
+class ColumnOrder(BaseModel):
+    ids: list[str] = Field(max_length=500, description="Column ids, left to right.")
+
+
+class ColumnPosts(BaseModel):
+    column: str
+    posts: list[dict[str, Any]]
+    note: str | None = None
+
+
+class RuleChoice(BaseModel):
+    id: str
+    name: str
+    enabled: bool
+
+
+class TimelineBucket(BaseModel):
+    date: str
+    count: int
+
+
+class Timeline(BaseModel):
+    key: str
+    field: Literal["entity_ids", "mentions"]
+    interval: Literal["hour", "day"]
+    total: int
+    buckets: list[TimelineBucket]
+
+
+@router.get("/columns", summary="The board's columns, left to right")
+def list_columns(ctx: Ctx) -> list[Column]:
+    return ColumnStore(ctx.es, ctx.settings).columns()
+
+
+@router.post("/columns", status_code=status.HTTP_201_CREATED, summary="Add a column")
+def add_column(spec: ColumnSpec, ctx: Ctx) -> Column:
+    """Elasticsearch validates the column's query first; a rejection says why (400)."""
+    return ColumnStore(ctx.es, ctx.settings).add(spec)
+
+
+@router.delete(
+    "/columns/{column_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove a column"
+)
+def delete_column(column_id: str, ctx: Ctx) -> Response:
+    ColumnStore(ctx.es, ctx.settings).delete(column_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.put("/columns/order", summary="Reorder the columns")
+def reorder_columns(order: ColumnOrder, ctx: Ctx) -> list[Column]:
+    return ColumnStore(ctx.es, ctx.settings).reorder(order.ids)
+
+
+@router.get("/columns/{column_id}/posts", summary="A column's newest posts")
+def column_posts(
+    column_id: str, ctx: Ctx, size: Annotated[int, Query(ge=1, le=200)] = 30
+) -> ColumnPosts:
+    store = ColumnStore(ctx.es, ctx.settings)
+    query = store.query_of(store.get(column_id))
+    if query is None:
+        return ColumnPosts(column=column_id, posts=[], note="the column's alert rule was deleted")
+    try:
+        response = ctx.es.search(
+            index=ctx.settings.posts_alias,
+            query=query,
+            size=size,
+            sort=NEWEST_FIRST,
+            source_includes=CARD_FIELDS,
+        )
+    except ApiError as exc:
+        if exc.meta.status == 400:
+            raise ConfigError(f"the column's query failed: {exc}", code="SCOUT-E095") from exc
+        raise IndexUnavailableError(f"cannot search posts: {exc}") from exc
+    except TransportError as exc:
+        raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+    return ColumnPosts(
+        column=column_id, posts=[to_card(h["_source"]) for h in response["hits"]["hits"]]
+    )
+
+
+@router.get("/rules", summary="Alert rules a column can show")
+def rule_choices(ctx: Ctx) -> list[RuleChoice]:
+    rules = RuleStore(ctx.es, ctx.settings).list()
+    return [RuleChoice(id=r.id, name=r.name, enabled=r.enabled) for r in rules]
+
+
+# --- entity timeline ---------------------------------------------------------------------
+@router.get("/timeline", summary="Mentions of an entity over time")
+def timeline(
+    ctx: Ctx,
+    entity: Annotated[str | None, Query(max_length=200, description="company:MSFT")] = None,
+    mention: Annotated[str | None, Query(max_length=200, description="An unlinked name")] = None,
+    days: Annotated[int, Query(ge=1, le=365)] = 30,
+) -> Timeline:
+    """A date histogram (``created_at``) of the posts linked to ``entity`` or naming
+    ``mention``, over the last ``days`` (hourly up to two days, else daily)."""
+    if bool(entity) == bool(mention):
+        raise ConfigError("give exactly one of entity= or mention=", code="SCOUT-E099")
+    field: Literal["entity_ids", "mentions"] = "entity_ids" if entity else "mentions"
+    key = str(entity or mention)
+    interval: Literal["hour", "day"] = "hour" if days <= 2 else "day"
+    rounding = "h" if interval == "hour" else "d"
+    try:
+        response = ctx.es.search(
+            index=ctx.settings.posts_alias,
+            size=0,
+            query={
+                "bool": {
+                    "filter": [
+                        {"term": {field: key}},
+                        {"range": {"created_at": {"gte": f"now-{days}d/{rounding}"}}},
+                    ]
+                }
+            },
+            aggs={
+                "mentions": {
+                    "date_histogram": {
+                        "field": "created_at",
+                        "calendar_interval": interval,
+                        "min_doc_count": 0,
+                        "extended_bounds": {"min": f"now-{days}d/{rounding}", "max": "now"},
+                    }
+                }
+            },
+            track_total_hits=True,
+        )
+    except (ApiError, TransportError) as exc:
+        raise IndexUnavailableError(f"cannot build the timeline: {exc}") from exc
+    buckets = [
+        TimelineBucket(date=b["key_as_string"], count=int(b["doc_count"]))
+        for b in response["aggregations"]["mentions"]["buckets"]
+    ]
+    total = int(response["hits"]["total"]["value"])
+    return Timeline(key=key, field=field, interval=interval, total=total, buckets=buckets)
+
+
+# --- live --------------------------------------------------------------------------------
+def _counter(request: Request) -> StreamCounter:
+    counter = getattr(request.app.state, "board_streams", None)
+    if not isinstance(counter, StreamCounter):
+        counter = StreamCounter()
+        request.app.state.board_streams = counter
+    return counter
+
+
+@router.get(
+    "/stream",
+    summary="New posts per column (server-sent events)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def live(request: Request, ctx: Ctx) -> StreamingResponse:
+    """Events: ``ready``; ``posts`` ``{"column": id, "posts": [card...]}`` for every column
+    with newly indexed posts; ``problem`` when Elasticsearch failed (the stream goes on).
+    The stream ends when the client disconnects."""
+    feed = LiveFeed(ctx.es, ctx.settings, ColumnStore(ctx.es, ctx.settings))
+    events = stream(
+        feed,
+        poll_s=ctx.settings.board_poll_s,
+        is_disconnected=request.is_disconnected,
+        counter=_counter(request),
+    )
+    return StreamingResponse(
+        events,
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

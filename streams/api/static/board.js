@@ -1,0 +1,334 @@
+// The board: saved columns (server-side), newest posts first, live over server-sent events.
+import { ApiError, call, readEvents, token } from "./api.js";
+import { renderCard, sortKey } from "./cards.js";
+import { drawTimeline } from "./timeline.js";
+
+const MAX_CARDS = 150;
+const $ = (id) => document.getElementById(id);
+const columns = new Map(); // column id -> { column, section, list }
+let live = null; // AbortController of the running stream
+
+const PLACEHOLDER = {
+  keyword: "oracle AND cloud",
+  company: "company:MSFT",
+  person: "person:satya-nadella",
+  ma: "optional query, e.g. chips",
+  rule: "",
+};
+
+function setStatus(state, text) {
+  const badge = $("live-status");
+  badge.dataset.state = state;
+  badge.textContent = text || state;
+}
+
+function showError(error) {
+  if (error instanceof ApiError && error.unauthorized) {
+    askToken("The token was refused: enter the API token again.");
+    return;
+  }
+  $("form-error").textContent = error.message || String(error);
+}
+
+// --- token ---------------------------------------------------------------------------
+function askToken(message) {
+  stopLive();
+  token.clear();
+  $("token-error").textContent = message || "";
+  const dialog = $("token-dialog");
+  if (!dialog.open) dialog.showModal();
+  $("token-input").focus();
+}
+
+$("token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const value = $("token-input").value.trim();
+  if (!value) return;
+  token.set(value);
+  $("token-input").value = "";
+  $("token-dialog").close();
+  start();
+});
+
+$("forget-token").addEventListener("click", () => askToken(""));
+
+// --- columns ---------------------------------------------------------------------------
+function insertCard(entry, post, fresh) {
+  const { list } = entry;
+  const old = list.querySelector(`[data-doc-id="${CSS.escape(post.doc_id)}"]`);
+  const card = renderCard(post, openTimeline);
+  if (old) {
+    old.replaceWith(card);
+    return;
+  }
+  const key = sortKey(post);
+  let before = null;
+  for (const other of list.children) {
+    if ((other.dataset.sortKey || "") < key) {
+      before = other;
+      break;
+    }
+  }
+  list.insertBefore(card, before);
+  if (fresh) card.classList.add("fresh");
+  while (list.children.length > MAX_CARDS) list.lastElementChild.remove();
+  entry.section.querySelector(".column-count").textContent = String(list.children.length);
+}
+
+function moveColumn(id, delta) {
+  const ids = [...columns.keys()];
+  const from = ids.indexOf(id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= ids.length) return;
+  ids.splice(to, 0, ids.splice(from, 1)[0]);
+  saveOrder(ids);
+}
+
+async function saveOrder(ids) {
+  try {
+    const saved = await call("PUT", "/board/columns/order", { ids });
+    layout(saved.map((c) => c.id));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function layout(ids) {
+  const main = $("columns");
+  const ordered = new Map();
+  for (const id of ids) {
+    const entry = columns.get(id);
+    if (!entry) continue;
+    ordered.set(id, entry);
+    main.append(entry.section);
+  }
+  columns.clear();
+  for (const [id, entry] of ordered) columns.set(id, entry);
+  $("empty-board").hidden = columns.size > 0;
+}
+
+function columnSection(column) {
+  const section = document.createElement("section");
+  section.className = "column";
+  section.dataset.columnId = column.id;
+  section.dataset.kind = column.kind;
+  const head = document.createElement("header");
+  head.className = "column-head";
+  head.draggable = true;
+  const title = document.createElement("h2");
+  title.textContent = column.title;
+  title.title = column.value ? `${column.kind}: ${column.value}` : column.kind;
+  const kind = document.createElement("span");
+  kind.className = "column-kind";
+  kind.textContent = column.kind === "ma" ? "M&A" : column.kind;
+  const count = document.createElement("span");
+  count.className = "column-count";
+  count.textContent = "0";
+  const tools = document.createElement("span");
+  tools.className = "column-tools";
+  for (const [label, name, action] of [
+    ["◀", "Move left", () => moveColumn(column.id, -1)],
+    ["▶", "Move right", () => moveColumn(column.id, 1)],
+    ["×", "Remove column", () => removeColumn(column.id)],
+  ]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.title = name;
+    button.setAttribute("aria-label", `${name}: ${column.title}`);
+    button.className = `column-${name.split(" ")[0].toLowerCase()}`;
+    button.addEventListener("click", action);
+    tools.append(button);
+  }
+  head.append(kind, title, count, tools);
+  head.addEventListener("dragstart", (event) => {
+    event.dataTransfer.setData("text/x-scout-column", column.id);
+    event.dataTransfer.effectAllowed = "move";
+  });
+  section.addEventListener("dragover", (event) => {
+    if (event.dataTransfer.types.includes("text/x-scout-column")) event.preventDefault();
+  });
+  section.addEventListener("drop", (event) => {
+    event.preventDefault();
+    const moved = event.dataTransfer.getData("text/x-scout-column");
+    if (!moved || moved === column.id) return;
+    const ids = [...columns.keys()].filter((id) => id !== moved);
+    ids.splice(ids.indexOf(column.id), 0, moved);
+    saveOrder(ids);
+  });
+  const list = document.createElement("div");
+  list.className = "cards";
+  const note = document.createElement("p");
+  note.className = "column-note";
+  section.append(head, note, list);
+  return { column, section, list, note };
+}
+
+async function loadColumn(entry) {
+  try {
+    const page = await call("GET", `/board/columns/${encodeURIComponent(entry.column.id)}/posts`);
+    entry.note.textContent = page.note || "";
+    for (const post of page.posts) insertCard(entry, post, false);
+    entry.section.querySelector(".column-count").textContent = String(entry.list.children.length);
+    entry.section.dataset.loaded = "true";
+  } catch (error) {
+    entry.note.textContent = error.message;
+    if (error instanceof ApiError && error.unauthorized) showError(error);
+  }
+}
+
+function mount(column) {
+  const entry = columnSection(column);
+  columns.set(column.id, entry);
+  $("columns").append(entry.section);
+  $("empty-board").hidden = true;
+  return loadColumn(entry);
+}
+
+async function removeColumn(id) {
+  try {
+    await call("DELETE", `/board/columns/${encodeURIComponent(id)}`);
+    columns.get(id)?.section.remove();
+    columns.delete(id);
+    $("empty-board").hidden = columns.size > 0;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+// --- add form ---------------------------------------------------------------------------
+async function refreshRules() {
+  const select = $("column-rule");
+  select.replaceChildren();
+  try {
+    for (const rule of await call("GET", "/board/rules")) {
+      const option = document.createElement("option");
+      option.value = rule.id;
+      option.textContent = rule.enabled ? rule.name : `${rule.name} (disabled)`;
+      select.append(option);
+    }
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function kindChanged() {
+  const kind = $("column-kind").value;
+  const rule = kind === "rule";
+  $("column-rule").hidden = !rule;
+  $("column-value").hidden = rule;
+  $("column-value").placeholder = PLACEHOLDER[kind];
+  if (rule) refreshRules();
+}
+
+$("column-kind").addEventListener("change", kindChanged);
+
+$("add-column").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  $("form-error").textContent = "";
+  const kind = $("column-kind").value;
+  const value = kind === "rule" ? $("column-rule").value : $("column-value").value.trim();
+  const spec = { kind, value: value || null, title: $("column-title").value.trim() || null };
+  try {
+    const column = await call("POST", "/board/columns", spec);
+    $("column-value").value = "";
+    $("column-title").value = "";
+    await mount(column);
+  } catch (error) {
+    showError(error);
+  }
+});
+
+// --- timeline ---------------------------------------------------------------------------
+async function openTimeline(span) {
+  const panel = $("timeline");
+  const query = span.id
+    ? `entity=${encodeURIComponent(span.id)}`
+    : `mention=${encodeURIComponent(span.text)}`;
+  $("timeline-title").textContent = span.id ? `${span.text} · ${span.id}` : span.text;
+  $("timeline-summary").textContent = "loading…";
+  $("timeline-chart").replaceChildren();
+  panel.hidden = false;
+  panel.dataset.key = span.id || span.text;
+  try {
+    const data = await call("GET", `/board/timeline?${query}&days=30`);
+    const per = data.interval === "hour" ? "hour" : "day";
+    $("timeline-summary").textContent = `${data.total} posts in the last 30 days, per ${per}`;
+    $("timeline-summary").dataset.total = String(data.total);
+    drawTimeline($("timeline-chart"), data);
+    panel.dataset.ready = "true";
+  } catch (error) {
+    $("timeline-summary").textContent = error.message;
+  }
+}
+
+$("timeline-close").addEventListener("click", () => {
+  $("timeline").hidden = true;
+  delete $("timeline").dataset.ready;
+});
+
+// --- live -------------------------------------------------------------------------------
+function stopLive() {
+  if (live) live.abort();
+  live = null;
+  setStatus("offline");
+}
+
+async function runLive() {
+  stopLive();
+  const controller = new AbortController();
+  live = controller;
+  let delay = 1000;
+  while (!controller.signal.aborted) {
+    setStatus("connecting");
+    try {
+      await readEvents(
+        "/board/stream",
+        (name, data) => {
+          if (name === "ready") {
+            setStatus("live");
+            delay = 1000;
+          } else if (name === "posts") {
+            const entry = columns.get(data.column);
+            if (entry) for (const post of data.posts) insertCard(entry, post, true);
+          } else if (name === "problem") {
+            setStatus("degraded", `degraded: ${data.detail}`);
+          }
+        },
+        controller.signal,
+      );
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      if (error instanceof ApiError && error.unauthorized) {
+        showError(error);
+        return;
+      }
+    }
+    if (controller.signal.aborted) return;
+    setStatus("offline", "reconnecting…");
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 30000);
+  }
+}
+
+// --- start ------------------------------------------------------------------------------
+async function start() {
+  if (!token.get()) {
+    askToken("");
+    return;
+  }
+  try {
+    const saved = await call("GET", "/board/columns");
+    for (const entry of columns.values()) entry.section.remove();
+    columns.clear();
+    $("empty-board").hidden = saved.length > 0;
+    await Promise.all(saved.map(mount));
+    document.body.dataset.ready = "true";
+    runLive();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+kindChanged();
+start();
