@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
-ALERT_SCHEMA_VERSION = 1
+# 2: ``kind`` ("post", "spike", "digest"); ``post`` optional; ``spike`` and ``digest``.
+# Version 1 records (always a post) are still read as ``kind="post"``.
+ALERT_SCHEMA_VERSION = 2
 
 SignalType = Literal["ma", "move", "competitor"]
 Mode = Literal["instant", "hourly", "daily"]
 DedupKey = Literal["post", "story", "link"]
+AlertKind = Literal["post", "spike", "digest"]
 
 
 class Channel(BaseModel):
@@ -43,6 +46,22 @@ class Conditions(BaseModel):
     languages: tuple[str, ...] = ()
 
 
+class SpikeSpec(BaseModel):
+    """A spike rule: mention volume of an entity in the last ``window_s`` against the mean
+    of the ``baseline_windows`` windows before it. Fires when the window holds at least
+    ``min_count`` posts and at least ``ratio`` times the baseline mean."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entity_ids: tuple[str, ...] = Field(
+        (), description="Entities to watch; empty: every watched entity in matching posts."
+    )
+    window_s: int = Field(3600, ge=300, le=7 * 86400, description="The window (s).")
+    baseline_windows: int = Field(12, ge=1, le=168, description="Windows in the baseline.")
+    min_count: int = Field(10, ge=1, description="Fewest posts in the window to fire.")
+    ratio: float = Field(3.0, gt=1.0, le=1000.0, description="Window / baseline mean to fire.")
+
+
 class Rule(BaseModel):
     """An alert rule over enriched posts."""
 
@@ -63,6 +82,15 @@ class Rule(BaseModel):
     enabled: bool = True
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    spike: SpikeSpec | None = Field(
+        None, description="Set: a spike rule (volume per entity), not matched per post."
+    )
+
+    @model_validator(mode="after")
+    def _spikes_are_instant(self) -> Rule:
+        if self.spike is not None and self.mode != "instant":
+            raise ValueError("a spike rule is sent when the spike is seen: its mode is instant")
+        return self
 
 
 class AlertPost(BaseModel):
@@ -82,9 +110,74 @@ class AlertPost(BaseModel):
     ma: dict[str, Any] | None = None
 
 
+class SpikeInfo(BaseModel):
+    """A mention spike of one entity: ``count`` posts in [window_start, window_end) against
+    ``baseline`` posts per window before it. ``run_start``: when this spike began."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entity_id: str
+    entity_name: str | None = None
+    window_s: int
+    window_start: datetime
+    window_end: datetime
+    count: int
+    baseline: float = Field(description="Mean posts per window over the baseline windows.")
+    baseline_windows: int
+    ratio: float | None = Field(None, description="count / baseline; None when baseline is 0.")
+    run_start: datetime
+    top_posts: tuple[AlertPost, ...] = ()
+
+
+class Count(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    count: int
+
+
+class DigestItem(BaseModel):
+    """A post of a digest and how many more posts told the same story (or shared the link)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    post: AlertPost
+    similar: int = 0
+
+
+class DigestSignal(BaseModel):
+    """An M&A or executive-move signal of a digest, summarized in one line."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["ma", "move"]
+    summary: str
+    post: AlertPost
+
+
+class DigestSummary(BaseModel):
+    """Hourly or daily summary of a rule's posts in [start, end) (see the README)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    period: Literal["hourly", "daily"]
+    start: datetime
+    end: datetime
+    total: int
+    late: int = Field(0, description="Posts of earlier periods that arrived in this one.")
+    top_posts: tuple[DigestItem, ...] = ()
+    entities: tuple[Count, ...] = ()
+    signals: tuple[DigestSignal, ...] = ()
+    signal_counts: tuple[Count, ...] = ()
+    links: tuple[Count, ...] = ()
+
+
 class Alert(BaseModel):
-    """One alert: a rule matched a post. ``alert_id`` is deterministic (rule + dedup value),
-    so a redelivered or re-matched post produces the same alert, never a second one."""
+    """One alert. ``kind`` says what fired: a rule matched a ``post``, an entity's volume
+    spiked (``spike``), or a period ended (``digest``). ``alert_id`` is deterministic (rule
+    + dedup value: the post's story/link, the spike's entity and start, the digest's
+    period), so a redelivered post or a repeated evaluation gives the same alert, never a
+    second one."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -93,9 +186,19 @@ class Alert(BaseModel):
     rule_id: str
     rule_name: str
     dedup_value: str
-    post: AlertPost
+    kind: AlertKind = "post"
+    post: AlertPost | None = None
+    spike: SpikeInfo | None = None
+    digest: DigestSummary | None = None
     matched_at: datetime
     mode: Mode = "instant"
+
+    @model_validator(mode="after")
+    def _payload_of_kind(self) -> Alert:
+        payload = {"post": self.post, "spike": self.spike, "digest": self.digest}[self.kind]
+        if payload is None:
+            raise ValueError(f"an alert of kind {self.kind!r} needs its {self.kind!r} payload")
+        return self
 
 
 class DeliveryAttempt(BaseModel):

@@ -9,7 +9,7 @@ import faust
 
 from streams.settings import Settings
 from streams.topics import ALERTS, ALERTS_DLQ, POSTS_DLQ, POSTS_RAW
-from streams.worker.agents import dispatch_events, process_events
+from streams.worker.agents import dispatch_events, process_events, publish_reports
 from streams.worker.runtime import Runtime
 
 log = logging.getLogger("streams.worker")
@@ -58,6 +58,17 @@ def create_app(settings: Settings, runtime: Runtime) -> faust.App:
     app.agent(raw, name="index_posts")(index_posts)
     if alerts is not None:
         app.agent(alerts, name="dispatch_alerts")(dispatch_alerts)
+    if alerts is not None and runtime.reports is not None:
+
+        async def check_spikes() -> None:
+            await publish_reports(runtime, alerts, "spikes")
+
+        async def check_digests() -> None:
+            await publish_reports(runtime, alerts, "digests")
+
+        # Every worker checks; claims in Elasticsearch make the checks idempotent.
+        app.timer(settings.spike_check_s, name="check_spikes")(check_spikes)
+        app.timer(settings.digest_check_s, name="check_digests")(check_digests)
 
     async def _close(sender: Any, **kwargs: Any) -> None:
         await runtime.close()

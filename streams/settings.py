@@ -137,6 +137,24 @@ class Settings(BaseSettings):
     )
     alert_backoff_s: float = Field(0.5, gt=0, description="First retry delay of a delivery (s).")
     alert_backoff_cap_s: float = Field(30.0, gt=0, description="Longest retry delay (s).")
+    spike_check_s: float = Field(
+        60.0, gt=0, description="How often the worker evaluates spike rules (s)."
+    )
+    digest_check_s: float = Field(
+        60.0, gt=0, description="How often the worker looks for digests to send (s)."
+    )
+    digest_delay_s: float = Field(
+        300.0,
+        ge=0,
+        le=86400,
+        description="Posts of a digest period indexed up to this long after it ends are in"
+        " its digest; later ones go to the next digest as late (s).",
+    )
+    digest_late_s: float = Field(
+        86400.0,
+        ge=0,
+        description="Posts older than this when they arrive are left out of digests (s).",
+    )
 
     # --- HTTP API and board -------------------------------------------------------
     api_token: SecretStr | None = Field(

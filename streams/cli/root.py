@@ -20,7 +20,7 @@ def build_command() -> TyperGroup:
 
     Typer 0.29+ vendors click, so the tree is typer's group class, not ``click.Group``.
     """
-    from streams.cli import api, brief, pipeline, rules, services
+    from streams.cli import api, brief, pipeline, reports, rules, services
 
     app = typer.Typer(
         no_args_is_help=True,
@@ -29,6 +29,7 @@ def build_command() -> TyperGroup:
         callback=_root,
     )
     app.add_typer(services.app, name="services", help="Local Kafka and Elasticsearch.")
+    reports.register(rules.app)  # scout rules digest
     app.add_typer(rules.app, name="rules", help="Alert rules (stored in Elasticsearch).")
     pipeline.register(app)
     api.register(app)

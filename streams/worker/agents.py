@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
 from models.alerts import Alert
 from models.dead_letter import DeadLetter
+from streams.alerts.matching import AlertClaims
 from streams.alerts.stage import Matcher
-from streams.errors import PermanentError
+from streams.errors import PermanentError, TransientError
 from streams.index.sink import write_all
 from streams.normalize import dead_letter_for
 from streams.retry import retry_transient
@@ -78,14 +80,38 @@ async def publish_alerts(
 ) -> None:
     """Match, publish new alerts to the alerts topic, then mark their claims sent."""
     new = await retry_transient(lambda: matcher.match(doc_ids), what="alert matching", cap_s=cap_s)
+    await send_claimed(matcher.claims, alerts, new)
+
+
+async def send_claimed(claims: AlertClaims, alerts: Any, new: Sequence[Alert]) -> None:
+    """Publish newly claimed alerts to the alerts topic, then mark their claims sent."""
     if not new:
         return
     futures = [
         await alerts.send(key=a.alert_id.encode(), value=a.model_dump_json().encode()) for a in new
     ]
     await asyncio.gather(*futures)
-    await matcher.claims.mark_sent([a.alert_id for a in new])
-    log.info("alerts: %d new (%s)", len(new), ", ".join(sorted({a.rule_id for a in new})))
+    await claims.mark_sent([a.alert_id for a in new])
+    kinds = ", ".join(sorted({f"{a.rule_id} ({a.kind})" for a in new}))
+    log.info("alerts: %d new (%s)", len(new), kinds)
+
+
+async def publish_reports(
+    rt: Runtime, alerts: Any, which: Literal["spikes", "digests"], *, now: datetime | None = None
+) -> int:
+    """One timer tick: evaluate spike rules or build due digests, publish what fired.
+
+    A transient failure is logged and left to the next tick (claims make it idempotent)."""
+    reports = rt.reports
+    if reports is None:
+        return 0
+    try:
+        new = await (reports.spikes(now) if which == "spikes" else reports.digests(now))
+        await send_claimed(reports.claims, alerts, new)
+    except TransientError as exc:
+        log.warning("%s check failed, retried at the next check: %s", which, exc)
+        return 0
+    return len(new)
 
 
 async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -> int:

@@ -9,6 +9,7 @@ from elasticsearch import AsyncElasticsearch
 
 from streams.alerts.delivery import Deliverer, DeliveryLog, deliveries_index
 from streams.alerts.matching import AlertClaims, RuleCache, rules_index_name, state_index_name
+from streams.alerts.reports import Reports, SpikeRuns
 from streams.alerts.stage import Dispatcher, Matcher
 from streams.enrich.build import build_enricher
 from streams.enrich.enricher import Enricher
@@ -26,11 +27,12 @@ class Runtime:
     executor: ThreadPoolExecutor
     matcher: Matcher | None
     dispatcher: Dispatcher | None
+    reports: Reports | None = None
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
         es = make_async_client(settings)
-        matcher = dispatcher = None
+        matcher = dispatcher = reports = None
         if settings.alerts_enabled:
             rules = RuleCache(
                 es, rules_index_name(settings.index_prefix), settings.alert_rules_ttl_s
@@ -56,6 +58,17 @@ class Runtime:
                 ),
                 state_index=state_index_name(settings.index_prefix),
             )
+            reports = Reports(
+                es=es,
+                alias=settings.posts_alias,
+                rules=rules,
+                claims=matcher.claims,
+                runs=SpikeRuns(es, state_index_name(settings.index_prefix)),
+                digest_delay_s=settings.digest_delay_s,
+                digest_late_s=settings.digest_late_s,
+                # a bulk request started before a cutoff is searchable by then
+                digest_settle_s=settings.es_timeout_s + 5.0,
+            )
         return cls(
             settings=settings,
             enricher=build_enricher(settings),
@@ -66,6 +79,7 @@ class Runtime:
             ),
             matcher=matcher,
             dispatcher=dispatcher,
+            reports=reports,
         )
 
     async def close(self) -> None:

@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from models.alerts import Alert
+from models.alerts import Alert, AlertPost
 
-__all__ = ["excerpt", "author_line", "entities_line", "ma_summary"]
+__all__ = ["excerpt", "author_line", "entities_line", "ma_summary", "post_of"]
+
+
+def post_of(item: Alert | AlertPost) -> AlertPost:
+    """The post of a post alert (or the post itself)."""
+    if isinstance(item, AlertPost):
+        return item
+    if item.post is None:
+        raise ValueError(f"alert {item.alert_id} ({item.kind}) carries no post")
+    return item.post
 
 
 def excerpt(text: str, limit: int = 500) -> str:
@@ -22,8 +31,8 @@ def excerpt(text: str, limit: int = 500) -> str:
     return cut.rstrip() + "…"
 
 
-def author_line(alert: Alert) -> str:
-    post = alert.post
+def author_line(alert: Alert | AlertPost) -> str:
+    post = post_of(alert)
     parts = [post.author or "unknown author", post.source]
     if post.created_at is not None:
         at = post.created_at
@@ -32,8 +41,8 @@ def author_line(alert: Alert) -> str:
     return " · ".join(parts)
 
 
-def entities_line(alert: Alert, limit: int = 12) -> str | None:
-    ids = alert.post.entity_ids
+def entities_line(alert: Alert | AlertPost, limit: int = 12) -> str | None:
+    ids = post_of(alert).entity_ids
     if not ids:
         return None
     shown = ", ".join(ids[:limit])
@@ -47,9 +56,9 @@ def _party(value: Any) -> str | None:
     return str(value) if value else None
 
 
-def ma_summary(alert: Alert) -> str | None:
+def ma_summary(alert: Alert | AlertPost) -> str | None:
     """``"Acme → Widget Co (announced, $5bn)"`` when the post reports a deal, else None."""
-    ma = alert.post.ma
+    ma = post_of(alert).ma
     if not ma or not ma.get("is_ma"):
         return None
     acquirer, target = _party(ma.get("acquirer")), _party(ma.get("target"))

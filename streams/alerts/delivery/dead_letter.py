@@ -70,7 +70,7 @@ def dead_letter_record(
         detail=detail,
         code=DEAD_LETTER_REASONS[reason],
         stage="deliver",
-        post_id=alert.post.post_id,
+        post_id=alert.post.post_id if alert.post else None,
         payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
         failed_at=clock(),
     )

@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from models.alerts import Alert
-from streams.alerts.delivery.content import author_line, entities_line, excerpt, ma_summary
+from streams.alerts.delivery.content import (
+    author_line,
+    entities_line,
+    excerpt,
+    ma_summary,
+    post_of,
+)
+from streams.alerts.delivery.reports import Line, report
 
 __all__ = ["to_slack"]
 
@@ -22,8 +29,44 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _line(line: Line) -> str:
+    text = _escape(line.text)
+    if line.url and len(line.url) <= 1000 and "|" not in line.url and ">" not in line.url:
+        return f"• <{line.url}|{text}>"
+    return f"• {text}"
+
+
+def _report(alert: Alert) -> dict[str, Any]:
+    """Spike and digest alerts: header, summary, one section per part."""
+    r = report(alert)
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": _cut(r.title, 150)}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": _cut(_escape(r.summary), 3000)}},
+    ]
+    for title, lines in r.sections:
+        body = f"*{_escape(title)}*\n" + "\n".join(_line(line) for line in lines)
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _cut(body, 3000)}})
+    if r.url and len(r.url) <= 3000:
+        blocks.append(
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "text": {"type": "plain_text", "text": "Open top post"},
+                        "url": r.url,
+                        "action_id": "open_post",
+                    }
+                ],
+            }
+        )
+    return {"text": _cut(f"{r.title}: {r.summary}", 3000), "blocks": blocks, "unfurl_links": False}
+
+
 def to_slack(alert: Alert) -> dict[str, Any]:
-    post = alert.post
+    if alert.kind != "post":
+        return _report(alert)
+    post = post_of(alert)
     quote = excerpt(post.text, 600)
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": _cut(alert.rule_name, 150)}},

@@ -18,8 +18,10 @@ __all__ = ["to_webhook", "webhook_body"]
 
 
 def webhook_body(alert: Alert) -> bytes:
-    """Compact UTF-8 JSON of the alert (``alert.model_dump(mode="json")``), keys sorted."""
-    data = {"event": "scout.alert", **alert.model_dump(mode="json")}
+    """Compact UTF-8 JSON of the alert (``alert.model_dump(mode="json")``), keys sorted;
+    ``event`` is ``scout.alert`` for a post alert, ``scout.spike`` or ``scout.digest``."""
+    event = "scout.alert" if alert.kind == "post" else f"scout.{alert.kind}"
+    data = {"event": event, **alert.model_dump(mode="json")}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 

@@ -60,6 +60,7 @@ STATE_MAPPING: dict[str, Any] = {
         "alert_id": {"type": "keyword"},
         "rule_id": {"type": "keyword"},
         "dedup_value": {"type": "keyword"},
+        "kind": {"type": "keyword"},
         "doc_id": {"type": "keyword"},
         "story_terms": {"type": "keyword"},
         "matched_at": {"type": "date"},
@@ -156,8 +157,11 @@ class AlertClaims:
                     "alert_id": alert.alert_id,
                     "rule_id": alert.rule_id,
                     "dedup_value": alert.dedup_value,
-                    "doc_id": alert.post.doc_id,
-                    "story_terms": sorted(story_terms(story_tokens(alert.post.text))),
+                    "kind": alert.kind,
+                    "doc_id": alert.post.doc_id if alert.post else None,
+                    "story_terms": (
+                        sorted(story_terms(story_tokens(alert.post.text))) if alert.post else []
+                    ),
                     "matched_at": alert.matched_at.isoformat(),
                     "claimed_at": now,
                     "sent": False,

@@ -31,7 +31,8 @@ class Matches(list[tuple[Rule, dict[str, Any]]]):
 
 
 def instant_rules(rules: Sequence[Rule]) -> list[Rule]:
-    return [r for r in rules if r.enabled and r.mode == "instant"]
+    """Rules matched per post: instant, and not spike rules (those count volume)."""
+    return [r for r in rules if r.enabled and r.mode == "instant" and r.spike is None]
 
 
 def _search_body(rule: Rule, doc_ids: Sequence[str]) -> dict[str, Any]:
