@@ -13,6 +13,12 @@ _SIGNAL_FILTERS: dict[str, dict[str, Any]] = {
     "competitor": {"exists": {"field": "competitors.id"}},
 }
 
+
+def signal_filter(signal: str) -> dict[str, Any]:
+    """The filter of a signal type (``ma``, ``move``, ``competitor``); KeyError otherwise."""
+    return _SIGNAL_FILTERS[signal]
+
+
 # Backfilled posts fire alerts only when their run allowed it (`scout backfill --alerts`).
 LIVE_OR_ALERTING = {
     "bool": {

@@ -58,19 +58,40 @@ class RuleStore:
         self._settings = settings
         self.index = rules_index(settings)
 
-    def replay(self, rule: Rule, *, since: datetime, size: int) -> tuple[int, list[dict[str, Any]]]:
-        """What the rule matches in indexed history since ``since`` (nothing is sent)."""
+    def replay(
+        self,
+        rule: Rule,
+        *,
+        since: datetime,
+        until: datetime | None = None,
+        limit: int = 5000,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """What the rule matches in indexed history from ``since`` (to ``until``): the
+        total, and up to ``limit`` posts oldest first (paged; nothing is sent)."""
         query = rule_query(rule)
-        query["bool"]["filter"].append({"range": {"created_at": {"gte": since.isoformat()}}})
-        response = self._client.search(
-            index=self._settings.posts_alias,
-            query=query,
-            size=size,
-            track_total_hits=True,
-            sort=[{"created_at": {"order": "desc"}}],
-        )
-        hits = response["hits"]
-        return int(hits["total"]["value"]), [h["_source"] for h in hits["hits"]]
+        window: dict[str, str] = {"gte": since.isoformat()}
+        if until is not None:
+            window["lt"] = until.isoformat()
+        query["bool"]["filter"].append({"range": {"created_at": window}})
+        total = 0
+        docs: list[dict[str, Any]] = []
+        after: list[Any] | None = None
+        while True:
+            page = min(1000, limit - len(docs))
+            response = self._client.search(
+                index=self._settings.posts_alias,
+                query=query,
+                size=max(page, 0),
+                track_total_hits=True,
+                sort=[{"created_at": {"order": "asc"}}, {"doc_id": {"order": "asc"}}],
+                search_after=after,
+            )
+            hits = response["hits"]
+            total = int(hits["total"]["value"])
+            docs.extend(h["_source"] for h in hits["hits"])
+            if page <= 0 or len(hits["hits"]) < page or len(docs) >= limit:
+                return total, docs
+            after = hits["hits"][-1]["sort"]
 
     def ensure(self) -> None:
         try:

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from elasticsearch import Elasticsearch
 from fastapi import APIRouter, Depends, FastAPI
 
-from streams.api import board, health
+from streams.api import board, health, leaders, ma, metrics, posts, rules, trends
 from streams.api.auth import require_token
 from streams.api.brief import router as brief_router
 from streams.api.context import ApiContext
@@ -51,4 +51,10 @@ def _secured_routers() -> list[APIRouter]:
     return [
         board.router,
         brief_router,
+        rules.router,
+        posts.router,
+        ma.router,
+        trends.router,
+        leaders.router,
+        metrics.router,
     ]

@@ -14,9 +14,25 @@ class NotFoundError(ScoutError):
     code = "SCOUT-E404"
 
 
+class ConflictError(ScoutError):
+    """The thing exists already (a rule id, ...): 409."""
+
+    code = "SCOUT-E409"
+
+
+class UnprocessableError(ScoutError):
+    """Well-formed but invalid input (a changed rule that no longer validates): 422."""
+
+    code = "SCOUT-E422"
+
+
 def _status(exc: ScoutError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, ConflictError):
+        return 409
+    if isinstance(exc, UnprocessableError):
+        return 422
     if isinstance(exc, ConfigError):
         return 400
     if isinstance(exc, TransientError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -17,11 +17,11 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from streams import durations
 from streams.backfill.checkpoint import Checkpoint
 from streams.backfill.formats import FORMATS
 from streams.backfill.runner import BackfillOptions, BackfillRunner, RejectsWriter, expand_paths
 from streams.cli.context import settings_of
-from streams.cli.leaders import parse_duration
 from streams.cli.progress import RateColumn
 from streams.errors import ConfigError
 from streams.topics import POSTS_RAW
@@ -31,17 +31,7 @@ console = Console(stderr=True)
 
 def parse_time(value: str | None) -> datetime | None:
     """ISO 8601 (a date, or a time with zone) or a duration back from now (``7d``)."""
-    if value is None:
-        return None
-    if value[-1:] in "mhdw" and value[:-1].isdigit():
-        return datetime.now(UTC) - parse_duration(value)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(
-            f"bad time {value!r}: use 2024-01-31, 2024-01-31T12:00:00Z or 7d", code="SCOUT-E042"
-        ) from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None if value is None else durations.parse_time(value)
 
 
 def _count_records(files: list[Path]) -> int | None:

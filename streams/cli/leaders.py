@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -12,17 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from streams.cli.context import settings_of
+from streams.durations import parse_duration as parse_duration  # re-exported for the CLI
 from streams.errors import ConfigError
-
-_DURATION = re.compile(r"^(\d+)([mhdw])$")
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-
-
-def parse_duration(text: str) -> timedelta:
-    match = _DURATION.match(text.strip())
-    if not match:
-        raise ConfigError(f"bad duration {text!r}: use e.g. 30m, 24h, 7d, 2w", code="SCOUT-E042")
-    return timedelta(**{_UNITS[match[2]]: int(match[1])})
 
 
 def leaders(

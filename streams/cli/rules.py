@@ -14,16 +14,7 @@ from rich.console import Console
 
 from models.alerts import Channel, Rule
 from streams.cli.context import settings_of
-from streams.cli.reports import (
-    SpikeBaselineOpt,
-    SpikeEntityOpt,
-    SpikeMinOpt,
-    SpikeOffOpt,
-    SpikeRatioOpt,
-    SpikeWindowOpt,
-    spike_changes,
-)
-from streams.cli.leaders import parse_duration
+from streams.durations import parse_duration, parse_time
 from streams.errors import ConfigError
 
 app = typer.Typer(no_args_is_help=True, help="Alert rules (stored in Elasticsearch).")
@@ -162,18 +153,10 @@ def add(
     throttle: ThrottleOpt = None,
     dedup: DedupOpt = None,
     mode: ModeOpt = None,
-    spike_entity: SpikeEntityOpt = None,
-    spike_window: SpikeWindowOpt = None,
-    spike_baseline: SpikeBaselineOpt = None,
-    spike_ratio: SpikeRatioOpt = None,
-    spike_min: SpikeMinOpt = None,
 ) -> None:
-    """Create a rule (validated by Elasticsearch); any --spike-* option makes a spike rule."""
+    """Create a rule (validated by Elasticsearch)."""
     changes = _changes(
         query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
-    )
-    changes |= spike_changes(
-        None, spike_entity, spike_window, spike_baseline, spike_ratio, spike_min
     )
     try:
         rule = Rule.model_validate({"id": rule_id, "name": name, "owner": owner, **changes})
@@ -217,20 +200,11 @@ def update(
     throttle: ThrottleOpt = None,
     dedup: DedupOpt = None,
     mode: ModeOpt = None,
-    spike_entity: SpikeEntityOpt = None,
-    spike_window: SpikeWindowOpt = None,
-    spike_baseline: SpikeBaselineOpt = None,
-    spike_ratio: SpikeRatioOpt = None,
-    spike_min: SpikeMinOpt = None,
-    no_spike: SpikeOffOpt = False,
 ) -> None:
     """Change a rule (only the options given; validated again)."""
     changes = _changes(
         query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
     )
-    spike = (spike_entity, spike_window, spike_baseline, spike_ratio, spike_min)
-    if no_spike or any(v is not None for v in spike):
-        changes |= spike_changes(_store(ctx).get(rule_id).spike, *spike, off=no_spike)
     for key, value in (("name", name), ("owner", owner), ("enabled", enabled)):
         if value is not None:
             changes[key] = value
@@ -249,18 +223,35 @@ def delete(ctx: typer.Context, rule_id: str) -> None:
 def test(
     ctx: typer.Context,
     rule_id: str,
-    since: Annotated[str, typer.Option(help="How far back, e.g. 7d.")] = "7d",
-    samples: Annotated[int, typer.Option(min=0, max=100)] = 5,
+    since: Annotated[str, typer.Option(help="How far back (7d) or from when (ISO 8601).")] = "7d",
+    until: Annotated[str | None, typer.Option(help="Up to when (default now).")] = None,
+    samples: Annotated[int, typer.Option(min=0, max=100, help="Alerts to show.")] = 5,
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="Posts to replay.")] = 5000,
 ) -> None:
-    """Replay a rule over indexed history: what would have matched (nothing is sent)."""
+    """Replay a rule over indexed history: the alerts it would have fired (nothing is sent)."""
+    from streams.alerts.replay import group_replay
+
     store = _store(ctx)
-    start = datetime.now(UTC) - parse_duration(since)
-    total, docs = store.replay(store.get(rule_id), since=start, size=samples)
+    rule = store.get(rule_id)
+    now = datetime.now(UTC)
+    start = parse_time(since, now=now)
+    end = parse_time(until, now=now) if until else None
+    total, docs = store.replay(rule, since=start, until=end, limit=limit)
+    replay = group_replay(rule, docs, now=now, matching_posts=total)
     out.print(
-        f"rule {rule_id}: {total} matching posts since {start:%Y-%m-%d %H:%M} UTC (nothing sent)"
+        f"rule {rule_id}: {replay.matching_posts} matching posts since {start:%Y-%m-%d %H:%M} UTC"
+        f" would have fired {replay.alerts} alerts (dedup {rule.dedup},"
+        f" throttle {rule.throttle_s}s; nothing sent)"
     )
-    for doc in docs:
+    if not replay.complete:
+        out.print(f"  (grouped the oldest {replay.scanned}; raise --limit for all)")
+    for group in replay.groups[:samples]:
+        doc = group.sample
+        handle = (doc.get("author") or {}).get("handle")
         out.print(
-            f"  {doc.get('created_at')} @{(doc.get('author') or {}).get('handle')}: {doc['text'][:100]}",
+            f"  {group.count:>5} posts  first {doc.get('created_at')} @{handle}:"
+            f" {str(doc.get('text') or '')[:100]}",
             markup=False,
         )
+    if replay.alerts > samples:
+        out.print(f"  ... and {replay.alerts - samples} more alerts")

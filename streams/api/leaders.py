@@ -1,0 +1,76 @@
+"""``GET /leaders``: thought leaders and rising voices (:mod:`streams.index.leaders`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from streams.api.context import ApiContext, context
+from streams.api.elastic import es_errors
+from streams.durations import parse_duration, parse_time
+from streams.index.leaders import leaders as rank_leaders
+
+router = APIRouter(tags=["leaders"])
+
+
+class VoiceOut(BaseModel):
+    handle: str
+    score: float = Field(description="Influence x relevance x engagement x mentions.")
+    posts: int
+    relevant_posts: int = Field(description="Posts naming a watched entity.")
+    max_influence: float
+    engagement: int
+    recent_posts: int = Field(description="Posts in the recent window.")
+    baseline_posts: float = Field(description="Mean posts per baseline window.")
+    mentions: int = Field(description="@mentions by others.")
+    recent_mentions: int
+    growth: float = Field(description="Recent against baseline (> 1.5 and 2+ posts: rising).")
+
+
+class Leaders(BaseModel):
+    window: str
+    baseline: int
+    until: datetime
+    top: list[VoiceOut]
+    rising: list[VoiceOut]
+
+
+@router.get("/leaders", summary="Thought leaders and rising voices")
+def leaders(
+    ctx: Annotated[ApiContext, Depends(context)],
+    window: Annotated[
+        str, Query(pattern=r"^\d+[mhdw]$", description="Recent window: `24h`, `1d`, `7d`.")
+    ] = "1d",
+    baseline: Annotated[
+        int, Query(ge=1, le=52, description="Windows before it that form the baseline.")
+    ] = 7,
+    until: Annotated[
+        str | None, Query(description="End of the recent window (ISO 8601 or `2h` ago).")
+    ] = None,
+    top: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> Leaders:
+    """Authors ranked by influence, relevance and engagement, and those growing fastest
+    against their own baseline (the `baseline` windows before the recent one)."""
+    now = datetime.now(UTC)
+    end = parse_time(until, now=now) if until else now
+    span = parse_duration(window)
+    with es_errors("leaders"):
+        top_voices, rising = rank_leaders(
+            ctx.es,
+            ctx.settings.posts_alias,
+            until=end,
+            window=span,
+            baseline_windows=baseline,
+            top=top,
+        )
+    return Leaders(
+        window=window,
+        baseline=baseline,
+        until=end,
+        top=[VoiceOut(**asdict(v)) for v in top_voices],
+        rising=[VoiceOut(**asdict(v)) for v in rising],
+    )

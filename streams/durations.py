@@ -1,0 +1,51 @@
+"""Durations (``30m``, ``24h``, ``7d``, ``2w``) and points in time (ISO 8601 or a duration
+back from now), shared by the CLI and the HTTP API (pure: no I/O)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from streams.errors import ConfigError
+
+__all__ = ["BAD_TIME", "es_interval", "parse_duration", "parse_time"]
+
+BAD_TIME = "SCOUT-E042"
+
+_DURATION = re.compile(r"^(\d+)([mhdw])$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """``30m`` -> 30 minutes; units m, h, d, w."""
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise ConfigError(f"bad duration {text!r}: use e.g. 30m, 24h, 7d, 2w", code=BAD_TIME)
+    return timedelta(**{_UNITS[match[2]]: int(match[1])})
+
+
+def parse_time(value: str, *, now: datetime | None = None) -> datetime:
+    """ISO 8601 (a date, or a time; UTC when it has no zone) or a duration back from
+    ``now`` (``7d``: seven days ago). Always timezone-aware."""
+    text = value.strip()
+    if _DURATION.match(text):
+        return (now or datetime.now(UTC)) - parse_duration(text)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ConfigError(
+            f"bad time {value!r}: use 2024-01-31, 2024-01-31T12:00:00Z or a duration such as 7d",
+            code=BAD_TIME,
+        ) from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def es_interval(text: str) -> str:
+    """A duration as an Elasticsearch ``fixed_interval`` (``2w`` -> ``14d``); not zero."""
+    seconds = int(parse_duration(text).total_seconds())
+    if seconds == 0:
+        raise ConfigError(f"bad interval {text!r}: must be longer than zero", code=BAD_TIME)
+    for unit, size in (("d", 86400), ("h", 3600)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds // 60}m"

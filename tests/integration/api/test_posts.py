@@ -1,0 +1,89 @@
+"""``GET /posts`` and ``GET /posts/{doc_id}`` over enriched, indexed fixture posts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from models.enriched import EnrichedPost
+from tests.integration.api.data_support import indexed  # noqa: F401 - fixture
+
+RANGE = {"since": "2026-04-01", "until": "2026-04-05"}
+
+
+def _ids(body: dict[str, Any]) -> list[str]:
+    return [item["post_id"] for item in body["items"]]
+
+
+def test_search_is_newest_first_and_paged(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    first = api.get("/posts", params={**RANGE, "size": 3}).json()
+    assert first["total"] == 7  # a8 is older than `since`
+    assert _ids(first) == ["a7", "a6", "a5"]
+    assert first["next_page"] == 2
+    last = api.get("/posts", params={**RANGE, "size": 3, "page": 3}).json()
+    assert _ids(last) == ["a1"] and last["next_page"] is None
+    everything = api.get("/posts").json()
+    assert everything["total"] == 8 and _ids(everything)[-1] == "a8"
+
+
+def test_filters_combine(api: TestClient, indexed: dict[str, EnrichedPost]) -> None:  # noqa: F811
+    def ids(**params: Any) -> list[str]:
+        response = api.get("/posts", params={**RANGE, **params})
+        assert response.status_code == 200, response.text
+        return _ids(response.json())
+
+    assert ids(entity="company:NVDA") == ["a4", "a3"]
+    assert ids(source=["news", "blog"]) == ["a5", "a4", "a1"]
+    assert ids(lang="no") == ["a7"]
+    assert ids(author="@Deal_Desk") == ["a4", "a1"]
+    assert ids(signal="ma") == ["a2", "a1"]
+    assert ids(signal="move") == ["a5"]
+    assert ids(q="azure") == ["a6"]
+    assert ids(q="shares", entity="company:MSFT") == ["a4"]
+    assert ids(since="2026-04-03T09:30:00Z") == ["a7", "a6"]
+    assert ids(since="2026-04-03T10:30:00+02:00") == ["a7", "a6", "a5"]
+
+
+def test_one_post_carries_its_signals(api: TestClient, indexed: dict[str, EnrichedPost]) -> None:  # noqa: F811
+    doc = indexed["a1"]
+    body = api.get(f"/posts/{doc.doc_id}").json()
+    assert body["link"] == f"/posts/{doc.doc_id}"
+    assert body["ma"]["acquirer"]["id"] == "company:MSFT"
+    assert "company:MSFT" in body["entity_ids"]
+    assert body["author"]["handle"] == "deal_desk"
+    missing = api.get("/posts/nope")
+    assert missing.status_code == 404 and missing.json()["code"] == "SCOUT-E506"
+
+
+def test_bad_queries_times_and_pages_are_400_naming_the_problem(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    bad_query = api.get("/posts", params={"q": "text:(oops"})
+    assert bad_query.status_code == 400
+    assert bad_query.json()["code"] == "SCOUT-E500"
+    assert "Cannot parse 'text:(oops'" in bad_query.json()["detail"]
+    assert "Was expecting" not in bad_query.json()["detail"]
+
+    bad_field = api.get("/posts", params={"q": "created_at:notadate"})
+    assert bad_field.status_code == 400 and "notadate" in bad_field.json()["detail"]
+
+    bad_time = api.get("/posts", params={"since": "yesterday"})
+    assert bad_time.status_code == 400 and bad_time.json()["code"] == "SCOUT-E042"
+
+    backwards = api.get("/posts", params={"since": "2026-04-05", "until": "2026-04-01"})
+    assert backwards.status_code == 400 and backwards.json()["code"] == "SCOUT-E503"
+
+    too_deep = api.get("/posts", params={"page": 101, "size": 100})
+    assert too_deep.status_code == 400 and too_deep.json()["code"] == "SCOUT-E501"
+
+    assert api.get("/posts", params={"signal": "weather"}).status_code == 422
+    assert api.get("/posts", params={"size": 0}).status_code == 422
+
+
+def test_posts_need_the_token(anonymous: TestClient) -> None:
+    assert anonymous.get("/posts").status_code == 401
