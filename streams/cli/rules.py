@@ -14,6 +14,16 @@ from rich.console import Console
 
 from models.alerts import Channel, Rule
 from streams.cli.context import settings_of
+from streams.cli.reports import (
+    SpikeBaselineOpt,
+    SpikeEntityOpt,
+    SpikeMinOpt,
+    SpikeOffOpt,
+    SpikeRatioOpt,
+    SpikeWindowOpt,
+    preview,
+    spike_changes,
+)
 from streams.durations import parse_duration, parse_time
 from streams.errors import ConfigError
 
@@ -153,10 +163,18 @@ def add(
     throttle: ThrottleOpt = None,
     dedup: DedupOpt = None,
     mode: ModeOpt = None,
+    spike_entity: SpikeEntityOpt = None,
+    spike_window: SpikeWindowOpt = None,
+    spike_baseline: SpikeBaselineOpt = None,
+    spike_ratio: SpikeRatioOpt = None,
+    spike_min: SpikeMinOpt = None,
 ) -> None:
-    """Create a rule (validated by Elasticsearch)."""
+    """Create a rule (validated by Elasticsearch); any --spike-* option makes a spike rule."""
     changes = _changes(
         query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
+    )
+    changes |= spike_changes(
+        None, spike_entity, spike_window, spike_baseline, spike_ratio, spike_min
     )
     try:
         rule = Rule.model_validate({"id": rule_id, "name": name, "owner": owner, **changes})
@@ -200,11 +218,20 @@ def update(
     throttle: ThrottleOpt = None,
     dedup: DedupOpt = None,
     mode: ModeOpt = None,
+    spike_entity: SpikeEntityOpt = None,
+    spike_window: SpikeWindowOpt = None,
+    spike_baseline: SpikeBaselineOpt = None,
+    spike_ratio: SpikeRatioOpt = None,
+    spike_min: SpikeMinOpt = None,
+    no_spike: SpikeOffOpt = False,
 ) -> None:
     """Change a rule (only the options given; validated again)."""
     changes = _changes(
         query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
     )
+    spike = (spike_entity, spike_window, spike_baseline, spike_ratio, spike_min)
+    if no_spike or any(v is not None for v in spike):
+        changes |= spike_changes(_store(ctx).get(rule_id).spike, *spike, off=no_spike)
     for key, value in (("name", name), ("owner", owner), ("enabled", enabled)):
         if value is not None:
             changes[key] = value
@@ -236,6 +263,9 @@ def test(
     now = datetime.now(UTC)
     start = parse_time(since, now=now)
     end = parse_time(until, now=now) if until else None
+    if rule.spike is not None or rule.mode != "instant":  # spikes and digests fired instead
+        preview(settings_of(ctx), rule, since=start, until=end or now, samples=samples)
+        return
     total, docs = store.replay(rule, since=start, until=end, limit=limit)
     replay = group_replay(rule, docs, now=now, matching_posts=total)
     out.print(
