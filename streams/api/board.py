@@ -5,8 +5,9 @@ Two routers:
 - ``public_router``: the page shell ``GET /board`` and its static files. They hold no data,
   so a browser can load them without a token; they are left out of the OpenAPI document.
 - ``router`` (behind the bearer token, like every data route): the columns (CRUD and
-  order), a column's newest posts, an entity's timeline, the alert rules a column can show,
-  and the live stream ``GET /board/stream`` (server-sent events).
+  order), a column's newest posts, the timeline of an unlinked name (linked entities use
+  ``GET /entities/{id}/timeline``), the alert rules a column can show, and the live stream
+  ``GET /board/stream`` (server-sent events).
 
 The page asks for the API token once and keeps it in the browser's ``localStorage``; every
 call, the stream included, sends it as ``Authorization: Bearer``. The stream is read with
@@ -90,8 +91,7 @@ class TimelineBucket(BaseModel):
 
 
 class Timeline(BaseModel):
-    key: str
-    field: Literal["entity_ids", "mentions"]
+    mention: str
     interval: Literal["hour", "day"]
     total: int
     buckets: list[TimelineBucket]
@@ -154,22 +154,18 @@ def rule_choices(ctx: Ctx) -> list[RuleChoice]:
     return [RuleChoice(id=r.id, name=r.name, enabled=r.enabled) for r in rules]
 
 
-# --- entity timeline ---------------------------------------------------------------------
-@router.get("/timeline", summary="Mentions of an entity over time")
-def timeline(
+# --- timeline of an unlinked name --------------------------------------------------------
+@router.get("/timeline", summary="Mentions of an unlinked name over time")
+def mention_timeline(
     ctx: Ctx,
-    entity: Annotated[str | None, Query(max_length=200, description="company:MSFT")] = None,
-    mention: Annotated[str | None, Query(max_length=200, description="An unlinked name")] = None,
+    mention: Annotated[str, Query(min_length=1, max_length=200, description="e.g. Berlin")],
     days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> Timeline:
-    """A date histogram (``created_at``) of the posts linked to ``entity`` or naming
-    ``mention``, over the last ``days`` (hourly up to two days, else daily)."""
-    if bool(entity) == bool(mention):
-        raise ConfigError("give exactly one of entity= or mention=", code="SCOUT-E099")
-    field: Literal["entity_ids", "mentions"] = "entity_ids" if entity else "mentions"
-    key = str(entity or mention)
+    """A date histogram (``created_at``) of the posts naming ``mention`` (any case) over the
+    last ``days``: hourly up to two days, else daily. Linked entities have their own
+    ``GET /entities/{id}/timeline``, which the board uses for them."""
     interval: Literal["hour", "day"] = "hour" if days <= 2 else "day"
-    rounding = "h" if interval == "hour" else "d"
+    since = f"now-{days}d/{'h' if interval == 'hour' else 'd'}"
     try:
         response = ctx.es.search(
             index=ctx.settings.posts_alias,
@@ -177,8 +173,8 @@ def timeline(
             query={
                 "bool": {
                     "filter": [
-                        {"term": {field: key}},
-                        {"range": {"created_at": {"gte": f"now-{days}d/{rounding}"}}},
+                        {"term": {"mentions": mention}},
+                        {"range": {"created_at": {"gte": since}}},
                     ]
                 }
             },
@@ -188,7 +184,7 @@ def timeline(
                         "field": "created_at",
                         "calendar_interval": interval,
                         "min_doc_count": 0,
-                        "extended_bounds": {"min": f"now-{days}d/{rounding}", "max": "now"},
+                        "extended_bounds": {"min": since, "max": "now"},
                     }
                 }
             },
@@ -201,7 +197,7 @@ def timeline(
         for b in response["aggregations"]["mentions"]["buckets"]
     ]
     total = int(response["hits"]["total"]["value"])
-    return Timeline(key=key, field=field, interval=interval, total=total, buckets=buckets)
+    return Timeline(mention=mention, interval=interval, total=total, buckets=buckets)
 
 
 # --- live --------------------------------------------------------------------------------

@@ -126,17 +126,17 @@ function columnSection(column) {
   count.textContent = "0";
   const tools = document.createElement("span");
   tools.className = "column-tools";
-  for (const [label, name, action] of [
-    ["◀", "Move left", () => moveColumn(column.id, -1)],
-    ["▶", "Move right", () => moveColumn(column.id, 1)],
-    ["×", "Remove column", () => removeColumn(column.id)],
+  for (const [label, name, css, action] of [
+    ["◀", "Move left", "column-left", () => moveColumn(column.id, -1)],
+    ["▶", "Move right", "column-right", () => moveColumn(column.id, 1)],
+    ["×", "Remove column", "column-remove", () => removeColumn(column.id)],
   ]) {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = label;
     button.title = name;
     button.setAttribute("aria-label", `${name}: ${column.title}`);
-    button.className = `column-${name.split(" ")[0].toLowerCase()}`;
+    button.className = css;
     button.addEventListener("click", action);
     tools.append(button);
   }
@@ -242,18 +242,19 @@ $("add-column").addEventListener("submit", async (event) => {
 // --- timeline ---------------------------------------------------------------------------
 async function openTimeline(span) {
   const panel = $("timeline");
-  const query = span.id
-    ? `entity=${encodeURIComponent(span.id)}`
-    : `mention=${encodeURIComponent(span.text)}`;
+  // Linked entities: the API's entity timeline; unlinked names: the board's own.
+  const path = span.id
+    ? `/entities/${encodeURIComponent(span.id)}/timeline?since=30d&interval=1d`
+    : `/board/timeline?mention=${encodeURIComponent(span.text)}&days=30`;
   $("timeline-title").textContent = span.id ? `${span.text} · ${span.id}` : span.text;
   $("timeline-summary").textContent = "loading…";
   $("timeline-chart").replaceChildren();
   panel.hidden = false;
   panel.dataset.key = span.id || span.text;
   try {
-    const data = await call("GET", `/board/timeline?${query}&days=30`);
-    const per = data.interval === "hour" ? "hour" : "day";
-    $("timeline-summary").textContent = `${data.total} posts in the last 30 days, per ${per}`;
+    const data = await call("GET", path);
+    data.buckets = data.buckets.map((b) => ({ date: b.start || b.date, count: b.count }));
+    $("timeline-summary").textContent = `${data.total} posts in the last 30 days, per day`;
     $("timeline-summary").dataset.total = String(data.total);
     drawTimeline($("timeline-chart"), data);
     panel.dataset.ready = "true";
@@ -329,6 +330,12 @@ async function start() {
     showError(error);
   }
 }
+
+// A page kept in the back/forward cache must not hold a stream open; resume when shown.
+window.addEventListener("pagehide", () => stopLive());
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && token.get()) runLive();
+});
 
 kindChanged();
 start();

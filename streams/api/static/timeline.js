@@ -32,7 +32,7 @@ export function drawTimeline(container, data) {
       "data-count": bucket.count,
     });
     const tip = svg("title", {});
-    tip.textContent = `${bucket.date.slice(0, data.interval === "hour" ? 16 : 10)}: ${bucket.count}`;
+    tip.textContent = `${bucket.date.slice(0, 10)}: ${bucket.count}`;
     bar.append(tip);
     chart.append(bar);
   });

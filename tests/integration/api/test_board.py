@@ -126,7 +126,7 @@ def test_rule_column_shows_what_the_rule_matches(
     assert gone["posts"] == [] and "deleted" in gone["note"]
 
 
-def test_timeline_counts_an_entitys_mentions_per_day(
+def test_timeline_counts_an_unlinked_names_mentions_per_day(
     api: TestClient, es: Elasticsearch, settings: Settings
 ) -> None:
     now = datetime.now(UTC)
@@ -140,13 +140,13 @@ def test_timeline_counts_an_entitys_mentions_per_day(
             entities=(msft_entity(text),),
             created_at=now - timedelta(days=age),
         )
-    timeline = api.get("/board/timeline", params={"entity": "company:MSFT", "days": 7}).json()
+    timeline = api.get("/board/timeline", params={"mention": "MICROSOFT", "days": 7}).json()
     assert timeline["total"] == 3 and timeline["interval"] == "day"
     assert sum(b["count"] for b in timeline["buckets"]) == 3
     assert len(timeline["buckets"]) >= 7 and max(b["count"] for b in timeline["buckets"]) == 2
-    by_name = api.get("/board/timeline", params={"mention": "microsoft"}).json()
-    assert by_name["field"] == "mentions" and by_name["total"] == 3
-    assert api.get("/board/timeline").status_code == 400
+    hourly = api.get("/board/timeline", params={"mention": "microsoft", "days": 1}).json()
+    assert hourly["interval"] == "hour" and hourly["total"] == 2
+    assert api.get("/board/timeline").status_code == 422
 
 
 def test_stream_pushes_new_posts_to_matching_columns_and_ends_on_disconnect(
