@@ -9,6 +9,7 @@ Codes of the HTTP API's data and rules routes (SCOUT-E500..E549):
     SCOUT-E504  503  the posts index does not exist (run ``scout setup``)
     SCOUT-E505  503  Elasticsearch is unreachable or overloaded
     SCOUT-E506  404  no such post
+    SCOUT-E507  400  replay of a spike or digest rule (``scout rules test`` previews those)
 
 Bad times and durations keep the CLI's code, SCOUT-E042 (400); unknown rules SCOUT-E083
 (404), duplicate rule ids SCOUT-E082 (409), invalid changed rules SCOUT-E084 (422),
@@ -29,6 +30,7 @@ __all__ = [
     "BAD_QUERY",
     "BAD_RANGE",
     "NO_INDEX",
+    "NOT_REPLAYABLE",
     "NO_POST",
     "TOO_DEEP",
     "TOO_MANY_BUCKETS",
@@ -44,6 +46,7 @@ BAD_RANGE = "SCOUT-E503"
 NO_INDEX = "SCOUT-E504"
 UNAVAILABLE = "SCOUT-E505"
 NO_POST = "SCOUT-E506"
+NOT_REPLAYABLE = "SCOUT-E507"
 
 _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
 

@@ -30,9 +30,7 @@ from prometheus_client.registry import Collector
 
 from streams.alerts.delivery.delivery_log import deliveries_index
 from streams.api.context import ApiContext, context
-from streams.errors import ScoutError
-from streams.kafka.admin import make_admin
-from streams.kafka.lag import committed_offsets, consumer_lag, topic_offsets
+from streams.kafka.lag import committed_offsets, consumer_lag, probe_admin, topic_offsets
 from streams.topics import ALERTS_DLQ, POSTS_DLQ, POSTS_RAW
 
 log = logging.getLogger(__name__)
@@ -113,8 +111,8 @@ class ScoutCollector(Collector):
         settings = self._ctx.settings
         raw = POSTS_RAW.name(settings)
         try:
-            admin = make_admin(settings)
-        except ScoutError as exc:
+            admin = probe_admin(settings)
+        except Exception as exc:  # noqa: BLE001 - unreachable, timed out, refused: all "down"
             log.warning("metrics: Kafka did not answer: %s", exc)
             return
         try:

@@ -17,12 +17,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.alerts import Channel, Conditions, DedupKey, Mode, Rule
+from models.alerts import Channel, Conditions, DedupKey, Mode, Rule, SpikeSpec
 from streams.alerts.delivery.safety import channel_label
 from streams.alerts.replay import Replay, group_replay
 from streams.alerts.store import RuleStore, rule_to_source
 from streams.api.context import ApiContext, context
-from streams.api.elastic import es_errors
+from streams.api.elastic import NOT_REPLAYABLE, es_errors
 from streams.api.errors import ConflictError, NotFoundError, UnprocessableError
 from streams.api.params import Paging, SinceParam, UntilParam, bounded, paging
 from streams.api.responses import Page, PostOut
@@ -91,6 +91,7 @@ class RulePatch(BaseModel):
     throttle_s: int | None = Field(None, ge=0, le=7 * 86400)
     dedup: DedupKey | None = None
     mode: Mode | None = None
+    spike: SpikeSpec | None = None
 
 
 class ReplayGroupOut(BaseModel):
@@ -263,6 +264,12 @@ def _replay_out(
 def _replay(
     store: RuleStore, rule: Rule, since: str | None, until: str | None, limit: int, pages: Paging
 ) -> ReplayOut:
+    if rule.spike is not None or rule.mode != "instant":
+        raise ConfigError(
+            f"rule {rule.id!r} is a {'spike' if rule.spike else rule.mode + ' digest'} rule:"
+            " the API replays per-post (instant) rules; preview it with `scout rules test`",
+            code=NOT_REPLAYABLE,
+        )
     span = bounded(since, until, default_since="7d")
     with _rule_errors():
         total, docs = store.replay(rule, since=span.since, until=span.until, limit=limit)

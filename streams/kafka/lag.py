@@ -1,7 +1,7 @@
 """Offsets of a topic and the lag of a consumer group on it (for ``GET /metrics``).
 
 ``consumer_lag`` is pure; ``topic_offsets`` and ``committed_offsets`` ask the brokers
-through a ``KafkaAdminClient`` (built by :func:`streams.kafka.admin.make_admin`).
+through a ``KafkaAdminClient`` (:func:`probe_admin`: short timeouts).
 """
 
 from __future__ import annotations
@@ -10,10 +10,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kafka import TopicPartition
+from kafka import KafkaAdminClient, TopicPartition
 from kafka.admin import OffsetSpec
 
-__all__ = ["TopicOffsets", "committed_offsets", "consumer_lag", "topic_offsets"]
+from streams.settings import Settings
+
+__all__ = ["TopicOffsets", "committed_offsets", "consumer_lag", "probe_admin", "topic_offsets"]
+
+
+def probe_admin(settings: Settings, *, timeout_ms: int = 3000) -> Any:
+    """An admin client that gives up within ``timeout_ms`` when Kafka is unreachable
+    (a metrics scrape must answer before Prometheus' own timeout); raises KafkaError."""
+    return KafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        client_id=f"{settings.app_id}-metrics",
+        request_timeout_ms=timeout_ms,
+        bootstrap_timeout_ms=timeout_ms,
+    )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""``GET /leaders`` over enriched, indexed fixture posts."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from models.enriched import EnrichedPost
+from tests.integration.api.data_support import indexed  # noqa: F401 - fixture
+
+
+def test_top_voices_of_the_range_ranked_by_score(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    body = api.get(
+        "/leaders", params={"window": "1d", "baseline": 7, "until": "2026-04-05T00:00:00Z"}
+    ).json()
+    handles = [v["handle"] for v in body["top"]]
+    # 8 days back from `until`: everyone but old_news (ten days before April 1st).
+    assert sorted(handles) == sorted(
+        ["deal_desk", "rumor_mill", "chip_chat", "hr_watch", "cloud_ops", "nordic_notes"]
+    )
+    scores = [v["score"] for v in body["top"]]
+    assert scores == sorted(scores, reverse=True)
+    desk = next(v for v in body["top"] if v["handle"] == "deal_desk")
+    assert desk["posts"] == 2 and desk["relevant_posts"] == 2
+    assert body["rising"] == []  # nobody wrote twice in the last day
+    assert len(api.get("/leaders", params={"until": "2026-04-05", "top": 2}).json()["top"]) == 2
+
+
+def test_bad_windows_are_refused(api: TestClient) -> None:
+    assert api.get("/leaders", params={"window": "a week"}).status_code == 422
+    bad = api.get("/leaders", params={"until": "soon"})
+    assert bad.status_code == 400 and bad.json()["code"] == "SCOUT-E042"
