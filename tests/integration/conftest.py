@@ -13,7 +13,6 @@ from kafka.errors import KafkaError
 
 from streams.cli.pipeline import run_setup
 from streams.index.client import make_client
-from streams.index.schema import posts_index_name
 from streams.settings import Settings, load_settings
 from tests.conftest import services_required
 from tests.integration.support import WorkerProcess
@@ -72,7 +71,11 @@ def settings(base_settings: Settings, tmp_path: Path) -> Iterator[Settings]:
     yield isolated
     es = make_client(isolated)
     try:
-        es.indices.delete(index=posts_index_name(isolated), ignore_unavailable=True)
+        # Every index the test made (posts, rules, alert state, deliveries, board, ...):
+        # listed by pattern, deleted by exact name (wildcard deletes are refused).
+        mine = sorted(es.indices.get(index=f"{name}-*", expand_wildcards="all"))
+        if mine:
+            es.indices.delete(index=",".join(mine), ignore_unavailable=True)
         es.indices.delete_index_template(name=f"{name}-posts", ignore=[404])
     finally:
         es.close()
