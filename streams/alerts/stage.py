@@ -81,7 +81,9 @@ class Dispatcher:
             if not earlier:
                 return await self._interrupted(alert, channel, label)
         attempts = await self.deliverer.deliver(alert, channel)
-        await self.log.record(attempts, refresh=True)
+        # No refresh=wait_for: it held an ES connection up to refresh_interval per alert,
+        # starving the pool (10 per node) shared with indexing. `_attempts` refreshes itself.
+        await self.log.record(attempts)
         if attempts and attempts[-1].outcome == "delivered":
             return None
         log.error("alert %s to %s failed after %d attempts", alert.alert_id, label, len(attempts))
