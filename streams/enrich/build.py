@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams.enrich.enricher import Enricher, NlpModels
+from streams.enrich.handles import HandleTyper
 from streams.enrich.sentiment import SentimentScorer
 from streams.errors import ConfigError
 from streams.extract.nlp import load_ner, model_label
@@ -70,4 +71,22 @@ def build_enricher(settings: Settings) -> Enricher:
         ma=(has_ma_cue, detect_ma),
         batch_size=settings.batch_size,
         fill_ner=settings.ner_fill,
+        handles=_handle_typer(settings),
     )
+
+
+def _handle_typer(settings: Settings) -> HandleTyper | None:
+    """The @handle classifier, with a tweet NER model (same label scheme: handles of people
+    and organisations are entities); none with en_core_web_sm alone."""
+    if not settings.tweet_ner_model:
+        return None
+    from models.ner_tweets.handles import HandleClassifier, classifier_path
+
+    path = classifier_path()
+    if not path.exists():
+        raise ConfigError(
+            f"the bundled @handle classifier is missing at {path}; run"
+            " `python -m models.ner_tweets.train_handles` or set SCOUT_TWEET_NER_MODEL=",
+            code="SCOUT-E012",
+        )
+    return HandleClassifier.load(path).label

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from models.enriched import EnrichedPost, Entity, Versions
 from models.post import Post
 from models.signals import NOT_MA, CompetitorMention, MASignal, Sentiment
+from streams.enrich.handles import HandleTyper, type_handles
 from streams.enrich.influence import post_influence
 from streams.enrich.lang import detect_language
 from streams.enrich.linking import link_entities, merge_ner
@@ -73,6 +74,7 @@ class Enricher:
         ma: tuple[CueFilter, MADetector] | None = None,
         batch_size: int = 256,
         fill_ner: bool = False,
+        handles: HandleTyper | None = None,
     ) -> None:
         self._nlp = nlp
         self._sentiment = sentiment
@@ -80,6 +82,7 @@ class Enricher:
         self._ma = ma
         self._batch_size = batch_size
         self._fill_ner = fill_ner
+        self._handles = handles
 
     def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         """Enrich a batch, keeping its order. Pure given the loaded models."""
@@ -115,6 +118,8 @@ class Enricher:
             ner = general.get(i, [])
             if i in tweet:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
+            if self._handles is not None and i in general:
+                ner = type_handles(post.text, ner, self._handles)
             entities = (
                 link_entities(ner, view.match(post.text), text=post.text, candidate=view.candidate)
                 if view is not None

@@ -1,0 +1,152 @@
+"""Type an ``@handle`` as ORG, PERSON or neither from its spelling and its context (pure).
+
+A small multinomial logistic regression over sparse binary features (``handle_features``):
+character 3-5-grams of the lower-cased handle, its camel-case / underscore / digit segments
+(``BBCNews`` -> ``bbc``, ``news``), its shape (capitals, digits, underscores, length), and
+the words next to it (``RT @X:``, ``via @X``, ``@X reports``) and how many handles the post
+has. The weights are a JSON asset (``handles.json``) written by
+``python -m models.ner_tweets.train_handles`` from the Broad Twitter Corpus *train* split; see
+``README.md`` in this folder for the data, the licence and the figures.
+
+``HandleClassifier.predict`` gives the probabilities; ``HandleClassifier.label`` applies the
+decision thresholds chosen by cross-validation on the training handles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "CLASSES",
+    "HANDLE",
+    "HandleClassifier",
+    "classifier_path",
+    "handle_features",
+]
+
+CLASSES = ("ORG", "PERSON", "O")
+"""Output classes; ``O``: not an ORG/PERSON entity (unlabelled, or a place)."""
+
+HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
+"""An @handle in a post (the enricher's ``mentioned_handles`` pattern); group 1 is the name."""
+
+_SEGMENT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;!?"
+
+
+def classifier_path() -> Path:
+    """The trained weights (``models/ner_tweets/handles.json``)."""
+    return Path(__file__).resolve().parent / "handles.json"
+
+
+def _segments(name: str) -> list[str]:
+    return [s.lower() for s in _SEGMENT.findall(name)]
+
+
+def _shape(name: str) -> list[str]:
+    feats = []
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        feats.append("shape=upper")
+    elif letters and all(c.islower() for c in letters):
+        feats.append("shape=lower")
+    elif name[:1].isupper():
+        feats.append("shape=title")
+    if any(c.isdigit() for c in name):
+        feats.append("shape=digit")
+    if "_" in name:
+        feats.append("shape=underscore")
+    feats.append(f"len={min(len(name) // 4, 4)}")
+    return feats
+
+
+def _prev_word(text: str, start: int) -> str:
+    words = _WORD.findall(text[:start])
+    if not words:
+        return "<s>"
+    word = words[-1].strip(_EDGE_PUNCT).lower()
+    return "@" if word.startswith("@") else word or "<p>"
+
+
+def _next_word(text: str, end: int) -> str:
+    rest = text[end:].lstrip()
+    if not rest:
+        return "</s>"
+    if not rest[0].isalnum() and rest[0] not in "@#":
+        return rest[0]  # ":" of "RT @X:" whether or not a space precedes it
+    word = _WORD.match(rest)
+    token = word.group(0).strip(_EDGE_PUNCT).lower() if word else ""
+    return "@" if token.startswith("@") else token or "<p>"
+
+
+def handle_features(text: str, start: int, end: int) -> list[str]:
+    """Feature names of the handle ``text[start:end]`` (``@name``) in its post."""
+    name = text[start:end].lstrip("@")
+    low = name.lower()
+    feats = [f"w={low}"]
+    padded = f"^{low}$"
+    for n in (3, 4, 5):
+        feats.extend(f"c={padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    segments = _segments(name)
+    feats.extend(f"seg={s}" for s in segments)
+    feats.append(f"nseg={min(len(segments), 4)}")
+    feats.extend(_shape(name))
+    prev, nxt = _prev_word(text, start), _next_word(text, end)
+    feats.append(f"p={prev}")
+    feats.append(f"n={nxt}")
+    feats.append(f"pn={prev}|{nxt}")
+    handles = len(HANDLE.findall(text))
+    feats.append(f"handles={min(handles, 4)}")
+    return sorted(set(feats))
+
+
+@dataclass(frozen=True)
+class HandleClassifier:
+    """Weights per feature and class, biases, and the thresholds of ``label``."""
+
+    weights: Mapping[str, Sequence[float]]
+    bias: Sequence[float]
+    org_threshold: float
+    person_threshold: float
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> HandleClassifier:
+        data = json.loads((path or classifier_path()).read_text(encoding="utf-8"))
+        if tuple(data["classes"]) != CLASSES:
+            raise ValueError(f"{path}: classes {data['classes']} are not {CLASSES}")
+        return cls(
+            weights={k: tuple(v) for k, v in data["weights"].items()},
+            bias=tuple(data["bias"]),
+            org_threshold=float(data["thresholds"]["ORG"]),
+            person_threshold=float(data["thresholds"]["PERSON"]),
+        )
+
+    def predict(self, features: Sequence[str]) -> tuple[float, float, float]:
+        """Probabilities of ``CLASSES`` (ORG, PERSON, O)."""
+        scores = list(self.bias)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                for k in range(len(scores)):
+                    scores[k] += row[k]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        org, person, other = (e / total for e in exp)
+        return org, person, other
+
+    def label(self, text: str, start: int, end: int) -> tuple[str, float]:
+        """``(label, probability)``: ORG if P(ORG) reaches its threshold, else PERSON if
+        P(PERSON) reaches its threshold, else ``O``."""
+        org, person, other = self.predict(handle_features(text, start, end))
+        if org >= self.org_threshold:
+            return "ORG", org
+        if person >= self.person_threshold:
+            return "PERSON", person
+        return "O", other
