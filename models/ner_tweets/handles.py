@@ -114,6 +114,7 @@ class HandleClassifier:
     bias: Sequence[float]
     org_threshold: float
     person_threshold: float
+    version: str = "0"
 
     @classmethod
     def load(cls, path: Path | None = None) -> HandleClassifier:
@@ -125,6 +126,7 @@ class HandleClassifier:
             bias=tuple(data["bias"]),
             org_threshold=float(data["thresholds"]["ORG"]),
             person_threshold=float(data["thresholds"]["PERSON"]),
+            version=str(data.get("version", "0")),
         )
 
     def predict(self, features: Sequence[str]) -> tuple[float, float, float]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from streams.enrich.enricher import Enricher, NlpModels
-from streams.enrich.handles import HandleTyper
 from streams.enrich.sentiment import SentimentScorer
 from streams.errors import ConfigError
 from streams.extract.nlp import load_ner, model_label
 from streams.settings import Settings
+
+if TYPE_CHECKING:
+    from models.ner_tweets.handles import HandleClassifier
 
 
 def load_models(settings: Settings) -> NlpModels:
@@ -64,18 +67,23 @@ def build_enricher(settings: Settings) -> Enricher:
     store = WatchlistStore(
         settings.watchlist_dir or default_watchlist_dir(), settings.watchlist_check_s
     )
+    models = load_models(settings)
+    handles = _handle_classifier(settings)
+    if handles is not None:
+        # Enriched posts record the classifier too, so `scout reprocess --stale` sees it.
+        models = replace(models, label=f"{models.label}+handles-{handles.version}")
     return Enricher(
-        load_models(settings),
+        models,
         SentimentScorer(),
         watchlists=store_views(store),
         ma=(has_ma_cue, detect_ma),
         batch_size=settings.batch_size,
         fill_ner=settings.ner_fill,
-        handles=_handle_typer(settings),
+        handles=handles.label if handles is not None else None,
     )
 
 
-def _handle_typer(settings: Settings) -> HandleTyper | None:
+def _handle_classifier(settings: Settings) -> HandleClassifier | None:
     """The @handle classifier, with a tweet NER model (same label scheme: handles of people
     and organisations are entities); none with en_core_web_sm alone."""
     if not settings.tweet_ner_model:
@@ -89,4 +97,4 @@ def _handle_typer(settings: Settings) -> HandleTyper | None:
             " `python -m models.ner_tweets.train_handles` or set SCOUT_TWEET_NER_MODEL=",
             code="SCOUT-E012",
         )
-    return HandleClassifier.load(path).label
+    return HandleClassifier.load(path)

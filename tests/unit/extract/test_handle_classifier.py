@@ -53,6 +53,8 @@ def test_label_applies_org_then_person_thresholds() -> None:
 
 def test_shipped_asset_loads_and_types_obvious_handles() -> None:
     model = HandleClassifier.load()
+    # Its version is recorded in every enriched post's model label.
+    assert model.version == json.loads(classifier_path().read_text())["version"] != "0"
     data = json.loads(classifier_path().read_text(encoding="utf-8"))
     assert tuple(data["classes"]) == CLASSES
     assert "CC-BY" in data["license"]
