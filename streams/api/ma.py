@@ -11,10 +11,10 @@ from pydantic import BaseModel, Field
 
 from models.signals import MAStatus, Party
 from streams.api.context import ApiContext, context
-from streams.api.elastic import es_errors
 from streams.api.params import Paging, SinceParam, UntilParam, paging, window
+from streams.api.posts import newest_posts
 from streams.api.responses import Page
-from streams.index.queries import NEWEST_FIRST, PostFilter, posts_query
+from streams.index.queries import PostFilter, posts_query
 
 router = APIRouter(tags=["m&a"])
 
@@ -94,21 +94,4 @@ def ma_feed(
             until=span.until,
         )
     )
-    with es_errors("M&A feed"):
-        response = ctx.es.search(
-            index=ctx.settings.posts_alias,
-            query=query,
-            sort=NEWEST_FIRST,
-            from_=pages.offset,
-            size=pages.size,
-            track_total_hits=True,
-        )
-    hits = response["hits"]
-    total = int(hits["total"]["value"])
-    return Page[Deal](
-        total=total,
-        page=pages.page,
-        size=pages.size,
-        next_page=pages.next_page(total),
-        items=[deal_of(h["_source"]) for h in hits["hits"]],
-    )
+    return newest_posts(ctx, query, pages, "M&A feed", deal_of)

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query
 
@@ -17,6 +18,8 @@ from streams.errors import IndexUnavailableError
 from streams.index.queries import NEWEST_FIRST, PostFilter, posts_query
 
 router = APIRouter(tags=["posts"])
+
+T = TypeVar("T")
 
 
 @router.get(
@@ -62,7 +65,18 @@ def search_posts(
             until=span.until,
         )
     )
-    with es_errors("post search"):
+    return newest_posts(ctx, query, pages, "post search", PostOut.from_source)
+
+
+def newest_posts(
+    ctx: ApiContext,
+    query: dict[str, Any],
+    pages: Paging,
+    what: str,
+    item: Callable[[dict[str, Any]], T],
+) -> Page[T]:
+    """One page of the posts matching ``query``, newest first, each made by ``item``."""
+    with es_errors(what):
         response = ctx.es.search(
             index=ctx.settings.posts_alias,
             query=query,
@@ -73,12 +87,12 @@ def search_posts(
         )
     hits = response["hits"]
     total = int(hits["total"]["value"])
-    return Page[PostOut](
+    return Page[T](
         total=total,
         page=pages.page,
         size=pages.size,
         next_page=pages.next_page(total),
-        items=[PostOut.from_source(h["_source"]) for h in hits["hits"]],
+        items=[item(h["_source"]) for h in hits["hits"]],
     )
 
 
