@@ -46,6 +46,10 @@ def safe_url(url: str | None) -> str | None:
     return quote(text, safe=_URL_SAFE)
 
 
+def _posts(count: int) -> str:
+    return f"{count} post" if count == 1 else f"{count} posts"
+
+
 def _when(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -129,9 +133,12 @@ def render_markdown(brief: Brief) -> str:
     if not brief.companies:
         lines += ["_None in this window._", ""]
     for section in brief.companies:
-        lines += [f"### {_md(section.name)} ({_md(section.company_id)}): {section.posts} posts", ""]
+        lines += [
+            f"### {_md(section.name)} ({_md(section.company_id)}): {_posts(section.posts)}",
+            "",
+        ]
         for d in section.developments:
-            facts = [f"{d.copies} post{'s' if d.copies > 1 else ''}", f"engagement {d.engagement}"]
+            facts = [_posts(d.copies), f"engagement {d.engagement}"]
             facts.append(f"top influence {d.influence:g}")
             if d.tags:
                 facts.append("signals: " + ", ".join(d.tags))
@@ -151,7 +158,7 @@ def render_markdown(brief: Brief) -> str:
     lines += ["## Rising voices", ""]
     for v in brief.rising_voices:
         lines.append(
-            f"- **@{_md(v.handle)}**: {v.recent_posts} posts in the window against"
+            f"- **@{_md(v.handle)}**: {_posts(v.recent_posts)} in the window against"
             f" {v.baseline_posts:g} per window before (growth ×{v.growth:g})"
         )
         lines += _md_sources(v.citations, len(v.citations))
@@ -207,10 +214,12 @@ def render_html(brief: Brief) -> str:
         for section in brief.companies:
             body.append(
                 f"<h3>{_h(section.name)} <small>({_h(section.company_id)},"
-                f" {section.posts} posts)</small></h3><ul>"
+                f" {_posts(section.posts)})</small></h3><ul>"
             )
             for d in section.developments:
-                facts = f"{d.copies} posts · engagement {d.engagement} · influence {d.influence:g}"
+                facts = (
+                    f"{_posts(d.copies)} · engagement {d.engagement} · influence {d.influence:g}"
+                )
                 if d.tags:
                     facts += " · signals: " + ", ".join(d.tags)
                 body.append(
@@ -237,7 +246,7 @@ def render_html(brief: Brief) -> str:
         body.append("</ul><h2>Rising voices</h2>" + _html_none(brief.rising_voices) + "<ul>")
         for v in brief.rising_voices:
             body.append(
-                f"<li><strong>@{_h(v.handle)}</strong>: {v.recent_posts} posts in the window"
+                f"<li><strong>@{_h(v.handle)}</strong>: {_posts(v.recent_posts)} in the window"
                 f" against {v.baseline_posts:g} per window before (growth ×{v.growth:g})"
                 f"{_html_sources(v.citations, len(v.citations))}</li>"
             )

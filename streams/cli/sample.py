@@ -92,8 +92,11 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
             worker.kill()
         log.close()
     console.print(
-        "done. Try: scout search 'mentions:microsoft'  (services keep running:"
-        " `scout services down` stops them)"
+        "done. Try:\n"
+        "  scout search 'mentions:microsoft'\n"
+        "  scout brief --since 7d --until 2026-03-04T00:00:00Z   (the brief of the sample)\n"
+        "  SCOUT_API_TOKEN=secret scout api   (then open http://127.0.0.1:8080/board)\n"
+        "Services keep running: `scout services down` stops them."
     )
 
 
