@@ -21,7 +21,10 @@ def parse_duration(text: str) -> timedelta:
     match = _DURATION.match(text.strip())
     if not match:
         raise ConfigError(f"bad duration {text!r}: use e.g. 30m, 24h, 7d, 2w", code=BAD_TIME)
-    return timedelta(**{_UNITS[match[2]]: int(match[1])})
+    try:
+        return timedelta(**{_UNITS[match[2]]: int(match[1])})
+    except OverflowError as exc:
+        raise ConfigError(f"bad duration {text!r}: too long", code=BAD_TIME) from exc
 
 
 def parse_time(value: str, *, now: datetime | None = None) -> datetime:
@@ -29,7 +32,10 @@ def parse_time(value: str, *, now: datetime | None = None) -> datetime:
     ``now`` (``7d``: seven days ago). Always timezone-aware."""
     text = value.strip()
     if _DURATION.match(text):
-        return (now or datetime.now(UTC)) - parse_duration(text)
+        try:
+            return (now or datetime.now(UTC)) - parse_duration(text)
+        except OverflowError as exc:
+            raise ConfigError(f"bad time {value!r}: too far back", code=BAD_TIME) from exc
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError as exc:

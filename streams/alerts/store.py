@@ -52,6 +52,12 @@ def rule_from_source(source: dict[str, Any]) -> Rule:
     return Rule.model_validate(source)
 
 
+def problems(exc: ValidationError) -> str:
+    """Where and what, never the input: a rule's input holds channel secrets and webhook
+    URLs, which ``str(exc)`` would print."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'rule'}: {e['msg']}" for e in exc.errors())
+
+
 class RuleStore:
     def __init__(self, client: Elasticsearch, settings: Settings) -> None:
         self._client = client
@@ -171,10 +177,23 @@ class RuleStore:
         try:
             rule = Rule.model_validate(merged)
         except ValidationError as exc:
-            raise ConfigError(f"rule {rule_id!r}: {exc}", code="SCOUT-E084") from exc
+            raise ConfigError(f"rule {rule_id!r}: {problems(exc)}", code="SCOUT-E084") from exc
         self.validate(rule)
         self._client.index(
             index=self.index, id=rule_id, document=rule_to_source(rule), refresh=True
+        )
+        return rule
+
+    def replace(self, rule: Rule) -> Rule:
+        """Replace the stored rule ``rule.id`` as a whole (``created_at`` kept): validated
+        like :meth:`add`; SCOUT-E083 when there is no such rule."""
+        current = self.get(rule.id)
+        rule = rule.model_copy(
+            update={"created_at": current.created_at, "updated_at": datetime.now(UTC)}
+        )
+        self.validate(rule)
+        self._client.index(
+            index=self.index, id=rule.id, document=rule_to_source(rule), refresh=True
         )
         return rule
 

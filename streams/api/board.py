@@ -61,7 +61,7 @@ def board_page() -> FileResponse:
 
 @public_router.get("/board/static/{name}")
 def board_static(name: str) -> FileResponse:
-    match = _STATIC_NAME.match(name)
+    match = _STATIC_NAME.fullmatch(name)  # not .match: "$" also matches before a "\n"
     path = STATIC / name
     if match is None or not path.is_file():
         raise NotFoundError(f"no board file {name!r}", code="SCOUT-E096")

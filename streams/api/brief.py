@@ -15,7 +15,9 @@ router = APIRouter(tags=["brief"])
 
 _HEADERS = {
     # The HTML page needs no script and no outside resource; say so to the browser too.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';"
+    " form-action 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
 }
 

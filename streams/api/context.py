@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from elasticsearch import Elasticsearch
+from elasticsearch import AsyncElasticsearch, Elasticsearch
 from fastapi import Request
 
 from streams.settings import Settings
@@ -12,14 +12,16 @@ from streams.settings import Settings
 
 @dataclass(frozen=True)
 class ApiContext:
-    """The settings and the Elasticsearch client of one API process.
+    """The settings and the Elasticsearch clients of one API process.
 
     Routes are plain ``def`` functions (FastAPI runs them in its thread pool), so one
-    synchronous client serves them all.
+    synchronous client serves them all. ``aes`` runs the alert reports' async functions
+    (spike and digest previews) on the app's event loop (``anyio.from_thread.run``).
     """
 
     settings: Settings
     es: Elasticsearch
+    aes: AsyncElasticsearch
 
 
 def context(request: Request) -> ApiContext:

@@ -9,11 +9,15 @@ Codes of the HTTP API's data and rules routes (SCOUT-E500..E549):
     SCOUT-E504  503  the posts index does not exist (run ``scout setup``)
     SCOUT-E505  503  Elasticsearch is unreachable or overloaded
     SCOUT-E506  404  no such post
-    SCOUT-E507  400  replay of a spike or digest rule (``scout rules test`` previews those)
+    SCOUT-E507  retired: spike and digest rules are replayed too (was: 400 for them)
+    SCOUT-E508  500  an unexpected error (no detail in the answer; the trace is in the log)
 
 Bad times and durations keep the CLI's code, SCOUT-E042 (400); unknown rules SCOUT-E083
 (404), duplicate rule ids SCOUT-E082 (409), invalid changed rules SCOUT-E084 (422),
-queries rejected on rule changes SCOUT-E081 (400).
+queries rejected on rule changes SCOUT-E081 (400), a PUT body whose id is not the path's
+SCOUT-E084 (422), malformed input SCOUT-E422 (422). Spike and digest replays keep their
+codes: SCOUT-E550 (503, searches failed), E552 (400, range too long for a spike replay, or
+the query rejected), E553 (400, the query rejected in a digest replay).
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ __all__ = [
     "BAD_QUERY",
     "BAD_RANGE",
     "NO_INDEX",
-    "NOT_REPLAYABLE",
     "NO_POST",
     "TOO_DEEP",
     "TOO_MANY_BUCKETS",
@@ -46,7 +49,6 @@ BAD_RANGE = "SCOUT-E503"
 NO_INDEX = "SCOUT-E504"
 UNAVAILABLE = "SCOUT-E505"
 NO_POST = "SCOUT-E506"
-NOT_REPLAYABLE = "SCOUT-E507"
 
 _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
 

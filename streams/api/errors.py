@@ -1,11 +1,23 @@
-"""The scout's errors as HTTP answers: ``{"detail": ..., "code": ...}``."""
+"""The scout's errors as HTTP answers: ``{"detail": ..., "code": ...}``.
+
+Malformed input (422) lists each problem's location and message but never echoes the
+input (a rule's channel secret or webhook URL would come back in the answer). Anything
+unexpected answers 500 with ``SCOUT-E508`` and no trace; the trace goes to the server log.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from streams.errors import ConfigError, ScoutError, TransientError
+
+MALFORMED = "SCOUT-E422"
+INTERNAL = "SCOUT-E508"
 
 
 class NotFoundError(ScoutError):
@@ -45,5 +57,26 @@ async def _scout_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=_status(exc), content={"detail": exc.message, "code": exc.code})
 
 
+async def _malformed(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for it only
+    problems: list[dict[str, Any]] = [
+        {"type": e.get("type"), "loc": list(e.get("loc", ())), "msg": e.get("msg")}
+        for e in exc.errors()
+    ]
+    return JSONResponse(
+        status_code=422, content={"detail": jsonable_encoder(problems), "code": MALFORMED}
+    )
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # Starlette re-raises the exception after this answer, so the server logs the trace.
+    return JSONResponse(
+        status_code=500,
+        content={"detail": "internal error: see the API's log", "code": INTERNAL},
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ScoutError, _scout_error)
+    app.add_exception_handler(RequestValidationError, _malformed)
+    app.add_exception_handler(Exception, _unexpected)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -11,10 +11,13 @@ from pydantic import BaseModel, Field
 
 from streams.api.context import ApiContext, context
 from streams.api.elastic import es_errors
-from streams.durations import parse_duration, parse_time
+from streams.durations import BAD_TIME, parse_duration, parse_time
+from streams.errors import ConfigError
 from streams.index.leaders import leaders as rank_leaders
 
 router = APIRouter(tags=["leaders"])
+
+MAX_RANGE = timedelta(days=3660)  # recent + baseline windows: ten years at most
 
 
 class VoiceOut(BaseModel):
@@ -58,15 +61,24 @@ def leaders(
     now = datetime.now(UTC)
     end = parse_time(until, now=now) if until else now
     span = parse_duration(window)
-    with es_errors("leaders"):
-        top_voices, rising = rank_leaders(
-            ctx.es,
-            ctx.settings.posts_alias,
-            until=end,
-            window=span,
-            baseline_windows=baseline,
-            top=top,
+    if span.total_seconds() * (baseline + 1) > MAX_RANGE.total_seconds():
+        raise ConfigError(
+            f"window {window} x {baseline + 1} (baseline and recent) is longer than"
+            f" {MAX_RANGE.days} days: use a shorter window or fewer baseline windows",
+            code=BAD_TIME,
         )
+    try:
+        with es_errors("leaders"):
+            top_voices, rising = rank_leaders(
+                ctx.es,
+                ctx.settings.posts_alias,
+                until=end,
+                window=span,
+                baseline_windows=baseline,
+                top=top,
+            )
+    except OverflowError as exc:  # an `until` near year 1: the baseline starts before it
+        raise ConfigError(f"until {until!r}: too far back", code=BAD_TIME) from exc
     return Leaders(
         window=window,
         baseline=baseline,

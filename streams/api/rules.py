@@ -1,10 +1,10 @@
-"""``/rules``: list, get, create, change (PATCH), delete and replay alert rules.
+"""``/rules``: list, get, create, replace (PUT), change (PATCH), delete and replay rules.
 
 The same store and validation as ``scout rules`` (:class:`~streams.alerts.store.RuleStore`,
 :class:`~models.alerts.Rule`; Elasticsearch parses every query before it is saved).
 Channel secrets and webhook paths are never returned: a channel shows as ``type:host``.
-Replays group matches by the live matcher's dedup key and throttle window
-(:func:`~streams.alerts.replay.group_replay`): what *would have fired*; nothing is sent.
+Replays say what a rule *would have fired*, nothing is sent (:mod:`streams.api.replays`):
+per-post groups for instant rules, spikes for spike rules, digests for digest rules.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.alerts import Channel, Conditions, DedupKey, Mode, Rule, SpikeSpec
 from streams.alerts.delivery.safety import channel_label
-from streams.alerts.replay import Replay, group_replay
 from streams.alerts.store import RuleStore, rule_to_source
 from streams.api.context import ApiContext, context
-from streams.api.elastic import NOT_REPLAYABLE, es_errors
+from streams.api.elastic import es_errors
 from streams.api.errors import ConflictError, NotFoundError, UnprocessableError
-from streams.api.params import Paging, SinceParam, UntilParam, bounded, paging
-from streams.api.responses import Page, PostOut
+from streams.api.params import Paging, SinceParam, UntilParam, paging
+from streams.api.replays import ReplayAnswer, replay
+from streams.api.responses import Page
 from streams.errors import ConfigError
 
 router = APIRouter(prefix="/rules", tags=["rules"])
@@ -94,37 +94,12 @@ class RulePatch(BaseModel):
     spike: SpikeSpec | None = None
 
 
-class ReplayGroupOut(BaseModel):
-    alert_id: str = Field(description="The id the live matcher would give this alert.")
-    dedup_value: str
-    window_start: datetime | None = Field(description="Throttle window; null: no throttle.")
-    count: int = Field(description="Matching posts this one alert covers.")
-    first_at: datetime | None
-    last_at: datetime | None
-    sample: PostOut = Field(description="The first post: the one the alert would carry.")
-
-
-class ReplayOut(BaseModel):
-    rule_id: str
-    dedup: DedupKey
-    throttle_s: int
-    since: datetime
-    until: datetime
-    matching_posts: int = Field(description="Posts the rule matches in the range.")
-    scanned: int = Field(description="Posts grouped (oldest first, at most `limit`).")
-    complete: bool = Field(description="Whether every matching post was grouped.")
-    alerts: int = Field(description="Alerts that would have fired (one per group).")
-    page: int
-    size: int
-    next_page: int | None
-    groups: list[ReplayGroupOut] = Field(description="Most posts first, paged.")
-
-
 def _store(ctx: Annotated[ApiContext, Depends(context)]) -> RuleStore:
     return RuleStore(ctx.es, ctx.settings)
 
 
 Store = Annotated[RuleStore, Depends(_store)]
+Ctx = Annotated[ApiContext, Depends(context)]
 
 
 @contextmanager
@@ -212,6 +187,22 @@ def update_rule(rule_id: str, patch: RulePatch, store: Store) -> RuleOut:
         return RuleOut.of(store.update(rule_id, changes))
 
 
+@router.put(
+    "/{rule_id}",
+    summary="Replace a rule",
+    responses={**_ERRORS, 422: {"description": "Malformed rule, or its id is not the path's."}},
+)
+def replace_rule(rule_id: str, rule: Rule, store: Store) -> RuleOut:
+    """The whole rule, validated like `POST /rules` (absent fields take their defaults;
+    channels, with their secrets, are replaced too). `created_at` is kept."""
+    if rule.id != rule_id:
+        raise UnprocessableError(
+            f"the body's id {rule.id!r} is not the path's {rule_id!r}", code=_INVALID
+        )
+    with _rule_errors():
+        return RuleOut.of(store.replace(rule))
+
+
 @router.delete(
     "/{rule_id}",
     summary="Delete a rule",
@@ -229,83 +220,49 @@ ReplayLimit = Annotated[
 ]
 
 
-def _replay_out(
-    rule: Rule, replay: Replay, since: datetime, until: datetime, pages: Paging
-) -> ReplayOut:
-    chosen = replay.groups[pages.offset : pages.offset + pages.size]
-    return ReplayOut(
-        rule_id=rule.id,
-        dedup=rule.dedup,
-        throttle_s=rule.throttle_s,
-        since=since,
-        until=until,
-        matching_posts=replay.matching_posts,
-        scanned=replay.scanned,
-        complete=replay.complete,
-        alerts=replay.alerts,
-        page=pages.page,
-        size=pages.size,
-        next_page=pages.next_page(replay.alerts),
-        groups=[
-            ReplayGroupOut(
-                alert_id=g.alert_id,
-                dedup_value=g.dedup_value,
-                window_start=g.window_start,
-                count=g.count,
-                first_at=g.first_at,
-                last_at=g.last_at,
-                sample=PostOut.from_source(g.sample),
-            )
-            for g in chosen
-        ],
-    )
-
-
-def _replay(
-    store: RuleStore, rule: Rule, since: str | None, until: str | None, limit: int, pages: Paging
-) -> ReplayOut:
-    if rule.spike is not None or rule.mode != "instant":
-        raise ConfigError(
-            f"rule {rule.id!r} is a {'spike' if rule.spike else rule.mode + ' digest'} rule:"
-            " the API replays per-post (instant) rules; preview it with `scout rules test`",
-            code=NOT_REPLAYABLE,
-        )
-    span = bounded(since, until, default_since="7d")
-    with _rule_errors():
-        total, docs = store.replay(rule, since=span.since, until=span.until, limit=limit)
-    replay = group_replay(rule, docs, now=span.until, matching_posts=total)
-    return _replay_out(rule, replay, span.since, span.until, pages)
-
-
-@router.post("/test", summary="Replay an unsaved rule", responses={400: _ERRORS[400]})
+@router.post(
+    "/test",
+    summary="Replay an unsaved rule",
+    response_model=ReplayAnswer,
+    responses={400: _ERRORS[400]},
+)
 def replay_draft(
     rule: Rule,
     store: Store,
+    ctx: Ctx,
     pages: Annotated[Paging, Depends(paging)],
     since: SinceParam = None,
     until: UntilParam = None,
     limit: ReplayLimit = 5000,
-) -> ReplayOut:
+) -> Any:
     """Like `POST /rules/{rule_id}/test` for a rule in the body, not saved (its query is
     validated by Elasticsearch first)."""
     with _rule_errors():
         store.validate(rule)
-    return _replay(store, rule, since, until, limit, pages)
+    return replay(ctx, store, rule, since=since, until=until, limit=limit, pages=pages)
 
 
-@router.post("/{rule_id}/test", summary="Replay a rule over history", responses=_ERRORS)
+@router.post(
+    "/{rule_id}/test",
+    summary="Replay a rule over history",
+    response_model=ReplayAnswer,
+    responses=_ERRORS,
+)
 def replay_rule(
     rule_id: str,
     store: Store,
+    ctx: Ctx,
     pages: Annotated[Paging, Depends(paging)],
     since: SinceParam = None,
     until: UntilParam = None,
     limit: ReplayLimit = 5000,
-) -> ReplayOut:
-    """What the rule would have fired over indexed posts from `since` (default `7d`):
-    matches grouped by the live matcher's dedup key (post, story: near-identical texts,
-    link) and throttle window, one group per alert, with a sample post and a count.
-    Nothing is sent and no alert state is written."""
+) -> Any:
+    """What the rule would have fired over indexed posts from `since` (default `7d`) to
+    `until`; nothing is sent and no alert state is written. The answer's `kind` says its
+    shape: `post` (instant rules): matches grouped by the live matcher's dedup key (post,
+    story: near-identical texts, link) and throttle window, one group per alert, with a
+    sample post and a count; `spike`: each spike (entity, run) that would have fired once,
+    with its peak; `digest` (hourly/daily rules): each period's digest, as sent."""
     with _rule_errors():
         rule = store.get(rule_id)
-    return _replay(store, rule, since, until, limit, pages)
+    return replay(ctx, store, rule, since=since, until=until, limit=limit, pages=pages)

@@ -25,6 +25,8 @@ from streams.index.queries import (
 router = APIRouter(tags=["trends"])
 
 _DEFAULT_SINCE = "30d"
+# Buckets grow with entities x histogram buckets: both are capped (MAX_BUCKETS for the latter).
+MAX_COMPARED = 20
 
 
 class Bucket(BaseModel):
@@ -99,8 +101,9 @@ def share_of_voice(
     entity: Annotated[
         list[str] | None,
         Query(
-            description="Entity ids to compare (repeat the parameter); default: the `top`"
-            " watch-listed competitors most mentioned in the range."
+            description=f"Entity ids to compare (repeat the parameter, at most {MAX_COMPARED});"
+            " default: the `top` watch-listed competitors most mentioned in the range.",
+            max_length=MAX_COMPARED,
         ),
     ] = None,
     top: Annotated[int, Query(ge=1, le=20, description="How many competitors by default.")] = 5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
@@ -29,8 +29,6 @@ __all__ = [
 ]
 
 out = Console()
-MAX_BUCKETS = 60_000  # under Elasticsearch's search.max_buckets (65 536)
-MAX_PERIODS = 168
 
 SpikeEntityOpt = Annotated[
     list[str] | None,
@@ -89,30 +87,14 @@ def spike_changes(
     return {"spike": spec.model_dump(mode="json")}
 
 
-def _reports(settings: Settings, client: Any) -> Any:
-    from streams.alerts.matching import AlertClaims, RuleCache, rules_index_name, state_index_name
-    from streams.alerts.reports import Reports, SpikeRuns
-
-    state = state_index_name(settings.index_prefix)
-    return Reports(
-        es=client,
-        alias=settings.posts_alias,
-        rules=RuleCache(client, rules_index_name(settings.index_prefix)),
-        claims=AlertClaims(client, state),
-        runs=SpikeRuns(client, state),
-        digest_delay_s=settings.digest_delay_s,
-        digest_late_s=settings.digest_late_s,
-        digest_settle_s=settings.es_timeout_s + 5.0,
-    )
-
-
 def _run(settings: Settings, body: Any) -> Any:
+    from streams.alerts.reports.preview import preview_reports
     from streams.index.client import make_async_client
 
     async def run() -> Any:
         client = make_async_client(settings)
         try:
-            return await body(_reports(settings, client))
+            return await body(preview_reports(settings, client))
         finally:
             await client.close()
 
@@ -130,52 +112,19 @@ def preview(
 
 
 def _spikes(settings: Settings, rule: Rule, since: datetime, until: datetime, samples: int) -> None:
-    from streams.alerts.reports.evaluate import msearch
-    from streams.alerts.reports.spikes import (
-        histogram_search,
-        histograms_from,
-        spike_runs,
-        step_for,
-    )
+    from streams.alerts.reports.preview import SpikePreview, preview_spikes
 
-    assert rule.spike is not None  # noqa: S101 - preview() checked
-    spec = rule.spike
-    step = step_for(spec)
-    last = datetime.fromtimestamp(int(until.timestamp()) // step * step, UTC)
-    n = max(0, int((last - since).total_seconds() // step))
-    first = last - timedelta(seconds=n * step)
-    buckets = n + spec.window_s * (spec.baseline_windows + 1) // step
-    entities = min(len(spec.entity_ids) or 100, MAX_BUCKETS // max(buckets, 1))
-    if entities < 1:
-        raise ConfigError(
-            f"--since covers {buckets} steps of {step}s: too many; test a shorter span",
-            code=BAD_SPIKE_OPTION,
-        )
-    body = histogram_search(rule, first=first, last=last, max_entities=entities)
-    body["aggs"]["entities"]["terms"]["order"] = [{"_count": "desc"}, {"_key": "asc"}]
+    async def body(reports: Any) -> SpikePreview:
+        return await preview_spikes(reports, rule, since=since, until=until)
 
-    async def search(reports: Any) -> list[dict[str, Any] | None]:
-        result: list[dict[str, Any] | None] = await msearch(
-            reports.es, reports.alias, [rule], [body]
-        )
-        return result
-
-    result = _run(settings, search)[0]
-    if result is None:
-        raise ConfigError(f"Elasticsearch rejected rule {rule.id!r}", code=BAD_SPIKE_OPTION)
-    times = [first + timedelta(seconds=i * step) for i in range(n + 1)]
-    runs = [
-        run
-        for hist in histograms_from(rule, result.get("aggregations", {}), first=first, last=last)
-        for run in spike_runs(hist, spec, times)
-    ]
-    runs.sort(key=lambda r: r.start)
+    found: SpikePreview = _run(settings, body)
     out.print(
-        f"rule {rule.id}: {len(runs)} spikes from {since:%Y-%m-%d %H:%M} to {until:%Y-%m-%d %H:%M}"
-        f" UTC, evaluated every {step}s over the {entities} busiest entities (nothing sent)",
+        f"rule {rule.id}: {len(found.runs)} spikes from {since:%Y-%m-%d %H:%M} to"
+        f" {until:%Y-%m-%d %H:%M} UTC, evaluated every {found.step_s}s over the"
+        f" {found.entities} busiest entities (nothing sent)",
         markup=False,
     )
-    for run in runs[-samples:] if samples else []:
+    for run in found.runs[-samples:] if samples else []:
         peak = run.peak
         ratio = f"{peak.ratio:g}x" if peak.ratio else "from 0"
         out.print(
@@ -188,30 +137,22 @@ def _spikes(settings: Settings, rule: Rule, since: datetime, until: datetime, sa
 def _digests(
     settings: Settings, rule: Rule, since: datetime, until: datetime, samples: int
 ) -> None:
-    from streams.alerts.reports.periods import completed_periods, period_containing
+    from streams.alerts.reports.preview import MAX_PERIODS, DigestPreview, preview_digests
 
-    if rule.mode == "instant":
-        raise ConfigError(f"rule {rule.id!r} is not a digest rule", code=BAD_DIGEST_REQUEST)
-    ready = completed_periods(rule.mode, until, delay_s=0, settle_s=0, count=MAX_PERIODS)
-    periods = [
-        p for p in ready if p.end > since and p.start >= period_containing(rule.mode, since).start
-    ]
-    todo = [(rule, p) for p in periods]
+    async def body(reports: Any) -> DigestPreview:
+        return await preview_digests(reports, rule, since=since, until=until)
 
-    async def build(reports: Any) -> list[Alert]:
-        alerts: list[Alert] = await reports.build_digests(todo, matched_at=until, sample=50)
-        return alerts
-
-    alerts = _run(settings, build) if todo else []
-    sent = [a for a in alerts if a.digest and a.digest.total]
+    found: DigestPreview = _run(settings, body)
     out.print(
-        f"rule {rule.id}: {len(sent)} {rule.mode} digests of {len(periods)} periods"
-        f" ({len(periods) - len(sent)} empty, not sent); nothing sent",
+        f"rule {rule.id}: {len(found.digests)} {rule.mode} digests of {len(found.periods)}"
+        f" periods ({found.empty} empty, not sent); nothing sent",
         markup=False,
     )
-    for alert in sent[-samples:] if samples else []:
+    if not found.complete:
+        out.print(f"  (only the newest {MAX_PERIODS} periods; test a shorter span)", markup=False)
+    for alert in found.digests[-samples:] if samples else []:
         d = alert.digest
-        assert d is not None  # noqa: S101 - filtered above
+        assert d is not None  # noqa: S101 - preview_digests keeps digests only
         head = d.top_posts[0].post.text[:80] if d.top_posts else ""
         out.print(f"  {d.start:%Y-%m-%d %H:%M}: {d.total} posts, top: {head}", markup=False)
 

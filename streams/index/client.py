@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch, Elasticsearch
@@ -18,9 +19,20 @@ def _options(settings: Settings) -> dict[str, Any]:
     return options
 
 
+def _quiet_wire_log() -> None:
+    """``elastic_transport.node`` logs every request and response body at DEBUG: rules with
+    their channel secrets and webhook URLs in clear. Keep it at INFO even when the scout
+    runs with ``SCOUT_LOG_LEVEL=debug`` (its INFO lines name method, path and status)."""
+    wire = logging.getLogger("elastic_transport.node")
+    if wire.level < logging.INFO:  # NOTSET (inherits the root's level) or DEBUG
+        wire.setLevel(logging.INFO)
+
+
 def make_client(settings: Settings) -> Elasticsearch:
+    _quiet_wire_log()
     return Elasticsearch(settings.es_url, **_options(settings))
 
 
 def make_async_client(settings: Settings) -> AsyncElasticsearch:
+    _quiet_wire_log()
     return AsyncElasticsearch(settings.es_url, **_options(settings))

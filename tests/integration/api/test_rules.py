@@ -118,8 +118,58 @@ def test_validation_like_the_cli(rules_api: TestClient) -> None:
 
     digest = {"id": "daily", "name": "Daily", "owner": "o", "query": "x", "mode": "daily"}
     assert rules_api.post("/rules", json=digest).status_code == 201
-    not_replayed = rules_api.post("/rules/daily/test")
-    assert not_replayed.status_code == 400 and not_replayed.json()["code"] == "SCOUT-E507"
+    replayed = rules_api.post("/rules/daily/test")  # a digest rule is replayed too
+    assert replayed.status_code == 200 and replayed.json()["kind"] == "digest", replayed.text
+
+
+def test_put_replaces_a_rule_as_a_whole(rules_api: TestClient) -> None:
+    created = rules_api.post("/rules", json=DEALS).json()
+    replacement = {
+        "id": "deals",
+        "name": "Mergers",
+        "owner": "corp-dev",
+        "query": "merger",
+        "channels": [{"type": "teams", "url": "https://example.webhook.office.com/w/abc"}],
+    }
+    put = rules_api.put("/rules/deals", json=replacement)
+    assert put.status_code == 200, put.text
+    body = put.json()
+    # Absent fields take their defaults: conditions, throttle and the old channels are gone.
+    assert body["name"] == "Mergers" and body["query"] == "merger"
+    assert body["conditions"] == {
+        "entity_ids": [],
+        "signals": [],
+        "min_influence": None,
+        "languages": [],
+    }
+    assert body["throttle_s"] == 0 and body["dedup"] == "story"
+    assert body["channels"] == [
+        {
+            "type": "teams",
+            "target": "teams:example.webhook.office.com",
+            "name": None,
+            "signed": False,
+        }
+    ]
+    assert "/w/abc" not in put.text
+    assert body["created_at"] == created["created_at"]
+    assert body["updated_at"] > created["updated_at"]
+    assert rules_api.get("/rules/deals").json() == body
+
+    # Validated exactly like a create; nothing changes when it is refused.
+    missing = rules_api.put("/rules/nope", json={**replacement, "id": "nope"})
+    assert missing.status_code == 404 and missing.json()["code"] == "SCOUT-E083"
+    other_id = rules_api.put("/rules/deals", json={**replacement, "id": "other"})
+    assert other_id.status_code == 422 and other_id.json()["code"] == "SCOUT-E084"
+    rejected = rules_api.put("/rules/deals", json={**replacement, "query": "text:(oops"})
+    assert rejected.status_code == 400 and rejected.json()["code"] == "SCOUT-E081"
+    for bad in (
+        {**replacement, "mode": "weekly"},
+        {**replacement, "spike": {"window_s": 3600}, "mode": "daily"},
+        {"id": "deals", "name": "n"},
+    ):
+        assert rules_api.put("/rules/deals", json=bad).status_code == 422, bad
+    assert rules_api.get("/rules/deals").json() == body
 
 
 NOW = datetime.now(UTC).replace(microsecond=0)
