@@ -91,7 +91,13 @@ async def send_claimed(claims: AlertClaims, alerts: Any, new: Sequence[Alert]) -
         await alerts.send(key=a.alert_id.encode(), value=a.model_dump_json().encode()) for a in new
     ]
     await asyncio.gather(*futures)
-    await claims.mark_sent([a.alert_id for a in new])
+    try:
+        await claims.mark_sent([a.alert_id for a in new])
+    except TransientError as exc:
+        # They are on the alerts topic: only the record is missing. A claim left pending
+        # is emitted again past PENDING_GRACE_S; the dispatcher's per-channel claim keeps
+        # that from reaching a receiver twice.
+        log.warning("%d alerts published but not marked sent: %s", len(new), exc)
     kinds = ", ".join(sorted({f"{a.rule_id} ({a.kind})" for a in new}))
     log.info("alerts: %d new (%s)", len(new), kinds)
 
@@ -101,7 +107,8 @@ async def publish_reports(
 ) -> int:
     """One timer tick: evaluate spike rules or build due digests, publish what fired.
 
-    A transient failure is logged and left to the next tick (claims make it idempotent)."""
+    A failure is logged and left to the next tick (claims make it idempotent): it never
+    escapes, as an exception ends a Faust timer and crashes the whole worker."""
     reports = rt.reports
     if reports is None:
         return 0
@@ -110,6 +117,9 @@ async def publish_reports(
         await send_claimed(reports.claims, alerts, new)
     except TransientError as exc:
         log.warning("%s check failed, retried at the next check: %s", which, exc)
+        return 0
+    except Exception:  # noqa: BLE001 - a Kafka error or a bug must not stop indexing
+        log.exception("%s check failed unexpectedly, retried at the next check", which)
         return 0
     return len(new)
 

@@ -41,7 +41,8 @@ class Runtime:
                 es=es,
                 alias=settings.posts_alias,
                 rules=rules,
-                claims=AlertClaims(es, state_index_name(settings.index_prefix)),
+                # a redelivered batch is matched once: wait out a claim left pending
+                claims=AlertClaims(es, state_index_name(settings.index_prefix), wait_pending=True),
             )
             dispatcher = Dispatcher(
                 es=es,
@@ -62,7 +63,8 @@ class Runtime:
                 es=es,
                 alias=settings.posts_alias,
                 rules=rules,
-                claims=matcher.claims,
+                # timers check again every tick: they need not wait for pending claims
+                claims=AlertClaims(es, state_index_name(settings.index_prefix)),
                 runs=SpikeRuns(es, state_index_name(settings.index_prefix)),
                 digest_delay_s=settings.digest_delay_s,
                 digest_late_s=settings.digest_late_s,

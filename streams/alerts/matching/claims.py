@@ -18,15 +18,22 @@ already alerted. Near-duplicates of a brand-new story handled by two workers in 
 instant can both alert (the search cannot see a claim not yet made): at most one alert per
 worker for that story.
 
-Delivery: a claimed alert must be handed on (sent or produced) by the caller; a crash
-between the claim and the hand-off loses that alert (at-most-once past the claim).
+Delivery: a claimed alert must be handed on (produced) by the caller, which then marks
+the claim ``sent``. A worker that dies between the claim and the hand-off leaves the claim
+pending; whoever meets that claim again (a redelivered batch, the next spike or digest
+check) emits the alert again once the claim is ``PENDING_GRACE_S`` old. With
+``wait_pending`` (the post matcher: a redelivered batch is met once, and its offsets are
+committed after it) a younger pending claim is polled until it is marked sent or its grace
+period ends, instead of being dropped; the timers leave it to their next check. A claim
+emitted twice (the first worker had produced but not yet marked it) is delivered once: the
+dispatcher claims each (alert, channel).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -89,12 +96,18 @@ class AlertClaims:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         retry_delay_s: float = 0.5,
         max_attempts: int = 20,
+        wait_pending: bool = False,
+        pending_poll_s: float = 0.5,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._client = client
         self.index = index
         self._clock = clock
         self._retry_delay_s = retry_delay_s
         self._max_attempts = max_attempts
+        self._wait_pending = wait_pending
+        self._pending_poll_s = pending_poll_s
+        self._sleep = sleep
 
     async def ensure(self) -> None:
         """Create the state index if missing (idempotent, safe to race)."""
@@ -198,27 +211,55 @@ class AlertClaims:
                     status,
                     result.get("error"),
                 )
-        claimed.extend(await self._lost(conflicts))
+        try:
+            claimed.extend(await self._lost(conflicts))
+        except IndexUnavailableError as exc:
+            # Keep what this bulk claimed; the conflicts are looked at again next attempt.
+            log.warning("%s; retrying %d conflicting claims", exc, len(conflicts))
+            retry.extend(conflicts)
         return retry
 
     async def _lost(self, conflicts: Sequence[Alert]) -> list[Alert]:
-        """Conflicting claims still pending after the grace period: emit them again."""
-        if not conflicts:
-            return []
-        found = await self._client.mget(index=self.index, ids=[a.alert_id for a in conflicts])
-        now = self._clock()
-        lost = []
-        for alert, doc in zip(conflicts, found.body["docs"], strict=True):
-            source = doc.get("_source") or {}
-            if source.get("sent", True):
-                continue
-            claimed_at = datetime.fromisoformat(str(source.get("claimed_at")))
-            if (now - claimed_at).total_seconds() >= PENDING_GRACE_S:
-                log.warning(
-                    "alert %s was claimed but never sent; emitting it again", alert.alert_id
-                )
-                lost.append(alert)
+        """Conflicting claims still pending after the grace period: emit them again.
+
+        A younger pending claim is dropped, or with ``wait_pending`` polled until it is
+        marked sent (dropped) or reaches the grace period (emitted)."""
+        lost: list[Alert] = []
+        pending = list(conflicts)
+        while pending:
+            docs = await self._read(pending)
+            now = self._clock()
+            waiting: list[Alert] = []
+            wait_s = PENDING_GRACE_S
+            for alert, doc in zip(pending, docs, strict=True):
+                source = doc.get("_source") or {}
+                if source.get("sent", True):
+                    continue
+                claimed_at = datetime.fromisoformat(str(source.get("claimed_at")))
+                age = (now - claimed_at).total_seconds()
+                if age >= PENDING_GRACE_S:
+                    log.warning(
+                        "alert %s was claimed but never sent; emitting it again", alert.alert_id
+                    )
+                    lost.append(alert)
+                else:
+                    waiting.append(alert)
+                    wait_s = min(wait_s, PENDING_GRACE_S - age)
+            if not waiting or not self._wait_pending:
+                break
+            # Claimed by a worker that is about to publish it, or that died first.
+            await self._sleep(max(0.0, min(self._pending_poll_s, wait_s)))
+            pending = waiting
         return lost
+
+    async def _read(self, alerts: Sequence[Alert]) -> list[dict[str, Any]]:
+        try:
+            found = await self._client.mget(index=self.index, ids=[a.alert_id for a in alerts])
+        except (ApiError, TransportError) as exc:
+            raise IndexUnavailableError(
+                f"cannot read conflicting claims in {self.index!r}: {exc}", code=STATE_UNAVAILABLE
+            ) from exc
+        return list(found.body["docs"])
 
     async def mark_sent(self, alert_ids: Sequence[str]) -> None:
         """Record that these alerts reached the alerts topic."""
@@ -228,7 +269,13 @@ class AlertClaims:
         for alert_id in alert_ids:
             operations.append({"update": {"_index": self.index, "_id": alert_id}})
             operations.append({"doc": {"sent": True}})
-        await self._client.bulk(operations=operations)
+        try:
+            await self._client.bulk(operations=operations)
+        except (ApiError, TransportError) as exc:
+            raise IndexUnavailableError(
+                f"cannot mark {len(alert_ids)} claims sent in {self.index!r}: {exc}",
+                code=STATE_UNAVAILABLE,
+            ) from exc
 
     async def canonical_stories(self, items: Sequence[StoryCandidate]) -> list[str]:
         """For each candidate, the dedup value of its story: an alerted story's value when

@@ -40,6 +40,7 @@ log = logging.getLogger("streams.alerts.reports")
 
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 TOP_SPIKE_POSTS = 3
+DIGESTS_PER_REQUEST = 10  # digest searches per _msearch (each returns up to SAMPLE posts)
 
 
 def spike_rules(rules: Sequence[Rule]) -> list[Rule]:
@@ -53,6 +54,17 @@ def digest_rules(rules: Sequence[Rule]) -> list[Rule]:
 def evaluation_time(now: datetime) -> datetime:
     """Spikes are evaluated on whole minutes (every worker computes the same windows)."""
     return now.replace(second=0, microsecond=0)
+
+
+async def refresh(client: AsyncElasticsearch, alias: str) -> None:
+    """Make the posts just indexed searchable; ES down is transient (the timer retries)."""
+    try:
+        await client.indices.refresh(index=alias)
+    except (ApiError, TransportError) as exc:
+        raise IndexUnavailableError(
+            f"cannot refresh {alias!r} before the spike/digest searches: {exc}",
+            code=REPORT_SEARCH_FAILED,
+        ) from exc
 
 
 async def msearch(
@@ -113,7 +125,7 @@ class Reports:
     ) -> list[tuple[Rule, Histogram, WindowStats]]:
         """(rule, entity histogram, stats) for every entity spiking at ``at``."""
         bodies = [histogram_search(r, first=at, last=at) for r in rules]
-        await self.es.indices.refresh(index=self.alias)
+        await refresh(self.es, self.alias)
         results = await msearch(self.es, self.alias, rules, bodies)
         out = []
         for rule, result in zip(rules, results, strict=True):
@@ -199,14 +211,21 @@ class Reports:
         self, todo: Sequence[tuple[Rule, Period]], *, matched_at: datetime, sample: int = SAMPLE
     ) -> list[Alert]:
         """The digests of these (rule, period) pairs, in order (nothing is claimed)."""
-        await self.es.indices.refresh(index=self.alias)
+        await refresh(self.es, self.alias)
         bodies = [
             digest_search(
                 r, p, delay_s=self.digest_delay_s, late_s=self.digest_late_s, sample=sample
             )
             for r, p in todo
         ]
-        results = await msearch(self.es, self.alias, [r for r, _ in todo], bodies)
+        # Each search returns up to `sample` posts: a worker catching up (24 hours of many
+        # rules) would ask for millions in one response, which ES refuses (circuit breaker,
+        # 429) at every check. A few searches per request keep responses bounded.
+        results: list[dict[str, Any] | None] = []
+        for i in range(0, len(todo), DIGESTS_PER_REQUEST):
+            chunk = slice(i, i + DIGESTS_PER_REQUEST)
+            rules = [r for r, _ in todo[chunk]]
+            results += await msearch(self.es, self.alias, rules, bodies[chunk])
         alerts = []
         for (rule, period), result in zip(todo, results, strict=True):
             if result is None:

@@ -36,6 +36,9 @@ __all__ = [
 ]
 
 MAX_ENTITIES = 100
+# Buckets one histogram search may ask for (entities x buckets per entity), under
+# Elasticsearch's search.max_buckets (65,536), which rejects the whole search (400).
+MAX_BUCKETS = 60_000
 _STEPS = (12, 10, 6, 5, 4, 3, 2, 1)
 
 
@@ -135,18 +138,22 @@ def histogram_search(
     rule: Rule, *, first: datetime, last: datetime, max_entities: int = MAX_ENTITIES
 ) -> dict[str, Any]:
     """The search for the histograms needed to evaluate ``rule`` at every step edge in
-    ``[first, last]`` (``last`` is a bucket edge; entities ranked by the last window)."""
+    ``[first, last]`` (``last`` is a bucket edge; entities ranked by the last window, as
+    many as fit in ``MAX_BUCKETS``)."""
     spec = _spec(rule)
     step = step_for(spec)
     window = timedelta(seconds=spec.window_s)
     start = first - window * (spec.baseline_windows + 1)
+    per_entity = int((last - start).total_seconds()) // step
+    # A long baseline (168 windows of 12 steps: 2,028 buckets each) fits fewer entities.
+    entities = max(1, min(len(spec.entity_ids) or max_entities, MAX_BUCKETS // per_entity))
     query = rule_query(rule)
     query["bool"]["filter"].append(
         {"range": {"created_at": {"gte": start.isoformat(), "lt": last.isoformat()}}}
     )
     terms: dict[str, Any] = {
         "field": "entity_ids",
-        "size": len(spec.entity_ids) or max_entities,
+        "size": entities,
         "order": [{"recent": "desc"}, {"_key": "asc"}],
     }
     if spec.entity_ids:

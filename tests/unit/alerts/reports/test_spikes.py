@@ -9,6 +9,7 @@ import pytest
 from models.alerts import Rule, SpikeSpec
 from streams.alerts.reports.spike_state import continues
 from streams.alerts.reports.spikes import (
+    MAX_BUCKETS,
     Histogram,
     histogram_search,
     histograms_from,
@@ -134,3 +135,15 @@ def test_histograms_are_parsed_dense_and_aligned() -> None:
     assert hist.start == T0 and len(hist.counts) == 156
     assert hist.counts[0] == 2 and hist.counts[155] == 11 and sum(hist.counts) == 13
     assert window_stats(hist, SPEC, at).count == 11
+
+
+def test_a_long_baseline_asks_for_fewer_entities_than_elasticsearch_max_buckets() -> None:
+    # 168 baseline windows + the window, 12 steps each: 2,028 buckets per entity; 100
+    # entities (202,800 buckets) would be refused by search.max_buckets (65,536).
+    long = Rule(id="s", name="s", owner="o", spike=SpikeSpec(window_s=3600, baseline_windows=168))
+    at = datetime(2026, 3, 2, 12, 7, tzinfo=UTC)
+    terms = histogram_search(long, first=at, last=at)["aggs"]["entities"]["terms"]
+    assert terms["size"] == MAX_BUCKETS // 2028 == 29
+    # the default (13 windows x 12 steps) still ranks the 100 busiest
+    default = Rule(id="d", name="d", owner="o", spike=SpikeSpec())
+    assert histogram_search(default, first=at, last=at)["aggs"]["entities"]["terms"]["size"] == 100
