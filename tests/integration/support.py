@@ -48,6 +48,17 @@ def wait_until(
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what} (last: {last!r})")
 
 
+def holds_for(probe: Callable[[], object], *, seconds: float, interval: float = 0.25) -> bool:
+    """Poll ``probe`` for ``seconds``: False as soon as it is falsy (say, a duplicate came),
+    True when it held throughout. For "nothing else arrives"; assert the details after."""
+    deadline = time.monotonic() + seconds
+    while probe():
+        if time.monotonic() >= deadline:
+            return True
+        time.sleep(interval)
+    return False
+
+
 def scout(settings: Settings, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the real CLI (``python -m streams``) with ``settings``."""
     return subprocess.run(

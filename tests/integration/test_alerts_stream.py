@@ -19,7 +19,14 @@ from streams.alerts.delivery.signing import (
     verify_signature,
 )
 from streams.settings import Settings
-from tests.integration.support import WorkerProcess, count_docs, read_topic, scout, wait_until
+from tests.integration.support import (
+    WorkerProcess,
+    count_docs,
+    holds_for,
+    read_topic,
+    scout,
+    wait_until,
+)
 
 SECRET = "receiver-secret"
 
@@ -121,9 +128,8 @@ def test_a_matching_post_fires_exactly_one_signed_webhook_and_reposts_do_not_flo
         what="202 indexed posts",
     )
     wait_until(lambda: len(receiver.requests) >= 2, timeout=60, what="two webhooks")
-    import time
-
-    time.sleep(3)  # anything else that was going to arrive has arrived
+    # anything else that was going to arrive has arrived
+    holds_for(lambda: len(receiver.requests) == 2, seconds=3)
     assert len(receiver.requests) == 2, [
         json.loads(r["body"])["post"]["post_id"] for r in receiver.requests
     ]
@@ -214,9 +220,10 @@ def test_a_worker_killed_mid_stream_sends_no_duplicate_alert(
         timeout=180,
         what=f"{n} alerts delivered or recorded as interrupted",
     )
-    import time
-
-    time.sleep(3)
+    holds_for(
+        lambda: len(receiver.requests) == len({b["alert_id"] for b in received()}),
+        seconds=3,
+    )
     ids = [b["alert_id"] for b in received()]
     assert len(ids) == len(set(ids)), f"{len(ids) - len(set(ids))} duplicate webhooks"
     lost = interrupted()

@@ -23,7 +23,7 @@ from streams.alerts.reports import Reports, SpikeRuns
 from streams.index.client import make_async_client
 from streams.index.sink import BulkSink, write_all
 from streams.settings import Settings
-from tests.integration.support import WorkerProcess, scout, wait_until
+from tests.integration.support import WorkerProcess, holds_for, scout, wait_until
 from tests.integration.test_alerts_stream import Receiver
 from tests.integration.test_spikes import isolated  # noqa: F401 - fixture
 
@@ -221,7 +221,8 @@ def test_a_digest_through_a_worker_is_delivered_once(
     worker = WorkerProcess(settings, tmp_path / "worker.log")
     request.addfinalizer(worker.stop)
     wait_until(lambda: receiver.requests or worker.assert_alive(), timeout=90, what="a digest")
-    time.sleep(4)  # more checks (one a second) must not send it again
+    # more checks (one a second) must not send it again
+    holds_for(lambda: len(receiver.requests) == 1, seconds=4)
     assert len(receiver.requests) == 1, [r["body"][:300] for r in receiver.requests]
     sent: dict[str, Any] = json.loads(receiver.requests[0]["body"])
     assert sent["event"] == "scout.digest" and sent["mode"] == "hourly"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,7 +27,7 @@ from streams.index.client import make_async_client, make_client
 from streams.index.schema import ensure_posts_index, posts_index_name
 from streams.index.sink import BulkSink, write_all
 from streams.settings import Settings
-from tests.integration.support import WorkerProcess, count_docs, scout, wait_until
+from tests.integration.support import WorkerProcess, count_docs, holds_for, scout, wait_until
 from tests.integration.test_alerts_stream import Receiver
 
 pytestmark = pytest.mark.integration
@@ -227,9 +226,11 @@ def test_a_spike_through_kafka_and_a_worker_sends_one_webhook(
     settings = settings.model_copy(
         update={"alert_allow": "127.0.0.1", "alert_rules_ttl_s": 0.5, "spike_check_s": 1.0}
     )
+    # --spike-min 8 = all eight Microsoft posts: the worker indexes them in batches of any
+    # size while it evaluates every second, and may fire only once all are searchable.
     added = scout(
         settings, "rules", "add", "msft-chatter", "--name", "Microsoft chatter",
-        "--owner", "it", "--spike-entity", MSFT, "--spike-min", "6", "--spike-window", "1h",
+        "--owner", "it", "--spike-entity", MSFT, "--spike-min", "8", "--spike-window", "1h",
         "--channel", f"webhook={receiver.url}",
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
@@ -256,7 +257,8 @@ def test_a_spike_through_kafka_and_a_worker_sends_one_webhook(
         what="9 indexed posts",
     )
     wait_until(lambda: receiver.requests or worker.assert_alive(), timeout=60, what="a webhook")
-    time.sleep(4)  # several more evaluations (one a second) must not send it again
+    # several more evaluations (one a second) must not send it again
+    holds_for(lambda: len(receiver.requests) == 1, seconds=4)
     assert len(receiver.requests) == 1, [r["body"][:200] for r in receiver.requests]
     body: dict[str, Any] = json.loads(receiver.requests[0]["body"])
     assert body["event"] == "scout.spike" and body["kind"] == "spike"
