@@ -24,6 +24,7 @@ from streams.alerts.reports.evaluate import Reports, msearch
 from streams.alerts.reports.periods import Period, completed_periods, period_containing
 from streams.alerts.reports.spike_state import SpikeRuns
 from streams.alerts.reports.spikes import (
+    MAX_BUCKETS,
     MAX_ENTITIES,
     SpikeRun,
     histogram_search,
@@ -44,7 +45,6 @@ __all__ = [
     "preview_spikes",
 ]
 
-MAX_BUCKETS = 60_000  # under Elasticsearch's search.max_buckets (65 536)
 MAX_PERIODS = 168
 PREVIEW_SAMPLE = 50  # posts sampled per digest (the worker samples SAMPLE)
 
