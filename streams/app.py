@@ -9,7 +9,7 @@ import faust
 
 from streams.settings import Settings
 from streams.topics import ALERTS, ALERTS_DLQ, POSTS_DLQ, POSTS_RAW
-from streams.worker.agents import dispatch_events, process_events, publish_reports
+from streams.worker.agents import dispatch_events, process_events, publish_reports, sweep_alerts
 from streams.worker.runtime import Runtime
 
 log = logging.getLogger("streams.worker")
@@ -69,6 +69,14 @@ def create_app(settings: Settings, runtime: Runtime) -> faust.App:
         # Every worker checks; claims in Elasticsearch make the checks idempotent.
         app.timer(settings.spike_check_s, name="check_spikes")(check_spikes)
         app.timer(settings.digest_check_s, name="check_digests")(check_digests)
+    if alerts is not None and runtime.outbox is not None:
+        outbox = runtime.outbox
+
+        async def sweep_outbox() -> None:
+            await sweep_alerts(outbox, alerts)
+
+        # Alerts claimed but never published (a worker died between): published again.
+        app.timer(settings.alert_sweep_s, name="sweep_outbox")(sweep_outbox)
 
     async def _close(sender: Any, **kwargs: Any) -> None:
         await runtime.close()

@@ -137,6 +137,12 @@ class Settings(BaseSettings):
     )
     alert_backoff_s: float = Field(0.5, gt=0, description="First retry delay of a delivery (s).")
     alert_backoff_cap_s: float = Field(30.0, gt=0, description="Longest retry delay (s).")
+    alert_sweep_s: float = Field(
+        30.0,
+        gt=0,
+        description="How often the worker re-publishes alerts whose claim is 30 s old and"
+        " not sent: the claiming worker died before publishing them (s).",
+    )
     spike_check_s: float = Field(
         60.0, gt=0, description="How often the worker evaluates spike rules (s)."
     )

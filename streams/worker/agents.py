@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from models.alerts import Alert
 from models.dead_letter import DeadLetter
-from streams.alerts.matching import AlertClaims
+from streams.alerts.matching import AlertClaims, Outbox
 from streams.alerts.stage import Matcher
 from streams.errors import PermanentError, TransientError
 from streams.index.sink import write_all
@@ -83,7 +83,9 @@ async def publish_alerts(
     await send_claimed(matcher.claims, alerts, new)
 
 
-async def send_claimed(claims: AlertClaims, alerts: Any, new: Sequence[Alert]) -> None:
+async def send_claimed(
+    claims: AlertClaims, alerts: Any, new: Sequence[Alert], *, what: str = "new"
+) -> None:
     """Publish newly claimed alerts to the alerts topic, then mark their claims sent."""
     if not new:
         return
@@ -99,7 +101,7 @@ async def send_claimed(claims: AlertClaims, alerts: Any, new: Sequence[Alert]) -
         # that from reaching a receiver twice.
         log.warning("%d alerts published but not marked sent: %s", len(new), exc)
     kinds = ", ".join(sorted({f"{a.rule_id} ({a.kind})" for a in new}))
-    log.info("alerts: %d new (%s)", len(new), kinds)
+    log.info("alerts: %d %s (%s)", len(new), what, kinds)
 
 
 async def publish_reports(
@@ -122,6 +124,21 @@ async def publish_reports(
         log.exception("%s check failed unexpectedly, retried at the next check", which)
         return 0
     return len(new)
+
+
+async def sweep_alerts(outbox: Outbox, alerts: Any) -> int:
+    """One timer tick: publish the alerts claimed but never sent (a worker died between
+    claiming and publishing), then mark them sent. Never raises, like publish_reports."""
+    try:
+        lost = await outbox.take()
+        await send_claimed(outbox.claims, alerts, lost, what="re-published")
+    except TransientError as exc:
+        log.warning("outbox sweep failed, retried at the next sweep: %s", exc)
+        return 0
+    except Exception:  # noqa: BLE001 - a Kafka error or a bug must not stop indexing
+        log.exception("outbox sweep failed unexpectedly, retried at the next sweep")
+        return 0
+    return len(lost)
 
 
 async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -> int:

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from elasticsearch import AsyncElasticsearch
 
 from streams.alerts.delivery import Deliverer, DeliveryLog, deliveries_index
-from streams.alerts.matching import AlertClaims, RuleCache, rules_index_name, state_index_name
+from streams.alerts.matching import (
+    AlertClaims,
+    Outbox,
+    RuleCache,
+    rules_index_name,
+    state_index_name,
+)
 from streams.alerts.reports import Reports, SpikeRuns
 from streams.alerts.stage import Dispatcher, Matcher
 from streams.enrich.build import build_enricher
@@ -28,11 +34,12 @@ class Runtime:
     matcher: Matcher | None
     dispatcher: Dispatcher | None
     reports: Reports | None = None
+    outbox: Outbox | None = None
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
         es = make_async_client(settings)
-        matcher = dispatcher = reports = None
+        matcher = dispatcher = reports = outbox = None
         if settings.alerts_enabled:
             rules = RuleCache(
                 es, rules_index_name(settings.index_prefix), settings.alert_rules_ttl_s
@@ -71,6 +78,7 @@ class Runtime:
                 # a bulk request started before a cutoff is searchable by then
                 digest_settle_s=settings.es_timeout_s + 5.0,
             )
+            outbox = Outbox(es, AlertClaims(es, state_index_name(settings.index_prefix)))
         return cls(
             settings=settings,
             enricher=build_enricher(settings),
@@ -82,6 +90,7 @@ class Runtime:
             matcher=matcher,
             dispatcher=dispatcher,
             reports=reports,
+            outbox=outbox,
         )
 
     async def close(self) -> None:

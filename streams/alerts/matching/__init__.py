@@ -4,6 +4,7 @@
 the batch's documents) -> dedup values (:mod:`.dedup`, :mod:`.stories`) -> ``Alert``
 records -> ``AlertClaims.claim`` (create-only documents in ``<prefix>-alert-state``:
 exactly one alert per rule, dedup value and throttle window, across restarts).
+:class:`Outbox` publishes again the claimed alerts a dead worker never sent.
 """
 
 from streams.alerts.matching.claims import STATE_MAPPING, AlertClaims, state_index_name
@@ -17,6 +18,7 @@ from streams.alerts.matching.dedup import (
     throttle_bucket,
 )
 from streams.alerts.matching.errors import RejectedRule
+from streams.alerts.matching.outbox import Outbox
 from streams.alerts.matching.pipeline import BatchAlerts, alert_post, alerts_for_batch
 from streams.alerts.matching.rules import RuleCache, rules_index_name
 from streams.alerts.matching.search import Matches, instant_rules, match_batch
@@ -28,6 +30,7 @@ __all__ = [
     "AlertClaims",
     "BatchAlerts",
     "Matches",
+    "Outbox",
     "RejectedRule",
     "RuleCache",
     "StoryCandidate",

@@ -19,14 +19,18 @@ instant can both alert (the search cannot see a claim not yet made): at most one
 worker for that story.
 
 Delivery: a claimed alert must be handed on (produced) by the caller, which then marks
-the claim ``sent``. A worker that dies between the claim and the hand-off leaves the claim
-pending; whoever meets that claim again (a redelivered batch, the next spike or digest
-check) emits the alert again once the claim is ``PENDING_GRACE_S`` old. With
+the claim ``sent``. The claim document stores the alert itself (``alert``, not indexed)
+and ``outbox: true``: a worker that dies between the claim and the hand-off leaves a
+pending claim that still holds its alert, and the outbox sweep (:mod:`.outbox`, a timer on
+every worker) publishes it once the claim is ``PENDING_GRACE_S`` old, whatever produced
+it (post, spike or digest). Whoever meets a pending claim again (a redelivered batch, the
+next spike or digest check) also emits the alert again past ``PENDING_GRACE_S``. With
 ``wait_pending`` (the post matcher: a redelivered batch is met once, and its offsets are
 committed after it) a younger pending claim is polled until it is marked sent or its grace
-period ends, instead of being dropped; the timers leave it to their next check. A claim
-emitted twice (the first worker had produced but not yet marked it) is delivered once: the
-dispatcher claims each (alert, channel).
+period ends, instead of being dropped; the timers leave it to their next check or the
+sweep. An alert emitted twice (the first worker had produced but not yet marked it, or the
+sweep and a redelivery both met it) is delivered once: the dispatcher claims each
+(alert, channel).
 """
 
 from __future__ import annotations
@@ -62,7 +66,8 @@ _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
 STATE_MAPPING: dict[str, Any] = {
     "dynamic": False,
-    "_meta": {"managed_by": "signal-scout", "alert_state_version": 1},
+    # 2: ``alert`` (the claimed alert's JSON, kept in _source only) and ``outbox``.
+    "_meta": {"managed_by": "signal-scout", "alert_state_version": 2},
     "properties": {
         "alert_id": {"type": "keyword"},
         "rule_id": {"type": "keyword"},
@@ -73,11 +78,14 @@ STATE_MAPPING: dict[str, Any] = {
         "matched_at": {"type": "date"},
         "claimed_at": {"type": "date"},
         "sent": {"type": "boolean"},
+        "outbox": {"type": "boolean"},
+        "alert": {"type": "object", "enabled": False},
     },
 }
 
 # A claim not marked sent this long after it was made is taken as lost (the worker died
-# between claiming and publishing) and its alert is emitted again on redelivery.
+# between claiming and publishing): its alert is emitted again on redelivery and by the
+# outbox sweep.
 PENDING_GRACE_S = 30.0
 
 
@@ -113,8 +121,11 @@ class AlertClaims:
         """Create the state index if missing (idempotent, safe to race)."""
         try:
             if await self._client.indices.exists(index=self.index):
+                # additive: new fields only (an index made before keeps working)
                 await self._client.indices.put_mapping(
-                    index=self.index, properties=STATE_MAPPING["properties"]
+                    index=self.index,
+                    properties=STATE_MAPPING["properties"],
+                    meta=STATE_MAPPING["_meta"],
                 )
                 return
             await self._client.indices.create(
@@ -178,6 +189,9 @@ class AlertClaims:
                     "matched_at": alert.matched_at.isoformat(),
                     "claimed_at": now,
                     "sent": False,
+                    # the outbox: what the sweep publishes if this claim is never sent
+                    "outbox": True,
+                    "alert": alert.model_dump(mode="json"),
                 }
             )
         try:
