@@ -4,7 +4,9 @@ died before publishing it reaches the alerts topic once, whatever produced it.""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,14 @@ from streams.index.client import make_async_client
 from streams.settings import Settings
 from streams.topics import ALERTS
 from streams.worker.agents import sweep_alerts
-from tests.integration.support import read_topic
+from tests.integration.support import (
+    WorkerProcess,
+    holds_for,
+    read_topic,
+    scout,
+    wait_until,
+)
+from tests.integration.test_alerts_stream import Receiver
 
 pytestmark = pytest.mark.integration
 
@@ -107,3 +116,38 @@ def test_an_alert_claimed_but_never_published_is_swept_onto_the_topic_once(
     published = read_topic(settings, ALERTS.name(settings), expect=3, timeout=10)
     assert sorted(m["alert_id"] for m in published) == ["lost-post", "lost-spike"]
     assert Alert.model_validate(next(m for m in published if m["kind"] == "spike")) == spike
+
+
+def test_a_worker_sweeps_a_lost_alert_and_delivers_it_once(
+    settings: Settings, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """End to end: the worker's own timer finds the lost claim and its dispatcher sends it."""
+    receiver = Receiver()
+    request.addfinalizer(receiver.close)
+    settings = settings.model_copy(
+        update={"alert_allow": "127.0.0.1", "alert_rules_ttl_s": 0.5, "alert_sweep_s": 1.0}
+    )
+    added = scout(
+        settings, "rules", "add", "deals", "--name", "Deals", "--owner", "it",
+        "-q", "deal", "--channel", f"webhook={receiver.url}",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    lost = _post("lost-before-publish")
+
+    async def claim() -> None:
+        client = make_async_client(settings)
+        try:
+            ago = datetime.now(UTC) - timedelta(minutes=5)
+            index = state_index_name(settings.index_prefix)
+            assert await AlertClaims(client, index, clock=lambda: ago).claim([lost]) == [lost]
+        finally:
+            await client.close()
+
+    asyncio.run(claim())
+    worker = WorkerProcess(settings, tmp_path / "worker.log")
+    request.addfinalizer(worker.stop)
+    wait_until(lambda: receiver.requests or worker.assert_alive(), timeout=90, what="a webhook")
+    holds_for(lambda: len(receiver.requests) == 1, seconds=4)  # later sweeps send nothing
+    assert len(receiver.requests) == 1, [r["body"][:200] for r in receiver.requests]
+    body = json.loads(receiver.requests[0]["body"])
+    assert body["alert_id"] == lost.alert_id
