@@ -8,12 +8,17 @@ from datetime import UTC, datetime, timedelta
 
 from streams.errors import ConfigError
 
-__all__ = ["BAD_TIME", "es_interval", "parse_duration", "parse_time"]
+__all__ = ["BAD_TIME", "es_interval", "is_duration", "parse_duration", "parse_time"]
 
 BAD_TIME = "SCOUT-E042"
 
 _DURATION = re.compile(r"^(\d+)([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def is_duration(text: str) -> bool:
+    """Whether ``text`` is written as a duration (``24h``), not as a point in time."""
+    return _DURATION.match(text.strip()) is not None
 
 
 def parse_duration(text: str) -> timedelta:

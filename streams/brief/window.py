@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from streams.durations import is_duration, parse_duration
 from streams.errors import ConfigError
 
 __all__ = ["BriefWindow", "parse_companies", "parse_window"]
@@ -25,8 +26,6 @@ E_UNTIL = "SCOUT-E601"
 E_EMPTY = "SCOUT-E602"
 E_COMPANY = "SCOUT-E603"
 
-_DURATION = re.compile(r"^(\d{1,6})([mhdw])$")
-_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _COMPANY_ID = re.compile(r"^company:[A-Za-z0-9][A-Za-z0-9._&-]*$")
 MAX_WINDOW = timedelta(days=366)
 
@@ -56,9 +55,11 @@ def parse_window(since: str, until: str | None, *, now: datetime) -> BriefWindow
     """``since`` is a duration back from ``until`` (``24h``) or an instant; ``until``
     defaults to ``now`` (timezone-aware)."""
     end = _instant(until, what="until", code=E_UNTIL) if until else now
-    match = _DURATION.match(since.strip())
-    if match:
-        length = timedelta(**{_UNITS[match[2]]: int(match[1])})
+    if is_duration(since):
+        try:
+            length = parse_duration(since)
+        except ConfigError as exc:  # too long for a timedelta
+            raise ConfigError(f"bad since {since!r}: {exc.message}", code=E_SINCE) from exc
         if not timedelta(0) < length <= MAX_WINDOW:
             raise ConfigError(
                 f"bad since {since!r}: the window must be longer than 0 and at most 366 days",
