@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from pydantic import ValidationError
 
 from models.alerts import Rule
 from streams.alerts.query import rule_query
-from streams.errors import ConfigError, IndexUnavailableError
+from streams.errors import ConfigError
+from streams.index.small import ensure_small_index, query_problem
 from streams.settings import Settings
 
 RULES_MAPPING: dict[str, Any] = {
@@ -29,11 +30,6 @@ RULES_MAPPING: dict[str, Any] = {
         "updated_at": {"type": "date"},
     },
 }
-
-
-def _short(reason: str) -> str:
-    """Lucene parse errors end in a long 'Was expecting one of' list: keep the point."""
-    return reason.split("\nWas expecting", 1)[0].strip()
 
 
 def rules_index(settings: Settings) -> str:
@@ -100,40 +96,20 @@ class RuleStore:
             after = hits["hits"][-1]["sort"]
 
     def ensure(self) -> None:
-        try:
-            if not self._client.indices.exists(index=self.index):
-                self._client.indices.create(
-                    index=self.index,
-                    mappings=RULES_MAPPING,
-                    settings={
-                        "number_of_shards": 1,
-                        "number_of_replicas": self._settings.index_replicas,
-                    },
-                )
-        except ApiError as exc:
-            if "resource_already_exists" not in str(exc):
-                raise ConfigError(f"cannot create {self.index}: {exc}", code="SCOUT-E080") from exc
-        except TransportError as exc:
-            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+        ensure_small_index(
+            self._client,
+            self.index,
+            mappings=RULES_MAPPING,
+            replicas=self._settings.index_replicas,
+            code="SCOUT-E080",
+        )
 
     def validate(self, rule: Rule) -> None:
         """Ask Elasticsearch to parse the rule's query; a rejection names the problem."""
-        try:
-            result = self._client.indices.validate_query(
-                index=self._settings.posts_alias, query=rule_query(rule), explain=True
-            )
-        except ApiError as exc:
+        problem = query_problem(self._client, self._settings.posts_alias, rule_query(rule))
+        if problem is not None:
             raise ConfigError(
-                f"rule {rule.id!r}: Elasticsearch rejected the query: {exc.message}",
-                code="SCOUT-E081",
-            ) from exc
-        if not result.get("valid", False):
-            reasons = [
-                e.get("error", "") for e in result.get("explanations", []) if not e.get("valid")
-            ]
-            detail = result.get("error") or "; ".join(r for r in reasons if r) or "invalid query"
-            raise ConfigError(
-                f"rule {rule.id!r}: Elasticsearch rejected the query: {_short(detail)}",
+                f"rule {rule.id!r}: Elasticsearch rejected the query: {problem}",
                 code="SCOUT-E081",
             )
 

@@ -18,6 +18,7 @@ from streams.alerts.store import RuleStore
 from streams.api.board_query import column_query, default_title
 from streams.api.errors import NotFoundError as ApiNotFound
 from streams.errors import ConfigError, IndexUnavailableError
+from streams.index.small import ensure_small_index, query_problem
 from streams.settings import Settings
 
 DEFAULT_BOARD = "default"
@@ -150,40 +151,21 @@ class ColumnStore:
             raise IndexUnavailableError(f"cannot save column {column.id!r}: {exc}") from exc
 
     def _ensure(self) -> None:
-        try:
-            if not self._client.indices.exists(index=self.index):
-                self._client.indices.create(
-                    index=self.index,
-                    mappings=COLUMNS_MAPPING,
-                    settings={
-                        "number_of_shards": 1,
-                        "number_of_replicas": self._settings.index_replicas,
-                    },
-                )
-        except ApiError as exc:
-            if "resource_already_exists" not in str(exc):
-                raise ConfigError(f"cannot create {self.index}: {exc}", code="SCOUT-E098") from exc
-        except TransportError as exc:
-            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+        ensure_small_index(
+            self._client,
+            self.index,
+            mappings=COLUMNS_MAPPING,
+            replicas=self._settings.index_replicas,
+            code="SCOUT-E098",
+        )
 
     def _validate(self, query: dict[str, Any]) -> None:
         """Elasticsearch parses the column's query now, so a typo fails here, not later."""
         try:
-            result = self._client.indices.validate_query(
-                index=self._settings.posts_alias, query=query, explain=True
-            )
-        except ApiError as exc:
-            raise ConfigError(
-                f"Elasticsearch rejected the column's query: {exc.message}", code="SCOUT-E095"
-            ) from exc
+            problem = query_problem(self._client, self._settings.posts_alias, query)
         except TransportError as exc:
             raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
-        if not result.get("valid", False):
-            reasons = [
-                e.get("error", "") for e in result.get("explanations", []) if not e.get("valid")
-            ]
-            detail = result.get("error") or "; ".join(r for r in reasons if r) or "invalid query"
-            detail = str(detail).split("\nWas expecting", 1)[0].strip()
+        if problem is not None:
             raise ConfigError(
-                f"Elasticsearch rejected the column's query: {detail}", code="SCOUT-E095"
+                f"Elasticsearch rejected the column's query: {problem}", code="SCOUT-E095"
             )

@@ -29,6 +29,7 @@ from typing import Any
 from elasticsearch import ApiError, TransportError
 
 from streams.errors import ConfigError, IndexUnavailableError
+from streams.index.small import short_reason
 
 __all__ = [
     "BAD_QUERY",
@@ -53,11 +54,6 @@ NO_POST = "SCOUT-E506"
 _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
 
 
-def _short(reason: str) -> str:
-    """Lucene parse errors end in a long 'Was expecting one of' list: keep the point."""
-    return reason.split("\nWas expecting", 1)[0].strip()
-
-
 def es_reason(body: Any) -> str:
     """The most telling reason of an Elasticsearch error body: the first shard failure's
     cause ("Cannot parse 'text:(oops': ...") before the generic "all shards failed"."""
@@ -69,11 +65,11 @@ def es_reason(body: Any) -> str:
         cause = reason.get("caused_by") or {}
         text = cause.get("reason") or reason.get("reason")
         if text:
-            return _short(str(text))
+            return short_reason(str(text))
     for root in error.get("root_cause") or ():
         if root.get("reason"):
-            return _short(str(root["reason"]))
-    return _short(str(error.get("reason") or error.get("type") or body))
+            return short_reason(str(root["reason"]))
+    return short_reason(str(error.get("reason") or error.get("type") or body))
 
 
 @contextmanager
