@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/alert_latency.py` puts bench/ first
     sys.path.insert(0, str(ROOT))
 
+from bench.ingest_throughput import cleanup  # noqa: E402
 from bench.latency_baselines import bare_kafka, bare_pipeline  # noqa: E402
 from bench.latency_rig import (  # noqa: E402
     Receiver,
     Worker,
     bench_post,
-    cleanup,
     filler_rules,
     make_bench_producer,
     measured_rules,

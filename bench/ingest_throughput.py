@@ -34,7 +34,6 @@ from streams.cli.pipeline import run_setup  # noqa: E402
 from streams.errors import InvalidPostError  # noqa: E402
 from streams.extract import load_ner, model_label  # noqa: E402
 from streams.index.client import make_client  # noqa: E402
-from streams.index.schema import posts_index_name  # noqa: E402
 from streams.ingest import SourceLine, publish_lines  # noqa: E402
 from streams.kafka.admin import make_admin  # noqa: E402
 from streams.normalize import parse_post  # noqa: E402
@@ -173,11 +172,17 @@ def run_worker(
 
 
 def cleanup(settings: Settings) -> None:
-    """Delete the bench index, template, topics and consumer group (best effort, reported)."""
+    """Delete the bench's indices (posts and any other under its prefix: rules, alert state,
+    deliveries...), template, topics and consumer group (best effort, reported)."""
     client = make_client(settings)
     try:
-        client.indices.delete(index=posts_index_name(settings), ignore_unavailable=True)
-        client.indices.delete_index_template(name=f"{settings.index_prefix}-posts")
+        # Listed by pattern, deleted by exact name (wildcard deletes are refused).
+        ours = sorted(client.indices.get(index=f"{settings.index_prefix}-*"))
+        if ours:
+            client.indices.delete(index=",".join(ours), ignore_unavailable=True)
+        client.options(ignore_status=404).indices.delete_index_template(
+            name=f"{settings.index_prefix}-posts"
+        )
     except Exception as exc:  # noqa: BLE001 - clean-up must try every step
         print(f"warning: Elasticsearch clean-up: {exc}", file=sys.stderr)
     finally:

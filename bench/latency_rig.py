@@ -22,8 +22,6 @@ from pydantic import SecretStr
 
 from models.alerts import Channel, Conditions, Rule
 from streams.alerts.store import RuleStore, rule_to_source
-from streams.index.schema import posts_index_name
-from streams.kafka.admin import make_admin
 from streams.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -289,34 +287,3 @@ def make_bench_producer(settings: Settings) -> KafkaProducer:
         enable_idempotence=True,
         linger_ms=0,
     )
-
-
-# --- clean-up ---------------------------------------------------------------------
-def cleanup(settings: Settings) -> None:
-    """Delete the bench's indices, template, topics and consumer group (best effort)."""
-    from streams.index.client import make_client
-
-    es = make_client(settings)
-    try:
-        names = [posts_index_name(settings)] + [
-            f"{settings.index_prefix}-{s}" for s in ("rules", "alert-state", "deliveries", "bare")
-        ]
-        for name in names:
-            es.indices.delete(index=name, ignore_unavailable=True)
-        es.options(ignore_status=404).indices.delete_index_template(
-            name=f"{settings.index_prefix}-posts"
-        )
-    except Exception as exc:  # noqa: BLE001 - clean-up must try every step
-        print(f"warning: Elasticsearch clean-up: {exc}", file=sys.stderr)
-    finally:
-        es.close()
-    admin = make_admin(settings)
-    try:
-        ours = [t for t in admin.list_topics() if t.startswith(settings.app_id)]
-        if ours:
-            admin.delete_topics(ours, timeout_ms=30_000)
-        admin.delete_groups([settings.app_id])
-    except Exception as exc:  # noqa: BLE001 - clean-up must try every step
-        print(f"warning: Kafka clean-up: {exc}", file=sys.stderr)
-    finally:
-        admin.close()
