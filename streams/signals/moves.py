@@ -29,11 +29,26 @@ _ROLE = re.compile(
 )
 _BULK = re.compile(r"\bhir(?:es|ing|ed)\s+(?:\d[\d,]*|hundreds|thousands|dozens)\b", re.I)
 _WINDOW = 90  # characters around the cue where the person, organisation and role must be
+# Words allowed between a cue and the organisation it governs ("leaving Ford", "departs from
+# the Fed", "joins Tesla", "left for Rivian").
+_OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I)
 
 
 def _nearest(entities: Sequence[Entity], label: str, at: int) -> Entity | None:
     near = [e for e in entities if e.label == label and abs(e.start - at) <= _WINDOW]
     return min(near, key=lambda e: abs(e.start - at), default=None)
+
+
+def _organisation(text: str, entities: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation of a move: the one the cue governs ("leaving Ford") if any, else the
+    nearest ORG. A role title NER took for an organisation ("CFO") is never one."""
+    orgs = [e for e in entities if e.label == "ORG" and not _ROLE.fullmatch(e.text.strip())]
+    gap = _OBJECT_GAP.match(text, cue.end())
+    after = gap.end() if gap else cue.end()
+    governed = [e for e in orgs if e.start == after]
+    if governed:
+        return governed[0]
+    return _nearest(orgs, "ORG", cue.start())
 
 
 def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
@@ -48,7 +63,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             direction = "hiring"
         elif role_match is None or person is None:
             continue
-        org = _nearest(entities, "ORG", cue.start())
+        org = _organisation(text, entities, cue)
         key = (person.text if person else None, direction)
         moves.setdefault(
             key,

@@ -39,3 +39,19 @@ def test_cue_without_role_or_person_is_not_a_move() -> None:
         == []
     )
     assert _moves("Tailspin named best employer", ("Tailspin", "ORG")) == []
+
+
+def test_the_organisation_a_cue_governs_wins_over_a_nearer_one() -> None:
+    text = "Jane Doe joins Tesla as CFO, leaving Ford"
+    ents = (("Jane Doe", "PERSON"), ("Tesla", "ORG"), ("CFO", "ORG"), ("Ford", "ORG"))
+    assert _moves(text, *ents) == [
+        ("Jane Doe", "Tesla", "CFO", "joins"),
+        ("Jane Doe", "Ford", "CFO", "leaves"),
+    ]
+
+
+def test_a_role_title_tagged_as_an_organisation_is_not_the_organisation() -> None:
+    text = "Ana Lind named CFO of Northwind"
+    assert _moves(text, ("Ana Lind", "PERSON"), ("CFO", "ORG"), ("Northwind", "ORG")) == [
+        ("Ana Lind", "Northwind", "CFO", "joins")
+    ]
