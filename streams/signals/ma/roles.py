@@ -121,10 +121,13 @@ def _is_amount(token: Any) -> bool:
 
 
 def _is_boundary(doc: Any, i: int) -> bool:
-    """Punctuation that ends a name; a hyphen only when spaced ("ARES SOFTWARE - Library")."""
+    """Punctuation that ends a name; a hyphen only when spaced ("ARES SOFTWARE - Library"), a
+    full stop when spaced or ending a sentence ("buy HubSpot. Google denies")."""
     text: str = doc[i].text
-    if text in {"-", "."}:
+    if text == "-":
         return i > 0 and bool(doc[i - 1].whitespace_)
+    if text == ".":
+        return (i > 0 and bool(doc[i - 1].whitespace_)) or bool(doc[i].whitespace_)
     return text in _BOUNDARY
 
 
@@ -161,7 +164,13 @@ def _run_left(doc: Any, end: int) -> RoleSpan | None:
         token = doc[i]
         if _is_namey(token):
             start = i
-        elif token.lower_ in _CONNECTORS and i > 0 and _is_namey(doc[i - 1]) and start == i + 1:
+        elif (
+            token.lower_ in _CONNECTORS
+            and i > 0
+            and _is_namey(doc[i - 1])
+            and start == i + 1
+            and not _is_boundary(doc, i)
+        ):
             pass
         else:
             break

@@ -54,6 +54,21 @@ def test_roles_on_tokens_only(text: str, acquirer: str, target: str) -> None:
     assert _roles(signal) == (acquirer, target)
 
 
+@pytest.mark.parametrize(
+    ("words", "acquirer", "target"),
+    [
+        # "Globex in talks to buy Initech. Hooli denies": the full stop ends the target.
+        (["Globex", "in", "talks", "to", "buy", "Initech", ".", "Hooli", "denies"], "Globex", "Initech"),
+        # "Initech. Hooli to buy Globex": nor does a name run to the left cross it.
+        (["Initech", ".", "Hooli", "to", "buy", "Globex"], "Hooli", "Globex"),
+    ],
+)  # fmt: skip
+def test_a_sentence_end_ends_a_name(words: list[str], acquirer: str, target: str) -> None:
+    spaces = [words[i + 1] != "." for i in range(len(words) - 1)] + [False]
+    signal = detect_ma(Doc(VOCAB, words=words, spaces=spaces))
+    assert _roles(signal) == (acquirer, target)
+
+
 def test_merger_of_equals_first_named_is_acquirer() -> None:
     signal = detect_ma(_doc("Globex and Initech to merge"))
     assert signal.is_ma
