@@ -11,9 +11,12 @@ from pydantic import BaseModel, Field
 
 from streams.api.context import ApiContext, context
 from streams.api.elastic import es_errors
+from streams.api.errors import NotFoundError
 from streams.durations import BAD_TIME, parse_duration, parse_time
 from streams.errors import ConfigError
+from streams.index.leaders import is_rising
 from streams.index.leaders import leaders as rank_leaders
+from streams.index.leaders import voice as author_voice
 
 router = APIRouter(tags=["leaders"])
 
@@ -42,22 +45,24 @@ class Leaders(BaseModel):
     rising: list[VoiceOut]
 
 
-@router.get("/leaders", summary="Thought leaders and rising voices")
-def leaders(
-    ctx: Annotated[ApiContext, Depends(context)],
-    window: Annotated[
-        str, Query(pattern=r"^\d+[mhdw]$", description="Recent window: `24h`, `1d`, `7d`.")
-    ] = "1d",
-    baseline: Annotated[
-        int, Query(ge=1, le=52, description="Windows before it that form the baseline.")
-    ] = 7,
-    until: Annotated[
-        str | None, Query(description="End of the recent window (ISO 8601 or `2h` ago).")
-    ] = None,
-    top: Annotated[int, Query(ge=1, le=200)] = 20,
-) -> Leaders:
-    """Authors ranked by influence, relevance and engagement, and those growing fastest
-    against their own baseline (the `baseline` windows before the recent one)."""
+Window = Annotated[
+    str, Query(pattern=r"^\d+[mhdw]$", description="Recent window: `24h`, `1d`, `7d`.")
+]
+Baseline = Annotated[
+    int, Query(ge=1, le=52, description="Windows before it that form the baseline.")
+]
+Until = Annotated[str | None, Query(description="End of the recent window (ISO 8601 or `2h` ago).")]
+
+
+class AuthorVoice(BaseModel):
+    window: str
+    baseline: int
+    until: datetime
+    voice: VoiceOut
+    rising: bool = Field(description="Whether the author counts as a rising voice.")
+
+
+def _range(window: str, baseline: int, until: str | None) -> tuple[datetime, timedelta]:
     now = datetime.now(UTC)
     end = parse_time(until, now=now) if until else now
     span = parse_duration(window)
@@ -67,6 +72,20 @@ def leaders(
             f" {MAX_RANGE.days} days: use a shorter window or fewer baseline windows",
             code=BAD_TIME,
         )
+    return end, span
+
+
+@router.get("/leaders", summary="Thought leaders and rising voices")
+def leaders(
+    ctx: Annotated[ApiContext, Depends(context)],
+    window: Window = "1d",
+    baseline: Baseline = 7,
+    until: Until = None,
+    top: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> Leaders:
+    """Authors ranked by influence, relevance and engagement, and those growing fastest
+    against their own baseline (the `baseline` windows before the recent one)."""
+    end, span = _range(window, baseline, until)
     try:
         with es_errors("leaders"):
             top_voices, rising = rank_leaders(
@@ -85,4 +104,41 @@ def leaders(
         until=end,
         top=[VoiceOut(**asdict(v)) for v in top_voices],
         rising=[VoiceOut(**asdict(v)) for v in rising],
+    )
+
+
+@router.get("/leaders/{handle}", summary="One author's influence and growth")
+def author(
+    ctx: Annotated[ApiContext, Depends(context)],
+    handle: str,
+    window: Window = "1d",
+    baseline: Baseline = 7,
+    until: Until = None,
+) -> AuthorVoice:
+    """The figures `/leaders` ranks by, for one author (`@` optional, any case); 404 when
+    they wrote nothing in the recent window and its baseline."""
+    end, span = _range(window, baseline, until)
+    try:
+        with es_errors("leaders"):
+            found = author_voice(
+                ctx.es,
+                ctx.settings.posts_alias,
+                handle,
+                until=end,
+                window=span,
+                baseline_windows=baseline,
+            )
+    except OverflowError as exc:
+        raise ConfigError(f"until {until!r}: too far back", code=BAD_TIME) from exc
+    if found is None:
+        since = end - span * (baseline + 1)
+        raise NotFoundError(
+            f"no posts by @{handle.lstrip('@')} from {since.isoformat()} to {end.isoformat()}"
+        )
+    return AuthorVoice(
+        window=window,
+        baseline=baseline,
+        until=end,
+        voice=VoiceOut(**asdict(found)),
+        rising=is_rising(found),
     )

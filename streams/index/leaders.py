@@ -7,12 +7,18 @@
   in other posts) in the recent window outgrow their own baseline (the
   ``baseline_windows`` windows before it), e.g. the last day against the previous seven.
 
-Query building and ranking are pure; ``leaders()`` runs them against Elasticsearch.
+Two searches: the first picks candidate authors several ways (most posts, highest
+influence, most engagement received, most active and most mentioned in the recent window),
+so a voice with one widely shared post is not lost behind prolific accounts; the second
+gathers the figures of exactly those authors. ``voice()`` gives one author's figures.
+Query building and ranking are pure; ``leaders()`` and ``voice()`` run them against
+Elasticsearch.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,20 +41,84 @@ class Voice:
     growth: float = 0.0
 
 
-def leaders_query(
-    *, until: datetime, window: timedelta, baseline_windows: int, candidates: int
-) -> dict[str, Any]:
+def _range(until: datetime, window: timedelta, baseline_windows: int) -> dict[str, Any]:
     since = until - window * (baseline_windows + 1)
-    recent_from = until - window
+    return {"range": {"created_at": {"gte": since.isoformat(), "lt": until.isoformat()}}}
+
+
+def _recent(until: datetime, window: timedelta) -> dict[str, Any]:
+    return {"range": {"created_at": {"gte": (until - window).isoformat()}}}
+
+
+def candidates_query(
+    *, until: datetime, window: timedelta, baseline_windows: int, size: int
+) -> dict[str, Any]:
+    """Authors worth ranking, picked by several orders (see the module's docstring)."""
+
+    def authors(**order: str) -> dict[str, Any]:
+        return {"field": "author.handle", "size": size, **({"order": order} if order else {})}
+
     return {
         "size": 0,
-        "query": {"range": {"created_at": {"gte": since.isoformat(), "lt": until.isoformat()}}},
+        "query": _range(until, window, baseline_windows),
+        "aggs": {
+            "by_posts": {"terms": authors()},
+            "by_influence": {
+                "terms": authors(top="desc"),
+                "aggs": {"top": {"max": {"field": "influence.score"}}},
+            },
+            "by_engagement": {
+                "terms": authors(total="desc"),
+                "aggs": {"total": {"sum": {"field": "influence.engagement"}}},
+            },
+            "recent": {
+                "filter": _recent(until, window),
+                "aggs": {
+                    "by_posts": {"terms": authors()},
+                    "mentioned": {"terms": {"field": "handles_mentioned", "size": size}},
+                },
+            },
+        },
+    }
+
+
+def candidate_handles(response: dict[str, Any]) -> list[str]:
+    """Every handle the candidate search named, once, lower case."""
+    aggs = response["aggregations"]
+    groups = (
+        aggs["by_posts"],
+        aggs["by_influence"],
+        aggs["by_engagement"],
+        aggs["recent"]["by_posts"],
+        aggs["recent"]["mentioned"],
+    )
+    return list(dict.fromkeys(str(b["key"]).lower() for g in groups for b in g["buckets"]))
+
+
+def leaders_query(
+    *,
+    until: datetime,
+    window: timedelta,
+    baseline_windows: int,
+    candidates: int,
+    handles: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """The figures per author: the ``candidates`` most prolific, or exactly ``handles``."""
+    recent_from = until - window
+    only: dict[str, Any] = {}
+    if handles is not None:
+        only = {"include": [h.lower() for h in handles]}
+        candidates = max(1, len(handles))
+    return {
+        "size": 0,
+        "query": _range(until, window, baseline_windows),
         "aggs": {
             "authors": {
                 "terms": {
                     "field": "author.handle",
                     "size": candidates,
                     "order": {"_count": "desc"},
+                    **only,
                 },
                 "aggs": {
                     "max_influence": {"max": {"field": "influence.score"}},
@@ -61,7 +131,7 @@ def leaders_query(
                 },
             },
             "mentioned": {
-                "terms": {"field": "handles_mentioned", "size": candidates},
+                "terms": {"field": "handles_mentioned", "size": candidates, **only},
                 "aggs": {
                     "recent": {
                         "filter": {"range": {"created_at": {"gte": recent_from.isoformat()}}}
@@ -70,6 +140,15 @@ def leaders_query(
             },
         },
     }
+
+
+RISING_GROWTH = 1.5
+RISING_MIN_POSTS = 2
+
+
+def is_rising(voice: Voice) -> bool:
+    """Growing against the author's own baseline, with a few recent posts to show for it."""
+    return voice.recent_posts >= RISING_MIN_POSTS and voice.growth > RISING_GROWTH
 
 
 def rank_voices(
@@ -120,7 +199,7 @@ def rank_voices(
         )
     top_voices = sorted(voices, key=lambda v: v.score, reverse=True)[:top]
     rising = sorted(
-        (v for v in voices if v.recent_posts >= 2 and v.growth > 1.5),
+        (v for v in voices if is_rising(v)),
         key=lambda v: (v.growth, v.score),
         reverse=True,
     )[:top]
@@ -136,8 +215,45 @@ def leaders(
     baseline_windows: int = 7,
     top: int = 20,
 ) -> tuple[list[Voice], list[Voice]]:
+    per_order = max(200, top * 10)
+    picked = client.search(
+        index=alias,
+        **candidates_query(
+            until=until, window=window, baseline_windows=baseline_windows, size=per_order
+        ),
+    )
+    handles = candidate_handles(picked.body)
+    if not handles:
+        return [], []
     body = leaders_query(
-        until=until, window=window, baseline_windows=baseline_windows, candidates=max(200, top * 10)
+        until=until,
+        window=window,
+        baseline_windows=baseline_windows,
+        candidates=len(handles),
+        handles=handles,
     )
     response = client.search(index=alias, **body)
     return rank_voices(response.body, baseline_windows=baseline_windows, top=top)
+
+
+def voice(
+    client: Elasticsearch,
+    alias: str,
+    handle: str,
+    *,
+    until: datetime,
+    window: timedelta,
+    baseline_windows: int = 7,
+) -> Voice | None:
+    """One author's figures (None when they wrote nothing in the range)."""
+    wanted = handle.lstrip("@").lower()
+    body = leaders_query(
+        until=until,
+        window=window,
+        baseline_windows=baseline_windows,
+        candidates=1,
+        handles=[wanted],
+    )
+    response = client.search(index=alias, **body)
+    voices = rank_voices(response.body, baseline_windows=baseline_windows, top=1)[0]
+    return voices[0] if voices else None

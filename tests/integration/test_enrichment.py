@@ -84,6 +84,16 @@ def test_stream_enriches_posts_and_scout_enrich_agrees(
     ranked = json.loads(leaders.stdout)
     assert ranked["top"][0]["handle"] in {"deal_desk", "chip_chat"}
     assert {v["handle"] for v in ranked["top"]} >= {"deal_desk", "chip_chat", "nordic_notes"}
+    first = ranked["top"][0]
+    one = scout(
+        settings, "leaders", "--until", "2026-04-04T00:00:00+00:00", "--window", "1d", "--json",
+        "--author", f"@{first['handle'].upper()}",
+    )  # fmt: skip
+    assert one.returncode == 0, one.stderr
+    rising = first["handle"] in {v["handle"] for v in ranked["rising"]}
+    assert json.loads(one.stdout) == {**first, "rising": rising}
+    nobody = scout(settings, "leaders", "--until", "2026-04-04T00:00:00+00:00", "--author", "x_y")
+    assert nobody.returncode != 0 and "no posts by @x_y" in nobody.stderr
 
 
 def test_worker_picks_up_watch_list_changes_without_a_restart(

@@ -32,3 +32,18 @@ def test_bad_windows_are_refused(api: TestClient) -> None:
     assert api.get("/leaders", params={"window": "a week"}).status_code == 422
     bad = api.get("/leaders", params={"until": "soon"})
     assert bad.status_code == 400 and bad.json()["code"] == "SCOUT-E042"
+
+
+def test_one_author_by_handle_any_case_and_with_at(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    params = {"window": "1d", "baseline": 7, "until": "2026-04-05T00:00:00Z"}
+    body = api.get("/leaders/@Deal_Desk", params=params).json()
+    assert body["voice"]["handle"] == "deal_desk"
+    assert (body["voice"]["posts"], body["voice"]["relevant_posts"]) == (2, 2)
+    assert body["rising"] is False
+    ranked = api.get("/leaders", params=params).json()["top"]
+    assert body["voice"] == next(v for v in ranked if v["handle"] == "deal_desk")
+    missing = api.get("/leaders/old_news", params=params)  # wrote ten days before April 1st
+    assert missing.status_code == 404 and "@old_news" in missing.json()["detail"]
