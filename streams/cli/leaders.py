@@ -54,7 +54,7 @@ def leaders(
         if found is None:
             raise ConfigError(
                 f"no posts by @{author.lstrip('@')} in the window and its baseline",
-                code="SCOUT-E043",
+                code="SCOUT-E044",
             )
         if as_json:
             print(json.dumps({**found.__dict__, "rising": is_rising(found)}))

@@ -33,10 +33,13 @@ def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
     }
 
 
-def error_output(line: int, error: PermanentError, post_id: str | None = None) -> dict[str, Any]:
+def error_output(
+    line: int, error: PermanentError, post_id: str | None = None, *, file: str | None = None
+) -> dict[str, Any]:
     """Stands in for an input line that could not be enriched, keeping the line order."""
     return {
         "id": post_id,
+        "file": file,
         "line": line,
         "error": {"reason": error.reason, "detail": error.message, "code": error.code},
     }

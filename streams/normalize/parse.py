@@ -9,6 +9,7 @@ Reasons (the ``reason`` of ``InvalidPostError``, also used in dead letters):
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,6 +18,10 @@ from models.post import Post
 from streams.errors import InvalidPostError
 from streams.normalize.text import clean_text
 from streams.normalize.twitter import is_twitter_v1, twitter_v1_to_post_obj
+
+# A JSON escape of a UTF-16 surrogate: paired ones decode to one character, lone ones
+# decode to text that cannot be encoded (spaCy, Elasticsearch and UTF-8 output fail on it).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 _HINTS = {
     "full_text": "it looks like a Twitter object without id_str/user",
@@ -49,7 +54,21 @@ def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Po
             f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
             reason="malformed_json",
         ) from exc
+    if _SURROGATE_ESCAPE.search(raw):
+        _refuse_lone_surrogates(obj)
     return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def _refuse_lone_surrogates(obj: Any) -> None:
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+        raise InvalidPostError(
+            f"message holds an unpaired UTF-16 surrogate escape ({bad}), not a character;"
+            " fix the producer's JSON encoding",
+            reason="bad_encoding",
+        ) from exc
 
 
 def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:

@@ -1,13 +1,21 @@
-"""Raw Twitter API v1.1 objects -> the Post shape (what `scout enrich` and connectors accept)."""
+"""Raw Twitter API v1.1 objects -> the Post shape (what `scout enrich` and connectors accept).
+
+The text is made readable as posted: the full text (``extended_tweet``, ``full_text``, and
+for a retweet the original's, behind ``RT @author:``), HTML entities that v1.1 escapes
+(``&amp;`` ``&lt;`` ``&gt;``) decoded, and t.co links replaced by their expanded URLs.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 from streams.errors import InvalidPostError
 
 _TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
+_ESCAPED = re.compile(r"&(amp|lt|gt);")
+_UNESCAPE = {"amp": "&", "lt": "<", "gt": ">"}
 
 
 def is_twitter_v1(obj: dict[str, Any]) -> bool:
@@ -26,11 +34,19 @@ def _time(value: Any) -> str | None:
         return None
     try:
         return datetime.strptime(str(value), _TWITTER_TIME).astimezone(UTC).isoformat()
-    except ValueError as exc:
+    except ValueError:
+        pass
+    try:  # archives re-exported with ISO 8601 times
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
         raise InvalidPostError(
-            f"Twitter created_at {value!r} is not like 'Wed Jan 01 03:59:03 +0000 2014'",
+            f"Twitter created_at {value!r} is not like 'Wed Jan 01 03:59:03 +0000 2014'"
+            " nor an ISO 8601 time with a timezone",
             reason="unknown_shape",
-        ) from exc
+        )
+    return parsed.astimezone(UTC).isoformat()
 
 
 def _author(user: dict[str, Any]) -> dict[str, Any]:
@@ -53,11 +69,36 @@ def _engagement(obj: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _expand_urls(text: str, entities: Any) -> str:
+    urls = entities.get("urls") if isinstance(entities, dict) else None
+    for url in urls if isinstance(urls, list) else []:
+        short = url.get("url") if isinstance(url, dict) else None
+        expanded = url.get("expanded_url") if isinstance(url, dict) else None
+        if isinstance(short, str) and short and isinstance(expanded, str) and expanded:
+            text = text.replace(short, expanded)
+    return text
+
+
 def _text(obj: dict[str, Any]) -> Any:
     extended = obj.get("extended_tweet")
     if isinstance(extended, dict) and "full_text" in extended:
-        return extended["full_text"]
-    return obj.get("full_text", obj.get("text"))
+        text, entities = extended["full_text"], extended.get("entities")
+    else:
+        text, entities = obj.get("full_text", obj.get("text")), obj.get("entities")
+    if not isinstance(text, str):
+        return text  # refused with a clear message by the Post checks
+    text = _ESCAPED.sub(lambda m: _UNESCAPE[m.group(1)], text)
+    return _expand_urls(text, entities)
+
+
+def _retweet_text(obj: dict[str, Any], original: dict[str, Any]) -> Any:
+    """A retweet's own text is cut at 140 characters; the original's is whole."""
+    text = _text(original)
+    user = original.get("user")
+    handle = user.get("screen_name") if isinstance(user, dict) else None
+    if not isinstance(text, str) or not text.strip() or not isinstance(handle, str):
+        return _text(obj)
+    return f"RT @{handle}: {text}"
 
 
 def twitter_v1_to_post_obj(obj: dict[str, Any]) -> dict[str, Any]:
@@ -76,6 +117,9 @@ def twitter_v1_to_post_obj(obj: dict[str, Any]) -> dict[str, Any]:
     original = obj.get("retweeted_status")
     if isinstance(original, dict) and "id_str" in original:
         original_user = original.get("user") if isinstance(original.get("user"), dict) else None
+        post["text"] = _retweet_text(obj, original)
+        # A retweet receives no engagement of its own: v1.1 copies the original's counts.
+        post["engagement"] = None
         post["repost_of"] = {
             "id": original["id_str"],
             "author": _author(original_user) if original_user else None,

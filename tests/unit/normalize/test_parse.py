@@ -89,3 +89,17 @@ def test_clean_text_is_idempotent_and_normalizes_unicode() -> None:
     once = clean_text(text)
     assert once == "Caf\u00e9\nlinetwo spaced"
     assert clean_text(once) == once
+
+
+def test_lone_surrogate_escape_is_refused_as_bad_encoding() -> None:
+    # Valid UTF-8 and valid JSON, but "\ud800" decodes to no character: spaCy and the
+    # UTF-8 output would fail on it (one such line used to stop `scout enrich`).
+    raw = b'{"id": "s1", "text": "Microsoft \\ud800 buys"}'
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(raw, **LIMITS)
+    assert info.value.reason == "bad_encoding" and "\\ud800" in info.value.message
+
+
+def test_paired_surrogate_escapes_and_escaped_backslashes_are_fine() -> None:
+    raw = b'{"id": "s2", "text": "launch \\ud83d\\ude80 path C:\\\\ud800"}'
+    assert parse_post(raw, **LIMITS).text == "launch \U0001f680 path C:\\ud800"

@@ -1,5 +1,8 @@
 import json
 
+import pytest
+
+from streams.errors import InvalidPostError
 from streams.normalize import parse_post
 
 LIMITS = {"max_message_bytes": 100_000, "max_text_chars": 5_000}
@@ -53,3 +56,86 @@ def test_extended_tweet_full_text_is_preferred() -> None:
     post = parse_post(json.dumps(status).encode(), **LIMITS)
     assert post.text == "the whole long text"
     assert post.lang is None
+
+
+def test_html_entities_are_decoded_so_offsets_refer_to_the_real_text() -> None:
+    status = _status(text="AT&amp;T &lt;3 Verizon &gt; T-Mobile, &amp;amp; stays escaped once")
+    del status["retweeted_status"]
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert post.text == "AT&T <3 Verizon > T-Mobile, &amp; stays escaped once"
+
+
+def test_retweet_is_enriched_on_the_originals_whole_text() -> None:
+    status = _status(
+        text="RT @chipdesk: Nvidia agrees to buy Arm for $40 billion in a deal th\u2026"
+    )
+    status["retweeted_status"]["text"] = (  # type: ignore[index]
+        "Nvidia agrees to buy Arm for $40 billion in a deal that reshapes chips &amp; phones"
+    )
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert post.text == (
+        "RT @chipdesk: Nvidia agrees to buy Arm for $40 billion in a deal that reshapes"
+        " chips & phones"
+    )
+
+
+def test_retweet_of_an_extended_tweet_uses_the_originals_full_text() -> None:
+    status = _status()
+    status["retweeted_status"]["extended_tweet"] = {  # type: ignore[index]
+        "full_text": "Nvidia shares up after the keynote, and more that did not fit"
+    }
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert post.text.endswith("and more that did not fit")
+
+
+def test_retweet_carries_no_engagement_of_its_own() -> None:
+    # v1.1 copies the original's counts onto the retweet; they belong to the original.
+    post = parse_post(json.dumps(_status(retweet_count=120)).encode(), **LIMITS)
+    assert post.engagement is None
+    assert post.repost_of is not None and post.repost_of.engagement is not None
+    assert post.repost_of.engagement.reposts == 120
+
+
+def test_tco_links_are_replaced_by_their_expanded_urls() -> None:
+    status = _status(
+        text="Keynote recap https://t.co/AbC123 and https://t.co/AbC123",
+        entities={
+            "urls": [
+                {
+                    "url": "https://t.co/AbC123",
+                    "expanded_url": "https://news.example.com/keynote?a=1&b=2",
+                    "indices": [14, 33],
+                }
+            ]
+        },
+    )
+    del status["retweeted_status"]
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    expanded = "https://news.example.com/keynote?a=1&b=2"
+    assert post.text == f"Keynote recap {expanded} and {expanded}"
+
+
+def test_extended_tweet_links_are_expanded_from_its_own_entities() -> None:
+    status = _status(
+        text="cut https://t.co/short",
+        extended_tweet={
+            "full_text": "whole text https://t.co/long",
+            "entities": {"urls": [{"url": "https://t.co/long", "expanded_url": "https://a.io/x"}]},
+        },
+    )
+    del status["retweeted_status"]
+    assert parse_post(json.dumps(status).encode(), **LIMITS).text == "whole text https://a.io/x"
+
+
+def test_iso_created_at_is_accepted_in_a_twitter_object() -> None:
+    post = parse_post(
+        json.dumps(_status(created_at="2026-03-03T10:15:00+01:00")).encode(), **LIMITS
+    )
+    assert post.created_at is not None
+    assert post.created_at.isoformat() == "2026-03-03T09:15:00+00:00"
+
+
+def test_unreadable_twitter_created_at_is_refused_by_name() -> None:
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(json.dumps(_status(created_at="2026-03-03T09:15:00")).encode(), **LIMITS)
+    assert info.value.reason == "unknown_shape" and "created_at" in info.value.message
