@@ -8,7 +8,10 @@ from models.enriched import Entity
 
 
 def entities_from_doc(doc: Any) -> tuple[Entity, ...]:
-    """Named entities of a spaCy ``Doc`` with character offsets into ``doc.text``."""
+    """Named entities of a spaCy ``Doc`` with character offsets into ``doc.text``.
+
+    A span without a letter or digit (an emoji run, a lone ``#``) names nothing: the tweet
+    model tags such runs ORG or CARDINAL now and then, so they are dropped."""
     return tuple(
         Entity(
             text=span.text,
@@ -19,4 +22,5 @@ def entities_from_doc(doc: Any) -> tuple[Entity, ...]:
             confidence=1.0,
         )
         for span in doc.ents
+        if any(ch.isalnum() for ch in span.text)
     )
