@@ -87,6 +87,12 @@ def _text(obj: dict[str, Any]) -> Any:
         text, entities = obj.get("full_text", obj.get("text")), obj.get("entities")
     if not isinstance(text, str):
         return text  # refused with a clear message by the Post checks
+    return readable_text(text, entities)
+
+
+def readable_text(text: str, entities: Any) -> str:
+    """A tweet's text as posted (v1.1 and v2 alike): ``&amp;``/``&lt;``/``&gt;`` decoded in
+    one pass, t.co links in ``entities["urls"]`` replaced by their expanded URLs."""
     text = _ESCAPED.sub(lambda m: _UNESCAPE[m.group(1)], text)
     return _expand_urls(text, entities)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams.backfill.formats.html import html_to_text
+from streams.normalize.twitter import readable_text
 
 
 def twitter_v2_posts(obj: dict[str, Any]) -> list[dict[str, Any]]:
@@ -15,6 +16,15 @@ def twitter_v2_posts(obj: dict[str, Any]) -> list[dict[str, Any]]:
     return [_tweet_v2(t, users) for t in tweets]
 
 
+def _text_v2(tweet: dict[str, Any]) -> Any:
+    """The whole text (``note_tweet`` for long posts), entities decoded, t.co links expanded."""
+    note = tweet.get("note_tweet")
+    if isinstance(note, dict) and isinstance(note.get("text"), str) and note["text"]:
+        return readable_text(note["text"], note.get("entities"))
+    text = tweet.get("text")
+    return readable_text(text, tweet.get("entities")) if isinstance(text, str) else text
+
+
 def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[str, Any]:
     user = users.get(tweet.get("author_id")) or tweet.get("author") or {}
     metrics = tweet.get("public_metrics") or {}
@@ -22,7 +32,7 @@ def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[s
     handle = user.get("username")
     return {
         "id": tweet.get("id"),
-        "text": (tweet.get("note_tweet") or {}).get("text") or tweet.get("text"),
+        "text": _text_v2(tweet),
         "created_at": tweet.get("created_at"),
         "author": {
             "handle": handle,

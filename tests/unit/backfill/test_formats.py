@@ -85,6 +85,32 @@ def test_twitter_v2_and_mastodon_become_posts(tmp_path: Path) -> None:
     )
 
 
+def test_twitter_v2_text_is_decoded_with_links_expanded(tmp_path: Path) -> None:
+    short = {
+        "id": "21",
+        "text": "Contoso &amp; Fabrikam: https://t.co/abc",
+        "entities": {
+            "urls": [{"url": "https://t.co/abc", "expanded_url": "https://contoso.example/deal"}]
+        },
+    }
+    long = {
+        "id": "22",
+        "text": "Contoso &amp; Fab… https://t.co/cut",
+        "note_tweet": {
+            "text": "Contoso &amp; Fabrikam agree terms &lt;3 https://t.co/xyz",
+            "entities": {
+                "urls": [{"url": "https://t.co/xyz", "expanded_url": "https://fabrikam.example/"}]
+            },
+        },
+    }
+    path = _write(tmp_path, "v2.json", json.dumps({"data": [short, long]}).encode())
+    texts = [r.post["text"] for r in read_records(path) if r.post is not None]
+    assert texts == [
+        "Contoso & Fabrikam: https://contoso.example/deal",
+        "Contoso & Fabrikam agree terms <3 https://fabrikam.example/",
+    ]
+
+
 def test_rss_and_atom_items_become_posts(tmp_path: Path) -> None:
     (item,) = read_records(_write(tmp_path, "feed.xml", RSS))
     assert item.post is not None
