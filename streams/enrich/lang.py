@@ -57,18 +57,19 @@ _PROFILES: dict[str, frozenset[str]] = {
     ),
 }
 _MIN_HITS = 2
+# what may stand between the end of a sentence and its first word
+_OPENERS = " \t\n\"'(\u00ab\u201c\u2018-\u2013\u2014"
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the most likely language, or None when unsure."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     if not words:
         return None
     scores: Counter[str] = Counter()
-    for word in words:
-        for lang, profile in _PROFILES.items():
-            if word in profile:
-                scores[lang] += 1
+    for word, start in words:
+        for lang in _languages_of(word, text, start):
+            scores[lang] += 1
     if not scores:
         return None
     ranked = scores.most_common()
@@ -78,6 +79,20 @@ def detect_language(text: str) -> str | None:
     if len(ranked) > 1 and ranked[1][1] == hits:
         return _break_tie(text, [lang for lang, n in ranked if n == hits])
     return best
+
+
+def _languages_of(word: str, text: str, start: int) -> list[str]:
+    """The languages whose function words include ``word`` (as written at ``start``).
+
+    A capital ``I`` inside a sentence is the English pronoun, not the Scandinavian
+    preposition ``i``; at the start of a sentence it may be either.
+    """
+    lowered = word.lower()
+    found = [lang for lang, profile in _PROFILES.items() if lowered in profile]
+    if word == "I":
+        before = text[max(0, start - 16) : start].rstrip(_OPENERS)
+        return ["en", *found] if not before or before[-1] in ".!?:" else ["en"]
+    return found
 
 
 def _break_tie(text: str, langs: list[str]) -> str | None:

@@ -23,6 +23,10 @@ def _overlaps(a: Entity, b: Entity) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _inside(a: Entity, b: Entity) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
 def sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
 
@@ -38,7 +42,9 @@ def link_entities(
     kept: list[Entity] = []
     for match in watch:
         if match.id is None and any(
-            n.label == "PERSON" and n.start <= match.start and match.end <= n.end and n != match
+            n.label == "PERSON"
+            and _inside(match, n)
+            and (n.start, n.end) != (match.start, match.end)
             for n in ner
         ):
             continue  # an unlinked alias inside a person's name ("Williams" in "Brian Williams")

@@ -24,8 +24,8 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
     "topics": ("topics", "topics"),
     "ambiguous_words": ("ambiguous_words", ""),
 }
-_SUFFIXES = {"companies": (".csv", ".yaml", ".yml"), "ambiguous_words": (".txt",)}
-_YAML = (".yaml", ".yml")
+_SUFFIXES = {"ambiguous_words": (".txt",)}  # the other kinds: CSV or YAML
+_TABLES = (".csv", ".yaml", ".yml")
 
 E_DIRECTORY = "SCOUT-E060"
 E_SYNTAX = "SCOUT-E061"
@@ -53,7 +53,7 @@ def file_kind(path: Path) -> str | None:
         stem_ok = name.startswith(prefix) and (
             len(name) == len(prefix) or name[len(prefix)] in "._-"
         )
-        if stem_ok and path.suffix.lower() in _SUFFIXES.get(kind, _YAML):
+        if stem_ok and path.suffix.lower() in _SUFFIXES.get(kind, _TABLES):
             return kind
     return None
 
@@ -111,9 +111,18 @@ def _csv_rows(name: str, text: str) -> list[Row]:
         if header is None:
             return rows
         header = [h.strip() for h in header]
+        _check_header(name, header)
+        first_line = reader.line_num + 1
         for values in reader:
+            line, first_line = first_line, reader.line_num + 1
             if not any(v.strip() for v in values):
                 continue
+            if any("\n" in v or "\r" in v for v in values):
+                raise ConfigError(
+                    f"{name} line {line}: a value runs over several lines (an unclosed"
+                    ' quote?); close the quote or remove the stray "',
+                    code=E_SYNTAX,
+                )
             if len(values) != len(header):
                 raise ConfigError(
                     f"{name} line {reader.line_num}: {len(values)} fields, the header has"
@@ -125,6 +134,41 @@ def _csv_rows(name: str, text: str) -> list[Row]:
     except csv.Error as exc:
         raise ConfigError(f"{name} line {reader.line_num}: {exc}", code=E_SYNTAX) from exc
     return rows
+
+
+def _check_header(name: str, header: list[str]) -> None:
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            raise ConfigError(
+                f"{name} line 1: column {column!r} appears twice in the header; keep one",
+                code="SCOUT-E062",
+            )
+        seen.add(column)
+
+
+def _check_keys(name: str, node: yaml.Node) -> None:
+    """A key written twice in one mapping is an error (YAML would keep the last silently)."""
+    todo, seen_nodes = [node], set()
+    while todo:
+        current = todo.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in keys:
+                        raise ConfigError(
+                            f"{name} line {key_node.start_mark.line + 1}: key"
+                            f" {key_node.value!r} appears twice in one entry; keep one",
+                            code="SCOUT-E062",
+                        )
+                    keys.add(key_node.value)
+                todo.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            todo.extend(current.value)
 
 
 def _yaml_rows(name: str, text: str, key: str) -> list[Row]:
@@ -154,6 +198,7 @@ def _yaml_rows(name: str, text: str, key: str) -> list[Row]:
                 raise ConfigError(f"{name} line {line}: {key!r} must be a list", code="SCOUT-E062")
             for item in value_node.value:
                 item_line = item.start_mark.line + 1
+                _check_keys(name, item)
                 value = loader.construct_object(item, deep=True)
                 if not isinstance(value, dict):
                     raise ConfigError(

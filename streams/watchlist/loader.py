@@ -12,6 +12,7 @@ Error codes (``ConfigError``), each message naming the file and line:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,18 @@ def _domain(row: Row, value: str) -> str:
     return _checked(row, "domain", domain, _DOMAIN, "expected a host name like example.com")
 
 
+def _derived_id(row: Row, kind: str, name: str) -> str:
+    """``person:<slug of name>``; a name without Latin letters needs an explicit id."""
+    name_slug = slug(name)
+    if not name_slug:
+        raise ConfigError(
+            f"{row.where}: cannot derive an id from the name {name!r} (no Latin letters or"
+            f" digits); give one, e.g. id: {kind}:<name in Latin letters>",
+            code=E_VALUE,
+        )
+    return f"{kind}:{name_slug}"
+
+
 Claims = dict[tuple[str, str], tuple[str, str]]
 
 
@@ -205,19 +218,31 @@ def _products_of(row: Row, company_id: str) -> list[Product]:
                 f"{row.where}: each product must be a name or {{name, aliases}}", code=E_STRUCTURE
             )
         if name:
-            products.append(
-                Product(f"product:{owner}/{slug(name)}", name, company_id, tuple(aliases))
-            )
+            products.append(Product(_product_id(owner, name), name, company_id, tuple(aliases)))
     return products
+
+
+def _product_id(owner: str, name: str) -> str:
+    """``product:<owner>/<slug>``; a name without Latin letters gets a short hash instead."""
+    name_slug = slug(name) or "h" + hashlib.sha256(fold(name).encode()).hexdigest()[:10]
+    return f"product:{owner}/{name_slug}"
 
 
 def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], list[Product]]:
     """Companies by id; rows with the same id (e.g. a custom file) are merged."""
     companies: dict[str, Company] = {}
     products: dict[str, Product] = {}
+    first_rows: dict[tuple[str, str], Row] = {}
     for row in rows:
         company_id = _text(row, "id", required=True) or ""
         _checked(row, "id", company_id, _COMPANY_ID, "expected company:<TICKER> or company:<slug>")
+        first = first_rows.setdefault((row.file, company_id), row)
+        if first is not row:
+            raise ConfigError(
+                f"{row.where}: duplicate company id {company_id} (first at line {first.line});"
+                " rows with the same id are merged only across files",
+                code=E_CONFLICT,
+            )
         name = _text(row, "name", required=True) or ""
         aliases = [name, *_texts(row, "aliases")]
         ambiguous = _texts(row, "ambiguous")
@@ -292,7 +317,7 @@ def _people(
     people: dict[str, Person] = {}
     for row in rows:
         name = _text(row, "name", required=True) or ""
-        person_id = _text(row, "id") or f"person:{slug(name)}"
+        person_id = _text(row, "id") or _derived_id(row, "person", name)
         _checked(row, "id", person_id, _SLUG_ID["person"], "expected person:<slug>")
         role = _text(row, "role", required=True) or ""
         if role not in _ROLES:
@@ -335,7 +360,7 @@ def _topics(rows: list[Row]) -> list[Topic]:
     topics: dict[str, Topic] = {}
     for row in rows:
         name = _text(row, "name", required=True) or ""
-        topic_id = _text(row, "id") or f"topic:{slug(name)}"
+        topic_id = _text(row, "id") or _derived_id(row, "topic", name)
         _checked(row, "id", topic_id, _SLUG_ID["topic"], "expected topic:<slug>")
         if topic_id in topics:
             raise ConfigError(f"{row.where}: duplicate topic id {topic_id}", code=E_CONFLICT)

@@ -19,7 +19,7 @@ Overlaps: the longest span wins.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -47,7 +47,11 @@ CUE_WORDS = frozenset(
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9]{0,6}(?:[.\-][A-Za-z0-9]{1,3})?)(?![\w$])")
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,50})")
 _HASHTAG = re.compile(r"(?<![\w#&])#(\w+)")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+"  # a link, or a bare host with a path (example.com/a/b)
+    r"|(?<![\w@.\-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}/\S*",
+    re.IGNORECASE,
+)
 _HOST = re.compile(
     r"(?<![\w@.\-])(?:https?://)?(?:www\.)?"
     r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])",
@@ -368,9 +372,12 @@ def _names_hit(names: list[_Name], start: int, end: int, source: str, exact: boo
 def _longest_first(hits: list[_Hit]) -> list[_Hit]:
     """Keep non-overlapping hits, longest first (then the surer kind, then leftmost)."""
     hits.sort(key=lambda h: (h.start - h.end, _PRIORITY[h.source], h.pending, h.start))
-    taken: list[_Hit] = []
+    taken: list[_Hit] = []  # by start; disjoint, so also by end
+    starts: list[int] = []
     for hit in hits:
-        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
-            taken.append(hit)
-    taken.sort(key=lambda h: h.start)
+        k = bisect_left(starts, hit.end)  # taken[k:] start at or after this hit's end
+        if k and taken[k - 1].end > hit.start:
+            continue
+        taken.insert(k, hit)
+        starts.insert(k, hit.start)
     return taken

@@ -26,7 +26,15 @@ def squash(phrase: str) -> str:
     return "".join(t for t in phrase_tokens(phrase) if t[0].isalnum() or t[0] == "_")
 
 
+# Latin letters that do not decompose into an ASCII letter and a mark (``Ø`` unlike ``Å``).
+_LATIN = str.maketrans(
+    {"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "ß": "ss", "đ": "d"}
+    | {"Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)
+
+
 def slug(text: str) -> str:
-    """``Satya Nadella`` -> ``satya-nadella`` (ASCII letters and digits, hyphens)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """``Satya Nadella`` -> ``satya-nadella``, ``Bjørn Ås`` -> ``bjorn-as`` (ASCII, hyphens)."""
+    latin = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    ascii_text = latin.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

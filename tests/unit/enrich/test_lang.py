@@ -20,3 +20,19 @@ def test_detects_the_language_of_a_sentence(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", ["", "$AAPL $MSFT", "lol", "🚀🚀🚀"])
 def test_too_little_evidence_is_unknown(text: str) -> None:
     assert detect_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I will buy Ørsted, I am bullish",
+        "I hope I can go to Malmö",
+        "Hi, I am Jens from København, I work at Novo Nordisk",
+    ],
+)
+def test_english_pronoun_i_is_not_the_scandinavian_preposition(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+def test_sentence_initial_capital_i_still_counts_for_norwegian() -> None:
+    assert detect_language("I går kjøpte Equinor aksjer i Ørsted") == "no"

@@ -65,3 +65,17 @@ def test_an_unlinked_alias_inside_a_persons_name_is_dropped() -> None:
     watch = [_e("Williams", "ORG", 6, source="alias", conf=0.3)]
     merged = link_entities(ner, watch, text=text)
     assert [(e.text, e.label) for e in merged] == [("Brian Williams", "PERSON")]
+
+
+def test_ner_person_on_the_same_span_confirms_a_one_word_person_alias() -> None:
+    text = "Analysts expect Pichai to speak"
+    watch = [_e("Pichai", "PERSON", 16, source="alias", conf=0.3)]
+    merged = link_entities(
+        [_e("Pichai", "PERSON", 16)],
+        watch,
+        text=text,
+        candidate=lambda e: "person:sundar-pichai",
+    )
+    assert [(e.text, e.id, e.source) for e in merged] == [
+        ("Pichai", "person:sundar-pichai", "alias+ner")
+    ]

@@ -132,3 +132,92 @@ def test_shipped_watchlists_load_together() -> None:
     watchlist = load_watchlist(default_watchlist_dir())
     assert watchlist.company("company:MSFT") is not None
     assert watchlist.people and watchlist.topics and watchlist.ma_targets
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code", "where"),
+    [
+        (
+            "companies.csv",
+            "id,name,tickers\ncompany:X,X Corp,X\ncompany:X,Other Corp,Y\n",
+            "SCOUT-E064",
+            "companies.csv line 3: duplicate company id company:X (first at line 2)",
+        ),
+        (
+            "companies.csv",
+            "id,name,name\ncompany:X,X Corp,Y Corp\n",
+            "SCOUT-E062",
+            "companies.csv line 1: column 'name' appears twice",
+        ),
+        (
+            "companies.csv",
+            'id,name\ncompany:X,"X Corp\ncompany:Y,Y Corp\ncompany:Z,Z Corp\n',
+            "SCOUT-E061",
+            "companies.csv line 2: a value runs over several lines",
+        ),
+        (
+            "companies.yaml",
+            "companies:\n  - id: company:X\n    name: X Corp\n    name: Y Corp\n",
+            "SCOUT-E062",
+            "companies.yaml line 4: key 'name' appears twice",
+        ),
+        (
+            "people.yaml",
+            "people:\n  - name: 山田 太郎\n    role: analyst\n",
+            "SCOUT-E063",
+            "people.yaml line 2: cannot derive an id from the name",
+        ),
+    ],
+)
+def test_silently_lost_rows_and_values_are_config_errors(
+    tmp_path: Path, name: str, text: str, code: str, where: str
+) -> None:
+    directory = write_watchlist(tmp_path, **{name: text})
+    with pytest.raises(ConfigError) as caught:
+        load_watchlist(directory)
+    assert caught.value.code == code
+    assert where in str(caught.value)
+
+
+def test_people_topics_and_targets_may_be_csv(tmp_path: Path) -> None:
+    directory = write_watchlist(tmp_path)
+    for name in ("people.yaml", "topics.yaml", "ma_targets.yaml"):
+        (directory / name).unlink()
+    (directory / "people.csv").write_text(
+        "name,aliases,handles,company,role\nKari Nordmann,Nordmann,@kari|@kn,company:MSFT,analyst\n",
+        encoding="utf-8",
+    )
+    (directory / "topics.csv").write_text("name,keywords\nCloud,cloud|sky\n", encoding="utf-8")
+    (directory / "ma_targets.csv").write_text("company,note\ncompany:IBM,why\n", encoding="utf-8")
+    loaded = load_watchlist(directory)
+    (person,) = loaded.people
+    assert (person.id, person.handles, person.company) == (
+        "person:kari-nordmann",
+        ("kari", "kn"),
+        "company:MSFT",
+    )
+    assert [(t.id, t.keywords) for t in loaded.topics] == [("topic:cloud", ("cloud", "sky"))]
+    assert loaded.ma_target_ids == {"company:IBM"}
+
+
+def test_ids_of_nordic_and_non_latin_names(tmp_path: Path) -> None:
+    directory = write_watchlist(
+        tmp_path,
+        **{
+            "people.yaml": "people:\n  - name: Øyvind Bjørnæs Ås\n    role: analyst\n",
+            "companies.team.yaml": "companies:\n  - id: company:MSFT\n"
+            "    name: Microsoft\n    products: [東京, 大阪]\n",
+        },
+    )
+    loaded = load_watchlist(directory)
+    assert [p.id for p in loaded.people] == ["person:oyvind-bjornaes-as"]
+    tokyo, osaka = (p for p in loaded.products if p.name in ("東京", "大阪"))
+    assert tokyo.id != osaka.id
+    assert tokyo.id.startswith("product:msft/") and len(tokyo.id) > len("product:msft/")
+
+
+def test_shipped_watchlists_know_ford_and_disney_by_their_short_names() -> None:
+    matcher = WatchlistMatcher(load_watchlist(default_watchlist_dir()))
+    found = [(e.text, e.id) for e in matcher.match("Ford shares fell; Disney rose")]
+    assert found == [("Ford", "company:F"), ("Disney", "company:DIS")]
+    assert [(e.text, e.id) for e in matcher.match("Ford stars in a film")] == [("Ford", None)]
