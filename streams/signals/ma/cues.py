@@ -13,6 +13,8 @@ from streams.signals.ma.evidence import cue_strength as cue_strength
 from streams.signals.ma.model import Status
 
 _I = re.IGNORECASE
+# Up to 40 characters inside one clause; a decimal point ("$2.5bn") does not end it.
+_GAP: Final = r"(?:[^.;]|\.(?=\d)){0,40}?"
 
 # Recall-oriented: a post without any of these never reaches the parser.
 _CUE: Final = re.compile(
@@ -43,7 +45,9 @@ _PASSING: Final = re.compile(
     r"|\d+\s+years\s+ago"
     r"|last\s+(?:decade|century))\b"
     r"|\b(?:its|their|the)\s+(?:19|20)\d\d\s+(?:acquisition|purchase|takeover|merger)\b"
-    r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b",
+    r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b"
+    # A deal that never happened: "remember when Yahoo almost bought Facebook?"
+    r"|\b(?:almost|nearly)\s+(?:bought|acquired|purchased|merged\s+with|took\s+over)\b",
     _I,
 )
 
@@ -64,12 +68,19 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
             r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|withdraw(?:s|n|ing)?|withdrew"
             r"|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|walk(?:s|ed)?\s+away\s+from"
             r"|call(?:s|ed)?\s+off|end(?:s|ed)?|cancel(?:s|led|ed)?|collaps(?:e|es|ed)"
-            r"|pull(?:s|ed)?\s+out\s+of|(?:is|was)\s+off|blocks?|blocked)\b"
-            r"[^.;]{0,40}?\b(?:bid|offer|deal|merger|takeover|acquisition|talks|plan|proposal"
+            # "sues to block" / "moves to block": not blocked yet
+            r"|pull(?:s|ed)?\s+out\s+of|(?:is|was)\s+off|(?<!\bto\s)(?:blocks?|blocked))\b"
+            + _GAP
+            + r"\b(?:bid|offer|deal|merger|takeover|acquisition|talks|plan|proposal"
             r"|agreement|letter\s+of\s+intent|purchase|sale)\b"
             r"|\b(?:bid|offer|deal|merger|takeover|acquisition|talks|agreement)\s+"
             r"(?:was\s+|has\s+been\s+|is\s+)?(?:ended|terminated|called\s+off|off|collapsed"
-            r"|abandoned|dropped|withdrawn|scrapped|cancell?ed)\b",
+            r"|abandoned|dropped|withdrawn|scrapped|cancell?ed)\b"
+            # "Globex's bid for Initech fails", "the merger fell through"
+            r"|\b(?:bid|offer|deal|merger|takeover|acquisition|talks|agreement)\b"
+            + _GAP
+            + r"\b(?:fail(?:s|ed)(?!\s+to\b)|f[ae]ll(?:s)?\s+through|collaps(?:es|ed)|laps(?:es|ed)"
+            r"|called\s+off|scrapped|abandoned|terminated|cancell?ed|withdrawn)\b",
             _I,
         ),
     ),
@@ -78,7 +89,7 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
         re.compile(
             r"\b(?:complet(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|finaliz(?:e|es|ed)|finalis(?:e|es"
             r"|ed)"
-            r"|consummat(?:e|es|ed))\b[^.;]{0,40}?\b(?:acqui\w+|purchase|merger|takeover|sale"
+            r"|consummat(?:e|es|ed))\b" + _GAP + r"\b(?:acqui\w+|purchase|merger|takeover|sale"
             r"|buy-?out|deal|transaction)\b"
             r"|(?<!\bbe\s)\b(?:acquired|bought|purchased|merged\s+with|took\s+over|sold)\b"
             r"|\bhas\s+(?:acquired|bought|purchased)\b",
@@ -102,8 +113,9 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
         re.compile(
             r"\b(?:to\s+(?:acquire|buy|merge|purchase|sell|take\s+over)|agree[sd]?|agreement"
             r"|to\s+be\s+(?:acquired|bought|taken\s+over|merged|sold)"
-            r"|announc\w+|acquires|buys|purchases|sells"
+            r"|announc\w+|acquires|buys|purchases|sells|merges|merge\s+to\s+form"
             r"|(?:will|would|is\s+to|are\s+to)\s+(?:acquire|buy|merge|purchase|sell|take\s+over)"
+            r"|(?:is|are)\s+(?:acquiring|buying|purchasing|selling|taking\s+over)"
             r"|plans?\s+to|tender\s+offer|offer(?:s|ed)?|bids?|launch\w*|definitive"
             r"|letter\s+of\s+intent|signs?|signed|approv\w+|confirm\w*|merger|acquisition"
             r"|takeover|stake|pct|percent)\b",
@@ -112,11 +124,15 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
     ),
 )
 
+_SCALE: Final = r"(?:bn|b|billion|bln|mln|million|mn|m|k|trillion|tn|mrd|crores?|lakhs?)"
 _AMOUNT: Final = re.compile(
-    r"(?:US|C|A|HK|NZ|S)?[$€£¥]\s?\d[\d.,]*(?:\s?(?:bn|b|billion|bln|mln|million|mn|m|k"
-    r"|trillion|tn)\b)?"
-    r"|\b\d[\d.,]*\s?(?:billion|bln|bn|mln|million|trillion)\s+(?:dlrs|dollars|euros?|stg"
-    r"|pounds|sterling|yen|marks|francs|lire|guilders|crowns|rupees|yuan|pesos)\b"
+    r"(?:US|C|A|HK|NZ|S)?[$€£¥]\s?\d[\d.,]*(?:\s?" + _SCALE + r"\b)?"
+    # ISO codes before the figure: "EUR 2.1bn", "NOK 5bn", "Rs 500 crore"
+    r"|\b(?-i:USD|EUR|GBP|JPY|CNY|RMB|CHF|NOK|SEK|DKK|CAD|AUD|HKD|SGD|INR|Rs\.?)\s?\d[\d.,]*"
+    r"(?:\s?" + _SCALE + r"\b)?"
+    r"|\b\d[\d.,]*\s?(?:billion|bln|bn|mln|million|trillion|mrd\.?|crores?)\s+(?:dlrs|dollars"
+    r"|euros?|stg|pounds|sterling|yen|marks|francs|lire|guilders|crowns|kron(?:er|or|a|e)"
+    r"|rupees|yuan|pesos|won|rand)\b"
     r"|\b\d[\d.,]*\s?(?:dlrs|dollars|euros?)\b",
     _I,
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from models.enriched import Entity
@@ -16,7 +16,7 @@ from streams.signals.ma.cues import (
 )
 from streams.signals.ma.evidence import cue_strength
 from streams.signals.ma.model import NOT_MA, MASignal, Party
-from streams.signals.ma.roles import RoleSpan, read_roles
+from streams.signals.ma.roles import Roles, RoleSpan, read_roles
 
 THRESHOLD: Final = 0.5
 # How much of the score comes from the cue words; the rest from naming the parties.
@@ -39,6 +39,29 @@ def _party(span: RoleSpan | None, entities: Iterable[Entity]) -> Party | None:
         if entity.id and entity.start < span.end_char and span.start_char < entity.end:
             return Party(name=span.text, id=entity.id)
     return Party(name=span.text)
+
+
+def _about_the_deal(sent: Any, roles: Roles, entities: Sequence[Entity]) -> bool:
+    """Whether a sentence speaks of the deal read at ``roles.cue``: it holds the cue, names a
+    party, or names no other organisation ("Sources say the deal is worth $1bn")."""
+    if sent.start <= roles.cue < sent.end:
+        return True
+    text = sent.text.lower()
+    names = [span.text.lower() for span in (roles.acquirer, roles.target) if span is not None]
+    if any(name in text for name in names):
+        return True
+    return not any(
+        entity.label == "ORG" and sent.start_char <= entity.start < sent.end_char
+        for entity in entities
+    )
+
+
+def deal_text(doc: Any, roles: Roles | None, entities: Sequence[Entity] = ()) -> str:
+    """The text the status and amount are read from: without the sentences about other
+    companies only ("Globex to acquire Initech. Hooli denies it is interested.")."""
+    if roles is None or not doc.has_annotation("SENT_START"):
+        return str(doc.text)
+    return " ".join(sent.text for sent in doc.sents if _about_the_deal(sent, roles, entities))
 
 
 def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
@@ -64,11 +87,12 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     score = round(max(0.0, min(1.0, score)), 4)
     is_ma = score >= THRESHOLD
     linked = tuple(entities)
+    about = deal_text(doc, roles, linked) if is_ma else text
     return MASignal(
         is_ma=is_ma,
         score=score,
         acquirer=_party(acquirer, linked),
         target=_party(target, linked),
-        amount=find_amount(text) if is_ma else None,
-        status=detect_status(text) if is_ma else None,
+        amount=find_amount(about) if is_ma else None,
+        status=detect_status(about) if is_ma else None,
     )

@@ -11,12 +11,27 @@ import re
 from typing import Final
 
 _I = re.IGNORECASE
+# What a deal buys when it is not named.
+_COMPANY_NOUNS: Final = (
+    r"(?:units?|division|subsidiar\w+|company|firm|maker|bank|startup|business|operations"
+    r"|assets|chain|group|stake|interest|retailer|rival|operator|stations?)\b"
+)
 
 # (weight, pattern): evidence that the text reports a deal. Summed, then squashed.
 _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (1.0, re.compile(r"\ba(?:cq|q)ui(?:re[sd]?|ring|sitions?|siton)\b", _I)),
     (1.0, re.compile(r"\bmerg(?:e[sd]?|er|ing)\b", _I)),
-    (1.0, re.compile(r"\b(?:takeover|take-?over|buy-?out)s?\b|\btak(?:e|es|ing)\s+over\b", _I)),
+    (1.0, re.compile(r"\b(?:takeover|take-?over|buy-?out)s?\b", _I)),
+    # "takes over Initech", "takes over the struggling retailer": not "takes over the market"
+    # or "takes over as CEO".
+    (
+        1.0,
+        re.compile(
+            r"\btak(?:e|es|ing)\s+over\s+(?!(?:as|from)\b)(?:(?!(?:the|a|an)\b)(?-i:[A-Z$#@])"
+            r"|(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,3}?" + _COMPANY_NOUNS + r")",
+            _I,
+        ),
+    ),
     (1.0, re.compile(r"\btender\s+offer|\bletter\s+of\s+intent\b|\bdefinitive\s+agreement\b", _I)),
     (0.8, re.compile(r"\b(?:bid|offer|proposal)\s+(?:for|to\s+(?:buy|acquire))\b", _I)),
     (
@@ -45,20 +60,23 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         0.7,
         re.compile(
             r"\b(?:buys?|bought|buying|to\s+buy|purchases?|purchased)\s+(?:(?:its|a|the|an)\s+)?"
-            r"(?:[\w-]+\s+){0,3}?(?:units?|division|subsidiar\w+|company|firm|maker|bank|startup"
-            r"|business|operations|assets|chain|group|stake|interest|shares\s+of|stations?)\b",
+            r"(?:[\w-]+\s+){0,3}?(?:shares\s+of|" + _COMPANY_NOUNS + ")",
             _I,
         ),
     ),
     (
         0.6,
-        re.compile(r"\b(?i:buys?|bought|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<)"),
+        re.compile(r"\b(?i:buys?|bought|buying|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<)"),
     ),
     (
         0.9,
         re.compile(
             r"\b(?:to|agreed\s+to|agrees?\s+to|will|would|plans\s+to)\s+(?:buy|purchase"
-            r"|acquire|aquire|take\s+over)\b|\b(?:purchase|sale)\s+of\s+(?:[A-Z]|its\b)",
+            r"|acquire|aquire|take\s+over(?!\s+(?:as|from)\b))\b"
+            r"|\b(?:purchase|sale)\s+of\s+(?:[A-Z]|its\b)"
+            # the passive: "Initech agrees to be bought by Globex"
+            r"|\bto\s+be\s+(?:bought|purchased|taken\s+over)\b"
+            r"|\b(?:bought|purchased|taken\s+over)\s+by\s+(?-i:[A-Z$#@])",
             _I,
         ),
     ),
@@ -83,6 +101,19 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         ),
     ),
     (0.6, re.compile(r"\bbids?\b", _I)),
+    # A target answering a bid: "Initech rejects Globex bid", "spurns Hooli's $1bn offer".
+    (
+        0.9,
+        re.compile(
+            r"\b(?:reject|rebuff|spurn|accept)(?:s|ed)?\s+(?:(?:a|an|the|its|new|revised|latest"
+            r"|sweetened|improved|hostile|unsolicited)\s+)*(?:(?:(?-i:[A-Z$#@])[\w&.'’-]*"
+            r"|[$€£]?\d[\d.,]*\s*(?:bn|b|billion|mln|million|m)?|takeover|buyout|acquisition"
+            r"|merger|all-cash|cash)\s+){1,4}(?:bid|offer|proposal|approach)s?\b"
+            # "rejects Globex offer to settle": an offer to do something else
+            r"(?!\s+to\s+(?!(?:buy|acquire|purchase|merge|take\s+over)\b))",
+            _I,
+        ),
+    ),
     (
         0.9,
         re.compile(
@@ -222,9 +253,27 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.0,
         re.compile(
-            r"\b(?:i|i'm|im|we|you)\s+(?:just\s+|will\s+|would\s+|might\s+|most\s+likely\s+)*"
-            r"(?:bought|sold|sell|buy|added|own)\b|\bjust\s+(?:bought|sold)\b"
+            r"\b(?:i|i['’]?(?:m|d|ll)|we|we['’](?:d|ll)|you|you['’](?:d|ll))\s+(?:(?:just|will"
+            r"|would|might|most|likely|really|want|wanna|need|gonna|should|could|love|like|going"
+            r"|to|am|finally|also|definitely|probably|may)\s+){0,4}"
+            r"(?:bought|sold|sell|buy|buying|selling|added|own)\b|\bjust\s+(?:bought|sold)\b"
+            r"|\b(?:should|could|can|do|would)\s+(?:i|we|you)\s+(?:\w+\s+)?(?:buy|sell)\b"
             r"|\b(?:my|your|our)\s+(?:\w+\s+)?(?:position|shares|stake|stock|calls|puts)\b",
+            _I,
+        ),
+    ),
+    # Acquiring what no deal buys ("an acquired taste", "acquired 2 million users"), merging
+    # in version control ("merge conflict", "merged the PR").
+    (
+        1.0,
+        re.compile(
+            r"\bacquir(?:e|es|ed|ing)\s+(?:(?:a|an|the|new|more|some|over|nearly|about|its|their"
+            r"|our|\d[\d.,]*\s*(?:k|m|mln|million|billion)?)\s+)*(?:tastes?|customers?|users?"
+            r"|subscribers?|members?|followers?|fans|audiences?|talent|skills?|knowledge"
+            r"|experience|habits?|immunity|accents?)\b"
+            r"|\bmerge\s+(?:conflicts?|requests?|commits?|sort|queue|branch(?:es)?)\b|\bgit\b"
+            r"|\bpull\s+requests?\b|\b(?:merged?|merging)\s+(?:(?:the|my|your|this|that|a)\s+)?"
+            r"(?:prs?|branch(?:es)?|commits?|patch(?:es)?)\b",
             _I,
         ),
     ),

@@ -44,6 +44,21 @@ NOUN_CUES: Final = frozenset(
     }
 )  # fmt: skip
 MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"})
+# Verbs that buy a stake without a buying word: "X takes/raises/builds a 20% stake in Y".
+STAKE_VERBS: Final = frozenset(
+    {
+        "take", "takes", "took", "taking", "raise", "raises", "raised", "raising",
+        "build", "builds", "built", "building", "boost", "boosts", "boosted", "ups", "upped",
+        "lift", "lifts", "lifted", "increase", "increases", "increased",
+    }
+)  # fmt: skip
+# A target answering a bid: "Y rejects X's offer"; Y is named before the verb.
+_ANSWERS: Final = frozenset(
+    {
+        "reject", "rejects", "rejected", "rebuff", "rebuffs", "rebuffed", "spurn", "spurns",
+        "spurned", "accept", "accepts", "accepted",
+    }
+)  # fmt: skip
 
 # Words between a party and the cue ("X agrees to buy", "X in talks to acquire", "X's $5bn
 # takeover"): skipped when looking left for the acquirer, and never part of a name run.
@@ -62,6 +77,7 @@ _BRIDGE: Final = _words(
     planned possible potential new a an the its their his her 's ' $ € £ bn billion bln
     mln million m b k usd dlrs dollars it that they we deal deals latest big huge major
     surprise another definitive agreement agreements intent intention on
+    rejects rejected rebuffs rebuffed spurns spurned accepts accepted
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
@@ -70,7 +86,7 @@ _STOP: Final = _words(
     to for in from with as after amid at on into over by via that which who while when
     following says said report reports reportedly the a an its their his her this these
     than about against under says is are was were will would has have had be been for up
-    down out it they we
+    down out it they we breaking exclusive update updated alert
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -86,6 +102,7 @@ _CONNECTORS: Final = frozenset({"&", "and", "of", "de", "-", "+", ".", "/"})
 _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends", "spent"})
 _BOUNDARY: Final = frozenset(set(',:;|()[]{}?!"“”–—') | {"--", "-", "...", "•"})
 _STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding"})
+_STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
 _AMOUNT_TOKEN: Final = re.compile(
     r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|mln|bln|billion|million|pct|%)?"
     r"(?:-[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k)?)?$"
@@ -323,6 +340,17 @@ def _split_and(doc: Any, span: RoleSpan) -> tuple[RoleSpan | None, RoleSpan | No
     for k in range(span.start + 1, span.end - 1):
         if doc[k].lower_ in {"and", "&"}:
             return _span(doc, span.start, k), _span(doc, k + 1, span.end)
+    k = span.start - 1
+    if k > 0 and doc[k].text == "," and (first := _run_left(doc, k)) is not None:
+        return first, span  # "Globex, Initech announce merger"
+    return None
+
+
+def _merger_roles(doc: Any, cue: int) -> Roles | None:
+    """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
+    left = _left_party(doc, cue)
+    if left is not None and (parts := _split_and(doc, left)) is not None:
+        return Roles(parts[0], parts[1], cue)
     return None
 
 
@@ -331,21 +359,42 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     word = doc[cue].lower_
     if after < len(doc) and doc[after].lower_ == "by":  # "Y (is) acquired by X"
         return Roles(_run_right(doc, after + 1), _left_party(doc, cue), cue)
+    if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
+        return pair  # "X and Y to merge"
     left = _left_party(doc, cue) or _subject(doc, cue) or _first_run(doc, cue)
     if word in MERGE_CUES:
-        if left is not None and (parts := _split_and(doc, left)) is not None:
-            return Roles(parts[0], parts[1], cue)  # "X and Y to merge": first named acquires
         with_ = _after(doc, cue, frozenset({"with", "into"}))
         target = _run_right(doc, with_ + 1) if with_ is not None else None
         return Roles(left, target, cue)
     return Roles(left, _target_right(doc, after), cue)
 
 
+def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
+    """A bid or offer not "for" anyone: "Y rejects X's $1bn offer", "offer from X"."""
+    bidder = _run_right(doc, cue + 2) if prep_word == "from" else _left_party(doc, cue)
+    answer = next((k for k in range(cue - 1, -1, -1) if doc[k].lower_ in _ANSWERS), None)
+    if answer is None:
+        return Roles(bidder if prep_word == "from" else None, None, cue)
+    if bidder is not None and bidder.start <= answer:
+        bidder = None  # "Y rejects offer": the name before the verb is the target
+    target = _left_party(doc, answer) or _first_run(doc, answer)
+    if target is not None and bidder is not None and target.start <= bidder.start < target.end:
+        target = None
+    return Roles(bidder, target, cue)
+
+
 def _noun_roles(doc: Any, cue: int) -> Roles:
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
-        return Roles(None, None, cue)
+        return _bid_roles(doc, cue, prep_word)
+    if doc[cue].lower_ == "merger" and (
+        prep_word not in {"of", "with"}
+        or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")
+    ):
+        pair = _merger_roles(doc, cue)
+        if pair is not None or prep_word == "of":
+            return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
         target = _target_right(doc, prep + 1)
         by = _after(doc, target.end - 1 if target else prep, frozenset({"by"}))
@@ -401,6 +450,8 @@ def find_cues(doc: Any) -> list[tuple[int, int | None]]:
                 found.append((token.i, prep))
         elif word in PHRASAL_CUES and PHRASAL_CUES[word] == nxt:
             found.append((token.i, token.i + 2))
+        elif word in STAKE_VERBS and _after(doc, token.i, _STAKE_NOUNS) is not None:
+            found.append((token.i, token.i + 1))
         elif word in VERB_CUES and not (word.startswith("purchase") and nxt == "of"):
             previous = doc[token.i - 1].lower_ if token.i > 0 else ""
             if word == "purchase" and previous in {"a", "the", "'s"}:

@@ -58,6 +58,12 @@ def test_detect_status(text: str, status: str) -> None:
         ("Kramerica sold for 2.1 billion dlrs", "2.1 billion dlrs"),
         ("Hooli offers $12 a share, or $1.4 billion, for Pied Piper", "$1.4 billion"),
         ("Globex to buy Initech", None),
+        ("Globex buys Initech for EUR 2.1bn", "EUR 2.1bn"),
+        ("Equinor buys Initech for NOK 5bn", "NOK 5bn"),
+        ("Globex buys Initech for 5 billion kroner", "5 billion kroner"),
+        ("Globex kjøper Initech for 5 mrd kroner", "5 mrd kroner"),
+        ("Globex buys Initech for Rs 500 crore", "Rs 500 crore"),
+        ("Globex to acquire Initech for US$300M", "US$300M"),
     ],
 )
 def test_find_amount_skips_per_share_prices(text: str, amount: str | None) -> None:

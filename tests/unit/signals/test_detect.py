@@ -23,6 +23,13 @@ def _doc(text: str) -> Any:
     return Doc(VOCAB, words=text.split())
 
 
+def _tight(text: str) -> Any:
+    """Like ``_doc``, but "'s", "'d", "%" and "?" are glued to the word before, as in the post."""
+    words = text.split()
+    spaces = [i + 1 < len(words) and words[i + 1][0] not in "'%?" for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces)
+
+
 def _roles(signal: MASignal) -> tuple[str | None, str | None]:
     return (
         signal.acquirer.name if signal.acquirer else None,
@@ -139,3 +146,95 @@ def test_roles_with_the_parser(nlp: Any, text: str, acquirer: str, target: str) 
 def test_which_bought_in_year_is_not_ma_with_the_parser(nlp: Any) -> None:
     signal = detect_ma(nlp("Hooli, which bought Pied Piper in 2012, launched a new phone."))
     assert not signal.is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        # Stake purchases worded without a buying verb.
+        ("Globex takes 20 % stake in Initech", "Globex", "Initech"),
+        ("Activist fund Elliott takes 5 % stake in Globex", "Elliott", "Globex"),
+        ("Globex raises stake in Initech to 30 %", "Globex", "Initech"),
+        # Mergers of equals: "of equals" is no party, a comma joins the two names.
+        ("Globex , Initech announce merger of equals", "Globex", "Initech"),
+        ("Globex and Initech complete merger", "Globex", "Initech"),
+        ("Globex , Initech to merge", "Globex", "Initech"),
+        # A target answering a bid: the bidder acquires, the answering side is the target.
+        ("Initech rejects Globex bid", "Globex", "Initech"),
+        ("Initech Rejects Globex Bid", "Globex", "Initech"),
+        ("Pied Piper rejects Hooli 's $1bn offer", "Hooli", "Pied Piper"),
+        ("Initech board rejects $5bn takeover offer from Globex", "Globex", "Initech"),
+        # Feed prefixes are no part of the acquirer's name.
+        ("BREAKING Globex agrees to buy Initech", "Globex", "Initech"),
+        # "take over" with a named or company object is still a takeover.
+        ("Globex takes over Initech", "Globex", "Initech"),
+        ("Globex takes over the struggling retailer Initech", "Globex", "Initech"),
+        # The passive with "bought".
+        ("Initech agrees to be bought by Globex for $40 a share", "Globex", "Initech"),
+    ],
+)
+def test_roles_of_stakes_mergers_and_answered_bids(text: str, acquirer: str, target: str) -> None:
+    signal = detect_ma(_tight(text))
+    assert signal.is_ma
+    assert _roles(signal) == (acquirer, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla takes over the market",
+        "Taylor Swift takes over the charts again",
+        "John Smith takes over as CEO of Globex",
+        "Coffee is an acquired taste",
+        "Jazz is an acquired taste",
+        "Globex acquired 2 million users in one month",
+        "merge conflict in git again ugh",
+        "I want to buy an iPhone",
+        "I 'd love to buy Twitter lol",
+        "Initech rejects Globex offer to settle patent lawsuit",
+        "Remember when Yahoo almost bought Facebook ?",
+    ],
+)
+def test_everyday_uses_of_deal_words_are_not_ma(text: str) -> None:
+    assert not detect_ma(_tight(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A decimal point in the amount does not end the clause.
+        ("Globex drops $2.5bn bid for Initech", "called_off"),
+        ("Globex closes $2.1B purchase of Initech", "completed"),
+        ("Globex completes $1.5 billion acquisition of Initech", "completed"),
+        ("Globex 's bid for Initech fails", "called_off"),
+        ("Globex merger with Initech called off", "called_off"),
+        # Rejecting a bid does not call the deal off yet; suing to block it does not block it.
+        ("Initech rejects Globex bid", "announced"),
+        ("FTC sues to block Globex acquisition of Initech", "announced"),
+        ("It 's official : Globex is buying Initech", "announced"),
+        ("Globex and Initech merge to form Initrode", "announced"),
+    ],
+)
+def test_status_of_deal_news(text: str, status: str) -> None:
+    signal = detect_ma(_tight(text))
+    assert signal.is_ma
+    assert signal.status == status
+
+
+def test_another_company_s_denial_in_a_second_sentence_is_not_the_deal_s_status() -> None:
+    text = "Globex to acquire Initech . Hooli denies it is interested ."
+    words = text.split()
+    starts: list[bool | int | None] = [i in (0, 5) for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, sent_starts=starts)
+    hooli = doc[5:6]
+    entities = (Entity(text="Hooli", label="ORG", start=hooli.start_char, end=hooli.end_char),)
+    signal = detect_ma(doc, entities)
+    assert _roles(signal) == ("Globex", "Initech")
+    assert signal.status == "announced"
+
+
+def test_a_second_sentence_about_the_same_deal_keeps_its_status() -> None:
+    text = "Globex in talks to buy Initech . Globex denies the report ."
+    words = text.split()
+    doc = Doc(VOCAB, words=words, sent_starts=[i in (0, 7) for i in range(len(words))])
+    assert detect_ma(doc).status == "denied"
