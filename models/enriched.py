@@ -69,3 +69,6 @@ class EnrichedPost(BaseModel):
     handles_mentioned: tuple[str, ...] = Field(
         (), description="@handles the post mentions (lower case, without @)."
     )
+    topics: tuple[str, ...] = Field(
+        (), description="Ids of the watched topics whose keywords the post names (topic:...)."
+    )

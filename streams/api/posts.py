@@ -42,6 +42,9 @@ def search_posts(
     entity: Annotated[
         list[str] | None, Query(description="Linked entity id, e.g. `company:MSFT` (any of).")
     ] = None,
+    topic: Annotated[
+        list[str] | None, Query(description="Watched topic id, e.g. `topic:layoffs` (any of).")
+    ] = None,
     source: Annotated[list[str] | None, Query(description="twitter, news... (any of).")] = None,
     lang: Annotated[list[str] | None, Query(description="Language code (any of).")] = None,
     author: Annotated[list[str] | None, Query(description="Author handle (any of).")] = None,
@@ -57,6 +60,7 @@ def search_posts(
         PostFilter(
             q=q,
             entity_ids=tuple(entity or ()),
+            topics=tuple(topic or ()),
             sources=tuple(source or ()),
             languages=tuple(lang or ()),
             authors=tuple(author or ()),

@@ -38,6 +38,7 @@ class PostOut(BaseModel):
     author: Author | None = None
     entity_ids: list[str] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list, description="Watched topic ids.")
     ma: MASignal | None = Field(None, description="Set when the post reports M&A.")
     competitors: list[CompetitorMention] = Field(default_factory=list)
     moves: list[ExecMove] = Field(default_factory=list)

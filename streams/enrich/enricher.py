@@ -47,6 +47,10 @@ class WatchlistView(Protocol):
         """The display name when ``entity_id`` is a watched competitor, else None."""
         ...
 
+    def topics(self, text: str) -> list[str]:
+        """Ids of the watched topics whose keywords occur in ``text``."""
+        ...
+
 
 @dataclass(frozen=True)
 class NlpModels:
@@ -139,6 +143,7 @@ class Enricher:
                         "sentiment": sentiment,
                         "influence": post_influence(post),
                         "handles_mentioned": mentioned_handles(post.text),
+                        "topics": tuple(view.topics(post.text)) if view else (),
                         "versions": Versions(
                             model=self._nlp.label, watchlist=view.version if view else None
                         ),

@@ -9,7 +9,8 @@ from streams.errors import PermanentError
 
 
 def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
-    """Stable keys: id, lang, entities, ma, competitors, sentiment, author{..., influence}."""
+    """Stable keys: id, lang, entities, ma, competitors, sentiment, author{..., influence};
+    added: topics, moves, influence, text, versions and the document's other fields."""
     body = doc.model_dump(mode="json")
     author = dict(body.get("author") or {})
     author["influence"] = doc.influence.score if doc.influence is not None else None
@@ -19,6 +20,7 @@ def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
         "entities": body["entities"],
         "ma": body["ma"],
         "competitors": body["competitors"],
+        "topics": body["topics"],
         "moves": body["moves"],
         "sentiment": body["sentiment"],
         "author": author,

@@ -34,6 +34,9 @@ class StoreView:
     def match(self, text: str) -> list[Entity]:
         return self._matcher.match(text)
 
+    def topics(self, text: str) -> list[str]:
+        return self._matcher.topics(text)
+
     def candidate(self, entity: Entity) -> str | None:
         ids = self._names.get(entity.text.casefold(), [])
         return ids[0] if len(ids) == 1 else None  # a shared name stays unlinked

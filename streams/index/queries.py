@@ -44,6 +44,7 @@ NEWEST_FIRST: list[dict[str, Any]] = [
 class PostFilter:
     q: str | None = None  # Lucene query string over SEARCH_FIELDS (AND by default)
     entity_ids: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # watched topic ids (topic:...)
     sources: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()  # handles, with or without "@", any case
@@ -83,6 +84,7 @@ def posts_query(f: PostFilter) -> dict[str, Any]:
     filters: list[dict[str, Any]] = []
     for fieldname, values in (
         ("entity_ids", f.entity_ids),
+        ("topics", f.topics),
         ("source", f.sources),
         ("lang", f.languages),
         ("author.handle", tuple(a.lstrip("@") for a in f.authors)),

@@ -42,6 +42,8 @@ def test_filters_combine(api: TestClient, indexed: dict[str, EnrichedPost]) -> N
     assert ids(author="@Deal_Desk") == ["a4", "a1"]
     assert ids(signal="ma") == ["a2", "a1"]
     assert ids(signal="move") == ["a5"]
+    assert ids(topic="topic:cloud") == ["a3"]  # "data center demand"
+    assert ids(topic=["topic:cloud", "topic:layoffs"], entity="company:MSFT") == []
     assert ids(q="azure") == ["a6"]
     assert ids(q="shares", entity="company:MSFT") == ["a4"]
     assert ids(since="2026-04-03T09:30:00Z") == ["a7", "a6"]
@@ -55,6 +57,7 @@ def test_one_post_carries_its_signals(api: TestClient, indexed: dict[str, Enrich
     assert body["ma"]["acquirer"]["id"] == "company:MSFT"
     assert "company:MSFT" in body["entity_ids"]
     assert body["author"]["handle"] == "deal_desk"
+    assert api.get(f"/posts/{indexed['a3'].doc_id}").json()["topics"] == ["topic:cloud"]
     missing = api.get("/posts/nope")
     assert missing.status_code == 404 and missing.json()["code"] == "SCOUT-E506"
 

@@ -52,6 +52,9 @@ class _Watch:
     def competitor_name(self, entity_id: str) -> str | None:
         return "Oracle" if entity_id == "company:ORCL" else None
 
+    def topics(self, text: str) -> list[str]:
+        return ["topic:cloud"] if "Bergen" in text else []
+
 
 def _detect(doc: Any, entities: Sequence[Entity]) -> MASignal:
     return MASignal(is_ma=True, score=0.9, acquirer=Party(name="Oracle", id="company:ORCL"))
@@ -93,6 +96,7 @@ def test_enricher_runs_every_stage_in_order(models: NlpModels) -> None:
     # Norwegian: language-tagged, no English NER, still matched against the watch list.
     assert (third.lang, third.lang_source) == ("no", "detected")
     assert [(e.text, e.source) for e in third.entities] == [("Oracle", "alias")]
+    assert (first.topics, third.topics) == ((), ("topic:cloud",))
     assert "Oracle og Telenor utvider samarbeidet i Bergen." not in cue_seen
 
 
