@@ -12,7 +12,7 @@ from models.signals import NOT_MA, CompetitorMention, ExecMove, Influence, MASig
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
-ENRICHMENT_VERSION = 1
+ENRICHMENT_VERSION = 2  # 2: topics, retweets in full, M&A and move rules revised
 
 
 class Entity(BaseModel):
