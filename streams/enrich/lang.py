@@ -2,7 +2,9 @@
 
 Covers English and the languages the first users write in (Norwegian, Swedish, Danish)
 plus German, French, Spanish and Dutch. Returns ``None`` when the text is too short or
-the evidence too thin: an honest "unknown" beats a guess.
+the evidence too thin: an honest "unknown" beats a guess. One exception: a tie between
+Scandinavian languages only is certainly not English, and is tagged Norwegian (then Danish,
+then Swedish) rather than unknown, since an unknown post goes through English NER.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ _PROFILES: dict[str, frozenset[str]] = {
     ),
 }
 _MIN_HITS = 2
+_SCANDINAVIAN = frozenset({"no", "da", "sv"})
 # what may stand between the end of a sentence and its first word
 _OPENERS = " \t\n\"'(\u00ab\u201c\u2018-\u2013\u2014"
 
@@ -103,4 +106,8 @@ def _break_tie(text: str, langs: list[str]) -> str | None:
         for lang in ("no", "da"):
             if lang in langs:
                 return lang
+    if set(langs) <= _SCANDINAVIAN:
+        # Certainly Scandinavian (Bokmål and Danish share most function words): the first
+        # users write Norwegian, and English NER must not run on it as on an unknown text.
+        return next(lang for lang in ("no", "da", "sv") if lang in langs)
     return None

@@ -36,3 +36,9 @@ def test_english_pronoun_i_is_not_the_scandinavian_preposition(text: str) -> Non
 
 def test_sentence_initial_capital_i_still_counts_for_norwegian() -> None:
     assert detect_language("I går kjøpte Equinor aksjer i Ørsted") == "no"
+
+
+def test_a_tie_between_scandinavian_languages_is_norwegian_not_unknown() -> None:
+    # Bokmål and Danish share these function words; unknown would run English NER on it.
+    assert detect_language("Det er en god dag for aktien") == "no"
+    assert detect_language("Det er ikke en god dag") == "no"
