@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from streams.signals.ma.deals import has_company_deal
 from streams.signals.ma.evidence import cue_strength as cue_strength
 from streams.signals.ma.model import Status
 
@@ -35,15 +36,40 @@ _CUE: Final = re.compile(
     _I,
 )
 
-# Old deals mentioned in passing: "since its 2016 acquisition of LinkedIn", "which bought Y in 2012".
+# When an old deal happened: "in 2012", "back in 2015", "last year", "three years ago".
+_LONG_AGO: Final = (
+    r"(?:in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+day)"
+    r"|(?:\d+|a\s+few|two|three|four|five|several|many)\s+years\s+ago"
+    r"|last\s+(?:year|decade|century))\b"
+)
+_PAST_GAP: Final = r"(?:[^.;]|\.(?=\d)){1,60}?"
+_PAST_DEAL: Final = r"(?:acquired|bought|purchased|merged\s+with|took\s+over)"
+# What an old deal cost, said after it: "... last year for $19.7bn".
+_PAST_PRICE: Final = (
+    r"(?:\s*,?\s+for\s+(?:about\s+|around\s+|some\s+)?(?:US|C|A)?[$€£]?\d[\d.,]*"
+    r"(?:\s?(?:bn|b|billion|bln|mln|million|m|mn)\b)?)?"
+)
+# Old deals mentioned in passing: "since its 2016 acquisition of LinkedIn", "which bought Y in
+# 2012", "bought Nuance last year for $19.7bn", "back in 2015 X bought Y", "remember when ...".
 _PASSING: Final = re.compile(
     r"\b(?:since|after|following|before)\s+(?:its|their|the|his|her)\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:acquisition|purchase|takeover|merger|buyout)\b"
-    r"|\b(?:which|that|who)\s+(?:had\s+)?(?:acquired|bought|purchased|merged\s+with|took\s+over)"
-    r"\s+[^.;]{1,60}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b"
-    r"|\b(?:acquired|bought|purchased)\s+(?:[^.;]{1,60}?\s+)?(?:in\s+(?:19|20)\d\d"
-    r"|\d+\s+years\s+ago"
-    r"|last\s+(?:decade|century))\b"
+    r"|\b(?:which|that|who)\s+(?:had\s+)?"
+    + _PAST_DEAL
+    + r"\s+"
+    + _PAST_GAP
+    + r"\b"
+    + _LONG_AGO
+    + _PAST_PRICE
+    + r"|\b(?:acquired|bought|purchased)\s+(?:"
+    + _PAST_GAP
+    + r"\s+)?"
+    + _LONG_AGO
+    + _PAST_PRICE
+    + r"|\bback\s+in\s+(?:(?:19|20)\d\d|the\s+day)\b[^.;?!]{0,60}?\b"
+    + _PAST_DEAL
+    + r"\b[^.;?!]{0,60}"
+    + r"|\bremember\s+when\b[^.;?!]{0,100}"
     r"|\b(?:its|their|the)\s+(?:19|20)\d\d\s+(?:acquisition|purchase|takeover|merger)\b"
     r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b"
     # A deal that never happened: "remember when Yahoo almost bought Facebook?"
@@ -118,7 +144,7 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
             r"|(?:is|are)\s+(?:acquiring|buying|purchasing|selling|taking\s+over)"
             r"|plans?\s+to|tender\s+offer|offer(?:s|ed)?|bids?|launch\w*|definitive"
             r"|letter\s+of\s+intent|signs?|signed|approv\w+|confirm\w*|merger|acquisition"
-            r"|takeover|stake|pct|percent)\b",
+            r"|takeover|stake|pct|percent|deal)\b",
             _I,
         ),
     ),
@@ -142,12 +168,18 @@ _PER_SHARE: Final = re.compile(r"\s*(?:a|per)\s+share\b", _I)  # used with .matc
 
 def has_ma_cue(text: str) -> bool:
     """True when ``text`` contains any M&A cue word: only those posts go to the parser."""
-    return _CUE.search(text) is not None
+    return _CUE.search(text) is not None or has_company_deal(text)
+
+
+def passing_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the old-deal phrases in ``text``."""
+    return [match.span() for match in _PASSING.finditer(text)]
 
 
 def without_passing_mentions(text: str) -> str:
-    """``text`` with the old-deal phrases blanked out: they are no evidence of news."""
-    return _PASSING.sub(" ", text)
+    """``text`` with the old-deal phrases blanked out (same length, so offsets still hold):
+    they are no evidence of news."""
+    return _PASSING.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def is_passing_mention(text: str) -> bool:

@@ -11,12 +11,14 @@ from streams.signals.ma.cues import (
     detect_status,
     find_amount,
     has_ma_cue,
-    is_passing_mention,
+    passing_spans,
     without_passing_mentions,
 )
 from streams.signals.ma.evidence import cue_strength
+from streams.signals.ma.lowercase import lower_case_evidence
 from streams.signals.ma.model import NOT_MA, MASignal, Party
-from streams.signals.ma.roles import Roles, RoleSpan, read_roles
+from streams.signals.ma.names import Roles, RoleSpan
+from streams.signals.ma.roles import read_roles
 
 THRESHOLD: Final = 0.5
 # How much of the score comes from the cue words; the rest from naming the parties.
@@ -47,13 +49,19 @@ def _about_the_deal(sent: Any, roles: Roles, entities: Sequence[Entity]) -> bool
     if sent.start <= roles.cue < sent.end:
         return True
     text = sent.text.lower()
-    names = [span.text.lower() for span in (roles.acquirer, roles.target) if span is not None]
-    if any(name in text for name in names):
+    parties = [span for span in (roles.acquirer, roles.target) if span is not None]
+    if any(span.text.lower() in text for span in parties):
         return True
-    return not any(
-        entity.label == "ORG" and sent.start_char <= entity.start < sent.end_char
-        for entity in entities
-    )
+    # A party named otherwise: "Alphabet ... Google denies" (the same linked company).
+    ids = {
+        e.id
+        for e in entities
+        if e.id and any(e.start < p.end_char and p.start_char < e.end for p in parties)
+    }
+    inside = [e for e in entities if sent.start_char <= e.start < sent.end_char]
+    if any(e.id in ids for e in inside):
+        return True
+    return not any(e.label == "ORG" for e in inside)
 
 
 def deal_text(doc: Any, roles: Roles | None, entities: Sequence[Entity] = ()) -> str:
@@ -64,19 +72,39 @@ def deal_text(doc: Any, roles: Roles | None, entities: Sequence[Entity] = ()) ->
     return " ".join(sent.text for sent in doc.sents if _about_the_deal(sent, roles, entities))
 
 
+def _strength(doc: Any, text: str, entities: Sequence[Entity]) -> tuple[float, Roles | None, bool]:
+    """Cue strength, roles and whether an old deal in passing was set aside for a new one.
+
+    Old deals in passing ("bought Nuance last year") give no evidence; when other cues
+    remain, their roles are not read either. A lower-case post's parties add evidence.
+    """
+    spans = passing_spans(text)
+    fresh = without_passing_mentions(text) if spans else text
+    strength = cue_strength(fresh)
+    set_aside = bool(spans) and strength > 0.0
+    linked = [(entity.start, entity.end) for entity in entities if entity.id]
+    roles = read_roles(doc, skip=spans if set_aside else (), linked=linked)
+    if roles is not None and not any(a <= doc[roles.cue].idx < b for a, b in spans):
+        extra = lower_case_evidence(doc, roles, linked)
+        if extra > 0.0:
+            strength = cue_strength(fresh, extra)
+    return strength, roles, set_aside
+
+
 def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     """Read an M&A signal from a spaCy ``Doc`` (parsed when possible).
 
     ``entities`` are the post's ``Entity`` records; a linked one (``id`` set) that overlaps the
-    acquirer or target span gives that party its id. Old deals mentioned in passing ("since
-    its 2016 acquisition of Y") score low and are not reported as M&A.
+    acquirer or target span gives that party its id, and in a lower-case post one next to the
+    cue is a party. Old deals mentioned in passing ("since its 2016 acquisition of Y") score
+    low and are not reported as M&A; beside a new deal they give no roles, status or amount.
     """
     text: str = doc.text
     if not has_ma_cue(text):
         return NOT_MA
-    passing = is_passing_mention(text)
-    strength = cue_strength(without_passing_mentions(text) if passing else text)
-    roles = read_roles(doc)
+    linked = tuple(entities)
+    passing = bool(passing_spans(text))
+    strength, roles, set_aside = _strength(doc, text, linked)
     acquirer = roles.acquirer if roles else None
     target = roles.target if roles else None
     score = _CUE_WEIGHT * strength
@@ -86,8 +114,9 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
         score *= _PASSING_FACTOR  # the roles probably belong to the old deal
     score = round(max(0.0, min(1.0, score)), 4)
     is_ma = score >= THRESHOLD
-    linked = tuple(entities)
     about = deal_text(doc, roles, linked) if is_ma else text
+    if set_aside:
+        about = without_passing_mentions(about)
     return MASignal(
         is_ma=is_ma,
         score=score,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from streams.signals.ma.deals import has_company_deal
+
 _I = re.IGNORECASE
 # What a deal buys when it is not named.
 _COMPANY_NOUNS: Final = (
@@ -262,6 +264,21 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # Selling goods by the number or in bulk ("sold 2 million phones", "sells more iPhones",
+    # "sold out"): shares, stakes, stores or plants sold by the number are still deals.
+    (
+        1.0,
+        re.compile(
+            r"\b(?:sells?|sold|selling)\s+(?:(?:more\s+than|over|nearly|almost|about|some"
+            r"|another|record)\s+)?\d[\d.,]*\s*(?:k|m|mln|million|billion|bn|thousand)?\s+"
+            r"(?!(?:mln|million|billion|bln|dlrs|dollars|pct|percent|shares|shrs|common|stock"
+            r"|stakes?|of|its|stores|plants|mills|stations|newspapers|properties|offices"
+            r"|subsidiaries|units|divisions|businesses|companies|banks|hotels|restaurants"
+            r"|outlets|branches|brands)\b)(?-i:[a-z][a-z-]*s)\b"
+            r"|\b(?:sells?|sold|selling)\s+(?:(?:more|fewer)\s+(?!than\b)|out\b)",
+            _I,
+        ),
+    ),
     # Acquiring what no deal buys ("an acquired taste", "acquired 2 million users"), merging
     # in version control ("merge conflict", "merged the PR").
     (
@@ -309,9 +326,15 @@ _CORROBORATION: Final = 0.2
 _BODY_NEGATIVE: Final = 0.5
 
 
+# A company deal named only by "deal" ("Adobe and Figma call off $20bn deal").
+_COMPANY_DEAL: Final = 0.8
+
+
 def _positive(text: str) -> float:
     """The strongest positive cue plus a little per extra one (0 when none)."""
     weights = [weight for weight, pattern in _POSITIVE if pattern.search(text)]
+    if has_company_deal(text):
+        weights.append(_COMPANY_DEAL)
     return max(weights) + 0.2 * (len(weights) - 1) if weights else 0.0
 
 
@@ -320,16 +343,17 @@ def _negative(text: str) -> float:
     return sum(weight for weight, pattern in _NEGATIVE if pattern.search(text))
 
 
-def cue_strength(text: str) -> float:
+def cue_strength(text: str, extra: float = 0.0) -> float:
     """Keyword evidence in 0..1 that ``text`` reports a deal.
 
     The headline (first line or sentence) counts in full, the rest at ``_BODY_WEIGHT`` (a
     results story that mentions an acquisition stays low), plus a bonus when both speak of
-    a deal; negative cues are subtracted, the body's at ``_BODY_NEGATIVE``.
+    a deal; negative cues are subtracted, the body's at ``_BODY_NEGATIVE``. ``extra`` is
+    evidence read elsewhere (parties of a lower-case post), weighed like a headline cue.
     """
     parts = _HEAD_END.split(text.strip(), maxsplit=1)
     head, body = parts[0], (parts[1] if len(parts) > 1 else "")
-    in_head, in_body = _positive(head), _positive(body)
+    in_head, in_body = max(_positive(head), extra), _positive(body)
     raw = max(in_head, _BODY_WEIGHT * in_body)
     if in_body and (in_head or _DEAL_CONTEXT.search(head)):
         raw += _CORROBORATION

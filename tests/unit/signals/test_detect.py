@@ -238,3 +238,16 @@ def test_a_second_sentence_about_the_same_deal_keeps_its_status() -> None:
     words = text.split()
     doc = Doc(VOCAB, words=words, sent_starts=[i in (0, 7) for i in range(len(words))])
     assert detect_ma(doc).status == "denied"
+
+
+def test_a_party_named_otherwise_in_a_second_sentence_keeps_its_status() -> None:
+    # "Alphabet ... Google denies": another name, the same linked company.
+    text = "Alphabet in talks to buy Initech . Google denies the report ."
+    words = text.split()
+    doc = Doc(VOCAB, words=words, sent_starts=[i in (0, 7) for i in range(len(words))])
+    alphabet, google = doc[0:1], doc[7:8]
+    entities = tuple(
+        Entity(text=s.text, label="ORG", start=s.start_char, end=s.end_char, id="company:GOOGL")
+        for s in (alphabet, google)
+    )
+    assert detect_ma(doc, entities).status == "denied"

@@ -1,0 +1,229 @@
+"""Name runs: the words that name a party, read left or right of a token of a spaCy ``Doc``.
+
+A name run is a stretch of capitalised tokens joined by ``&``/``and``/``of`` ("Pied Piper",
+"Procter & Gamble"); bridge words ("agrees to", "in talks to") and stop words never belong
+to one. Headlines are often Title Case or ALL CAPS, so capital letters, not NER labels,
+decide what a name is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+# Words between a party and the cue ("X agrees to buy", "X in talks to acquire", "X's $5bn
+# takeover"): skipped when looking left for the acquirer, and never part of a name run.
+BRIDGE: Final = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    to will would could may might shall should is are was were be been being has have had
+    agrees agreed agree plans plan planned set sets poised nears near moves moving in
+    talks reportedly reported said says say sources announces announced announce confirms
+    confirmed confirm completes completed complete finalizes finalized closes closed makes
+    made make launches launched launch files filed denies denied deny drops dropped
+    abandons abandoned considering considers weighs weighing eyes eyeing explores
+    exploring seeks seeking wants offers offered bids wins won signs signed seals sealed
+    strikes struck reaches reached unveils unveiled not no also now officially formally
+    finally already quietly just hostile friendly agreed-upon all-cash cash stock proposed
+    planned possible potential new a an the its their his her 's ' $ € £ bn billion bln
+    mln million m b k usd dlrs dollars it that they we deal deals latest big huge major
+    surprise another definitive agreement agreements intent intention on
+    rejects rejected rebuffs rebuffed spurns spurned accepts accepted
+    """
+)
+# Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
+STOP: Final = words(
+    """
+    to for in from with as after amid at on into over by via that which who while when
+    following says said report reports reportedly the a an its their his her this these
+    than about against under says is are was were will would has have had be been for up
+    down out it they we breaking exclusive update updated alert
+    """
+)
+# Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
+_DESCRIPTORS: Final = words(
+    """
+    startup start-up startups maker makers company firm provider developer developers site
+    specialist studio vendor platform rival competitor outfit player creator designer
+    manufacturer producer retailer operator service app client expert tool-maker
+    """
+)
+_CONNECTORS: Final = frozenset({"&", "and", "of", "de", "-", "+", ".", "/"})
+_BOUNDARY: Final = frozenset(set(',:;|()[]{}?!"“”–—') | {"--", "-", "...", "•"})
+_AMOUNT_TOKEN: Final = re.compile(
+    r"^[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k|mln|bln|billion|million|pct|%)?"
+    r"(?:-[$€£¥]?\d[\d.,]*(?:bn|b|m|mn|k)?)?$"
+    r"|^(?:bn|mln|bln|billion|million|trillion|thousand|hundred|dlrs?)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A party as a token range ``[start, end)`` of the Doc, with its text and offsets."""
+
+    start: int
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """What was read around one cue."""
+
+    acquirer: RoleSpan | None
+    target: RoleSpan | None
+    cue: int  # token index of the cue word
+
+
+def is_amount(token: Any) -> bool:
+    """A number or money token ("$", "5bn", "2.1", "billion") that never names a party."""
+    return bool(token.is_currency or _AMOUNT_TOKEN.match(token.text))
+
+
+def is_boundary(doc: Any, i: int) -> bool:
+    """Punctuation that ends a name; a hyphen only when spaced ("ARES SOFTWARE - Library"), a
+    full stop when spaced or ending a sentence ("buy HubSpot. Google denies")."""
+    text: str = doc[i].text
+    if text == "-":
+        return i > 0 and bool(doc[i - 1].whitespace_)
+    if text == ".":
+        return (i > 0 and bool(doc[i - 1].whitespace_)) or bool(doc[i].whitespace_)
+    return text in _BOUNDARY
+
+
+def is_namey(token: Any) -> bool:
+    text: str = token.text
+    if not text or not any(ch.isalnum() for ch in text) or is_amount(token):
+        return False
+    if token.lower_ in STOP or token.lower_ in BRIDGE:
+        return False
+    if text[0].isupper() or text[0].isdigit():
+        return True
+    # eBay, iPhone, reMail: an upper-case letter inside a word
+    return any(ch.isupper() for ch in text[1:])
+
+
+def name_span(doc: Any, start: int, end: int) -> RoleSpan | None:
+    while start < end and not is_namey(doc[start]):
+        start += 1
+    while end > start and not is_namey(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    return RoleSpan(start, end, span.text, span.start_char, span.end_char)
+
+
+def run_left(doc: Any, end: int) -> RoleSpan | None:
+    """The name run ending just before token ``end`` (exclusive), or None."""
+    i = end - 1
+    if i >= 0 and doc[i].lower_ in {"'s", "'"}:
+        i -= 1
+    start = i + 1
+    while i >= 0:
+        token = doc[i]
+        if is_namey(token):
+            start = i
+        elif (
+            token.lower_ in _CONNECTORS
+            and i > 0
+            and is_namey(doc[i - 1])
+            and start == i + 1
+            and not is_boundary(doc, i)
+        ):
+            pass
+        else:
+            break
+        i -= 1
+    return name_span(doc, start, end if doc[end - 1].lower_ not in {"'s", "'"} else end - 1)
+
+
+def collect(doc: Any, i: int) -> tuple[int, int]:
+    """``[begin, end)`` of the name run starting at token ``i`` (empty when none)."""
+    begin = end = i
+    while i < len(doc):
+        token = doc[i]
+        if is_boundary(doc, i):
+            break
+        if is_namey(token) and not _is_finite_verb(token, i - begin):
+            end = i + 1
+        elif token.lower_ in _CONNECTORS and i + 1 < len(doc) and is_namey(doc[i + 1]):
+            pass
+        else:
+            break
+        i += 1
+    return begin, end
+
+
+def _lower_descriptor(doc: Any, i: int) -> int | None:
+    """After "Samsung color display unit" or "3D graphics firm": the index of the real name."""
+    for k in range(i, min(i + 5, len(doc))):
+        token = doc[k]
+        if is_boundary(doc, k) or token.lower_ in STOP or is_namey(token):
+            return None
+        if token.lower_ in _DESCRIPTORS or token.lower_.endswith("-maker"):
+            nxt = k + 1
+            if nxt < len(doc) and doc[nxt].lower_ not in STOP and not is_boundary(doc, nxt):
+                return nxt
+            return None
+    return None
+
+
+def run_right(doc: Any, start: int) -> RoleSpan | None:
+    """The name run starting at token ``start``, descriptor words trimmed, or None."""
+    i = start
+    while i < len(doc) and (doc[i].lower_ in BRIDGE or is_amount(doc[i])):
+        i += 1
+    if (after := _lower_descriptor(doc, i)) is not None:  # "video ad platform Auditude"
+        i = after
+    begin, end = collect(doc, i)
+    if begin == end and i < len(doc) and _bare_word(doc, i):  # "Apple acquired imsense"
+        return span_any(doc, i, i + 1)
+    if end < len(doc) and doc[end].lower_ in {"'s", "'"}:  # "Seattle's thePlatform"
+        later = run_right(doc, end + 1)
+        if later is not None:
+            return later
+    if end < len(doc) and (after := _lower_descriptor(doc, end)) is not None:
+        later = run_right(doc, after)
+        if later is not None:
+            return later
+    for k in range(end - 1, begin - 1, -1):
+        word = doc[k].lower_
+        if word in _DESCRIPTORS or word in {"makers", "creators"} or word.endswith("-maker"):
+            if k + 1 < end and doc[k + 1].lower_ == "of":  # "Threadsy Maker of Swaylo"
+                end = k
+            elif k + 1 < end:
+                begin = k + 1
+            break
+    return name_span(doc, begin, end)
+
+
+def _bare_word(doc: Any, i: int) -> bool:
+    """A lower-case name right after the cue, ending the clause ("acquired imsense")."""
+    token = doc[i]
+    if not token.is_alpha and not any(ch.isalnum() for ch in token.text):
+        return False
+    if token.lower_ in STOP or token.lower_ in BRIDGE or is_amount(token):
+        return False
+    nxt = i + 1
+    return nxt >= len(doc) or is_boundary(doc, nxt) or doc[nxt].lower_ in STOP
+
+
+def span_any(doc: Any, start: int, end: int) -> RoleSpan:
+    span = doc[start:end]
+    return RoleSpan(start, end, span.text, span.start_char, span.end_char)
+
+
+def _is_finite_verb(token: Any, offset: int) -> bool:
+    """A Title Case verb ending a name run ("Startup Particle Retains Several Developers")."""
+    return offset >= 1 and token.tag_ in {"VBZ", "VBD"} and token.text.istitle()
