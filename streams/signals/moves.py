@@ -28,15 +28,43 @@ _ROLE = re.compile(
     re.I,
 )
 _BULK = re.compile(r"\bhir(?:es|ing|ed)\s+(?:\d[\d,]*|hundreds|thousands|dozens)\b", re.I)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
+_ROLE_NAME = re.compile(
+    _ROLE.pattern + rf"\s+(?-i:(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))\b", re.I
+)
 _WINDOW = 90  # characters around the cue where the person, organisation and role must be
 # Words allowed between a cue and the organisation it governs ("leaving Ford", "departs from
 # the Fed", "joins Tesla", "left for Rivian").
 _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I)
 
 
-def _nearest(entities: Sequence[Entity], label: str, at: int) -> Entity | None:
-    near = [e for e in entities if e.label == label and abs(e.start - at) <= _WINDOW]
-    return min(near, key=lambda e: abs(e.start - at), default=None)
+def _gap(entity: Entity, cue: re.Match[str]) -> int:
+    """Characters between an entity and the cue (0 when they touch or overlap)."""
+    return max(0, entity.start - cue.end(), cue.start() - entity.end)
+
+
+def _nearest(entities: Sequence[Entity], label: str, cue: re.Match[str]) -> Entity | None:
+    """The entity of ``label`` closest to the cue, span to span ("Gelsinger retires;
+    Zinsner named": the one before "retires", not the one starting nearer it)."""
+    near = [e for e in entities if e.label == label and _gap(e, cue) <= _WINDOW]
+    return min(near, key=lambda e: _gap(e, cue), default=None)
+
+
+def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
+    """A name right after a role title when NER found no person ("Tesla CFO Zach Kirkhorn
+    steps down"): two or three capitalised words, cue words left out."""
+    lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+    for match in _ROLE_NAME.finditer(text, lo, hi):
+        words = match["name"].split()
+        while words and _CUE.fullmatch(words[-1]):
+            words.pop()
+        if len(words) >= 2:
+            start = match.start("name")
+            name = text[start : start + len(" ".join(words))]
+            return Entity(
+                text=name, label="PERSON", start=start, end=start + len(name), source="rule"
+            )
+    return None
 
 
 def _organisation(text: str, entities: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
@@ -48,7 +76,7 @@ def _organisation(text: str, entities: Sequence[Entity], cue: re.Match[str]) -> 
     governed = [e for e in orgs if e.start == after]
     if governed:
         return governed[0]
-    return _nearest(orgs, "ORG", cue.start())
+    return _nearest(orgs, "ORG", cue)
 
 
 def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
@@ -58,9 +86,12 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         direction = "joins" if cue["join"] else "leaves" if cue["leave"] else "promoted"
         lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
         role_match = _ROLE.search(text, lo, hi)
-        person = _nearest(entities, "PERSON", cue.start())
-        if direction == "joins" and person is None and _BULK.search(text, cue.start(), hi):
-            direction = "hiring"
+        person = _nearest(entities, "PERSON", cue) or _titled_person(text, cue)
+        bulk = _BULK.match(text, cue.start())  # "hiring 500 engineers", whoever is near
+        if direction == "joins" and (
+            bulk or (person is None and _BULK.search(text, cue.start(), hi))
+        ):
+            direction, person = "hiring", None
         elif role_match is None or person is None:
             continue
         org = _organisation(text, entities, cue)

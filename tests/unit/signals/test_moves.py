@@ -55,3 +55,26 @@ def test_a_role_title_tagged_as_an_organisation_is_not_the_organisation() -> Non
     assert _moves(text, ("Ana Lind", "PERSON"), ("CFO", "ORG"), ("Northwind", "ORG")) == [
         ("Ana Lind", "Northwind", "CFO", "joins")
     ]
+
+
+def test_the_person_closest_to_the_cue_span_to_span_is_the_one_who_moves() -> None:
+    text = "Intel CEO Pat Gelsinger retires; David Zinsner named interim CEO"
+    ents = (("Intel", "ORG"), ("Pat Gelsinger", "PERSON"), ("David Zinsner", "PERSON"))
+    assert _moves(text, *ents) == [
+        ("Pat Gelsinger", "Intel", "CEO", "leaves"),
+        ("David Zinsner", "Intel", "CEO", "joins"),
+    ]
+
+
+def test_a_name_after_a_role_title_is_the_person_when_ner_missed_it() -> None:
+    assert _moves("Contoso CFO Lee Park Steps Down", ("Contoso", "ORG")) == [
+        ("Lee Park", "Contoso", "CFO", "leaves")
+    ]
+    assert _moves("Contoso CFO steps down", ("Contoso", "ORG")) == []
+
+
+def test_hiring_in_bulk_is_hiring_even_with_a_name_nearby() -> None:
+    text = "Fabrikam is hiring 500 engineers in Austin"
+    assert _moves(text, ("Fabrikam", "ORG"), ("Austin", "PERSON")) == [
+        (None, "Fabrikam", None, "hiring")
+    ]
