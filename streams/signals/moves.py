@@ -55,12 +55,12 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     steps down"): two or three capitalised words, cue words left out."""
     lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
     for match in _ROLE_NAME.finditer(text, lo, hi):
-        words = match["name"].split()
-        while words and _CUE.fullmatch(words[-1]):
+        start = match.start("name")
+        words = list(re.finditer(r"\S+", match["name"]))
+        while words and _CUE.match(text, start + words[-1].start()):  # "... Lee Park Steps Down"
             words.pop()
         if len(words) >= 2:
-            start = match.start("name")
-            name = text[start : start + len(" ".join(words))]
+            name = text[start : start + words[-1].end()]
             return Entity(
                 text=name, label="PERSON", start=start, end=start + len(name), source="rule"
             )
