@@ -13,6 +13,9 @@ from streams.watchlist import Watchlist, WatchlistMatcher, WatchlistStore
 class StoreView:
     """One watch-list version: matching, candidates for ambiguous names, competitors.
 
+    A candidate is the one company, person or product whose name or alias the ambiguous
+    match spells (any case); a name two of them share has none.
+
     Competitors are the companies flagged ``competitor``; when none is flagged, every
     watched company counts (a fresh install watches the whole default list).
     """
@@ -27,6 +30,9 @@ class StoreView:
         for person in watchlist.people:
             for name in (person.name, *person.aliases):
                 names[name.casefold()].add(person.id)
+        for product in watchlist.products:
+            for name in (product.name, *product.aliases):
+                names[name.casefold()].add(product.id)
         self._names = {name: sorted(ids) for name, ids in names.items()}
         flagged = [c for c in watchlist.companies if c.competitor]
         self._competitors = {c.id: c.name for c in (flagged or watchlist.companies)}

@@ -14,7 +14,17 @@ import yaml
 
 from streams.errors import ConfigError
 
-__all__ = ["FILE_KINDS", "Row", "content_version", "read_rows", "watchlist_files"]
+__all__ = [
+    "EXPECTED_NAMES",
+    "FILE_KINDS",
+    "Row",
+    "case_fixed_name",
+    "content_version",
+    "file_kind",
+    "read_rows",
+    "unread_kind",
+    "watchlist_files",
+]
 
 # kind -> (file name prefix, YAML top-level key)
 FILE_KINDS: dict[str, tuple[str, str]] = {
@@ -44,22 +54,53 @@ class Row:
         return f"{self.file} line {self.line}"
 
 
-def file_kind(path: Path) -> str | None:
-    """Which kind of watch-list file this is (None: not a watch-list file, ignored)."""
-    name = path.name
-    if name.startswith((".", "~")) or name.endswith("~"):
-        return None
+EXPECTED_NAMES = (
+    "companies*.csv|yaml|yml, people*.yaml|csv, ma_targets*.yaml|csv, topics*.yaml|csv,"
+    " ambiguous_words*.txt, in lower case; see models/watchlists/README.md"
+)
+
+
+def _prefix_kind(name: str) -> str | None:
+    """The kind whose prefix starts ``name`` (then its end, ``.``, ``_`` or ``-``)."""
     for kind, (prefix, _key) in FILE_KINDS.items():
-        stem_ok = name.startswith(prefix) and (
-            len(name) == len(prefix) or name[len(prefix)] in "._-"
-        )
-        if stem_ok and path.suffix.lower() in _SUFFIXES.get(kind, _TABLES):
+        if name.startswith(prefix) and (len(name) == len(prefix) or name[len(prefix)] in "._-"):
             return kind
     return None
 
 
+def _scratch(name: str) -> bool:
+    return name.startswith((".", "~")) or name.endswith("~")  # hidden, editor backups
+
+
+def file_kind(path: Path) -> str | None:
+    """Which kind of watch-list file this is (None: not a watch-list file, ignored)."""
+    kind = None if _scratch(path.name) else _prefix_kind(path.name)
+    if kind is not None and path.suffix.lower() in _SUFFIXES.get(kind, _TABLES):
+        return kind
+    return None
+
+
+def case_fixed_name(path: Path) -> str | None:
+    """``companies.csv`` for ``Companies.csv``: the name a file certainly meant as a
+    watch-list file must have (None: it has it, or it is no such file)."""
+    fixed = path.with_name(path.name.lower())
+    if file_kind(path) is None and file_kind(fixed) is not None:
+        return fixed.name
+    return None
+
+
+def unread_kind(path: Path) -> str | None:
+    """The kind a file's name announces although its extension is not read
+    (``companies.txt``, ``people.json``); None for watch-list files and other files."""
+    if file_kind(path) is not None or _scratch(path.name) or case_fixed_name(path):
+        return None
+    return _prefix_kind(path.name.lower())
+
+
 def watchlist_files(directory: Path) -> list[Path]:
-    """The watch-list files of ``directory``, sorted by name (other files are ignored)."""
+    """The files of ``directory`` that are or look meant as watch-list files, sorted by
+    name (other files are ignored). ``load_watchlist`` refuses a name in the wrong case
+    and reports one with an extension it does not read."""
     if not directory.is_dir():
         raise ConfigError(
             f"watch-list directory {directory} does not exist or is not a directory;"
@@ -67,7 +108,11 @@ def watchlist_files(directory: Path) -> list[Path]:
             code=E_DIRECTORY,
         )
     return sorted(
-        (p for p in directory.iterdir() if p.is_file() and file_kind(p) is not None),
+        (
+            p
+            for p in directory.iterdir()
+            if p.is_file() and not _scratch(p.name) and _prefix_kind(p.name.lower())
+        ),
         key=lambda p: p.name,
     )
 

@@ -2,7 +2,8 @@
 
 Error codes (``ConfigError``), each message naming the file and line:
 
-    SCOUT-E060  the directory is missing or holds no watch-list file
+    SCOUT-E060  the directory is missing or holds no watch-list file, or a file is named
+                like one in the wrong case (``Companies.csv``)
     SCOUT-E061  a file cannot be read or parsed (encoding, YAML or CSV syntax)
     SCOUT-E062  wrong structure: unknown or missing field, wrong type
     SCOUT-E063  a bad value: id, ticker, handle, domain, boolean, role
@@ -13,17 +14,30 @@ Error codes (``ConfigError``), each message naming the file and line:
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from pathlib import Path
 from typing import Any
 
 import models
 from streams.errors import ConfigError
-from streams.watchlist.files import Row, content_version, file_kind, read_rows, watchlist_files
+from streams.watchlist.files import (
+    EXPECTED_NAMES,
+    FILE_KINDS,
+    Row,
+    case_fixed_name,
+    content_version,
+    file_kind,
+    read_rows,
+    unread_kind,
+    watchlist_files,
+)
 from streams.watchlist.records import Company, MaTarget, Person, Product, Topic, Watchlist
 from streams.watchlist.text import fold, slug
 
 __all__ = ["default_watchlist_dir", "load_watchlist"]
+
+_log = logging.getLogger(__name__)
 
 E_STRUCTURE = "SCOUT-E062"
 E_VALUE = "SCOUT-E063"
@@ -55,23 +69,20 @@ def default_watchlist_dir() -> Path:
 
 def load_watchlist(directory: Path) -> Watchlist:
     """Read all watch-list files of ``directory``; raise ``ConfigError`` on the first problem."""
-    paths = watchlist_files(directory)
+    paths = _readable(watchlist_files(directory))
     if not paths:
         raise ConfigError(
-            f"no watch-list files in {directory}: expected companies*.csv|yaml, people*.yaml,"
-            " ma_targets*.yaml, topics*.yaml (see models/watchlists/README.md)",
+            f"no watch-list files in {directory}: expected {EXPECTED_NAMES}",
             code="SCOUT-E060",
         )
     contents: list[tuple[str, bytes]] = []
     rows: dict[str, list[Row]] = {kind: [] for kind in (*_FIELDS, "ambiguous_words")}
-    for path in paths:
+    for path, kind in paths:
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ConfigError(f"{path.name}: cannot read: {exc}", code="SCOUT-E061") from exc
         contents.append((path.name, data))
-        kind = file_kind(path)
-        assert kind is not None  # noqa: S101 - watchlist_files only returns known kinds
         rows[kind].extend(read_rows(path, data, kind))
     for kind, allowed in _FIELDS.items():
         for row in rows[kind]:
@@ -96,6 +107,39 @@ def load_watchlist(directory: Path) -> Watchlist:
         topics=tuple(_topics(rows["topics"])),
         ambiguous_words=frozenset(fold(r.fields["word"]) for r in rows["ambiguous_words"]),
     )
+
+
+_NAMES_OF = {
+    kind: f"{prefix}*.txt" if kind == "ambiguous_words" else f"{prefix}*.csv|yaml|yml"
+    for kind, (prefix, _key) in FILE_KINDS.items()
+}
+
+
+def _readable(paths: list[Path]) -> list[tuple[Path, str]]:
+    """The watch-list files with their kind. A name in the wrong case (``Companies.csv``) is
+    an error; a list's name with an extension that is not read (``companies.txt``) a warning."""
+    for path in paths:
+        fixed = case_fixed_name(path)
+        if fixed is not None:
+            raise ConfigError(
+                f"{path.name}: watch-list file names are lower case; rename it to {fixed}"
+                f" (expected {EXPECTED_NAMES})",
+                code="SCOUT-E060",
+            )
+    readable = []
+    for path in paths:
+        kind = file_kind(path)
+        if kind is not None:
+            readable.append((path, kind))
+        elif (announced := unread_kind(path)) is not None:
+            _log.warning(
+                "%s: ignored; a %s file must be named %s (expected %s)",
+                path.name,
+                announced,
+                _NAMES_OF[announced],
+                EXPECTED_NAMES,
+            )
+    return readable
 
 
 # --- fields ----------------------------------------------------------------------------

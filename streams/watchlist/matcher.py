@@ -11,7 +11,11 @@ indexed by their first token), so it runs on every post. Case rules, in short:
   (Inc, shares, CEO, acquire, earnings, aksjer...). Without support the span is returned
   unlinked (``id=None``, confidence 0.3); two companies are never merged;
 - a name made only of common words (``Best Buy``) must be written as in the list;
-- any other name matches in any case (lower confidence when the case differs).
+- any other name matches in any case (lower confidence when the case differs);
+- a ticker matches as a cashtag in any case (``$MSFT``, ``$msft``) and as a hashtag in
+  capitals (``#MSFT``) or, from four letters on, in lower case (``#msft``, lower
+  confidence), unless it is an everyday word of the ``ambiguous_words`` lists (``#meta``,
+  ``#tech``: words; ``#target`` is not the ticker TGT anyway).
 
 Overlaps: the longest span wins.
 """
@@ -262,17 +266,21 @@ class WatchlistMatcher:
 
     def _hashtag_hit(self, body: str, start: int, end: int) -> _Hit | None:
         ticker = body.upper()
-        if (
-            body == ticker
-            and len(body) >= 2
-            and ticker in self._tickers
-            and fold(body) not in self.watchlist.ambiguous_words
-        ):
-            return _Hit(start, end, (self._tickers[ticker],), "ORG", "hashtag", _STRONG)
+        company = self._tickers.get(ticker)
+        if company and self._ticker_hashtag(body):
+            confidence = _STRONG if body == ticker else _FOLDED
+            return _Hit(start, end, (company,), "ORG", "hashtag", confidence)
         names = [
             n for n in self._hashtags.get(fold(body), ()) if not n.exact_only or n.form == (body,)
         ]
         return _names_hit(names, start, end, "hashtag", exact=True)
+
+    def _ticker_hashtag(self, body: str) -> bool:
+        """``#MSFT``, or ``#msft`` from four letters on (``#dis``, ``#ppl`` are slang, not
+        DIS or PPL); never an everyday word (``#meta``, ``#tech``)."""
+        if fold(body) in self.watchlist.ambiguous_words:
+            return False
+        return (body.isupper() and len(body) >= 2) or (body.islower() and len(body) >= 4)
 
     def _phrase_hits(
         self,

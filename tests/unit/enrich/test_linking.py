@@ -79,3 +79,91 @@ def test_ner_person_on_the_same_span_confirms_a_one_word_person_alias() -> None:
     assert [(e.text, e.id, e.source) for e in merged] == [
         ("Pichai", "person:sundar-pichai", "alias+ner")
     ]
+
+
+def _no_overlaps(entities: list[Entity]) -> bool:
+    spans = sorted((e.start, e.end) for e in entities)
+    return all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+
+
+def test_ner_product_or_org_on_the_same_span_confirms_an_ambiguous_product() -> None:
+    text = "I just bought a new Surface today"
+    at = text.index("Surface")
+    watch = [_e("Surface", "PRODUCT", at, source="product", conf=0.3)]
+    for label in ("PRODUCT", "ORG"):
+        merged = link_entities(
+            [_e("Surface", label, at)],
+            watch,
+            text=text,
+            candidate=lambda e: "product:msft/surface",
+        )
+        assert [(e.text, e.label, e.id, e.source) for e in merged] == [
+            ("Surface", "PRODUCT", "product:msft/surface", "product+ner")
+        ]
+
+
+def test_ner_person_does_not_confirm_an_ambiguous_product() -> None:
+    text = "We asked Alexa about it"
+    at = text.index("Alexa")
+    watch = [_e("Alexa", "PRODUCT", at, source="product", conf=0.3)]
+    merged = link_entities(
+        [_e("Alexa", "PERSON", at)], watch, text=text, candidate=lambda e: "product:amzn/alexa"
+    )
+    assert [(e.id, e.confidence) for e in merged] == [(None, 0.3)]
+
+
+def test_a_longer_ner_product_name_starting_with_the_product_confirms_it() -> None:
+    text = "My Surface Pro 9 review is up"
+    at = text.index("Surface")
+    watch = [_e("Surface", "PRODUCT", at, source="product", conf=0.3)]
+    merged = link_entities(
+        [_e("Surface Pro 9", "PRODUCT", at)],
+        watch,
+        text=text,
+        candidate=lambda e: "product:msft/surface",
+    )
+    assert [(e.text, e.id, e.source) for e in merged] == [
+        ("Surface", "product:msft/surface", "product+ner")
+    ]
+
+
+def test_an_unlinked_alias_inside_a_longer_ner_span_is_dropped() -> None:
+    """Regression: "Dow" (unlinked) and "Dow Jones" (NER) were both emitted."""
+    for text, name, span, label in (
+        ("The Dow Jones fell 300 points", "Dow", "Dow Jones", "ORG"),
+        ("We watched Apple TV all night", "Apple", "Apple TV", "ORG"),
+        ("Gave to the Ford Foundation", "Ford", "Ford Foundation", "ORG"),
+        ("Upgraded to Windows 11 today", "Windows", "Windows 11", "LAW"),
+    ):
+        at = text.index(name)
+        watch = [_e(name, "ORG", at, source="alias", conf=0.3)]
+        ner = [_e(span, label, text.index(span))]
+        merged = link_entities(ner, watch, text=text, candidate=lambda e: "company:X")
+        assert [(e.text, e.label, e.id) for e in merged] == [(span, label, None)], text
+
+
+def test_an_unlinked_alias_never_overlaps_a_ner_span_in_the_output() -> None:
+    text = "Shares in Target Corp fell"
+    watch = [_e("Target", "ORG", 10, source="alias", conf=0.3)]
+    for ner in (
+        [_e("in Target", "ORG", 7)],
+        [_e("Target Corp", "ORG", 10)],
+        [_e("Tar", "ORG", 10)],
+    ):
+        merged = link_entities(ner, watch, text=text, candidate=lambda e: "company:TGT")
+        assert _no_overlaps(merged) and len(merged) == 1
+        assert merged[0].id is None
+
+
+def test_a_linked_match_still_wins_over_a_longer_ner_span() -> None:
+    text = "Microsoft Azure outage again"
+    ner = [_e("Microsoft Azure", "ORG", 0)]
+    watch = [
+        _e("Microsoft", "ORG", 0, id="company:MSFT", source="alias"),
+        _e("Azure", "PRODUCT", 10, id="product:msft/azure", source="product"),
+    ]
+    merged = link_entities(ner, watch, text=text)
+    assert [(e.text, e.id) for e in merged] == [
+        ("Microsoft", "company:MSFT"),
+        ("Azure", "product:msft/azure"),
+    ]

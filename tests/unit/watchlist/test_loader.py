@@ -9,6 +9,7 @@ from streams.errors import ConfigError
 from streams.watchlist import (
     Watchlist,
     WatchlistMatcher,
+    WatchlistStore,
     default_watchlist_dir,
     load_watchlist,
 )
@@ -221,3 +222,42 @@ def test_shipped_watchlists_know_ford_and_disney_by_their_short_names() -> None:
     found = [(e.text, e.id) for e in matcher.match("Ford shares fell; Disney rose")]
     assert found == [("Ford", "company:F"), ("Disney", "company:DIS")]
     assert [(e.text, e.id) for e in matcher.match("Ford stars in a film")] == [("Ford", None)]
+
+
+@pytest.mark.parametrize(
+    "name", ["Companies.csv", "PEOPLE.yaml", "Topics.team.yml", "Ambiguous_Words.txt"]
+)
+def test_a_watchlist_file_named_in_the_wrong_case_is_a_config_error(
+    tmp_path: Path, name: str
+) -> None:
+    directory = write_watchlist(tmp_path)
+    (directory / name).write_text("id,name\ncompany:X,X\n")
+    with pytest.raises(ConfigError) as caught:
+        load_watchlist(directory)
+    assert caught.value.code == "SCOUT-E060"
+    message = str(caught.value)
+    assert name in message and name.lower() in message and "companies*.csv" in message
+
+
+@pytest.mark.parametrize(
+    "name", ["companies.txt", "people.json", "topics.custom.xlsx", "ambiguous_words.csv"]
+)
+def test_a_watchlist_file_with_an_unread_extension_is_reported(
+    tmp_path: Path, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    directory = write_watchlist(tmp_path)
+    before = load_watchlist(directory).version
+    (directory / name).write_text("id,name\ncompany:X,X\n")
+    with caplog.at_level("WARNING", logger="streams.watchlist"):
+        assert load_watchlist(directory).version == before
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 1 and name in warned[0] and "companies*.csv" in warned[0]
+
+
+def test_a_misnamed_file_fails_a_reload_and_keeps_the_old_list(watchlist_dir: Path) -> None:
+    store = WatchlistStore(watchlist_dir, check_interval_s=0)
+    version = store.version
+    (watchlist_dir / "Companies.custom.csv").write_text("id,name\ncompany:X,X\n")
+    assert store.reload_if_changed() is False
+    assert store.version == version
+    assert store.last_error is not None and "Companies.custom.csv" in str(store.last_error)

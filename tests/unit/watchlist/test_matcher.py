@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from streams.watchlist import WatchlistMatcher
+from streams.watchlist import WatchlistMatcher, load_watchlist
+from tests.unit.watchlist.sample_lists import WORDS_TXT, write_watchlist
 
 Ids = Callable[[str], list[tuple[str, str | None, str]]]
 
@@ -170,3 +172,20 @@ def test_very_long_post_is_matched_whole(matcher: WatchlistMatcher) -> None:
     found = matcher.match(text)
     assert len(found) == 7 * 5_000
     assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_lower_case_ticker_hashtags_match_like_cashtags(matcher: WatchlistMatcher) -> None:
+    found = matcher.match("Loading up on #msft and #BBY, also #MSFT")
+    assert [(e.text, e.id, e.source) for e in found] == [
+        ("#msft", "company:MSFT", "hashtag"),
+        ("#BBY", "company:BBY", "hashtag"),
+        ("#MSFT", "company:MSFT", "hashtag"),
+    ]
+    assert found[0].confidence < found[2].confidence  # the case differs from the ticker
+
+
+def test_lower_case_hashtags_that_are_words_are_not_tickers(tmp_path: Path) -> None:
+    words = WORDS_TXT + "msft\n"  # as if MSFT were an everyday word
+    watchlist = load_watchlist(write_watchlist(tmp_path, **{"ambiguous_words.txt": words}))
+    found = WatchlistMatcher(watchlist).match("#target #msft #Msft #bby #ibm #tgt #TGT")
+    assert [(e.text, e.id) for e in found] == [("#TGT", "company:TGT")]  # 3 letters: slang
