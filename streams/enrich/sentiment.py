@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from models.signals import Sentiment
@@ -42,7 +43,57 @@ FINANCE_LEXICON: dict[str, float] = {
     "breach": -2.2,
     "moon": 1.5,
     "record": 1.0,
+    # Moves of a price or a result.
+    "rise": 1.2,
+    "rises": 1.2,
+    "rose": 1.2,
+    "jumps": 1.6,
+    "jumped": 1.6,
+    "beat": 1.5,
+    "beats": 1.5,
+    "topped": 1.5,
+    "fall": -1.3,
+    "falls": -1.3,
+    "fell": -1.3,
+    "drops": -1.3,
+    "dropped": -1.3,
+    "slides": -1.3,
+    "slid": -1.3,
+    "sinks": -1.6,
+    "sank": -1.6,
+    "tank": -2.0,
+    "tanks": -2.0,
+    "tanked": -2.0,
+    "miss": -1.5,
+    "misses": -1.5,
+    "missed": -1.5,
+    "shorting": -1.5,
+    "recalls": -1.2,
+    "recalled": -1.2,
+    "fined": -1.8,
+    "probe": -1.2,
+    "bankruptcy": -2.6,
+    "warns": -1.4,
+    # Words VADER scores that are neutral in market text ("shares fell", "interest rates",
+    # "credit line", "demand for chips", "free cash flow").
+    "shares": 0.0,
+    "share": 0.0,
+    "interest": 0.0,
+    "credit": 0.0,
+    "demand": 0.0,
+    "free": 0.0,
 }
+# Phrases whose words mislead: "crushed earnings" beats them, "shares crushed" is a fall.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:crush(?:es|ed|ing)?|smash(?:es|ed|ing)?)\s+(?:(?:the|its|their|q[1-4])\s+)?"
+            r"(?=(?:earnings|estimates|expectations|forecasts?|numbers|guidance|the\s+quarter)\b)",
+            re.I,
+        ),
+        "beat ",
+    ),
+)
 
 
 class SentimentScorer:
@@ -55,6 +106,8 @@ class SentimentScorer:
         self._analyzer.lexicon.update(FINANCE_LEXICON)
 
     def score(self, text: str) -> Sentiment:
+        for pattern, replacement in _PHRASES:
+            text = pattern.sub(replacement, text)
         compound = float(self._analyzer.polarity_scores(text)["compound"])
         if compound >= _THRESHOLD:
             label = "positive"

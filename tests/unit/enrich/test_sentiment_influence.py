@@ -1,3 +1,5 @@
+import pytest
+
 from models.post import Author, Engagement, Post, RepostOf
 from streams.enrich.influence import influence_of, post_influence, repost_author
 from streams.enrich.sentiment import SentimentScorer
@@ -9,6 +11,23 @@ def test_sentiment_labels_social_and_market_text() -> None:
     assert scorer.score("Shares plunged after the outage").label == "negative"
     assert scorer.score("The meeting is on Tuesday").label == "neutral"
     assert -1.0 <= scorer.score("worst. launch. ever.").score < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Globex crushed earnings, beat on revenue and EPS", "positive"),
+        ("Initech misses estimates, shares tank after hours", "negative"),
+        ("Shares of Hooli fell 8% on weak guidance", "negative"),
+        ("Hooli shares rose 5% after the launch", "positive"),
+        ("Globex recalls 2 million cars", "negative"),
+        ("Initech fined $5m by the regulator", "negative"),
+        ("Very bearish on $HOOL, shorting here", "negative"),
+        ("Globex raises interest in its credit unit", "neutral"),
+    ],
+)
+def test_market_words_and_phrases(text: str, label: str) -> None:
+    assert SentimentScorer().score(text).label == label
 
 
 def test_influence_grows_with_reach_authority_and_engagement() -> None:
