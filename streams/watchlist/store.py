@@ -1,12 +1,15 @@
 """``WatchlistStore``: the current watch list, reloaded when its files change.
 
 Workers call ``current()`` per batch; at most every ``check_interval_s`` it compares the
-files' names, sizes and modification times with the last look and reloads on a change.
+files' names and contents (SHA-256; the lists are small) with the last look and reloads on a
+change. Contents, not modification times: an edit of the same size within the file
+system's clock tick, or a file restored with its old time, is still seen.
 A file that fails to load is logged and the previous watch list stays in force.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -21,7 +24,7 @@ from streams.watchlist.records import Watchlist
 
 __all__ = ["WatchlistStore"]
 
-Fingerprint = tuple[tuple[str, int, int], ...]
+Fingerprint = tuple[tuple[str, str], ...]
 
 
 class WatchlistStore:
@@ -101,8 +104,7 @@ class WatchlistStore:
         )
 
     def _fingerprint(self) -> Fingerprint:
-        result = []
-        for path in watchlist_files(self.directory):
-            stat = path.stat()
-            result.append((path.name, stat.st_mtime_ns, stat.st_size))
-        return tuple(result)
+        return tuple(
+            (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+            for path in watchlist_files(self.directory)
+        )

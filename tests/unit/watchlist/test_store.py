@@ -108,3 +108,16 @@ def test_concurrent_readers_see_a_whole_watch_list(watchlist_dir: Path) -> None:
         thread.join(timeout=30)
     assert not errors
     assert store.current()[0].company("company:N4") is not None
+
+
+def test_an_edit_keeping_size_and_modification_time_is_picked_up(watchlist_dir: Path) -> None:
+    store = WatchlistStore(watchlist_dir, check_interval_s=0)
+    companies = watchlist_dir / "companies.csv"
+    before = companies.stat()
+    text = companies.read_text()
+    assert "Best Buy," in text
+    companies.write_text(text.replace("Best Buy,", "Best Bux,"))  # same size
+    os.utime(companies, ns=(before.st_atime_ns, before.st_mtime_ns))  # same time
+    assert companies.stat().st_size == before.st_size
+    _, matcher = store.current()
+    assert [e.id for e in matcher.match("Best Bux")] == ["company:BBY"]
