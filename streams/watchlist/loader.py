@@ -15,12 +15,25 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 import models
 from streams.errors import ConfigError
+from streams.watchlist.fields import (
+    COMPANY_ID,
+    E_STRUCTURE,
+    E_VALUE,
+    SLUG_ID,
+    bool_field,
+    checked,
+    derived_id,
+    domain,
+    handle,
+    list_field,
+    text_field,
+    ticker,
+)
 from streams.watchlist.files import (
     EXPECTED_NAMES,
     FILE_KINDS,
@@ -39,19 +52,9 @@ __all__ = ["default_watchlist_dir", "load_watchlist"]
 
 _log = logging.getLogger(__name__)
 
-E_STRUCTURE = "SCOUT-E062"
-E_VALUE = "SCOUT-E063"
 E_CONFLICT = "SCOUT-E064"
 E_REFERENCE = "SCOUT-E065"
 
-_COMPANY_ID = re.compile(r"company:[A-Za-z0-9][A-Za-z0-9._&-]*")
-_SLUG_ID = {
-    "person": re.compile(r"person:[a-z0-9][a-z0-9-]*"),
-    "topic": re.compile(r"topic:[a-z0-9][a-z0-9-]*"),
-}
-_TICKER = re.compile(r"[A-Z][A-Z0-9]{0,6}(?:\.[A-Z0-9]{1,3})?")
-_HANDLE = re.compile(r"[A-Za-z0-9_]{1,50}")
-_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}")
 _ROLES = ("executive", "analyst", "thought_leader")
 _FIELDS = {
     "companies": {"id", "name", "aliases", "tickers", "handles", "domains", "products"}
@@ -142,81 +145,6 @@ def _readable(paths: list[Path]) -> list[tuple[Path, str]]:
     return readable
 
 
-# --- fields ----------------------------------------------------------------------------
-
-
-def _text(row: Row, name: str, *, required: bool = False) -> str | None:
-    value = row.fields.get(name)
-    if value is None or value == "":
-        if required:
-            raise ConfigError(f"{row.where}: missing required field {name!r}", code=E_STRUCTURE)
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ConfigError(f"{row.where}: {name!r} must be text", code=E_STRUCTURE)
-    return str(value).strip()
-
-
-def _texts(row: Row, name: str) -> list[str]:
-    """A list field: a YAML list of strings, or ``|``-separated text (CSV)."""
-    value: Any = row.fields.get(name)
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split("|") if v.strip()]
-    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
-        return [str(v).strip() for v in value if str(v).strip()]
-    raise ConfigError(
-        f"{row.where}: {name!r} must be a list of strings (or text separated by |)",
-        code=E_STRUCTURE,
-    )
-
-
-def _bool(row: Row, name: str) -> bool:
-    value = row.fields.get(name)
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in ("true", "yes", "1", "y"):
-        return True
-    if text in ("false", "no", "0", "n", ""):
-        return False
-    raise ConfigError(f"{row.where}: {name!r} must be true or false, got {value!r}", code=E_VALUE)
-
-
-def _checked(row: Row, name: str, value: str, pattern: re.Pattern[str], hint: str) -> str:
-    if not pattern.fullmatch(value):
-        raise ConfigError(f"{row.where}: bad {name} {value!r}: {hint}", code=E_VALUE)
-    return value
-
-
-def _ticker(row: Row, value: str) -> str:
-    ticker = value.lstrip("$").upper().replace("-", ".").replace("/", ".")
-    return _checked(row, "ticker", ticker, _TICKER, "expected letters/digits like MSFT or BRK.B")
-
-
-def _handle(row: Row, value: str) -> str:
-    return _checked(
-        row, "handle", value.lstrip("@"), _HANDLE, "expected @name (letters, digits, _)"
-    )
-
-
-def _domain(row: Row, value: str) -> str:
-    domain = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().lower()).rstrip("/")
-    return _checked(row, "domain", domain, _DOMAIN, "expected a host name like example.com")
-
-
-def _derived_id(row: Row, kind: str, name: str) -> str:
-    """``person:<slug of name>``; a name without Latin letters needs an explicit id."""
-    name_slug = slug(name)
-    if not name_slug:
-        raise ConfigError(
-            f"{row.where}: cannot derive an id from the name {name!r} (no Latin letters or"
-            f" digits); give one, e.g. id: {kind}:<name in Latin letters>",
-            code=E_VALUE,
-        )
-    return f"{kind}:{name_slug}"
-
-
 Claims = dict[tuple[str, str], tuple[str, str]]
 
 
@@ -242,7 +170,7 @@ def _merge(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
 
 def _products_of(row: Row, company_id: str) -> list[Product]:
     value: Any = row.fields.get("products")
-    entries = value if isinstance(value, list) else _texts(row, "products")
+    entries = value if isinstance(value, list) else list_field(row, "products")
     owner = company_id.split(":", 1)[1].lower()
     products = []
     for entry in entries:
@@ -250,7 +178,9 @@ def _products_of(row: Row, company_id: str) -> list[Product]:
             name, aliases = entry.strip(), []
         elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
             name = entry["name"].strip()
-            aliases = _texts(Row(row.file, row.line, {"aliases": entry.get("aliases")}), "aliases")
+            aliases = list_field(
+                Row(row.file, row.line, {"aliases": entry.get("aliases")}), "aliases"
+            )
             extra = sorted(set(entry) - {"name", "aliases"})
             if extra:
                 raise ConfigError(
@@ -278,8 +208,8 @@ def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], lis
     products: dict[str, Product] = {}
     first_rows: dict[tuple[str, str], Row] = {}
     for row in rows:
-        company_id = _text(row, "id", required=True) or ""
-        _checked(row, "id", company_id, _COMPANY_ID, "expected company:<TICKER> or company:<slug>")
+        company_id = text_field(row, "id", required=True) or ""
+        checked(row, "id", company_id, COMPANY_ID, "expected company:<TICKER> or company:<slug>")
         first = first_rows.setdefault((row.file, company_id), row)
         if first is not row:
             raise ConfigError(
@@ -287,9 +217,9 @@ def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], lis
                 " rows with the same id are merged only across files",
                 code=E_CONFLICT,
             )
-        name = _text(row, "name", required=True) or ""
-        aliases = [name, *_texts(row, "aliases")]
-        ambiguous = _texts(row, "ambiguous")
+        name = text_field(row, "name", required=True) or ""
+        aliases = [name, *list_field(row, "aliases")]
+        ambiguous = list_field(row, "ambiguous")
         for alias in ambiguous:
             if alias not in aliases and not (
                 company_id in companies and alias in companies[company_id].aliases
@@ -308,9 +238,9 @@ def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], lis
                     old.id, old.name, old.company, _merge(old.aliases, list(product.aliases))
                 )
             )
-        tickers = [_ticker(row, t) for t in _texts(row, "tickers")]
-        handles = [_handle(row, h) for h in _texts(row, "handles")]
-        domains = [_domain(row, d) for d in _texts(row, "domains")]
+        tickers = [ticker(row, t) for t in list_field(row, "tickers")]
+        handles = [handle(row, h) for h in list_field(row, "handles")]
+        domains = [domain(row, d) for d in list_field(row, "domains")]
         old_company = companies.get(company_id) or Company(company_id, name)
         companies[company_id] = Company(
             id=company_id,
@@ -320,8 +250,8 @@ def _companies(rows: list[Row], claims: Claims) -> tuple[dict[str, Company], lis
             handles=_merge(old_company.handles, _claim(claims, row, "handle", handles, company_id)),
             domains=_merge(old_company.domains, _claim(claims, row, "domain", domains, company_id)),
             products=_merge(old_company.products, [p.id for p in new_products]),
-            competitor=old_company.competitor or _bool(row, "competitor"),
-            sector=old_company.sector or _text(row, "sector"),
+            competitor=old_company.competitor or bool_field(row, "competitor"),
+            sector=old_company.sector or text_field(row, "sector"),
             ambiguous=_merge(old_company.ambiguous, ambiguous),
         )
     return companies, list(products.values())
@@ -337,7 +267,7 @@ def _names(companies: dict[str, Company]) -> dict[str, set[str]]:
 
 
 def _company_ref(row: Row, companies: dict[str, Company], by_name: dict[str, set[str]]) -> str:
-    ref = _text(row, "company", required=True) or ""
+    ref = text_field(row, "company", required=True) or ""
     if ref.startswith("company:"):
         if ref not in companies:
             raise ConfigError(
@@ -360,10 +290,10 @@ def _people(
 ) -> list[Person]:
     people: dict[str, Person] = {}
     for row in rows:
-        name = _text(row, "name", required=True) or ""
-        person_id = _text(row, "id") or _derived_id(row, "person", name)
-        _checked(row, "id", person_id, _SLUG_ID["person"], "expected person:<slug>")
-        role = _text(row, "role", required=True) or ""
+        name = text_field(row, "name", required=True) or ""
+        person_id = text_field(row, "id") or derived_id(row, "person", name)
+        checked(row, "id", person_id, SLUG_ID["person"], "expected person:<slug>")
+        role = text_field(row, "role", required=True) or ""
         if role not in _ROLES:
             raise ConfigError(
                 f"{row.where}: role {role!r} must be one of {', '.join(_ROLES)}", code=E_VALUE
@@ -375,13 +305,13 @@ def _people(
             id=person_id,
             name=name,
             role=role,
-            aliases=_merge((name,), _texts(row, "aliases")),
+            aliases=_merge((name,), list_field(row, "aliases")),
             handles=tuple(
                 _claim(
                     claims,
                     row,
                     "handle",
-                    [_handle(row, h) for h in _texts(row, "handles")],
+                    [handle(row, h) for h in list_field(row, "handles")],
                     person_id,
                 )
             ),
@@ -396,19 +326,19 @@ def _ma_targets(
     targets: dict[str, MaTarget] = {}
     for row in rows:
         company = _company_ref(row, companies, by_name)
-        targets.setdefault(company, MaTarget(company, _text(row, "note")))
+        targets.setdefault(company, MaTarget(company, text_field(row, "note")))
     return list(targets.values())
 
 
 def _topics(rows: list[Row]) -> list[Topic]:
     topics: dict[str, Topic] = {}
     for row in rows:
-        name = _text(row, "name", required=True) or ""
-        topic_id = _text(row, "id") or _derived_id(row, "topic", name)
-        _checked(row, "id", topic_id, _SLUG_ID["topic"], "expected topic:<slug>")
+        name = text_field(row, "name", required=True) or ""
+        topic_id = text_field(row, "id") or derived_id(row, "topic", name)
+        checked(row, "id", topic_id, SLUG_ID["topic"], "expected topic:<slug>")
         if topic_id in topics:
             raise ConfigError(f"{row.where}: duplicate topic id {topic_id}", code=E_CONFLICT)
-        keywords = _texts(row, "keywords")
+        keywords = list_field(row, "keywords")
         if not keywords:
             raise ConfigError(f"{row.where}: topic {topic_id} has no keywords", code=E_STRUCTURE)
         topics[topic_id] = Topic(topic_id, name, tuple(dict.fromkeys(keywords)))
