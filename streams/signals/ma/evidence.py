@@ -294,6 +294,19 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # Buying goods from a supplier ("Apple to buy more chips from TSMC"), not a company.
+    (
+        1.0,
+        re.compile(
+            r"\b(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing)|order(?:s|ed)?)\s+(?:(?:more"
+            r"|additional|extra|new|\d[\d,.]*\s*(?:k|m|million|billion)?)\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:chips|semiconductors|parts|components|panels|screens|displays|batteries|modems"
+            r"|supplies|equipment|gpus|servers|planes|jets|aircraft|vehicles|cars|trucks|engines"
+            r"|licen[cs]es|products|goods|materials|wafers|memory|oil|gas|electricity|ads)"
+            r"\s+from\b",
+            _I,
+        ),
+    ),
     # A gain or loss booked on a sale: a results story, not the deal news.
     (1.0, re.compile(r"\b(?:gains?|loss|charge|writedown)\s+(?:on|from)\b", _I)),
     # Share issues, options to buy, growth percentages.

@@ -103,3 +103,15 @@ def test_everyday_and_non_ma_deals_are_not_ma(text: str) -> None:
 )
 def test_everyday_deals_do_not_pay_for_the_parser(text: str) -> None:
     assert not has_ma_cue(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex to buy more chips from Initech",
+        "Hooli bought 300 planes from Initech last year",
+        "Globex orders new servers from Initech",
+    ],
+)
+def test_buying_goods_from_a_supplier_is_not_ma(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
