@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from models.enriched import Entity
 from streams.signals.ma import MASignal, detect_ma
+from tests.unit.signals.support import roles
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
 
@@ -28,13 +29,6 @@ def _tight(text: str) -> Any:
     words = text.split()
     spaces = [i + 1 < len(words) and words[i + 1][0] not in "'%?" for i in range(len(words))]
     return Doc(VOCAB, words=words, spaces=spaces)
-
-
-def _roles(signal: MASignal) -> tuple[str | None, str | None]:
-    return (
-        signal.acquirer.name if signal.acquirer else None,
-        signal.target.name if signal.target else None,
-    )
 
 
 @pytest.mark.parametrize(
@@ -58,7 +52,7 @@ def _roles(signal: MASignal) -> tuple[str | None, str | None]:
 def test_roles_on_tokens_only(text: str, acquirer: str, target: str) -> None:
     signal = detect_ma(_doc(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
 
 
 @pytest.mark.parametrize(
@@ -73,13 +67,13 @@ def test_roles_on_tokens_only(text: str, acquirer: str, target: str) -> None:
 def test_a_sentence_end_ends_a_name(words: list[str], acquirer: str, target: str) -> None:
     spaces = [words[i + 1] != "." for i in range(len(words) - 1)] + [False]
     signal = detect_ma(Doc(VOCAB, words=words, spaces=spaces))
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
 
 
 def test_merger_of_equals_first_named_is_acquirer() -> None:
     signal = detect_ma(_doc("Globex and Initech to merge"))
     assert signal.is_ma
-    assert _roles(signal) == ("Globex", "Initech")
+    assert roles(signal) == ("Globex", "Initech")
     assert signal.status == "announced"
 
 
@@ -140,7 +134,7 @@ def nlp() -> Any:
 def test_roles_with_the_parser(nlp: Any, text: str, acquirer: str, target: str) -> None:
     signal = detect_ma(nlp(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
 
 
 def test_which_bought_in_year_is_not_ma_with_the_parser(nlp: Any) -> None:
@@ -176,7 +170,7 @@ def test_which_bought_in_year_is_not_ma_with_the_parser(nlp: Any) -> None:
 def test_roles_of_stakes_mergers_and_answered_bids(text: str, acquirer: str, target: str) -> None:
     signal = detect_ma(_tight(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
 
 
 @pytest.mark.parametrize(
@@ -229,7 +223,7 @@ def test_another_company_s_denial_in_a_second_sentence_is_not_the_deal_s_status(
     hooli = doc[5:6]
     entities = (Entity(text="Hooli", label="ORG", start=hooli.start_char, end=hooli.end_char),)
     signal = detect_ma(doc, entities)
-    assert _roles(signal) == ("Globex", "Initech")
+    assert roles(signal) == ("Globex", "Initech")
     assert signal.status == "announced"
 
 

@@ -9,16 +9,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from streams.signals.ma import MASignal, detect_ma, has_ma_cue
+from streams.signals.ma import detect_ma, has_ma_cue
+from tests.unit.signals.support import roles
 
 NLP = spacy.blank("en")
-
-
-def _roles(signal: MASignal) -> tuple[str | None, str | None]:
-    return (
-        signal.acquirer.name if signal.acquirer else None,
-        signal.target.name if signal.target else None,
-    )
 
 
 COMPANY_DEALS = [
@@ -48,7 +42,7 @@ def test_a_company_deal_is_ma_with_its_parties(
 ) -> None:
     signal = detect_ma(NLP(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
     assert signal.status == status
     assert signal.amount == amount
 
@@ -57,7 +51,7 @@ def test_a_deal_named_beside_a_takeover_word_gives_the_parties() -> None:
     text = "Regulators probe Globex's deal for Initech, the biggest takeover this year"
     signal = detect_ma(NLP(text))
     assert signal.is_ma
-    assert _roles(signal) == ("Globex", "Initech")
+    assert roles(signal) == ("Globex", "Initech")
 
 
 EVERYDAY_DEALS = [

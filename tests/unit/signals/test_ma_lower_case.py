@@ -8,16 +8,10 @@ import pytest
 import spacy
 
 from models.enriched import Entity
-from streams.signals.ma import MASignal, detect_ma
+from streams.signals.ma import detect_ma
+from tests.unit.signals.support import roles
 
 NLP = spacy.blank("en")
-
-
-def _roles(signal: MASignal) -> tuple[str | None, str | None]:
-    return (
-        signal.acquirer.name if signal.acquirer else None,
-        signal.target.name if signal.target else None,
-    )
 
 
 def _linked(text: str, name: str, entity_id: str, label: str = "ORG") -> Entity:
@@ -30,14 +24,14 @@ def _linked(text: str, name: str, entity_id: str, label: str = "ORG") -> Entity:
 def test_lower_case_parties_from_the_words_around_the_cue() -> None:
     signal = detect_ma(NLP("globex to acquire initech"))
     assert signal.is_ma
-    assert _roles(signal) == ("globex", "initech")
+    assert roles(signal) == ("globex", "initech")
 
 
 def test_a_linked_company_next_to_the_cue_is_the_acquirer() -> None:
     text = "microsoft to acquire activision"
     signal = detect_ma(NLP(text), (_linked(text, "microsoft", "company:MSFT"),))
     assert signal.is_ma
-    assert _roles(signal) == ("microsoft", "activision")
+    assert roles(signal) == ("microsoft", "activision")
     assert signal.acquirer is not None and signal.acquirer.id == "company:MSFT"
 
 
@@ -45,7 +39,7 @@ def test_a_linked_company_a_few_words_before_the_cue_is_the_acquirer() -> None:
     text = "so microsoft is finally going to acquire activision blizzard for $69bn"
     signal = detect_ma(NLP(text), (_linked(text, "microsoft", "company:MSFT"),))
     assert signal.is_ma
-    assert _roles(signal) == ("microsoft", "activision blizzard")
+    assert roles(signal) == ("microsoft", "activision blizzard")
     assert signal.amount == "$69bn"
 
 
@@ -53,14 +47,14 @@ def test_a_linked_buyer_of_a_bare_name_is_ma() -> None:
     text = "elon musk buys twitter"
     signal = detect_ma(NLP(text), (_linked(text, "elon musk", "person:elon-musk", "PERSON"),))
     assert signal.is_ma
-    assert _roles(signal) == ("elon musk", "twitter")
+    assert roles(signal) == ("elon musk", "twitter")
 
 
 def test_a_bare_buyer_of_a_linked_company_is_ma() -> None:
     text = "globex buys tesla for $40bn"
     signal = detect_ma(NLP(text), (_linked(text, "tesla", "company:TSLA"),))
     assert signal.is_ma
-    assert _roles(signal) == ("globex", "tesla")
+    assert roles(signal) == ("globex", "tesla")
 
 
 @pytest.mark.parametrize(
@@ -100,4 +94,4 @@ def test_a_capitalised_post_does_not_take_lower_case_words_as_parties() -> None:
 def test_a_capitalised_headline_keeps_its_lower_case_target(
     text: str, acquirer: str, target: str
 ) -> None:
-    assert _roles(detect_ma(NLP(text))) == (acquirer, target)
+    assert roles(detect_ma(NLP(text))) == (acquirer, target)

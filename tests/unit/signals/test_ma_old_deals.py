@@ -9,17 +9,11 @@ from typing import Any
 import pytest
 import spacy
 
-from streams.signals.ma import MASignal, detect_ma
+from streams.signals.ma import detect_ma
 from streams.signals.ma.cues import is_passing_mention
+from tests.unit.signals.support import roles
 
 NLP = spacy.blank("en")
-
-
-def _roles(signal: MASignal) -> tuple[str | None, str | None]:
-    return (
-        signal.acquirer.name if signal.acquirer else None,
-        signal.target.name if signal.target else None,
-    )
 
 
 @pytest.mark.parametrize(
@@ -73,7 +67,7 @@ def test_the_current_deal_wins_over_an_old_one(
 ) -> None:
     signal = detect_ma(NLP(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
     assert signal.status == status
     assert signal.amount == amount
 
@@ -99,6 +93,6 @@ def test_the_current_deal_wins_with_the_parser(nlp: Any) -> None:
     text = "Microsoft bought Nuance last year for $19.7bn, and now it is buying Activision"
     signal = detect_ma(nlp(text))
     assert signal.is_ma
-    assert _roles(signal) == ("Microsoft", "Activision")
+    assert roles(signal) == ("Microsoft", "Activision")
     assert signal.status == "announced"
     assert signal.amount is None

@@ -9,17 +9,11 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from streams.signals.ma import MASignal, detect_ma
+from streams.signals.ma import detect_ma
 from streams.signals.ma.cues import cue_strength
+from tests.unit.signals.support import roles
 
 NLP = spacy.blank("en")
-
-
-def _roles(signal: MASignal) -> tuple[str | None, str | None]:
-    return (
-        signal.acquirer.name if signal.acquirer else None,
-        signal.target.name if signal.target else None,
-    )
 
 
 @pytest.mark.parametrize(
@@ -41,7 +35,7 @@ def test_seller_side_sales_name_the_buyer_as_acquirer(
 ) -> None:
     signal = detect_ma(NLP(text))
     assert signal.is_ma
-    assert _roles(signal) == (acquirer, target)
+    assert roles(signal) == (acquirer, target)
 
 
 def test_a_sale_keeps_its_amount_and_status() -> None:
@@ -76,4 +70,4 @@ def test_shares_sold_by_the_number_are_still_a_stake_sale() -> None:
 
 def test_paper_sold_to_an_investor_names_no_parties() -> None:
     signal = detect_ma(NLP("AIM TELEPHONES SELLS DEBT TO SHAREHOLDER"))
-    assert _roles(signal) == (None, None)
+    assert roles(signal) == (None, None)
