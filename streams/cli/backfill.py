@@ -8,21 +8,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from streams import durations
 from streams.backfill.checkpoint import Checkpoint
 from streams.backfill.formats import FORMATS
 from streams.backfill.runner import BackfillOptions, BackfillRunner, RejectsWriter, expand_paths
 from streams.cli.context import settings_of
-from streams.cli.progress import RateColumn
+from streams.cli.progress import progress_bar
 from streams.errors import ConfigError
 from streams.topics import POSTS_RAW
 
@@ -92,7 +84,10 @@ def backfill(
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
     producer = None if dry_run else make_producer(settings)
     try:
-        with rejects_path.open("a", encoding="utf-8") as sink, _progress() as progress:
+        with (
+            rejects_path.open("a", encoding="utf-8") as sink,
+            progress_bar(console, elapsed=True) as progress,
+        ):
             task = progress.add_task("backfill", total=_count_records(files))
             runner = BackfillRunner(
                 options,
@@ -119,15 +114,3 @@ def backfill(
     if invalid:
         reasons = ", ".join(f"{r}: {n}" for r, n in sorted(summary.invalid.items()))
         console.print(f"invalid by reason: {reasons}; details in {rejects_path}")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    )

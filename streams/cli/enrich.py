@@ -14,11 +14,10 @@ from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from models.post import Post
 from streams.cli.context import settings_of
-from streams.cli.progress import RateColumn
+from streams.cli.progress import progress_bar
 from streams.enrich.enricher import Enricher
 from streams.enrich.output import enrich_output, error_output
 from streams.errors import ConfigError, InvalidPostError
@@ -53,7 +52,7 @@ def enrich(
     enricher = build_enricher(settings)
     sink = _open_output(output) if output else sys.stdout
     try:
-        with _progress() as progress:
+        with progress_bar(console) as progress:
             task = progress.add_task("enrich", total=count_lines(paths))
             counts = run_enrich(
                 read_lines(paths),
@@ -132,17 +131,6 @@ def _open_output(path: Path) -> IO[str]:
             f"cannot write {path}: {exc.strerror or exc}; choose another --output",
             code="SCOUT-E043",
         ) from exc
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeRemainingColumn(),
-        console=console,
-    )
 
 
 def _chunks(lines: Iterable[SourceLine], size: int) -> Iterator[list[SourceLine]]:

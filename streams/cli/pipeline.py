@@ -7,10 +7,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from streams.cli.context import settings_of
-from streams.cli.progress import RateColumn
+from streams.cli.progress import progress_bar
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
 
@@ -78,7 +77,7 @@ def ingest(
 
     settings = settings_of(ctx)
     check_paths(files)
-    with _progress() as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("ingest", total=count_lines(files))
         report = publish_lines(settings, read_lines(files), on_line=lambda: progress.advance(task))
     console.print(
@@ -170,18 +169,6 @@ def sample(
     from streams.cli.sample import run_sample
 
     run_sample(settings_of(ctx), timeout_s=timeout, console=console)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    )
 
 
 def register(app: typer.Typer) -> None:
