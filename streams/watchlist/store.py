@@ -9,7 +9,6 @@ A file that fails to load is logged and the previous watch list stays in force.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -17,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from streams.errors import ConfigError
-from streams.watchlist.files import watchlist_files
+from streams.watchlist.files import content_version, watchlist_files
 from streams.watchlist.loader import load_watchlist
 from streams.watchlist.matcher import WatchlistMatcher
 from streams.watchlist.records import Watchlist
 
 __all__ = ["WatchlistStore"]
 
-Fingerprint = tuple[tuple[str, str], ...]
+Fingerprint = str
 
 
 class WatchlistStore:
@@ -104,7 +103,4 @@ class WatchlistStore:
         )
 
     def _fingerprint(self) -> Fingerprint:
-        return tuple(
-            (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
-            for path in watchlist_files(self.directory)
-        )
+        return content_version([(p.name, p.read_bytes()) for p in watchlist_files(self.directory)])
