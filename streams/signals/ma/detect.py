@@ -43,23 +43,19 @@ def _party(span: RoleSpan | None, entities: Iterable[Entity]) -> Party | None:
     return Party(name=span.text)
 
 
-def _about_the_deal(sent: Any, roles: Roles, entities: Sequence[Entity]) -> bool:
-    """Whether a sentence speaks of the deal read at ``roles.cue``: it holds the cue, names a
-    party, or names no other organisation ("Sources say the deal is worth $1bn")."""
-    if sent.start <= roles.cue < sent.end:
+def _about_the_deal(
+    sent: Any, cue: int, names: Sequence[str], ids: set[str], entities: Sequence[Entity]
+) -> bool:
+    """Whether a sentence speaks of the deal read at ``cue``: it holds the cue, names a party
+    (by its text or its linked id), or names no other organisation ("Sources say the deal
+    is worth $1bn")."""
+    if sent.start <= cue < sent.end:
         return True
     text = sent.text.lower()
-    parties = [span for span in (roles.acquirer, roles.target) if span is not None]
-    if any(span.text.lower() in text for span in parties):
+    if any(name in text for name in names):
         return True
-    # A party named otherwise: "Alphabet ... Google denies" (the same linked company).
-    ids = {
-        e.id
-        for e in entities
-        if e.id and any(e.start < p.end_char and p.start_char < e.end for p in parties)
-    }
     inside = [e for e in entities if sent.start_char <= e.start < sent.end_char]
-    if any(e.id in ids for e in inside):
+    if any(e.id in ids for e in inside):  # "Alphabet ... Google denies": the same company
         return True
     return not any(e.label == "ORG" for e in inside)
 
@@ -69,7 +65,16 @@ def deal_text(doc: Any, roles: Roles | None, entities: Sequence[Entity] = ()) ->
     companies only ("Globex to acquire Initech. Hooli denies it is interested.")."""
     if roles is None or not doc.has_annotation("SENT_START"):
         return str(doc.text)
-    return " ".join(sent.text for sent in doc.sents if _about_the_deal(sent, roles, entities))
+    parties = [span for span in (roles.acquirer, roles.target) if span is not None]
+    names = [span.text.lower() for span in parties]
+    ids = {
+        e.id
+        for e in entities
+        if e.id and any(e.start < p.end_char and p.start_char < e.end for p in parties)
+    }
+    return " ".join(
+        sent.text for sent in doc.sents if _about_the_deal(sent, roles.cue, names, ids, entities)
+    )
 
 
 def _strength(doc: Any, text: str, entities: Sequence[Entity]) -> tuple[float, Roles | None, bool]:
