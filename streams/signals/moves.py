@@ -50,10 +50,15 @@ def _nearest(entities: Sequence[Entity], label: str, cue: re.Match[str]) -> Enti
     return min(near, key=lambda e: _gap(e, cue), default=None)
 
 
+def _window(text: str, cue: re.Match[str]) -> tuple[int, int]:
+    """Where the person, organisation and role of a cue must be."""
+    return max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+
+
 def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     """A name right after a role title when NER found no person ("Tesla CFO Zach Kirkhorn
     steps down"): two or three capitalised words, cue words left out."""
-    lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+    lo, hi = _window(text, cue)
     for match in _ROLE_NAME.finditer(text, lo, hi):
         start = match.start("name")
         words = list(re.finditer(r"\S+", match["name"]))
@@ -84,7 +89,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
     moves: dict[tuple[str | None, str], ExecMove] = {}
     for cue in _CUE.finditer(text):
         direction = "joins" if cue["join"] else "leaves" if cue["leave"] else "promoted"
-        lo, hi = max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+        lo, hi = _window(text, cue)
         role_match = _ROLE.search(text, lo, hi)
         person = _nearest(entities, "PERSON", cue) or _titled_person(text, cue)
         bulk = _BULK.match(text, cue.start())  # "hiring 500 engineers", whoever is near
