@@ -51,6 +51,15 @@ def test_custom_file_extends_a_company_by_id(tmp_path: Path) -> None:
     assert target.tickers == ("TGT",) and target.name == "Target Corporation"
 
 
+def _assert_refused(tmp_path: Path, name: str, text: str, code: str, where: str) -> None:
+    """Loading a watch list with ``name`` holding ``text`` fails with ``code`` at ``where``."""
+    directory = write_watchlist(tmp_path, **{name: text})
+    with pytest.raises(ConfigError) as caught:
+        load_watchlist(directory)
+    assert caught.value.code == code
+    assert where in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("name", "text", "code", "where"),
     [
@@ -93,11 +102,7 @@ def test_custom_file_extends_a_company_by_id(tmp_path: Path) -> None:
 def test_bad_file_raises_config_error_naming_file_and_line(
     tmp_path: Path, name: str, text: str, code: str, where: str
 ) -> None:
-    directory = write_watchlist(tmp_path, **{name: text})
-    with pytest.raises(ConfigError) as caught:
-        load_watchlist(directory)
-    assert caught.value.code == code
-    assert where in str(caught.value)
+    _assert_refused(tmp_path, name, text, code, where)
 
 
 def test_missing_directory_is_a_config_error(tmp_path: Path) -> None:
@@ -173,11 +178,7 @@ def test_shipped_watchlists_load_together() -> None:
 def test_silently_lost_rows_and_values_are_config_errors(
     tmp_path: Path, name: str, text: str, code: str, where: str
 ) -> None:
-    directory = write_watchlist(tmp_path, **{name: text})
-    with pytest.raises(ConfigError) as caught:
-        load_watchlist(directory)
-    assert caught.value.code == code
-    assert where in str(caught.value)
+    _assert_refused(tmp_path, name, text, code, where)
 
 
 def test_people_topics_and_targets_may_be_csv(tmp_path: Path) -> None:
