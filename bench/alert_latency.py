@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/alert_latency.py` puts bench/ first
     sys.path.insert(0, str(ROOT))
 
-from bench.ingest_throughput import cleanup  # noqa: E402
+from bench.ingest_throughput import cleanup, isolated  # noqa: E402
 from bench.latency_baselines import bare_kafka, bare_pipeline  # noqa: E402
 from bench.latency_rig import (  # noqa: E402
     Receiver,
@@ -224,16 +224,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
     name = f"scout-lat-{stamp}"
     data_dir = Path(tempfile.mkdtemp(prefix=f"{name}-"))
-    settings = base.model_copy(
-        update={
-            "topic_prefix": f"{name}.",
-            "index_prefix": name,
-            "app_id": name,
-            "data_dir": data_dir,
-            "alert_allow": "127.0.0.1",
-            "batch_size": args.batch_size or base.batch_size,
-            "batch_timeout_s": args.batch_timeout or base.batch_timeout_s,
-        }
+    settings = isolated(
+        base,
+        name,
+        data_dir,
+        alert_allow="127.0.0.1",
+        batch_size=args.batch_size or base.batch_size,
+        batch_timeout_s=args.batch_timeout or base.batch_timeout_s,
     )
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, load {load}")

@@ -30,7 +30,14 @@ if str(ROOT) not in sys.path:
 
 from elasticsearch import helpers  # noqa: E402
 
-from bench.ingest_throughput import TWEETS, cleanup, load_posts, run_worker, time_pipe  # noqa: E402
+from bench.ingest_throughput import (  # noqa: E402
+    TWEETS,
+    cleanup,
+    isolated,
+    load_posts,
+    run_worker,
+    time_pipe,
+)
 from streams.backfill.checkpoint import Checkpoint  # noqa: E402
 from streams.backfill.runner import BackfillOptions, BackfillRunner, RejectsWriter  # noqa: E402
 from streams.cli.pipeline import run_setup  # noqa: E402
@@ -42,17 +49,6 @@ from streams.kafka.producer import make_producer  # noqa: E402
 from streams.normalize import parse_post  # noqa: E402
 from streams.settings import Settings, load_settings  # noqa: E402
 from streams.topics import POSTS_RAW  # noqa: E402
-
-
-def _isolated(base: Settings, name: str, work: Path) -> Settings:
-    return base.model_copy(
-        update={
-            "topic_prefix": f"{name}.",
-            "index_prefix": name,
-            "app_id": name,
-            "data_dir": work / name,
-        }
-    )
 
 
 def backfill_run(
@@ -86,8 +82,8 @@ def reindex(base: Settings, raws: list[bytes], work: Path) -> dict[str, float]:
     posts = [parse_post(r, **limits) for r in raws]
     docs = build_enricher(base).enrich(posts)
     ours, bare = (
-        _isolated(base, f"{work.name}-ri-a", work),
-        _isolated(base, f"{work.name}-ri-b", work),
+        isolated(base, f"{work.name}-ri-a", work / f"{work.name}-ri-a"),
+        isolated(base, f"{work.name}-ri-b", work / f"{work.name}-ri-b"),
     )
     for s in (ours, bare):
         from streams.index.schema import ensure_posts_index
@@ -139,7 +135,7 @@ def main() -> None:
         data.write_bytes(b"\n".join(raws) + b"\n")
         results = {}
         for workers in (1, 2):
-            settings = _isolated(base, f"bf-{stamp}-w{workers}", work)
+            settings = isolated(base, f"bf-{stamp}-w{workers}", work / f"bf-{stamp}-w{workers}")
             try:
                 results[workers] = backfill_run(settings, data, n, workers, work)
             finally:

@@ -171,6 +171,20 @@ def run_worker(
     }
 
 
+def isolated(base: Settings, name: str, data_dir: Path, **update: Any) -> Settings:
+    """``base`` with its own topics, indices, consumer group and data folder under ``name``
+    (what ``cleanup`` removes afterwards), plus any other ``update``."""
+    return base.model_copy(
+        update={
+            "topic_prefix": f"{name}.",
+            "index_prefix": name,
+            "app_id": name,
+            "data_dir": data_dir,
+            **update,
+        }
+    )
+
+
 def cleanup(settings: Settings) -> None:
     """Delete the bench's indices (posts and any other under its prefix: rules, alert state,
     deliveries...), template, topics and consumer group (best effort, reported)."""
@@ -221,15 +235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
     name = f"scout-bench-{stamp}"
     data_dir = Path(tempfile.mkdtemp(prefix=f"{name}-"))
-    settings = base.model_copy(
-        update={
-            "topic_prefix": f"{name}.",
-            "index_prefix": name,
-            "app_id": name,
-            "data_dir": data_dir,
-            "batch_size": args.batch_size or base.batch_size,
-        }
-    )
+    settings = isolated(base, name, data_dir, batch_size=args.batch_size or base.batch_size)
     n, bs = args.posts, settings.batch_size
     load = os.getloadavg()[0]  # Unix only, as are the services this needs
     print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, load {load:.2f}")
