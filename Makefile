@@ -6,12 +6,20 @@ SCOUT  := $(BIN)/scout
 
 .PHONY: docs install sample test unit integration check bench services-up services-down services-status lock clean
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+
+$(VENV)/.installed: pyproject.toml requirements.lock deploy/python/bootstrap.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required; set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
-	# Every dependency is pinned by sha256, the spaCy model included.
-	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements.lock
-	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	# 1. A pinned, hash-checked installer (pip, setuptools, wheel) replaces the stock pip first.
+	$(PIP) install -q --require-hashes -r deploy/python/bootstrap.lock
+	# 2. Exactly the locked set, each file checked by sha256 (the spaCy model included);
+	#    --no-deps: nothing outside the lock is ever resolved, whatever upstream publishes.
+	$(PIP) install -q --require-hashes --no-deps -r requirements.lock
+	# 3. The lock must be complete: every installed package's requirements are met.
+	$(PIP) check
+	# 4. The project, built with the pinned setuptools (no isolated, unpinned build env).
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
 install: $(VENV)/.installed
@@ -28,6 +36,7 @@ services-status: $(VENV)/.installed
 ## Set up everything and run the scout on the built-in sample (services stay up).
 sample: services-up
 	$(SCOUT) sample
+	@echo 'The scout command is in $(VENV)/bin: `source $(VENV)/bin/activate` puts it on your PATH.'
 
 ## All tests: unit, then integration against the real Kafka and Elasticsearch.
 test: services-up
