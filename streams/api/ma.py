@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from models.signals import MAStatus, Party
 from streams.api.context import ApiContext, context
-from streams.api.params import Paging, SinceParam, UntilParam, paging, window
+from streams.api.params import Paging, SinceParam, Term, UntilParam, paging, window
 from streams.api.posts import newest_posts
 from streams.api.responses import Page
 from streams.index.queries import PostFilter, posts_query
@@ -76,7 +76,7 @@ def ma_feed(
     pages: Annotated[Paging, Depends(paging)],
     status: Annotated[list[MAStatus] | None, Query(description="Deal status (any of).")] = None,
     entity: Annotated[
-        list[str] | None,
+        list[Term] | None,
         Query(description="Only deals of posts mentioning this entity id (any of)."),
     ] = None,
     since: SinceParam = None,

@@ -8,12 +8,19 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Query
+from pydantic import StringConstraints
 
 from streams.api.elastic import TOO_DEEP
 from streams.durations import parse_time
 from streams.errors import ConfigError
 
 MAX_WINDOW = 10_000  # Elasticsearch's index.max_result_window
+MAX_TERM_CHARS = 256  # an entity or topic id, source, language or handle filter
+MAX_ID_BYTES = 512  # Elasticsearch refuses longer document ids: no post has one
+
+# One value of a filter (`entity`, `topic`, ...): a longer one answers 422 naming the
+# parameter instead of reaching Elasticsearch (which refuses terms past 32 KB).
+Term = Annotated[str, StringConstraints(max_length=MAX_TERM_CHARS)]
 
 PageNo = Annotated[
     int,

@@ -12,7 +12,15 @@ from models.alerts import SignalType
 from streams.api.context import ApiContext, context
 from streams.api.elastic import NO_INDEX, NO_POST, es_errors
 from streams.api.errors import NotFoundError
-from streams.api.params import Paging, SinceParam, UntilParam, paging, window
+from streams.api.params import (
+    MAX_ID_BYTES,
+    Paging,
+    SinceParam,
+    Term,
+    UntilParam,
+    paging,
+    window,
+)
 from streams.api.responses import Page, PostOut
 from streams.errors import IndexUnavailableError
 from streams.index.queries import NEWEST_FIRST, PostFilter, posts_query
@@ -26,7 +34,10 @@ T = TypeVar("T")
     "/posts",
     summary="Search posts",
     response_model=Page[PostOut],
-    responses={400: {"description": "Elasticsearch rejected `q`, or a bad time or page."}},
+    responses={
+        400: {"description": "Elasticsearch rejected `q`, or a bad time or page."},
+        422: {"description": "A malformed parameter, or a filter value over 256 characters."},
+    },
 )
 def search_posts(
     ctx: Annotated[ApiContext, Depends(context)],
@@ -40,14 +51,14 @@ def search_posts(
         ),
     ] = None,
     entity: Annotated[
-        list[str] | None, Query(description="Linked entity id, e.g. `company:MSFT` (any of).")
+        list[Term] | None, Query(description="Linked entity id, e.g. `company:MSFT` (any of).")
     ] = None,
     topic: Annotated[
-        list[str] | None, Query(description="Watched topic id, e.g. `topic:layoffs` (any of).")
+        list[Term] | None, Query(description="Watched topic id, e.g. `topic:layoffs` (any of).")
     ] = None,
-    source: Annotated[list[str] | None, Query(description="twitter, news... (any of).")] = None,
-    lang: Annotated[list[str] | None, Query(description="Language code (any of).")] = None,
-    author: Annotated[list[str] | None, Query(description="Author handle (any of).")] = None,
+    source: Annotated[list[Term] | None, Query(description="twitter, news... (any of).")] = None,
+    lang: Annotated[list[Term] | None, Query(description="Language code (any of).")] = None,
+    author: Annotated[list[Term] | None, Query(description="Author handle (any of).")] = None,
     signal: Annotated[
         list[SignalType] | None, Query(description="Posts with every one of these signals.")
     ] = None,
@@ -107,6 +118,11 @@ def newest_posts(
     responses={404: {"description": "No such post."}},
 )
 def get_post(doc_id: str, ctx: Annotated[ApiContext, Depends(context)]) -> PostOut:
+    if len(doc_id.encode()) > MAX_ID_BYTES:  # Elasticsearch would refuse the request line
+        raise NotFoundError(
+            f"no post {doc_id[:40]!r}...: post ids are at most {MAX_ID_BYTES} bytes",
+            code=NO_POST,
+        )
     with es_errors("post lookup"):
         found = ctx.es.options(ignore_status=404).get(index=ctx.settings.posts_alias, id=doc_id)
     if found.meta.status == 404 and "error" in found.body:

@@ -90,3 +90,27 @@ def test_bad_queries_times_and_pages_are_400_naming_the_problem(
 
 def test_posts_need_the_token(anonymous: TestClient) -> None:
     assert anonymous.get("/posts").status_code == 401
+
+
+def test_overlong_ids_and_filters_get_the_scouts_own_answer(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    # Issue 12 point 8: Elasticsearch answered 400 "An HTTP line is larger than 4096 bytes"
+    # and "[bool] failed to parse field [filter]".
+    long_id = api.get(f"/posts/{'x' * 5000}")
+    assert long_id.status_code == 404, long_id.text
+    assert long_id.json()["code"] == "SCOUT-E506"
+    assert "at most 512 bytes" in long_id.json()["detail"]
+    assert len(long_id.text) < 300  # the id is not echoed back
+
+    for name in ("topic", "entity", "source", "lang", "author"):
+        answer = api.get("/posts", params={name: "t" * 50_000})
+        assert answer.status_code == 422, (name, answer.text[:200])
+        body = answer.json()
+        assert body["code"] == "SCOUT-E422"
+        assert body["detail"][0]["loc"] == ["query", name, 0]
+        assert "256 characters" in body["detail"][0]["msg"]
+    deals = api.get("/ma", params={"entity": "company:" + "X" * 50_000})
+    assert deals.status_code == 422 and deals.json()["code"] == "SCOUT-E422"
+    assert api.get("/posts", params={"topic": "topic:cloud"}).status_code == 200
