@@ -29,24 +29,36 @@ LIVE_OR_ALERTING = {
         "minimum_should_match": 1,
     }
 }
+# The posts live alerts skip: backfilled by a run without `--alerts`.
+SILENT_BACKFILL = {"bool": {"must_not": [LIVE_OR_ALERTING]}}
 
 
-def rule_query(rule: Rule, *, doc_ids: Sequence[str] | None = None) -> dict[str, Any]:
-    """The rule's query AND its conditions AND (optionally) the batch's documents."""
+# The text a rule's words match: as stored, and its folded copy (see streams.normalize.fold).
+TEXT_FIELDS = ("text", "text_match")
+
+
+def rule_query(
+    rule: Rule, *, doc_ids: Sequence[str] | None = None, backfilled: bool = False
+) -> dict[str, Any]:
+    """The rule's query AND its conditions AND (optionally) the batch's documents.
+
+    Live matching skips backfilled posts of runs without ``--alerts``; ``backfilled=True``
+    takes them too (a replay over history, where most posts may come from backfills)."""
     must: list[dict[str, Any]] = []
     if rule.query:
         must.append(
             {
                 "query_string": {
                     "query": rule.query,
-                    "default_field": "text",
+                    # The folded copy too: invisible characters cannot hide a word.
+                    "fields": list(TEXT_FIELDS),
                     "default_operator": "AND",
                 }
             }
         )
     if rule.query_dsl:
         must.append(rule.query_dsl)
-    filters: list[dict[str, Any]] = [LIVE_OR_ALERTING]
+    filters: list[dict[str, Any]] = [] if backfilled else [LIVE_OR_ALERTING]
     c = rule.conditions
     if c.entity_ids:
         filters.append({"terms": {"entity_ids": list(c.entity_ids)}})

@@ -16,7 +16,9 @@ returns them) and groups them exactly as the live matcher would alert on them:
 Posts are taken oldest first, so each group's sample is the post whose alert would have
 been sent; later posts of the group would have been deduplicated or throttled. The live
 path keeps story state across batches in the alert-state index; over a replay the whole
-history is one batch.
+history is one batch. Backfilled posts are replayed like live ones (history is mostly
+backfilled); ``silent_backfill`` counts those whose run had no ``--alerts``, which live
+matching skips.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class Replay:
     matching_posts: int  # every post the rule matches in the range (Elasticsearch's count)
     scanned: int  # posts grouped (fewer than matching_posts when the scan was capped)
     groups: tuple[ReplayGroup, ...]  # most posts first
+    # Of matching_posts, those backfilled without --alerts: replayed here, skipped live.
+    silent_backfill: int = 0
 
     @property
     def alerts(self) -> int:
@@ -112,6 +116,7 @@ def group_replay(
     *,
     now: datetime,
     matching_posts: int | None = None,
+    silent_backfill: int = 0,
 ) -> Replay:
     """Group ``posts`` (``_source`` dicts with ``doc_id``) into the alerts ``rule`` would
     have fired; ``now`` stands in for a missing ``created_at`` (as the match time does live).
@@ -163,4 +168,9 @@ def group_replay(
         )
     groups.sort(key=lambda g: (-g.count, g.first_at or now))
     total = len(posts) if matching_posts is None else max(matching_posts, len(posts))
-    return Replay(matching_posts=total, scanned=len(posts), groups=tuple(groups))
+    return Replay(
+        matching_posts=total,
+        scanned=len(posts),
+        groups=tuple(groups),
+        silent_backfill=silent_backfill,
+    )

@@ -6,6 +6,7 @@ store (Elasticsearch security) in production. They never appear in logs or listi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from pydantic import ValidationError
 
 from models.alerts import Rule
-from streams.alerts.query import rule_query
+from streams.alerts.query import SILENT_BACKFILL, rule_query
 from streams.errors import ConfigError
 from streams.index.small import ensure_small_index, query_problem
 from streams.settings import Settings
@@ -54,6 +55,15 @@ def problems(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'rule'}: {e['msg']}" for e in exc.errors())
 
 
+@dataclass(frozen=True)
+class History:
+    """A rule's matches over a range (:meth:`RuleStore.replay`)."""
+
+    total: int  # every matching post (Elasticsearch's count)
+    silent_backfill: int  # of those, backfilled by runs without --alerts (live skips them)
+    docs: list[dict[str, Any]]  # up to the limit, oldest first
+
+
 class RuleStore:
     def __init__(self, client: Elasticsearch, settings: Settings) -> None:
         self._client = client
@@ -67,15 +77,16 @@ class RuleStore:
         since: datetime,
         until: datetime | None = None,
         limit: int = 5000,
-    ) -> tuple[int, list[dict[str, Any]]]:
-        """What the rule matches in indexed history from ``since`` (to ``until``): the
-        total, and up to ``limit`` posts oldest first (paged; nothing is sent)."""
-        query = rule_query(rule)
+    ) -> History:
+        """What the rule matches in indexed history from ``since`` (to ``until``) by
+        ``created_at``, backfilled posts included: the totals, and up to ``limit`` posts
+        oldest first (paged; nothing is sent)."""
+        query = rule_query(rule, backfilled=True)
         window: dict[str, str] = {"gte": since.isoformat()}
         if until is not None:
             window["lt"] = until.isoformat()
         query["bool"]["filter"].append({"range": {"created_at": window}})
-        total = 0
+        total = silent = 0
         docs: list[dict[str, Any]] = []
         after: list[Any] | None = None
         while True:
@@ -87,12 +98,15 @@ class RuleStore:
                 track_total_hits=True,
                 sort=[{"created_at": {"order": "asc"}}, {"doc_id": {"order": "asc"}}],
                 search_after=after,
+                aggs=None if after else {"silent": {"filter": SILENT_BACKFILL}},
             )
             hits = response["hits"]
             total = int(hits["total"]["value"])
+            if after is None:
+                silent = int(response["aggregations"]["silent"]["doc_count"])
             docs.extend(h["_source"] for h in hits["hits"])
             if page <= 0 or len(hits["hits"]) < page or len(docs) >= limit:
-                return total, docs
+                return History(total=total, silent_backfill=silent, docs=docs)
             after = hits["hits"][-1]["sort"]
 
     def ensure(self) -> None:

@@ -67,7 +67,12 @@ class ReplayOut(BaseModel):
     throttle_s: int
     since: datetime
     until: datetime
-    matching_posts: int = Field(description="Posts the rule matches in the range.")
+    matching_posts: int = Field(
+        description="Posts the rule matches in the range (by created_at), backfilled included."
+    )
+    silent_backfill: int = Field(
+        description="Of matching_posts, those backfilled without --alerts: live alerts skip them."
+    )
     scanned: int = Field(description="Posts grouped (oldest first, at most `limit`).")
     complete: bool = Field(description="Whether every matching post was grouped.")
     alerts: int = Field(description="Alerts that would have fired (one per group).")
@@ -173,8 +178,14 @@ def replay(
             )
         return _digests_out(rule, digests, pages)
     with es_errors("rule replay"):
-        total, docs = store.replay(rule, since=span.since, until=span.until, limit=limit)
-    grouped = group_replay(rule, docs, now=span.until, matching_posts=total)
+        found = store.replay(rule, since=span.since, until=span.until, limit=limit)
+    grouped = group_replay(
+        rule,
+        found.docs,
+        now=span.until,
+        matching_posts=found.total,
+        silent_backfill=found.silent_backfill,
+    )
     return _posts_out(rule, grouped, span.since, span.until, pages)
 
 
@@ -189,6 +200,7 @@ def _posts_out(
         since=since,
         until=until,
         matching_posts=grouped.matching_posts,
+        silent_backfill=grouped.silent_backfill,
         scanned=grouped.scanned,
         complete=grouped.complete,
         alerts=grouped.alerts,

@@ -266,13 +266,25 @@ def test(
     if rule.spike is not None or rule.mode != "instant":  # spikes and digests fired instead
         preview(settings_of(ctx), rule, since=start, until=end or now, samples=samples)
         return
-    total, docs = store.replay(rule, since=start, until=end, limit=limit)
-    replay = group_replay(rule, docs, now=now, matching_posts=total)
+    found = store.replay(rule, since=start, until=end, limit=limit)
+    replay = group_replay(
+        rule,
+        found.docs,
+        now=now,
+        matching_posts=found.total,
+        silent_backfill=found.silent_backfill,
+    )
     out.print(
         f"rule {rule_id}: {replay.matching_posts} matching posts since {start:%Y-%m-%d %H:%M} UTC"
         f" would have fired {replay.alerts} alerts (dedup {rule.dedup},"
         f" throttle {rule.throttle_s}s; nothing sent)"
     )
+    if replay.silent_backfill:
+        out.print(
+            f"  ({replay.silent_backfill} of the posts were backfilled without --alerts: included"
+            " here, but live alerts skip them; `scout backfill --alerts` lets them fire)",
+            markup=False,
+        )
     if not replay.complete:
         out.print(f"  (grouped the oldest {replay.scanned}; raise --limit for all)")
     for group in replay.groups[:samples]:

@@ -225,6 +225,7 @@ def test_replay_groups_by_the_live_dedup_key(
     assert replay.status_code == 200, replay.text
     body = replay.json()
     assert body["matching_posts"] == 27 and body["complete"] is True
+    assert body["silent_backfill"] == 0  # none of these posts came from a backfill
     assert body["alerts"] == 3 and body["dedup"] == "story"
     story = body["groups"][0]
     assert story["count"] == 25

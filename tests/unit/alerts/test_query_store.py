@@ -2,7 +2,7 @@ import pytest
 from pydantic import ValidationError
 
 from models.alerts import Channel, Conditions, Rule
-from streams.alerts.query import LIVE_OR_ALERTING, rule_query
+from streams.alerts.query import LIVE_OR_ALERTING, SILENT_BACKFILL, rule_query
 from streams.alerts.store import rule_from_source, rule_to_source
 
 
@@ -24,6 +24,15 @@ def test_rule_query_ands_query_conditions_backfill_guard_and_batch() -> None:
     assert {"range": {"influence.score": {"gte": 40}}} in q["filter"]
     assert {"terms": {"lang": ["en"]}} in q["filter"]
     assert {"ids": {"values": ["a", "b"]}} in q["filter"]
+
+
+def test_a_replay_query_takes_backfilled_posts_that_live_matching_skips() -> None:
+    rule = Rule(id="acq", name="Acquisitions", owner="o", query="acquire")
+    live = rule_query(rule)["bool"]["filter"]
+    replay = rule_query(rule, backfilled=True)["bool"]["filter"]
+    assert LIVE_OR_ALERTING in live
+    assert LIVE_OR_ALERTING not in replay and SILENT_BACKFILL not in replay
+    assert SILENT_BACKFILL == {"bool": {"must_not": [LIVE_OR_ALERTING]}}
 
 
 def test_a_rule_without_query_matches_on_conditions_alone() -> None:
