@@ -12,7 +12,7 @@ from models.signals import NOT_MA, CompetitorMention, ExecMove, Influence, MASig
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
-ENRICHMENT_VERSION = 2  # 2: topics, retweets in full, M&A and move rules revised
+ENRICHMENT_VERSION = 3  # 2: topics, retweets, M&A and moves; 3: matching on folded text
 
 
 class Entity(BaseModel):
@@ -22,7 +22,7 @@ class Entity(BaseModel):
 
     text: str
     label: str
-    start: int = Field(ge=0, description="Character offset in the normalized text.")
+    start: int = Field(ge=0, description="Character offset in the stored `text`.")
     end: int = Field(ge=0)
     id: str | None = Field(None, description="Canonical id when linked, e.g. company:MSFT.")
     source: str = Field("ner", description="What found it: ner, tweet_ner, alias, cashtag...")
@@ -71,4 +71,11 @@ class EnrichedPost(BaseModel):
     )
     topics: tuple[str, ...] = Field(
         (), description="Ids of the watched topics whose keywords the post names (topic:...)."
+    )
+    text_match: str | None = Field(
+        None,
+        description=(
+            "The folded copy of `text` that linking and rules match on (invisible characters "
+            "removed, NFKC), present only when it differs from `text`."
+        ),
     )

@@ -37,7 +37,7 @@ def reprocess_query(
 ) -> dict[str, Any]:
     filters: list[dict[str, Any]] = []
     if query:
-        filters.append({"query_string": {"query": query, "default_field": "text"}})
+        filters.append({"query_string": {"query": query, "fields": ["text", "text_match"]}})
     if since or until:
         bounds = {}
         if since:

@@ -17,6 +17,7 @@ from streams.enrich.linking import link_entities, merge_ner
 from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
 from streams.index.documents import build_document
+from streams.normalize.fold import FoldedText, fold
 from streams.signals.moves import detect_moves
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
@@ -91,59 +92,68 @@ class Enricher:
     def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         """Enrich a batch, keeping its order. Pure given the loaded models."""
         view = self._watchlists() if self._watchlists is not None else None
+        # Everything matches on the folded copy (invisible characters cannot hide a name);
+        # entities are reported at offsets of the stored text.
+        folded = [fold(p.text) for p in posts]
+        texts = [f.text for f in folded]
         langs = [
-            (p.lang, "post") if p.lang else (detect_language(p.text), "detected") for p in posts
+            (p.lang, "post") if p.lang else (detect_language(texts[i]), "detected")
+            for i, p in enumerate(posts)
         ]
         english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
         cue = set()
         if self._ma is not None and self._nlp.parser is not None:
             has_cue = self._ma[0]
-            cue = {i for i in english if has_cue(posts[i].text)}
+            cue = {i for i in english if has_cue(texts[i])}
         general: dict[int, list[Entity]] = {}
-        for i, doc in zip(english, self._pipe(self._nlp.ner, posts, english), strict=True):
+        for i, doc in zip(english, self._pipe(self._nlp.ner, texts, english), strict=True):
             general[i] = list(entities_from_doc(doc))
         # The parse serves the M&A rules only (they read no entities from it).
         parsed: dict[int, Any] = {}
         ordered_cue = sorted(cue)
         for i, doc in zip(
-            ordered_cue, self._pipe(self._nlp.parser, posts, ordered_cue), strict=True
+            ordered_cue, self._pipe(self._nlp.parser, texts, ordered_cue), strict=True
         ):
             parsed[i] = doc
         tweet: dict[int, list[Entity]] = {}
         if self._nlp.tweet_ner is not None:
             for i, doc in zip(
-                english, self._pipe(self._nlp.tweet_ner, posts, english), strict=True
+                english, self._pipe(self._nlp.tweet_ner, texts, english), strict=True
             ):
                 tweet[i] = [
                     e.model_copy(update={"source": "tweet_ner"}) for e in entities_from_doc(doc)
                 ]
         out = []
         for i, post in enumerate(posts):
+            text = texts[i]
             ner = general.get(i, [])
             if i in tweet:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
             if self._handles is not None and i in general:
-                ner = type_handles(post.text, ner, self._handles)
+                ner = type_handles(text, ner, self._handles)
             entities = (
-                link_entities(ner, view.match(post.text), text=post.text, candidate=view.candidate)
+                link_entities(ner, view.match(text), text=text, candidate=view.candidate)
                 if view is not None
                 else ner
             )
             ma = self._detect_ma(parsed.get(i), entities)
-            sentiment = self._sentiment.score(post.text)
+            sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
-                build_document(post, entities, model=self._nlp.label).model_copy(
+                build_document(
+                    post, _to_stored(entities, folded[i]), model=self._nlp.label
+                ).model_copy(
                     update={
                         "lang": lang,
                         "lang_source": lang_source if lang else None,
                         "ma": ma,
                         "competitors": _competitors(entities, view, sentiment),
-                        "moves": tuple(detect_moves(post.text, entities)),
+                        "text_match": None if folded[i].unchanged else text,
+                        "moves": tuple(detect_moves(text, entities)),
                         "sentiment": sentiment,
                         "influence": post_influence(post),
-                        "handles_mentioned": mentioned_handles(post.text),
-                        "topics": tuple(view.topics(post.text)) if view else (),
+                        "handles_mentioned": mentioned_handles(text),
+                        "topics": tuple(view.topics(text)) if view else (),
                         "versions": Versions(
                             model=self._nlp.label, watchlist=view.version if view else None
                         ),
@@ -157,16 +167,31 @@ class Enricher:
         view = self._watchlists() if self._watchlists is not None else None
         return Versions(model=self._nlp.label, watchlist=view.version if view else None)
 
-    def _pipe(self, nlp: Any, posts: Sequence[Post], indices: Sequence[int]) -> list[Any]:
+    def _pipe(self, nlp: Any, texts: Sequence[str], indices: Sequence[int]) -> list[Any]:
         if not indices:
             return []
-        return list(nlp.pipe((posts[i].text for i in indices), batch_size=self._batch_size))
+        return list(nlp.pipe((texts[i] for i in indices), batch_size=self._batch_size))
 
     def _detect_ma(self, doc: Any | None, entities: Sequence[Entity]) -> MASignal:
         if doc is None or self._ma is None:
             return NOT_MA
         found = self._ma[1](doc, entities)
         return MASignal.model_validate(found.model_dump())
+
+
+def _to_stored(entities: Sequence[Entity], folded: FoldedText) -> list[Entity]:
+    """Entities found in the folded copy, at the stored text's offsets and with its text."""
+    if folded.unchanged:
+        return list(entities)
+    out = []
+    for entity in entities:
+        start, end = folded.to_original(entity.start, entity.end)
+        out.append(
+            entity.model_copy(
+                update={"start": start, "end": end, "text": folded.original[start:end]}
+            )
+        )
+    return out
 
 
 def _competitors(

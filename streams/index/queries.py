@@ -32,7 +32,7 @@ __all__ = [
     "top_competitors_agg",
 ]
 
-SEARCH_FIELDS = ("text", "mentions", "author.handle", "author.name")
+SEARCH_FIELDS = ("text", "text_match", "mentions", "author.handle", "author.name")
 MAX_BUCKETS = 2000
 NEWEST_FIRST: list[dict[str, Any]] = [
     {"created_at": {"order": "desc", "missing": "_last"}},

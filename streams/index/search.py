@@ -7,6 +7,7 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from streams.errors import ConfigError, IndexUnavailableError
+from streams.index.queries import SEARCH_FIELDS
 
 
 def search_posts(
@@ -16,7 +17,7 @@ def search_posts(
     body: dict[str, Any] = {
         "query_string": {
             "query": query,
-            "fields": ["text", "mentions", "author.handle", "author.name"],
+            "fields": list(SEARCH_FIELDS),
             "default_operator": "AND",
         }
     }

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from models.post import Post
 from streams.errors import InvalidPostError
+from streams.normalize.fold import fold
 from streams.normalize.text import clean_text
 from streams.normalize.twitter import is_twitter_v1, twitter_v1_to_post_obj
 
@@ -99,8 +100,11 @@ def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
             reason="oversized",
         )
     cleaned = clean_text(text)
-    if not cleaned:
-        raise InvalidPostError("post has no text (empty or only whitespace)", reason="empty_text")
+    if not fold(cleaned).text.strip():
+        raise InvalidPostError(
+            "post has no visible text (empty, whitespace or invisible characters only)",
+            reason="empty_text",
+        )
     try:
         post = Post.model_validate({**obj, "text": cleaned})
     except ValidationError as exc:

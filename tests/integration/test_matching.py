@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
@@ -239,3 +240,47 @@ def test_a_rule_es_rejects_is_reported_and_the_others_still_match(isolated: Sett
         }
 
     _run(isolated, body)
+
+
+def test_invisible_characters_do_not_hide_a_post_from_a_rule_or_a_search(
+    isolated: Settings,
+) -> None:
+    import spacy
+
+    from streams.enrich.enricher import Enricher, NlpModels
+    from streams.enrich.sentiment import SentimentScorer
+    from streams.index.search import search_posts
+    from streams.normalize import parse_post
+
+    enricher = Enricher(NlpModels(ner=spacy.blank("en"), label="blank"), SentimentScorer())
+    texts = {
+        "zwj": "Micro\u200dsoft eyes Or\u202eacle's Cer\u2066ner unit",
+        "plain": "Microsoft eyes Oracle's Cerner unit",
+        "other": "Oracle ships a database",
+    }
+    posts = [
+        parse_post(
+            json.dumps({"id": key, "source": "test", "text": text}).encode(),
+            max_message_bytes=10_000,
+            max_text_chars=1000,
+        )
+        for key, text in texts.items()
+    ]
+    docs = enricher.enrich(posts)
+    assert docs[0].text == texts["zwj"], "the stored text keeps its characters"
+    rule = _rule("deal-talk", query="microsoft AND oracle* AND cerner", dedup="post")
+
+    async def body(client: AsyncElasticsearch) -> set[str]:
+        await _write(client, isolated, docs)
+        matches = await match_batch(client, isolated.posts_alias, [rule], [d.doc_id for d in docs])
+        assert matches.rejected == []
+        return {source["post_id"] for _, source in matches}
+
+    assert _run(isolated, body) == {"zwj", "plain"}
+    es = make_client(isolated)
+    try:
+        total, found = search_posts(es, isolated.posts_alias, "microsoft", size=10)
+    finally:
+        es.close()
+    assert total == 2
+    assert {hit["post_id"] for hit in found} == {"zwj", "plain"}

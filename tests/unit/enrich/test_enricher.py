@@ -107,3 +107,24 @@ def test_post_language_is_kept_and_fill_keeps_general_orgs(models: NlpModels) ->
     assert doc.entities == ()  # the tweet model owns ORG/PERSON and found none
     (filled,) = Enricher(models, SentimentScorer(), fill_ner=True).enrich([post])
     assert [e.text for e in filled.entities] == ["Oracle"]
+
+
+def test_invisible_characters_do_not_hide_a_company_and_offsets_index_the_stored_text(
+    models: NlpModels,
+) -> None:
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch)
+    text = "\U0001f468\u200d\U0001f469  Or\u202eacle\ufe0f to buy \uff23erner"
+    (doc,) = enricher.enrich([Post(id="z", text=text, source="x")])
+    (org,) = [e for e in doc.entities if e.label == "ORG"]
+    assert (org.text, org.id) == ("Or\u202eacle\ufe0f", "company:ORCL")
+    for entity in doc.entities:
+        assert text[entity.start : entity.end] == entity.text
+    assert [c.id for c in doc.competitors] == ["company:ORCL"]
+    assert doc.text == text, "the stored text keeps every character"
+    assert doc.text_match == "\U0001f468\U0001f469  Oracle to buy Cerner"
+
+
+def test_a_post_without_invisible_characters_has_no_matching_copy(models: NlpModels) -> None:
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch)
+    (doc,) = enricher.enrich([Post(id="y", text="Oracle news", source="x")])
+    assert doc.text_match is None

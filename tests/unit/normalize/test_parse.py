@@ -65,6 +65,7 @@ def test_utf8_bom_is_accepted() -> None:
         (_raw({"id": "x", "text": "t", "created_at": "2026-01-01T00:00:00"}), "unknown_shape"),
         (_raw({"id": "x", "text": ""}), "empty_text"),
         (_raw({"id": "x", "text": " \n\t\u200b "}), "empty_text"),
+        (_raw({"id": "x", "text": "\u200d\u202e\u2066\ufe0f\u00ad\u3164"}), "empty_text"),
         (_raw({"id": "x", "text": "a" * 501}), "oversized"),
     ],
 )
