@@ -2,6 +2,8 @@
 
     ScoutError                      every error the scout raises on purpose; has a stable code
     ├── ConfigError                 bad settings or arguments (operator must fix, exit 2)
+    │   └── UnreadableFileError     an input file that cannot be read (fully): encoding,
+    │                               CSV quoting, broken JSON document; reported per file
     ├── ServiceError                local Kafka/Elasticsearch management (`scout services`)
     ├── PermanentError              this input will never succeed: dead-letter it, go on
     │   └── InvalidPostError        malformed JSON, unknown shape, empty, oversized, encoding
@@ -17,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "ScoutError",
     "ConfigError",
+    "UnreadableFileError",
     "ServiceError",
     "PermanentError",
     "InvalidPostError",
@@ -40,6 +43,19 @@ class ScoutError(Exception):
 
 class ConfigError(ScoutError):
     code = "SCOUT-E001"
+
+
+class UnreadableFileError(ConfigError):
+    """An input file (or the rest of it) cannot be read; ``file`` names it.
+
+    Commands that read many files report it for that file and go on with the others.
+    """
+
+    code = "SCOUT-E073"
+
+    def __init__(self, file: str, message: str, *, code: str | None = None) -> None:
+        self.file = file
+        super().__init__(f"{file}: {message}", code=code)
 
 
 class ServiceError(ScoutError):
