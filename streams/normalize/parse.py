@@ -40,6 +40,14 @@ def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Po
             " (SCOUT_MAX_MESSAGE_BYTES)",
             reason="oversized",
         )
+    obj = decode_json(raw)
+    if _SURROGATE_ESCAPE.search(raw):
+        _refuse_lone_surrogates(obj)
+    return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def decode_json(raw: bytes) -> Any:
+    """UTF-8 (a BOM allowed) JSON bytes -> the value, or ``bad_encoding``/``malformed_json``."""
     try:
         decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -49,15 +57,20 @@ def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Po
             reason="bad_encoding",
         ) from exc
     try:
-        obj = json.loads(decoded)
+        return json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise InvalidPostError(
-            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-            reason="malformed_json",
+            f"malformed JSON: {json_error_text(exc)}", reason="malformed_json"
         ) from exc
-    if _SURROGATE_ESCAPE.search(raw):
-        _refuse_lone_surrogates(obj)
-    return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def json_error_text(exc: json.JSONDecodeError) -> str:
+    """The decoder's message with its place: "Unterminated string starting at line 1 column 9".
+
+    Some of its messages end in "at" ("Unterminated string starting at", "Invalid control
+    character at"), meant to be followed by the place: that "at" is not repeated.
+    """
+    return f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}"
 
 
 def _refuse_lone_surrogates(obj: Any) -> None:

@@ -104,3 +104,18 @@ def test_lone_surrogate_escape_is_refused_as_bad_encoding() -> None:
 def test_paired_surrogate_escapes_and_escaped_backslashes_are_fine() -> None:
     raw = b'{"id": "s2", "text": "launch \\ud83d\\ude80 path C:\\\\ud800"}'
     assert parse_post(raw, **LIMITS).text == "launch \U0001f680 path C:\\ud800"
+
+
+@pytest.mark.parametrize(
+    ("raw", "detail"),
+    [
+        (b'{"id": "x", "text": "cut', "Unterminated string starting at line 1 column 21"),
+        (b'{"id": "x",\n "text": "a\tb"}', "Invalid control character at line 2 column 12"),
+        (b'{"id": "x" "text": "t"}', "Expecting ',' delimiter at line 1 column 12"),
+    ],
+)
+def test_malformed_json_says_what_and_where_once(raw: bytes, detail: str) -> None:
+    """Issue 11: "Unterminated string starting at at line 1" (the decoder's own "at" doubled)."""
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(raw, **LIMITS)
+    assert info.value.message == f"malformed JSON: {detail}"
