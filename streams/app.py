@@ -32,6 +32,12 @@ def create_app(settings: Settings, runtime: Runtime) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         broker_commit_interval=1.0,
+        # A worker killed without leaving the group holds its partitions until its session
+        # expires (faust's default: 60 s); with a static instance id its restart takes them
+        # back at once.
+        broker_session_timeout=settings.kafka_session_timeout_s,
+        broker_heartbeat_interval=settings.kafka_heartbeat_s,
+        consumer_group_instance_id=settings.worker_instance_id,
     )
     raw = app.topic(POSTS_RAW.name(settings), key_serializer="raw", value_serializer="raw")
     dlq = app.topic(POSTS_DLQ.name(settings), key_serializer="raw", value_serializer="raw")

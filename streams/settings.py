@@ -11,7 +11,14 @@ import types
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from streams.errors import ConfigError
@@ -58,6 +65,25 @@ class Settings(BaseSettings):
     )
     app_id: str = Field(
         "signal-scout", description="Faust application id; also the Kafka consumer group."
+    )
+    kafka_session_timeout_s: float = Field(
+        10.0,
+        ge=6,
+        le=90,
+        description="Kafka consumer session timeout: a worker that died (kill -9) is replaced"
+        " in the group after this long (s). At least 3 heartbeats; the broker's"
+        " group.min/max.session.timeout.ms bound it.",
+    )
+    kafka_heartbeat_s: float = Field(
+        3.0, gt=0, le=30, description="Kafka consumer heartbeat interval (s)."
+    )
+    worker_instance_id: str | None = Field(
+        None,
+        max_length=249,
+        description="Static group membership: a stable id, unique per worker (e.g. the pod"
+        " name of a StatefulSet). A worker restarted with the same id gets its partitions"
+        " back at once, without waiting for the session timeout. Never share one id"
+        " between two running workers (the second fences the first).",
     )
 
     # --- Elasticsearch -----------------------------------------------------------
@@ -107,7 +133,11 @@ class Settings(BaseSettings):
         1, ge=1, le=64, description="Threads running spaCy off the event loop."
     )
     retry_max_s: float = Field(
-        60.0, gt=0, description="Cap of the exponential backoff for transient errors (s)."
+        5.0,
+        gt=0,
+        le=300,
+        description="Cap of the exponential backoff for transient errors (s): a worker"
+        " resumes at most this long after Elasticsearch is back.",
     )
     data_dir: Path = Field(
         Path(".scout-data"), description="Faust's local state directory for the worker."
@@ -219,6 +249,14 @@ class Settings(BaseSettings):
                 if data.get(name) == "" and _allows_none(field.annotation):
                     data[name] = None
         return data
+
+    @field_validator("kafka_heartbeat_s")
+    @classmethod
+    def _heartbeats_fit_the_session(cls, value: float, info: ValidationInfo) -> float:
+        session = info.data.get("kafka_session_timeout_s")
+        if session is not None and value * 3 > session:
+            raise ValueError(f"at most a third of SCOUT_KAFKA_SESSION_TIMEOUT_S ({session})")
+        return value
 
     @field_validator("es_url")
     @classmethod
