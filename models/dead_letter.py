@@ -1,4 +1,5 @@
-"""What goes to a ``.dlq`` topic: the original bytes and why they were refused."""
+"""What goes to a ``.dlq`` topic: the original bytes (or a bounded prefix) and why they
+were refused."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DEAD_LETTER_SCHEMA_VERSION = 1
+# 2: payload_bytes, payload_sha256 and payload_truncated (a letter keeps a bounded prefix).
+DEAD_LETTER_SCHEMA_VERSION = 2
 
 
 class DeadLetter(BaseModel):
@@ -23,6 +25,16 @@ class DeadLetter(BaseModel):
     source_file: str | None = None
     line: int | None = None
     post_id: str | None = None
-    payload: str = Field(description="The original message, as text when it was UTF-8.")
+    payload: str = Field(
+        description="The original message, as text when it was UTF-8; only its first part"
+        " when ``payload_truncated``."
+    )
     payload_encoding: str = Field("utf-8", description="utf-8, or base64 when it was not.")
+    payload_bytes: int | None = Field(None, description="Size of the original message (bytes).")
+    payload_sha256: str | None = Field(
+        None, description="SHA-256 (hex) of the whole original message."
+    )
+    payload_truncated: bool = Field(
+        False, description="True when ``payload`` holds only the first part of the message."
+    )
     failed_at: datetime

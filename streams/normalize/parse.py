@@ -4,6 +4,10 @@ Accepted shapes: the normalized Post, and raw Twitter API v1.1 statuses (convert
 
 Reasons (the ``reason`` of ``InvalidPostError``, also used in dead letters):
 ``bad_encoding``, ``malformed_json``, ``unknown_shape``, ``empty_text``, ``oversized``.
+JSON that Python cannot decode safely (nested past the interpreter's recursion limit, an
+integer literal over 4,300 digits) is ``malformed_json``; a post nested deeper than
+``MAX_JSON_DEPTH`` is ``unknown_shape`` (no field of a Post is that deep, and such values
+cannot be serialized again for Elasticsearch).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from streams.normalize.twitter import is_twitter_v1, twitter_v1_to_post_obj
 # decode to text that cannot be encoded (spaCy, Elasticsearch and UTF-8 output fail on it).
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
+# Deepest nesting a post may have (a Post is 3 deep; extra keys are kept, so leave room).
+MAX_JSON_DEPTH = 32
+
 _HINTS = {
     "full_text": "it looks like a Twitter object without id_str/user",
     "retweeted_status": "it looks like a Twitter object without id_str/user",
@@ -41,6 +48,7 @@ def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Po
             reason="oversized",
         )
     obj = decode_json(raw)
+    _refuse_deep(obj)  # before anything recurses into it
     if _SURROGATE_ESCAPE.search(raw):
         _refuse_lone_surrogates(obj)
     return post_from_obj(obj, max_text_chars=max_text_chars)
@@ -62,6 +70,14 @@ def decode_json(raw: bytes) -> Any:
         raise InvalidPostError(
             f"malformed JSON: {json_error_text(exc)}", reason="malformed_json"
         ) from exc
+    except RecursionError as exc:
+        raise InvalidPostError(
+            "malformed JSON: nested too deeply to decode", reason="malformed_json"
+        ) from exc
+    except ValueError as exc:  # an integer literal over 4,300 digits
+        raise InvalidPostError(
+            f"malformed JSON: {str(exc)[:200]}", reason="malformed_json"
+        ) from exc
 
 
 def json_error_text(exc: json.JSONDecodeError) -> str:
@@ -71,6 +87,33 @@ def json_error_text(exc: json.JSONDecodeError) -> str:
     character at"), meant to be followed by the place: that "at" is not repeated.
     """
     return f"{exc.msg.removesuffix(' at')} at line {exc.lineno} column {exc.colno}"
+
+
+def json_depth(obj: Any) -> int:
+    """How deeply arrays and objects nest in a decoded JSON value (iterative: no recursion
+    limit to hit). A scalar is 0 deep, ``{}`` 1, ``{"a": []}`` 2."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(obj, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _refuse_deep(obj: Any) -> None:
+    depth = json_depth(obj)
+    if depth > MAX_JSON_DEPTH:
+        raise InvalidPostError(
+            f"message is nested {depth} levels deep, over the limit of {MAX_JSON_DEPTH}",
+            reason="unknown_shape",
+        )
 
 
 def _refuse_lone_surrogates(obj: Any) -> None:
@@ -92,6 +135,7 @@ def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
             f"expected a JSON object in the Post shape, got {type(obj).__name__}",
             reason="unknown_shape",
         )
+    _refuse_deep(obj)  # parse_post checked already; backfill records come here directly
     if is_twitter_v1(obj):
         obj = twitter_v1_to_post_obj(obj)
     if "text" not in obj:

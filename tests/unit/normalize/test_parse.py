@@ -119,3 +119,41 @@ def test_malformed_json_says_what_and_where_once(raw: bytes, detail: str) -> Non
     with pytest.raises(InvalidPostError) as info:
         parse_post(raw, **LIMITS)
     assert info.value.message == f"malformed JSON: {detail}"
+
+
+def _nested(key: str, depth: int) -> dict[str, object]:
+    value: dict[str, object] = {"handle": "deep"}
+    for _ in range(depth):
+        value = {key: value}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason", "detail"),
+    [
+        # issue 12: these escaped the parser as RecursionError / ValueError
+        (b"[" * 10_000 + b"]" * 10_000, "malformed_json", "nested too deeply"),
+        (b'{"id": "x", "text": "t", "n": ' + b"7" * 5_000 + b"}", "malformed_json", "4300"),
+        # parses, but could not be serialized again for Elasticsearch
+        (
+            _raw({"id": "x", "text": "t", "author": _nested("a", 500)}),
+            "unknown_shape",
+            "nested 502 levels deep",
+        ),
+    ],
+)
+def test_input_python_cannot_handle_is_refused_not_raised(
+    raw: bytes, reason: str, detail: str
+) -> None:
+    with pytest.raises(InvalidPostError) as info:
+        parse_post(raw, max_message_bytes=1_000_000, max_text_chars=500)
+    assert info.value.reason == reason
+    assert detail in info.value.message
+
+
+def test_ordinary_nesting_is_accepted() -> None:
+    post = parse_post(
+        _raw({"id": "x", "text": "t", "author": {"handle": "a", "meta": _nested("m", 20)}}),
+        **LIMITS,
+    )
+    assert post.author is not None and post.author.handle == "a"
