@@ -3,17 +3,26 @@
 Built by ``streams.brief`` from the posts index; rendered as Markdown, HTML or JSON by
 ``scout brief`` and ``GET /brief``. Every item (development, deal, move, voice) carries at
 least one :class:`Citation`: the record cannot hold an uncited claim.
+
+Counts of posts (in the window, about watched companies, per company) are Elasticsearch's
+counts over the whole window. Developments, deals, moves and their ``copies`` are built
+from a sample (the most influential posts); ``considered`` says how many of how many.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from models.signals import MAStatus, Party
 
 BRIEF_SCHEMA_VERSION = 1
+
+
+def considered(read: int, total: int) -> str:
+    """``"3 of 12 considered"``."""
+    return f"{read} of {total} considered"
 
 
 class Citation(BaseModel):
@@ -50,8 +59,17 @@ class CompanySection(BaseModel):
 
     company_id: str
     name: str
-    posts: int = Field(ge=0, description="Posts in the window that mention the company.")
+    posts: int = Field(ge=0, description="Posts in the window about the company (all of them).")
+    posts_considered: int = Field(
+        0, ge=0, description="Of those, the posts read to find its developments (the sample)."
+    )
     developments: tuple[Development, ...]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def considered(self) -> str:
+        """``"N of M considered"``: how much of the company's posts the developments saw."""
+        return considered(self.posts_considered, self.posts)
 
 
 class Deal(BaseModel):
@@ -107,12 +125,25 @@ class Brief(BaseModel):
     until: datetime
     generated_at: datetime
     posts_in_window: int = Field(ge=0, description="Every post indexed for the window.")
-    posts_considered: int = Field(ge=0, description="Posts read to build the brief.")
+    posts_about: int = Field(
+        0,
+        ge=0,
+        description="Posts of the window about watched companies, deals or executive moves.",
+    )
+    posts_considered: int = Field(
+        ge=0, description="Of posts_about, those read to build the brief (the most influential)."
+    )
     companies_filter: tuple[str, ...] = ()
     companies: tuple[CompanySection, ...] = ()
     deals: tuple[Deal, ...] = ()
     moves: tuple[Move, ...] = ()
     rising_voices: tuple[RisingVoice, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def considered(self) -> str:
+        """``"N of M considered"``: how much of ``posts_about`` the brief was built from."""
+        return considered(self.posts_considered, self.posts_about)
 
     @property
     def is_empty(self) -> bool:

@@ -1,5 +1,9 @@
 """``build_brief``: enriched posts of a window -> :class:`~models.brief.Brief` (pure).
 
+Items are built from ``posts`` (in production the most influential posts of the window,
+a sample); counts over the whole window come from Elasticsearch (``posts_about``,
+:func:`with_company_counts`), and the brief says how many of how many were considered.
+
 * **Companies**: every watched company (``company:*`` ids linked in the posts, as deal
   parties or as the organisation of a move) with its main developments: the stories
   (:mod:`streams.brief.stories`, reposts collapsed) that mention it, heaviest first.
@@ -24,13 +28,14 @@ from streams.brief.stories import Story, citations, group_stories, headline_of
 from streams.brief.window import BriefWindow
 from streams.index.leaders import Voice
 
-__all__ = ["BriefLimits", "build_brief", "company_ids"]
+__all__ = ["BriefLimits", "build_brief", "company_ids", "with_company_counts"]
 
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
 class BriefLimits:
+    posts: int = 1000  # the most influential posts read to build the items (the sample)
     companies: int = 10
     developments: int = 5
     deals: int = 10
@@ -55,6 +60,7 @@ def build_brief(
     window: BriefWindow,
     generated_at: datetime,
     posts_in_window: int,
+    posts_about: int | None = None,
     company_names: Mapping[str, str] | None = None,
     companies: Sequence[str] = (),
     rising: Sequence[Voice] = (),
@@ -65,7 +71,10 @@ def build_brief(
 
     ``companies`` restricts every section to posts about those company ids. ``rising`` are
     candidate voices (best first); ``voice_posts`` their posts in the window by lower-case
-    handle (posts of ``posts`` by the same author are used too).
+    handle (posts of ``posts`` by the same author are used too). ``posts_about`` is the
+    count of posts about watched companies, deals or moves that ``posts`` were sampled
+    from (default: ``posts`` are all of them); per-company counts come from the sample
+    until :func:`with_company_counts` sets the true ones.
     """
     wanted = set(companies)
     inside = [p for p in _unique(posts) if _in_window(p, window)]
@@ -76,7 +85,8 @@ def build_brief(
         since=window.since,
         until=window.until,
         generated_at=generated_at,
-        posts_in_window=max(posts_in_window, len(inside)),
+        posts_in_window=max(posts_in_window, posts_about or 0, len(inside)),
+        posts_about=max(posts_about or 0, len(inside)),
         posts_considered=len(inside),
         companies_filter=tuple(companies),
         companies=_company_sections(stories, company_names or {}, wanted, limits),
@@ -134,17 +144,33 @@ def _company_sections(
     ranked = sorted(by_company.items(), key=lambda kv: (-sum(s.weight for s in kv[1]), kv[0]))
     if not wanted:
         ranked = ranked[: limits.companies]
-    return tuple(
-        CompanySection(
-            company_id=company,
-            name=_company_name(company, company_stories, names),
-            posts=sum(1 for s in company_stories for p in s.posts if company in company_ids(p)),
-            developments=tuple(
-                _development(s, limits) for s in company_stories[: limits.developments]
-            ),
+    sections = []
+    for company, company_stories in ranked:
+        read = sum(1 for s in company_stories for p in s.posts if company in company_ids(p))
+        sections.append(
+            CompanySection(
+                company_id=company,
+                name=_company_name(company, company_stories, names),
+                posts=read,
+                posts_considered=read,
+                developments=tuple(
+                    _development(s, limits) for s in company_stories[: limits.developments]
+                ),
+            )
         )
-        for company, company_stories in ranked
+    return tuple(sections)
+
+
+def with_company_counts(brief: Brief, counts: Mapping[str, int]) -> Brief:
+    """``brief`` with each company's post count taken from ``counts`` (Elasticsearch's,
+    over the whole window) where given; the sampled count stays as ``posts_considered``."""
+    sections = tuple(
+        s.model_copy(update={"posts": max(counts[s.company_id], s.posts_considered)})
+        if s.company_id in counts
+        else s
+        for s in brief.companies
     )
+    return brief.model_copy(update={"companies": sections})
 
 
 # --- deals -------------------------------------------------------------------------------

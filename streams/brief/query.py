@@ -1,15 +1,22 @@
 """What the brief reads from Elasticsearch (the posts alias), and ``make_brief`` wiring it up.
 
-Three reads per brief: a count of every post in the window, the posts that can carry a
-claim (linked to a watched company, M&A, or an executive move; most influential first,
-at most ``limit``), and the rising voices (:func:`streams.index.leaders.leaders` over the
-same window against the seven before it) with their own posts (one ``_msearch``).
+Every count is Elasticsearch's, over the whole window; only the items are sampled:
+
+1. a count of every post in the window;
+2. the posts that can carry a claim (linked to a watched company, M&A, or an executive
+   move): their exact total (``track_total_hits``) and the most influential ``limit`` of
+   them, from which the stories are built;
+3. the rising voices (:func:`streams.index.leaders.leaders` over the same window against
+   the seven before it) with their own posts (one ``_msearch``);
+4. for the companies that get a section, how many posts of the window are about each
+   (one ``filters`` aggregation, counted like :func:`~streams.brief.assemble.company_ids`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,13 +25,22 @@ from pydantic import ValidationError
 
 from models.brief import Brief
 from models.enriched import EnrichedPost
-from streams.brief.assemble import BriefLimits, build_brief
+from streams.brief.assemble import BriefLimits, build_brief, with_company_counts
 from streams.brief.window import BriefWindow
 from streams.errors import ConfigError, IndexUnavailableError
 from streams.index.leaders import Voice, leaders
 from streams.settings import Settings
 
-__all__ = ["brief_query", "company_names", "fetch_posts", "fetch_voices", "make_brief"]
+__all__ = [
+    "WindowPosts",
+    "about_companies",
+    "brief_query",
+    "company_names",
+    "count_companies",
+    "fetch_posts",
+    "fetch_voices",
+    "make_brief",
+]
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +53,23 @@ def _in_window(window: BriefWindow) -> dict[str, Any]:
     }
 
 
+def about_companies(ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Clauses (any one matches) of a post about one of ``ids``, read as
+    :func:`~streams.brief.assemble.company_ids` reads a post: a linked entity, a party of
+    an M&A post, the organisation of a move."""
+    wanted = list(ids)
+    return [
+        {"terms": {"entity_ids": wanted}},
+        {"bool": {"filter": [{"term": {"ma.is_ma": True}}, {"terms": {"ma.acquirer.id": wanted}}]}},
+        {"bool": {"filter": [{"term": {"ma.is_ma": True}}, {"terms": {"ma.target.id": wanted}}]}},
+        {"terms": {"moves.organisation_id": wanted}},
+    ]
+
+
 def brief_query(window: BriefWindow, companies: Sequence[str] = ()) -> dict[str, Any]:
     """Posts of the window that can support a claim (optionally about ``companies``)."""
     if companies:
-        ids = list(companies)
-        about: list[dict[str, Any]] = [
-            {"terms": {"entity_ids": ids}},
-            {"terms": {"ma.acquirer.id": ids}},
-            {"terms": {"ma.target.id": ids}},
-            {"terms": {"moves.organisation_id": ids}},
-        ]
+        about = about_companies(companies)
     else:
         about = [
             {"prefix": {"entity_ids": "company:"}},
@@ -85,6 +108,13 @@ _SORT = [
 ]
 
 
+@dataclass(frozen=True)
+class WindowPosts:
+    total: int  # every post in the window
+    about: int  # of those, the posts about watched companies, deals or moves
+    sample: list[EnrichedPost]  # the most influential of ``about``, at most the limit
+
+
 def fetch_posts(
     client: Elasticsearch,
     alias: str,
@@ -92,16 +122,45 @@ def fetch_posts(
     *,
     companies: Sequence[str] = (),
     limit: int = 1000,
-) -> tuple[int, list[EnrichedPost]]:
-    """(posts in the window, the posts that can carry a claim)."""
+) -> WindowPosts:
+    """The window's counts and the posts that can carry a claim (the most influential)."""
     try:
         total = client.count(index=alias, query=_in_window(window))["count"]
         response = client.search(
-            index=alias, query=brief_query(window, companies), size=limit, sort=_SORT
+            index=alias,
+            query=brief_query(window, companies),
+            size=limit,
+            sort=_SORT,
+            track_total_hits=True,
         )
     except (ApiError, TransportError) as exc:
         raise _wrap(exc, alias) from exc
-    return int(total), _posts(response.body["hits"]["hits"])
+    hits = response.body["hits"]
+    return WindowPosts(
+        total=int(total), about=int(hits["total"]["value"]), sample=_posts(hits["hits"])
+    )
+
+
+def count_companies(
+    client: Elasticsearch, alias: str, window: BriefWindow, companies: Sequence[str]
+) -> dict[str, int]:
+    """Posts of the window about each of ``companies`` (every one, not a sample)."""
+    if not companies:
+        return {}
+    per_company = {
+        c: {"bool": {"should": about_companies([c]), "minimum_should_match": 1}} for c in companies
+    }
+    try:
+        response = client.search(
+            index=alias,
+            query=_in_window(window),
+            size=0,
+            aggs={"companies": {"filters": {"filters": per_company}}},
+        )
+    except (ApiError, TransportError) as exc:
+        raise _wrap(exc, alias) from exc
+    buckets = response.body["aggregations"]["companies"]["buckets"]
+    return {c: int(buckets[c]["doc_count"]) for c in companies}
 
 
 def fetch_voices(
@@ -172,18 +231,21 @@ def make_brief(
 ) -> Brief:
     """Read the window from the posts alias and assemble the brief."""
     alias = settings.posts_alias
-    total, posts = fetch_posts(client, alias, window, companies=companies)
+    found = fetch_posts(client, alias, window, companies=companies, limit=limits.posts)
     rising, voice_posts = (
-        fetch_voices(client, alias, window, top=limits.voices * 4) if total else ([], {})
+        fetch_voices(client, alias, window, top=limits.voices * 4) if found.total else ([], {})
     )
-    return build_brief(
-        posts,
+    brief = build_brief(
+        found.sample,
         window=window,
         generated_at=now,
-        posts_in_window=total,
+        posts_in_window=found.total,
+        posts_about=found.about,
         company_names=company_names(settings),
         companies=companies,
         rising=rising,
         voice_posts=voice_posts,
         limits=limits,
     )
+    sections = [s.company_id for s in brief.companies]
+    return with_company_counts(brief, count_companies(client, alias, window, sections))

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from html import escape
 from urllib.parse import quote, urlsplit
 
-from models.brief import Brief, Citation, Deal, Move
+from models.brief import Brief, Citation, CompanySection, Deal, Move
 from models.signals import Party
 from streams.errors import ConfigError
 
@@ -88,11 +88,21 @@ def _move_line(move: Move) -> str:
 
 
 def _summary(brief: Brief) -> str:
-    text = f"{brief.posts_in_window} posts in the window, {brief.posts_considered} about"
+    text = f"{brief.posts_in_window} posts in the window, {brief.posts_about} about"
     text += " watched companies, deals or executive moves."
+    if brief.posts_considered < brief.posts_about:
+        text += (
+            f" Developments, deals and moves come from the most influential of them"
+            f" ({brief.considered}); post counts are over the whole window."
+        )
     if brief.companies_filter:
         text += " Companies: " + ", ".join(brief.companies_filter) + "."
     return text
+
+
+def _company_posts(section: CompanySection) -> str:
+    text = _posts(section.posts)
+    return text if section.posts_considered >= section.posts else f"{text} ({section.considered})"
 
 
 def _empty_note(brief: Brief) -> str:
@@ -134,7 +144,7 @@ def render_markdown(brief: Brief) -> str:
         lines += ["_None in this window._", ""]
     for section in brief.companies:
         lines += [
-            f"### {_md(section.name)} ({_md(section.company_id)}): {_posts(section.posts)}",
+            f"### {_md(section.name)} ({_md(section.company_id)}): {_company_posts(section)}",
             "",
         ]
         for d in section.developments:
@@ -214,7 +224,7 @@ def render_html(brief: Brief) -> str:
         for section in brief.companies:
             body.append(
                 f"<h3>{_h(section.name)} <small>({_h(section.company_id)},"
-                f" {_posts(section.posts)})</small></h3><ul>"
+                f" {_h(_company_posts(section))})</small></h3><ul>"
             )
             for d in section.developments:
                 facts = (

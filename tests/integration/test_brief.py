@@ -6,11 +6,15 @@ import json
 
 from elasticsearch import Elasticsearch
 
+from models.signals import MASignal, Party
 from streams.settings import Settings
+from tests.integration.api.data_support import index_docs
 from tests.integration.brief_fixture import UNTIL, index_brief_fixture
 from tests.integration.support import scout
+from tests.unit.brief.records import post
 
 DAY = ("--since", "24h", "--until", UNTIL)
+AAPL, GOOGL = "company:AAPL", "company:GOOGL"
 
 
 def test_scout_brief_reports_the_day_cited_and_deduplicated(
@@ -88,3 +92,86 @@ def test_scout_brief_on_an_empty_window_and_bad_input(settings: Settings) -> Non
     bad_format = scout(settings, "brief", "--format", "pdf")
     assert bad_format.returncode == 2
     assert "SCOUT-E604" in bad_format.stderr
+
+
+WORDS = [
+    "chip",
+    "supplier",
+    "margin",
+    "outlook",
+    "store",
+    "launch",
+    "lawsuit",
+    "campus",
+    "music",
+    "cloud",
+]
+
+
+def _note(company: str, i: int) -> str:
+    """Distinct short texts, so the sample holds many stories rather than one."""
+    picked = [WORDS[i % 10], WORDS[(i // 10) % 10], WORDS[(i // 100) % 10]]
+    return f"{company} {' '.join(picked)} update {i}"
+
+
+def test_scout_brief_counts_every_post_not_only_those_it_read(
+    settings: Settings, es: Elasticsearch
+) -> None:
+    """Regression (issue 11, point 4): over a window with 20,811 Apple posts the brief said
+    "1000 about watched companies" and "Apple Inc.: 999 posts", the size of the sample it
+    reads (the 1,000 most influential posts) instead of the window's counts."""
+    apple = [
+        post(f"aapl-{i}", _note("Apple", i), companies=[AAPL], influence=10 + i % 7, hours_ago=1)
+        for i in range(1200)
+    ]
+    google = [  # 50 influential enough for the sample, 100 that are not
+        post(f"googl-{i}", _note("Alphabet", i), companies=[GOOGL], influence=90 if i < 50 else 1)
+        for i in range(150)
+    ]
+    deal = post(  # about Alphabet only as the target of a deal
+        "deal",
+        "Acme to buy Alphabet's mapping unit",
+        ma=MASignal(
+            is_ma=True,
+            score=0.9,
+            acquirer=Party(name="Acme"),
+            target=Party(name="Alphabet", id=GOOGL),
+        ),
+        influence=95,
+    )
+    not_a_deal = post(  # a party on a post that is not M&A does not make it about Alphabet
+        "no-deal",
+        "Alphabet buys more servers",
+        ma=MASignal(is_ma=False, score=0.1, target=Party(name="Alphabet", id=GOOGL)),
+        influence=99,
+    )
+    other = [post(f"other-{i}", f"Weather report {i}") for i in range(20)]
+    older = post("old", "Apple old news", companies=[AAPL], hours_ago=72)
+    index_docs(settings, [*apple, *google, deal, not_a_deal, *other, older])
+
+    run = scout(settings, "brief", *DAY, "--format", "json")
+    assert run.returncode == 0, run.stderr
+    brief = json.loads(run.stdout)
+    assert brief["posts_in_window"] == 1200 + 150 + 2 + 20
+    assert brief["posts_about"] == 1200 + 150 + 1
+    assert brief["posts_considered"] == 1000
+    assert brief["considered"] == "1000 of 1351 considered"
+    sections = {s["company_id"]: s for s in brief["companies"]}
+    assert sections[AAPL]["name"] == "Apple Inc."
+    assert (sections[AAPL]["posts"], sections[AAPL]["posts_considered"]) == (1200, 949)
+    assert (sections[GOOGL]["posts"], sections[GOOGL]["posts_considered"]) == (151, 51)
+    assert sections[GOOGL]["considered"] == "51 of 151 considered"
+
+    markdown = scout(settings, "brief", *DAY)
+    assert markdown.returncode == 0, markdown.stderr
+    assert "1372 posts in the window, 1351 about watched companies" in markdown.stdout
+    assert "(1000 of 1351 considered)" in markdown.stdout
+    assert "### Apple Inc. (company:AAPL): 1200 posts (949 of 1200 considered)" in (markdown.stdout)
+    page = scout(settings, "brief", *DAY, "--format", "html")
+    assert "Alphabet Inc." in page.stdout and "151 posts (51 of 151 considered)" in page.stdout
+
+    only = scout(settings, "brief", *DAY, "--company", GOOGL, "--format", "json")
+    assert only.returncode == 0, only.stderr
+    filtered = json.loads(only.stdout)
+    assert (filtered["posts_about"], filtered["posts_considered"]) == (151, 151)
+    assert [(s["company_id"], s["posts"]) for s in filtered["companies"]] == [(GOOGL, 151)]

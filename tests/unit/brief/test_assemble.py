@@ -11,6 +11,7 @@ from models.brief import Brief, Citation, Development
 from models.enriched import EnrichedPost
 from models.signals import ExecMove, MASignal, Party
 from streams.brief import BriefLimits, build_brief
+from streams.brief.assemble import with_company_counts
 from streams.index.leaders import Voice
 from tests.unit.brief.records import NOW, WINDOW, post
 
@@ -307,3 +308,34 @@ def test_companies_are_named_from_the_watch_list_else_as_written() -> None:
     posts = [post("a", "Msft ships it.", companies=[MSFT])]
     assert brief_of(posts, company_names={MSFT: "Microsoft"}).companies[0].name == "Microsoft"
     assert brief_of(posts).companies[0].name == "Msft"
+
+
+def test_counts_over_the_window_are_kept_apart_from_the_sample_read() -> None:
+    """Regression (issue 11, point 4): the brief said "1000 about watched companies" and
+    "999 posts" for a company with 20,811: the sample's size, not the window's count."""
+    sample = [post(f"a{i}", f"Apple note {i}", companies=["company:AAPL"]) for i in range(3)]
+    sample.append(post("g0", "Alphabet note", companies=["company:GOOGL"]))
+    brief = brief_of(sample, posts_in_window=20_822, posts_about=20_815)
+    assert (brief.posts_in_window, brief.posts_about, brief.posts_considered) == (
+        20_822,
+        20_815,
+        4,
+    )
+    assert brief.considered == "4 of 20815 considered"
+
+    counted = with_company_counts(brief, {"company:AAPL": 20_811, "company:GOOGL": 2_458})
+    sections = {s.company_id: s for s in counted.companies}
+    assert sections["company:AAPL"].posts == 20_811
+    assert sections["company:AAPL"].posts_considered == 3
+    assert sections["company:AAPL"].considered == "3 of 20811 considered"
+    assert sections["company:GOOGL"].posts == 2_458
+    assert counted.model_dump()["companies"][0]["considered"].endswith(" considered")
+
+
+def test_without_window_counts_the_sample_is_the_whole_window() -> None:
+    brief = brief_of([post("a", "Apple note", companies=["company:AAPL"])])
+    assert brief.posts_about == brief.posts_considered == 1
+    (section,) = brief.companies
+    assert section.posts == section.posts_considered == 1
+    # A count lower than what was read (the index changed in between) never undercounts.
+    assert with_company_counts(brief, {"company:AAPL": 0}).companies[0].posts == 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
 from models.brief import Brief
 from models.signals import ExecMove, MASignal, Party
 from streams.brief import build_brief, render, render_html, render_markdown
+from streams.brief.assemble import with_company_counts
 from streams.brief.render import safe_url
 from tests.unit.brief.records import NOW, WINDOW, post
 
@@ -167,3 +169,41 @@ def test_safe_url_refuses_other_schemes() -> None:
     assert safe_url("//example.org/x") is None
     assert safe_url(None) is None
     assert safe_url("https://example.org/x?a=1&b=(2)") == "https://example.org/x?a=1&b=%282%29"
+
+
+def test_a_sampled_brief_says_how_many_posts_were_considered_in_every_format() -> None:
+    sample = [post(f"a{i}", f"Apple note {i}", companies=["company:AAPL"]) for i in range(3)]
+    brief = with_company_counts(
+        build_brief(
+            sample,
+            window=WINDOW,
+            generated_at=NOW,
+            posts_in_window=20_822,
+            posts_about=20_811,
+            company_names={"company:AAPL": "Apple Inc."},
+        ),
+        {"company:AAPL": 20_811},
+    )
+    md = render_markdown(brief)
+    assert "20822 posts in the window, 20811 about watched companies" in md
+    assert "(3 of 20811 considered)" in md
+    assert "### Apple Inc. (company:AAPL): 20811 posts (3 of 20811 considered)" in md
+    page = render_html(brief)
+    assert "20811 posts (3 of 20811 considered)" in page
+    assert page.count("3 of 20811 considered") == 2
+    as_json = json.loads(render(brief, "json")[0])
+    assert as_json["considered"] == "3 of 20811 considered"
+    assert as_json["companies"][0]["posts"] == 20_811
+    assert as_json["companies"][0]["considered"] == "3 of 20811 considered"
+
+
+def test_a_brief_that_read_every_post_does_not_speak_of_a_sample() -> None:
+    whole = build_brief(
+        [post("a", "Apple note", companies=["company:AAPL"])],
+        window=WINDOW,
+        generated_at=NOW,
+        posts_in_window=5,
+    )
+    md = render_markdown(whole)
+    assert "5 posts in the window, 1 about watched companies" in md
+    assert "considered" not in md and "considered" not in render_html(whole)
