@@ -51,9 +51,33 @@ def channel_label(channel: Channel) -> str:
     return redact(channel.url, kind=channel.type)
 
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052 well-known prefix
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+
+
+def _embedded_ipv4(addr: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.IPv4Address]]:
+    """IPv4 addresses an IPv6 transition form carries (and routes to)."""
+    found: list[tuple[str, ipaddress.IPv4Address]] = []
+    if addr.sixtofour is not None:  # 2002:AABB:CCDD::/48
+        found.append(("a 6to4", addr.sixtofour))
+    if addr.teredo is not None:  # 2001:0::/32: (server, client)
+        found += [("a Teredo", v4) for v4 in addr.teredo]
+    low = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    if addr in _NAT64:
+        found.append(("a NAT64", low))
+    elif addr in _IPV4_COMPATIBLE and int(addr) > 1:  # not :: or ::1 (judged as such)
+        found.append(("an IPv4-compatible", low))
+    return found
+
+
 def _why_blocked(addr: IPAddress) -> str | None:
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        return _why_blocked(addr.ipv4_mapped)
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr.ipv4_mapped is not None:
+            return _why_blocked(addr.ipv4_mapped)
+        for form, v4 in _embedded_ipv4(addr):
+            why = _why_blocked(v4)
+            if why:
+                return f"{why} (IPv4 {v4} in {form} address)"
     checks = (
         ("loopback", addr.is_loopback),
         ("unspecified", addr.is_unspecified),

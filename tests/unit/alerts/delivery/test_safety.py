@@ -50,6 +50,34 @@ def test_internal_addresses_are_refused(url: str, why: str) -> None:
     assert caught.value.code == "SCOUT-E220"
 
 
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("2002:7f00:1::", "loopback (IPv4 127.0.0.1 in a 6to4 address)"),
+        ("2002:a00:1::1", "private (IPv4 10.0.0.1 in a 6to4 address)"),
+        ("2002:c0a8:1:1::1", "private (IPv4 192.168.0.1 in a 6to4 address)"),
+        ("2002:a9fe:a9fe::", "link-local (IPv4 169.254.169.254 in a 6to4 address)"),
+        ("64:ff9b::7f00:1", "loopback (IPv4 127.0.0.1 in a NAT64 address)"),
+        ("64:ff9b::a9fe:a9fe", "link-local (IPv4 169.254.169.254 in a NAT64 address)"),
+        ("::127.0.0.1", "loopback (IPv4 127.0.0.1 in an IPv4-compatible address)"),
+        ("::10.0.0.1", "private (IPv4 10.0.0.1 in an IPv4-compatible address)"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo address"),
+    ],
+)
+def test_ipv6_transition_forms_are_judged_by_the_ipv4_they_carry(address: str, why: str) -> None:
+    # Issue 12 point 7: 6to4 (2002::/16) embedding a private IPv4 address was allowed.
+    for url in (f"http://[{address}]/hook", "https://hooks.example.com/in"):
+        with pytest.raises(TargetRefusedError) as caught:
+            check_target(url, resolve=resolver(address) if "example" in url else _no_dns)
+        assert why in str(caught.value), str(caught.value)
+
+
+def test_6to4_of_a_public_address_passes() -> None:
+    public_6to4 = "2002:5db8:d822::1"  # 93.184.216.34
+    found = check_target(f"http://[{public_6to4}]/hook", resolve=_no_dns)
+    assert [str(a) for a in found] == [public_6to4]
+
+
 def test_a_hostname_resolving_to_a_private_address_is_refused() -> None:
     with pytest.raises(TargetRefusedError, match="10.0.0.7, a private address"):
         check_target("https://hooks.example.com/in", resolve=resolver("10.0.0.7"))
