@@ -12,6 +12,7 @@ from streams.api import board, health, leaders, ma, metrics, posts, rules, trend
 from streams.api.auth import require_token
 from streams.api.brief import router as brief_router
 from streams.api.context import ApiContext
+from streams.api.docs import install_docs
 from streams.api.errors import install_error_handlers
 from streams.index.client import make_async_client, make_client
 from streams.settings import Settings
@@ -42,11 +43,14 @@ def create_api(
         version="0.1.0",
         lifespan=lifespan,
         # Public: /health, /docs and /openapi.json only (no ReDoc, no OAuth2 redirect page).
+        # /docs is the scout's own page over packaged assets (streams/api/docs.py).
+        docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
     )
     app.state.ctx = ApiContext(settings=settings, es=client, aes=async_client)
     install_error_handlers(app)
+    install_docs(app)
     app.include_router(health.router)
     # Public on purpose: the board's page shell and static files (no data; the page sends the
     # bearer token on every data call, see streams/api/board.py).
