@@ -35,10 +35,38 @@ _SIGNALS: dict[str, dict[str, Any]] = {
 
 
 def digest_search(
-    rule: Rule, period: Period, *, delay_s: float, late_s: float, sample: int = SAMPLE
+    rule: Rule,
+    period: Period,
+    *,
+    delay_s: float,
+    late_s: float,
+    sample: int = SAMPLE,
+    backfilled: bool = False,
 ) -> dict[str, Any]:
-    query = rule_query(rule)
-    query["bool"]["filter"].append(digest_filter(period, delay_s=delay_s, late_s=late_s))
+    """The search of ``period``'s digest. ``backfilled`` (a preview over history): posts
+    of backfills belong to the period of their ``created_at`` whenever they were indexed
+    (live, a backfill indexed long after its posts were written lands in no digest)."""
+    query = rule_query(rule, backfilled=backfilled)
+    period_filter = digest_filter(period, delay_s=delay_s, late_s=late_s)
+    if backfilled:
+        in_period = {"gte": period.start.isoformat(), "lt": period.end.isoformat()}
+        period_filter = {
+            "bool": {
+                "should": [
+                    period_filter,
+                    {
+                        "bool": {
+                            "filter": [
+                                {"exists": {"field": "backfill.run"}},
+                                {"range": {"created_at": in_period}},
+                            ]
+                        }
+                    },
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    query["bool"]["filter"].append(period_filter)
     return {
         "query": query,
         "size": sample,

@@ -208,13 +208,24 @@ class Reports:
         return [a for a in new if a.alert_id not in set(empty)]
 
     async def build_digests(
-        self, todo: Sequence[tuple[Rule, Period]], *, matched_at: datetime, sample: int = SAMPLE
+        self,
+        todo: Sequence[tuple[Rule, Period]],
+        *,
+        matched_at: datetime,
+        sample: int = SAMPLE,
+        backfilled: bool = False,
     ) -> list[Alert]:
-        """The digests of these (rule, period) pairs, in order (nothing is claimed)."""
+        """The digests of these (rule, period) pairs, in order (nothing is claimed);
+        ``backfilled``: with every backfilled post, by ``created_at`` (previews)."""
         await refresh(self.es, self.alias)
         bodies = [
             digest_search(
-                r, p, delay_s=self.digest_delay_s, late_s=self.digest_late_s, sample=sample
+                r,
+                p,
+                delay_s=self.digest_delay_s,
+                late_s=self.digest_late_s,
+                sample=sample,
+                backfilled=backfilled,
             )
             for r, p in todo
         ]

@@ -8,6 +8,9 @@
 * :func:`preview_digests`: the completed periods of the range (at most ``MAX_PERIODS``,
   the newest) built like the worker builds them (:meth:`~.evaluate.Reports.build_digests`);
   empty periods would have sent nothing.
+
+Both count backfilled posts, by ``created_at``, like the replay of instant rules: history
+is mostly backfilled, though live alerts skip backfills run without ``--alerts``.
 """
 
 from __future__ import annotations
@@ -107,7 +110,7 @@ async def preview_spikes(
             f"the range covers {buckets} steps of {step}s: too many; test a shorter span",
             code=BAD_SPIKE_OPTION,
         )
-    body = histogram_search(rule, first=first, last=last, max_entities=entities)
+    body = histogram_search(rule, first=first, last=last, max_entities=entities, backfilled=True)
     body["aggs"]["entities"]["terms"]["order"] = [{"_count": "desc"}, {"_key": "asc"}]
     (result,) = await msearch(reports.es, reports.alias, [rule], [body])
     if result is None:
@@ -141,7 +144,11 @@ async def preview_digests(
     in_range = [p for p in ready if p.end > since and p.start >= first]
     periods = in_range[-MAX_PERIODS:]
     todo = [(rule, p) for p in periods]
-    alerts = await reports.build_digests(todo, matched_at=until, sample=sample) if todo else []
+    alerts = (
+        await reports.build_digests(todo, matched_at=until, sample=sample, backfilled=True)
+        if todo
+        else []
+    )
     if todo and not alerts:
         raise ConfigError(f"Elasticsearch rejected rule {rule.id!r}", code=BAD_DIGEST_REQUEST)
     sent = tuple(a for a in alerts if a.digest and a.digest.total)

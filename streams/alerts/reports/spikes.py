@@ -135,11 +135,17 @@ def spike_dedup_value(entity_id: str, run_start: datetime) -> str:
 
 
 def histogram_search(
-    rule: Rule, *, first: datetime, last: datetime, max_entities: int = MAX_ENTITIES
+    rule: Rule,
+    *,
+    first: datetime,
+    last: datetime,
+    max_entities: int = MAX_ENTITIES,
+    backfilled: bool = False,
 ) -> dict[str, Any]:
     """The search for the histograms needed to evaluate ``rule`` at every step edge in
     ``[first, last]`` (``last`` is a bucket edge; entities ranked by the last window, as
-    many as fit in ``MAX_BUCKETS``)."""
+    many as fit in ``MAX_BUCKETS``). ``backfilled``: count the posts of backfills that
+    live alerts skip too (a preview over history)."""
     spec = _spec(rule)
     step = step_for(spec)
     window = timedelta(seconds=spec.window_s)
@@ -147,7 +153,7 @@ def histogram_search(
     per_entity = int((last - start).total_seconds()) // step
     # A long baseline (168 windows of 12 steps: 2,028 buckets each) fits fewer entities.
     entities = max(1, min(len(spec.entity_ids) or max_entities, MAX_BUCKETS // per_entity))
-    query = rule_query(rule)
+    query = rule_query(rule, backfilled=backfilled)
     query["bool"]["filter"].append(
         {"range": {"created_at": {"gte": start.isoformat(), "lt": last.isoformat()}}}
     )

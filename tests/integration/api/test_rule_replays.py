@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.enriched import EnrichedPost, Entity
-from models.post import Author
+from models.post import Author, BackfillInfo
 from streams.alerts.reports.periods import period_containing
 from streams.alerts.reports.spikes import spike_alert_id
 from streams.index.client import make_async_client
@@ -206,3 +206,44 @@ def test_digest_rule_replay_builds_each_periods_digest_like_the_cli(
     )
     assert printed.returncode == 0, printed.stderr
     assert "2 hourly digests of 4 periods (2 empty, not sent)" in printed.stdout
+
+
+def test_spike_and_digest_replays_count_backfilled_posts_by_created_at(
+    rules_api: TestClient, settings: Settings
+) -> None:
+    """Regression (issue 11, point 4): replays over a backfilled range found nothing (they
+    kept the live guard that skips backfills run without --alerts, and digests went by the
+    time a post was indexed: today, for a backfill)."""
+    then = datetime(2015, 6, 1, 12, 0, tzinfo=UTC)
+    steady = [then - timedelta(hours=13) + timedelta(minutes=30 * k) for k in range(24)]
+    burst = [then - timedelta(minutes=2 + k) for k in range(15)]
+    deals = [
+        _post("deal-1", "Northwind agrees to acquire Tailspin", then - timedelta(hours=3)),
+        _post("deal-2", "Fabrikam to acquire Litware", then - timedelta(hours=3, minutes=-20)),
+    ]
+    run = BackfillInfo(run="history-2015")
+    docs = _mentions(MSFT, "msft", steady) + _mentions(MSFT, "burst", burst) + deals
+    _index(
+        settings,
+        [d.model_copy(update={"backfill": run}) for d in docs],
+        indexed_at=datetime.now(UTC),
+    )
+    span = {"since": "2015-06-01T06:00:00Z", "until": "2015-06-01T12:30:00Z"}
+
+    assert rules_api.post("/rules", json=SPIKE_RULE).status_code == 201
+    spikes = rules_api.post("/rules/chatter/test", params=span).json()
+    assert spikes["alerts"] == 1 and spikes["spikes"][0]["entity_id"] == MSFT
+    assert spikes["spikes"][0]["peak"]["count"] >= 15
+
+    assert rules_api.post("/rules", json=DIGEST_RULE).status_code == 201
+    digests = rules_api.post("/rules/deals-hourly/test", params=span).json()
+    assert digests["alerts"] == 1 and digests["periods"] == 6
+    (digest,) = digests["digests"]
+    assert digest["digest"]["start"].startswith("2015-06-01T09:00")
+    assert digest["digest"]["total"] == 2
+
+    printed = scout(
+        settings, "rules", "test", "chatter", "--since", span["since"], "--until", span["until"]
+    )
+    assert printed.returncode == 0, printed.stderr
+    assert "1 spikes" in printed.stdout
