@@ -32,6 +32,7 @@ class CheckpointState:
     files: dict[str, FileState] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     invalid: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # file -> why it was not read fully
     complete: bool = False
 
 
@@ -51,6 +52,7 @@ class Checkpoint:
             files={k: FileState(**v) for k, v in raw["files"].items()},
             counts=dict(raw.get("counts", {})),
             invalid=dict(raw.get("invalid", {})),
+            failed=dict(raw.get("failed", {})),
             complete=bool(raw.get("complete", False)),
         )
 

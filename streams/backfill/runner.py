@@ -26,8 +26,14 @@ from streams.backfill.checkpoint import Checkpoint, CheckpointState, FileState
 from streams.backfill.formats import Record, read_records
 from streams.backfill.formats.detect import READABLE_SUFFIXES
 from streams.backfill.pacing import Pacer
-from streams.errors import BrokerUnavailableError, ConfigError, InvalidPostError
+from streams.errors import (
+    BrokerUnavailableError,
+    ConfigError,
+    InvalidPostError,
+    UnreadableFileError,
+)
 from streams.index.documents import doc_id
+from streams.ingest.reader import EncodingTally
 from streams.normalize import post_from_obj
 
 
@@ -59,6 +65,7 @@ class BackfillSummary:
     duplicates: int = 0
     invalid: Counter[str] = field(default_factory=Counter)
     resumed: bool = False
+    failed: dict[str, str] = field(default_factory=dict)  # file -> why it was not read fully
 
     def counts(self) -> dict[str, int]:
         return {
@@ -131,7 +138,7 @@ class BackfillRunner:
         rejects: RejectsWriter,
         max_text_chars: int,
         confirm_every: int = 2000,
-        on_record: Callable[[], None] = lambda: None,
+        on_record: Callable[[Record], None] = lambda record: None,
     ) -> None:
         self.options = options
         self._producer = producer
@@ -143,6 +150,7 @@ class BackfillRunner:
         self._on_record = on_record
         self._pacer = Pacer(options.rate)
         self._seen: set[bytes] = set()
+        self._encoding = EncodingTally()
         self._futures: list[Any] = []
         self.summary = BackfillSummary()
         run = checkpoint.run if checkpoint else "dry-run"
@@ -157,7 +165,13 @@ class BackfillRunner:
             file_state = state.files.setdefault(str(path), FileState()) if state else FileState()
             if file_state.done:
                 continue
-            self._run_file(path, file_state, state)
+            try:
+                self._run_file(path, file_state, state)
+            except UnreadableFileError as exc:
+                self._failed(exc)
+            for problem in self._encoding.problems().values():
+                self._failed(problem)
+            self._encoding = EncodingTally()
             file_state.done = True
             self._commit(state)
         if state is not None:
@@ -165,10 +179,14 @@ class BackfillRunner:
             self._commit(state)
         return self.summary
 
+    def _failed(self, error: UnreadableFileError) -> None:
+        self.summary.failed[error.file] = str(error)
+
     def _restore(self, state: CheckpointState) -> None:
         for key, value in state.counts.items():
             setattr(self.summary, key, value)
         self.summary.invalid.update(state.invalid)
+        self.summary.failed.update(state.failed)
 
     def _run_file(self, path: Path, file_state: FileState, state: CheckpointState | None) -> None:
         for index, record in enumerate(read_records(path, self.options.fmt)):
@@ -176,7 +194,7 @@ class BackfillRunner:
                 continue  # published before the last checkpoint
             self._handle(record)
             file_state.position = index + 1
-            self._on_record()
+            self._on_record(record)
             if state is not None and len(self._futures) >= self._confirm_every:
                 self._commit(state)
 
@@ -189,6 +207,8 @@ class BackfillRunner:
         except InvalidPostError as exc:
             self.summary.invalid[exc.reason] += 1
             self._rejects.write(record, exc)
+            if exc.reason == "bad_encoding":
+                self._encoding.note(record.file, record.line, record.raw)
             return
         if not self._in_range(post):
             self.summary.skipped_time += 1
@@ -232,4 +252,5 @@ class BackfillRunner:
         if state is not None and self._checkpoint is not None:
             state.counts = self.summary.counts()
             state.invalid = dict(self.summary.invalid)
+            state.failed = dict(self.summary.failed)
             self._checkpoint.save(state)

@@ -12,9 +12,16 @@ from rich.console import Console
 from streams import durations
 from streams.backfill.checkpoint import Checkpoint
 from streams.backfill.formats import FORMATS
-from streams.backfill.runner import BackfillOptions, BackfillRunner, RejectsWriter, expand_paths
+from streams.backfill.runner import (
+    BackfillOptions,
+    BackfillRunner,
+    BackfillSummary,
+    RejectsWriter,
+    expand_paths,
+)
 from streams.cli.context import settings_of
-from streams.cli.progress import progress_bar
+from streams.cli.outcome import FileProgress, finish
+from streams.cli.progress import file_progress_bar
 from streams.errors import ConfigError
 from streams.topics import POSTS_RAW
 
@@ -24,16 +31,6 @@ console = Console(stderr=True)
 def parse_time(value: str | None) -> datetime | None:
     """ISO 8601 (a date, or a time with zone) or a duration back from now (``7d``)."""
     return None if value is None else durations.parse_time(value)
-
-
-def _count_records(files: list[Path]) -> int | None:
-    total = 0
-    for path in files:
-        if not path.name.endswith((".jsonl", ".ndjson")):
-            return None
-        with path.open("rb") as fh:
-            total += sum(1 for line in fh if line.strip())
-    return total
 
 
 def backfill(
@@ -51,7 +48,11 @@ def backfill(
         int, typer.Option(help="Confirm sends and save the checkpoint every N records.", min=1)
     ] = 2000,
 ) -> None:
-    """Publish historical posts into posts.raw; workers enrich and index them."""
+    """Publish historical posts into posts.raw; workers enrich and index them.
+
+    Exit 3 when nothing was published, 4 when a file could not be read fully (README,
+    Commands); the other files are read all the same.
+    """
     from streams.kafka.producer import make_producer
 
     settings = settings_of(ctx)
@@ -86,9 +87,9 @@ def backfill(
     try:
         with (
             rejects_path.open("a", encoding="utf-8") as sink,
-            progress_bar(console, elapsed=True) as progress,
+            file_progress_bar(console) as progress,
         ):
-            task = progress.add_task("backfill", total=_count_records(files))
+            bar = FileProgress(progress, "backfill", files)
             runner = BackfillRunner(
                 options,
                 producer=producer,
@@ -97,20 +98,47 @@ def backfill(
                 rejects=RejectsWriter(sink),
                 max_text_chars=settings.max_text_chars,
                 confirm_every=checkpoint_every,
-                on_record=lambda: progress.advance(task),
+                on_record=lambda record: bar.advance(record.file, record.end),
             )
             if checkpoint is not None and checkpoint.path.exists():
                 console.print(f"resuming run {run_name} from {checkpoint.path}")
             summary = runner.run(files)
+            bar.complete()
     finally:
         if producer is not None:
             producer.close(timeout=30)
     invalid = sum(summary.invalid.values())
+    verb = "valid (dry run: not published)" if dry_run else "published"
     console.print(
-        f"{'dry run: ' if dry_run else ''}read {summary.read}, published {summary.published},"
-        f" skipped by time range {summary.skipped_time}, invalid {invalid},"
-        f" duplicates {summary.duplicates}"
+        f"read {summary.read}, {verb} {summary.published}, skipped by time range"
+        f" {summary.skipped_time}, invalid {invalid}, duplicates {summary.duplicates}",
+        highlight=False,
     )
     if invalid:
         reasons = ", ".join(f"{r}: {n}" for r, n in sorted(summary.invalid.items()))
-        console.print(f"invalid by reason: {reasons}; details in {rejects_path}")
+        console.print(f"invalid by reason: {reasons}; details in {rejects_path}", highlight=False)
+    finish(
+        console,
+        published=summary.published,
+        problems=summary.failed,
+        nothing=_nothing(summary),
+        verb="valid" if dry_run else "published",
+    )
+
+
+def _nothing(summary: BackfillSummary) -> str:
+    invalid = sum(summary.invalid.values())
+    if not summary.read:
+        return "no records were read" + (
+            " (the files above could not be read)" if summary.failed else " (empty files)"
+        )
+    parts = [
+        f"{n} {what}"
+        for n, what in (
+            (invalid, "invalid"),
+            (summary.skipped_time, "outside --since/--until"),
+            (summary.duplicates, "duplicates"),
+        )
+        if n
+    ]
+    return f"of {summary.read} records read, {', '.join(parts)}"

@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 
 from streams.cli.context import settings_of
-from streams.cli.progress import progress_bar
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
 
@@ -71,15 +70,28 @@ def ingest(
     files: Annotated[list[str], typer.Argument(help="JSON Lines files (.jsonl, .jsonl.gz) or -")],
     show: Annotated[int, typer.Option(help="How many rejected lines to list.")] = 20,
 ) -> None:
-    """Publish posts (normalized Post shape, one JSON object per line) to posts.raw."""
+    """Publish posts (normalized Post shape, one JSON object per line) to posts.raw.
+
+    A file may also hold a JSON array of posts. Exit 3 when nothing was published, 4 when a
+    file could not be read fully (see README, Commands).
+    """
+    from streams.cli.outcome import FileProgress, finish
+    from streams.cli.progress import file_progress_bar
+    from streams.errors import UnreadableFileError
     from streams.ingest import publish_lines, read_lines
-    from streams.ingest.reader import check_paths, count_lines
+    from streams.ingest.reader import check_paths
 
     settings = settings_of(ctx)
     check_paths(files)
-    with progress_bar(console) as progress:
-        task = progress.add_task("ingest", total=count_lines(files))
-        report = publish_lines(settings, read_lines(files), on_line=lambda: progress.advance(task))
+    failed: dict[str, UnreadableFileError] = {}
+    with file_progress_bar(console) as progress:
+        bar = FileProgress(progress, "ingest", files)
+        report = publish_lines(
+            settings,
+            read_lines(files, failed=failed),
+            on_line=lambda line: bar.advance(line.file, line.end),
+        )
+        bar.complete()
     console.print(
         f"read {report.read}, published {report.published} to {POSTS_RAW.name(settings)},"
         f" rejected {len(report.rejected)}"
@@ -93,6 +105,15 @@ def ingest(
     if report.rejected:
         summary = ", ".join(f"{r}: {n}" for r, n in sorted(report.reasons.items()))
         console.print(f"rejected by reason: {summary}; sent to {POSTS_DLQ.name(settings)}")
+    rejected = len(report.rejected)
+    finish(
+        console,
+        published=report.published,
+        problems={f: str(e) for f, e in {**failed, **report.encoding.problems()}.items()},
+        nothing=f"all {rejected} posts read were rejected (above)"
+        if rejected
+        else "the input holds no posts",
+    )
 
 
 def worker(ctx: typer.Context) -> None:

@@ -11,7 +11,7 @@ from kafka.errors import KafkaError
 
 from models.dead_letter import DeadLetter
 from streams.errors import BrokerUnavailableError, InvalidPostError
-from streams.ingest.reader import SourceLine
+from streams.ingest.reader import EncodingTally, SourceLine
 from streams.normalize import dead_letter_for, parse_post
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
@@ -22,6 +22,7 @@ class IngestReport:
     read: int = 0
     published: int = 0
     rejected: list[DeadLetter] = field(default_factory=list)
+    encoding: EncodingTally = field(default_factory=EncodingTally)  # files with non-UTF-8 posts
 
     @property
     def reasons(self) -> Counter[str]:
@@ -36,7 +37,7 @@ def ingest_lines(
     dlq_topic: str,
     max_message_bytes: int,
     max_text_chars: int,
-    on_line: Callable[[], None] = lambda: None,
+    on_line: Callable[[SourceLine], None] = lambda line: None,
     confirm_every: int = 5000,
 ) -> IngestReport:
     """Publish valid posts keyed by id; send refusals to the dead-letter topic too.
@@ -61,6 +62,8 @@ def ingest_lines(
                 line=item.line,
             )
             report.rejected.append(dead)
+            if exc.reason == "bad_encoding":
+                report.encoding.note(item.file, item.line, item.raw)
             futures.append(
                 producer.send(
                     dlq_topic,
@@ -71,7 +74,7 @@ def ingest_lines(
         else:
             futures.append(producer.send(topic, key=post.id.encode(), value=item.raw))
             report.published += 1
-        on_line()
+        on_line(item)
         if len(futures) >= confirm_every:
             _confirm(producer, futures)
     _confirm(producer, futures)
@@ -89,7 +92,10 @@ def _confirm(producer: Any, futures: list[Any]) -> None:
 
 
 def publish_lines(
-    settings: Settings, lines: Iterable[SourceLine], *, on_line: Callable[[], None] = lambda: None
+    settings: Settings,
+    lines: Iterable[SourceLine],
+    *,
+    on_line: Callable[[SourceLine], None] = lambda line: None,
 ) -> IngestReport:
     """``ingest_lines`` to this deployment's posts topic with a producer made and closed here."""
     from streams.kafka.producer import make_producer

@@ -65,9 +65,11 @@ def test_ingested_posts_become_searchable_with_entities(
 def test_bad_input_is_dead_lettered_and_the_worker_goes_on(
     settings: Settings, es: Elasticsearch, start_worker: StartWorker
 ) -> None:
-    # 1. `scout ingest` refuses bad lines, says why, and keeps them in the DLQ.
+    # 1. `scout ingest` refuses bad lines, says why, and keeps them in the DLQ; a line that
+    # is not UTF-8 gets its file reported too (SCOUT-E073, exit 4: not read fully).
     ingest = scout(settings, "ingest", str(FIXTURES / "bad_lines.jsonl"))
-    assert ingest.returncode == 0, ingest.stderr
+    assert ingest.returncode == 4, ingest.stderr
+    assert "[SCOUT-E073]" in ingest.stderr
     assert "published 1" in ingest.stderr and "rejected 4" in ingest.stderr
     for reason in ("malformed_json", "empty_text", "bad_encoding", "unknown_shape"):
         assert reason in ingest.stderr

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from streams.backfill.formats.feeds import csv_posts, feed_posts
+from streams.backfill.formats.feeds import csv_rows, feed_posts
 from streams.backfill.formats.social import mastodon_post, twitter_v2_posts
-from streams.errors import ConfigError, InvalidPostError
+from streams.errors import ConfigError, InvalidPostError, UnreadableFileError
+from streams.ingest.reader import raw_lines, read_file
+from streams.normalize import decode_json
 
 FORMATS = ("auto", "post", "twitter-v1", "twitter-v2", "mastodon", "rss", "csv")
 _JSON_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
@@ -20,18 +22,26 @@ READABLE_SUFFIXES = (*_JSON_SUFFIXES, ".csv", ".xml", ".rss", ".atom")
 
 @dataclass(frozen=True)
 class Record:
-    """One source record: a Post-shaped dict, or the error that stopped it."""
+    """One source record: a Post-shaped dict, or the error that stopped it.
+
+    ``end``: bytes of the file as stored (compressed, for .gz) read up to this record, for
+    a progress bar that has a total and an ETA.
+    """
 
     file: str
     line: int
     raw: bytes
     post: dict[str, Any] | None = None
     error: InvalidPostError | None = None
+    end: int = 0
 
 
 def _read_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
+    try:
+        data = path.read_bytes()
+        return gzip.decompress(data) if path.suffix == ".gz" else data
+    except (OSError, EOFError) as exc:
+        raise UnreadableFileError(str(path), f"cannot be read: {exc}", code="SCOUT-E041") from exc
 
 
 def _shape(obj: Any) -> str:
@@ -49,6 +59,8 @@ def _shape(obj: Any) -> str:
 
 
 def detect_format(path: Path) -> str:
+    """From the name, then from the first post of a JSON file that parses (bytes that are
+    not UTF-8 are replaced for this look only: those posts are refused when read)."""
     name = path.name.lower()
     if name.endswith((".xml", ".rss", ".atom")):
         return "rss"
@@ -59,18 +71,12 @@ def detect_format(path: Path) -> str:
             f"{path}: unknown file type (readable: {', '.join(READABLE_SUFFIXES)})",
             code="SCOUT-E070",
         )
-    for line in _read_bytes(path).splitlines():
-        if line.strip():
-            try:
-                first = json.loads(line)
-            except json.JSONDecodeError:
-                break  # a whole-file JSON document, or bad lines: decide below
-            return _shape(first[0] if isinstance(first, list) and first else first)
-    try:
-        whole = json.loads(_read_bytes(path))
-    except json.JSONDecodeError:
-        return "post"  # malformed lines are reported one by one
-    return _shape(whole[0] if isinstance(whole, list) and whole else whole)
+    for item in read_file(path):
+        try:
+            return _shape(json.loads(item.raw.decode("utf-8-sig", "replace")))
+        except json.JSONDecodeError:
+            continue  # malformed posts are reported one by one
+    return "post"
 
 
 def _convert(fmt: str, obj: Any) -> list[dict[str, Any]]:
@@ -86,69 +92,40 @@ def _convert(fmt: str, obj: Any) -> list[dict[str, Any]]:
 
 
 def _json_records(path: Path, fmt: str) -> Iterator[Record]:
-    data = _read_bytes(path)
-    stripped = data.lstrip()
-    if stripped.startswith(b"[") or (
-        stripped.startswith(b"{") and path.name.endswith((".json", ".json.gz"))
-    ):
+    """The posts ``scout ingest`` would read from the file, converted from ``fmt``."""
+    for item in read_file(path):
         try:
-            doc = json.loads(data)
-        except json.JSONDecodeError:
-            doc = None
-        if doc is not None:
-            items = doc if isinstance(doc, list) else [doc]
-            for index, item in enumerate(items, start=1):
-                yield from _records(str(path), index, json.dumps(item).encode(), fmt, item)
-            return
-    for number, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
+            obj = decode_json(item.raw)
+            posts = _convert(fmt, obj)
+        except InvalidPostError as exc:
+            yield Record(file=item.file, line=item.line, raw=item.raw, error=exc, end=item.end)
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            error = InvalidPostError(f"malformed JSON: {exc.msg}", reason="malformed_json")
-            yield Record(file=str(path), line=number, raw=line, error=error)
-            continue
-        except UnicodeDecodeError as exc:
-            error = InvalidPostError(f"not UTF-8: {exc}", reason="bad_encoding")
-            yield Record(file=str(path), line=number, raw=line, error=error)
-            continue
-        yield from _records(str(path), number, line, fmt, obj)
+        for post in posts:
+            yield Record(file=item.file, line=item.line, raw=item.raw, post=post, end=item.end)
 
 
-def _records(file: str, line: int, raw: bytes, fmt: str, obj: Any) -> Iterator[Record]:
-    try:
-        posts = _convert(fmt, obj)
-    except InvalidPostError as exc:
-        yield Record(file=file, line=line, raw=raw, error=exc)
-        return
-    for post in posts:
-        yield Record(file=file, line=line, raw=raw, post=post)
+def _csv_records(path: Path) -> Iterator[Record]:
+    for row in csv_rows(raw_lines(path), str(path)):
+        yield Record(
+            file=str(path), line=row.line, raw=row.raw, post=row.post, error=row.error, end=row.end
+        )
 
 
 def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
-    """Records of one file in order; unreadable records carry their error."""
+    """Records of one file in order; unreadable records carry their error, and a file that
+    cannot be read (further) raises ``UnreadableFileError``."""
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt == "rss":
         data = _read_bytes(path)
+        size = path.stat().st_size
         try:
             for index, post in enumerate(feed_posts(data), start=1):
-                yield Record(file=str(path), line=index, raw=b"", post=post)
+                yield Record(file=str(path), line=index, raw=b"", post=post, end=size)
         except InvalidPostError as exc:
-            yield Record(file=str(path), line=0, raw=data[:2048], error=exc)
+            raise UnreadableFileError(str(path), exc.message, code="SCOUT-E076") from exc
         return
     if fmt == "csv":
-        try:
-            text = _read_bytes(path).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            error = InvalidPostError(f"CSV is not UTF-8: {exc}", reason="bad_encoding")
-            yield Record(file=str(path), line=0, raw=b"", error=error)
-            return
-        try:
-            for number, post in csv_posts(text):
-                yield Record(file=str(path), line=number, raw=json.dumps(post).encode(), post=post)
-        except InvalidPostError as exc:
-            yield Record(file=str(path), line=1, raw=b"", error=exc)
+        yield from _csv_records(path)
         return
     yield from _json_records(path, fmt)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import io
 import xml.etree.ElementTree as ET  # noqa: S405 - parsing files the operator chose
 from collections.abc import Iterator
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from streams.backfill.formats.html import html_to_text
-from streams.errors import InvalidPostError
+from streams.errors import InvalidPostError, UnreadableFileError
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -71,26 +71,143 @@ def feed_posts(data: bytes) -> Iterator[dict[str, Any]]:
 _CSV_AUTHOR = {"author_handle": "handle", "author_name": "name", "followers": "followers"}
 
 
-def csv_posts(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, Post dict) per row; blank cells are omitted."""
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        raise InvalidPostError(
-            f"CSV needs a header with at least id,text (got {reader.fieldnames})",
-            reason="unknown_shape",
+@dataclass(frozen=True)
+class CsvRow:
+    """A row from its first line: the post, or why it was refused; the raw bytes either way."""
+
+    line: int
+    raw: bytes
+    end: int
+    post: dict[str, Any] | None = None
+    error: InvalidPostError | None = None
+
+
+class _Lines:
+    """Decoded lines for ``csv.reader``; keeps the current row's raw bytes and whether one of
+    them is not UTF-8 (such a line is decoded with replacements so the row's cells still
+    line up, and the row is refused as ``bad_encoding``)."""
+
+    def __init__(self, lines: Iterator[tuple[bytes, int]]) -> None:
+        self._lines = lines
+        self.number = 0
+        self.end = 0
+        self.exhausted = False
+        self._raw: list[bytes] = []
+        self._bad: UnicodeDecodeError | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            raw, self.end = next(self._lines)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self.number += 1
+        self._raw.append(raw)
+        try:
+            return raw.decode("utf-8-sig" if self.number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            self._bad = self._bad or exc
+            return raw.decode("utf-8", "replace")
+
+    def take(self) -> tuple[bytes, UnicodeDecodeError | None]:
+        """The raw bytes of the lines read since the last take, and the first bad byte."""
+        raw, bad = b"".join(self._raw), self._bad
+        self._raw, self._bad = [], None
+        return raw, bad
+
+
+def csv_rows(lines: Iterator[tuple[bytes, int]], file: str) -> Iterator[CsvRow]:
+    """Rows of a CSV file with a header (id,text,created_at,author_handle,...), streamed.
+
+    A row that breaks the CSV syntax is refused (``malformed_csv``) and reading goes on at
+    the next line; a quote that is never closed swallows the rest of the file, so that
+    stops the file with ``UnreadableFileError`` (SCOUT-E074) naming the line it opened on.
+    """
+    source = _Lines(lines)
+    reader = csv.reader(source, strict=True)
+    header: list[str] | None = None
+    while True:
+        start = source.number + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raw, _ = source.take()
+            if source.exhausted:
+                raise UnreadableFileError(
+                    file,
+                    f"the quote opened in the row at line {start} is never closed, so lines"
+                    f" {start}-{source.number} (the rest of the file) could not be read; close"
+                    ' it (a quote inside a quoted cell is written "")',
+                    code="SCOUT-E074",
+                ) from exc
+            error = InvalidPostError(
+                f"CSV syntax error in the row at line {start}: {exc} (quote a cell that holds"
+                ' commas, and write a quote inside a quoted cell as "")',
+                reason="malformed_csv",
+            )
+            yield CsvRow(line=start, raw=raw, end=source.end, error=error)
+            continue
+        raw, bad = source.take()
+        if not cells:
+            continue  # a blank line
+        if header is None:
+            header = _header(cells, file)
+            continue
+        yield _row(header, cells, start, raw, source.end, bad)
+
+
+def _header(cells: list[str], file: str) -> list[str]:
+    if "text" not in cells:
+        raise UnreadableFileError(
+            file,
+            f"the first line must be a CSV header with at least id,text (got {','.join(cells)})",
+            code="SCOUT-E074",
         )
-    for row in reader:
-        post: dict[str, Any] = {}
-        author: dict[str, Any] = {}
-        for key, value in row.items():
-            if key is None or value in (None, ""):
-                continue
-            if key in _CSV_AUTHOR:
-                author[_CSV_AUTHOR[key]] = (
-                    int(value) if key == "followers" and value.isdigit() else value
-                )
-            else:
-                post[key] = value
-        if author:
-            post["author"] = author
-        yield reader.line_num, post
+    return cells
+
+
+def _row(
+    header: list[str],
+    cells: list[str],
+    line: int,
+    raw: bytes,
+    end: int,
+    bad: UnicodeDecodeError | None,
+) -> CsvRow:
+    if bad is not None:
+        error = InvalidPostError(
+            f"row is not UTF-8 (invalid byte {bad.object[bad.start]:#04x}); re-encode the file"
+            " as UTF-8",
+            reason="bad_encoding",
+        )
+        return CsvRow(line=line, raw=raw, end=end, error=error)
+    if len(cells) > len(header):
+        error = InvalidPostError(
+            f"row has {len(cells)} cells, the header {len(header)} (an unquoted comma?)",
+            reason="malformed_csv",
+        )
+        return CsvRow(line=line, raw=raw, end=end, error=error)
+    return CsvRow(line=line, raw=raw, end=end, post=_post(dict(zip(header, cells, strict=False))))
+
+
+def _post(row: dict[str, str]) -> dict[str, Any]:
+    """Blank cells are omitted; author columns become the author."""
+    post: dict[str, Any] = {}
+    author: dict[str, Any] = {}
+    for key, value in row.items():
+        if value == "":
+            continue
+        if key in _CSV_AUTHOR:
+            author[_CSV_AUTHOR[key]] = (
+                int(value) if key == "followers" and value.isdigit() else value
+            )
+        else:
+            post[key] = value
+    if author:
+        post["author"] = author
+    return post

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from streams.backfill.formats import detect_format, read_records
-from streams.errors import ConfigError
+from streams.errors import ConfigError, UnreadableFileError
 
 V2 = {
     "data": [
@@ -145,5 +145,56 @@ def test_csv_rows_keep_line_numbers_and_author_columns(tmp_path: Path) -> None:
 
 def test_xml_entity_declarations_are_refused(tmp_path: Path) -> None:
     bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel></channel></rss>'
-    (record,) = read_records(_write(tmp_path, "bomb.xml", bomb))
-    assert record.error is not None and record.error.reason == "unknown_shape"
+    with pytest.raises(UnreadableFileError, match="SCOUT-E076.*entities"):
+        list(read_records(_write(tmp_path, "bomb.xml", bomb)))
+
+
+def test_a_latin1_file_is_detected_and_each_post_refused_as_bad_encoding(tmp_path: Path) -> None:
+    """Issue 11: format detection crashed with a UnicodeDecodeError traceback."""
+    data = '{"id": "1", "text": "Café"}\n{"id": "2", "text": "plain"}\n'.encode("latin-1")
+    path = _write(tmp_path, "latin.jsonl", data)
+    assert detect_format(path) == "post"
+    first, second = read_records(path)
+    assert first.error is not None and first.error.reason == "bad_encoding"
+    assert "re-encode" in first.error.message and first.raw == data.splitlines()[0]
+    assert second.post == {"id": "2", "text": "plain"}
+
+
+def test_csv_with_an_unclosed_quote_stops_naming_the_line_it_opened_on(tmp_path: Path) -> None:
+    """Issue 11: the quote swallowed the rest of the file and the run said nothing."""
+    data = b'id,text\nc1,fine\nc2,"no end, here\nc3,lost\nc4,lost too\n'
+    records = read_records(_write(tmp_path, "p.csv", data))
+    first = next(records)
+    assert first.post == {"id": "c1", "text": "fine"}
+    with pytest.raises(UnreadableFileError) as info:
+        next(records)
+    assert info.value.code == "SCOUT-E074"
+    assert "row at line 3 is never closed, so lines 3-5" in info.value.message
+
+
+def test_a_csv_row_that_breaks_the_syntax_is_refused_and_the_next_rows_read(
+    tmp_path: Path,
+) -> None:
+    data = b'id,text\nc1,"quoted" then more\nc2,ok,extra\nc3,fine\n'
+    records = list(read_records(_write(tmp_path, "p.csv", data)))
+    assert [(r.line, r.error.reason if r.error else r.post) for r in records] == [
+        (2, "malformed_csv"),
+        (3, "malformed_csv"),
+        (4, {"id": "c3", "text": "fine"}),
+    ]
+    assert records[0].raw == b'c1,"quoted" then more\n'
+
+
+def test_a_csv_row_that_is_not_utf8_is_refused_as_bad_encoding(tmp_path: Path) -> None:
+    data = "id,text\nc1,Café\nc2,plain\n".encode("latin-1")
+    first, second = read_records(_write(tmp_path, "p.csv", data))
+    assert first.error is not None and first.error.reason == "bad_encoding"
+    assert first.raw == "c1,Café\n".encode("latin-1")
+    assert second.post == {"id": "c2", "text": "plain"}
+
+
+def test_an_empty_csv_has_no_records_and_one_without_text_is_refused(tmp_path: Path) -> None:
+    """Issue 11: an empty CSV read as "1 invalid (unknown_shape)"."""
+    assert list(read_records(_write(tmp_path, "empty.csv", b""))) == []
+    with pytest.raises(UnreadableFileError, match="SCOUT-E074.*header with at least id,text"):
+        list(read_records(_write(tmp_path, "bad.csv", b"id,body\n1,x\n")))

@@ -108,3 +108,27 @@ def test_a_killed_run_resumes_from_its_checkpoint_and_publishes_everything(tmp_p
     assert len(resumed.sent) < 50  # it did not start over
     assert runner.summary.resumed and runner.summary.published == 50  # counts carried over
     assert Checkpoint(tmp_path / "cp", options.arguments()).load().complete
+
+
+def test_a_directory_with_a_latin1_file_reads_the_others_and_reports_that_file(
+    tmp_path: Path,
+) -> None:
+    """Issue 11: one Latin-1 file aborted the whole directory run with a traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_latin.jsonl").write_bytes(
+        '{"id": "l1", "text": "Café"}\n{"id": "l2", "text": "Müller"}\n'.encode("latin-1")
+    )
+    (folder / "b_quote.csv").write_text('id,text\nc1,fine\nc2,"never closed\nc3,x\n')
+    (folder / "c_good.jsonl").write_text('{"id": "g1", "text": "good"}\n')
+    producer = _Producer()
+    runner = _run(tmp_path, BackfillOptions(paths=(str(folder),)), producer, io.StringIO())
+    assert sorted(m["id"] for m in producer.sent) == ["c1", "g1"]
+    s = runner.summary
+    assert (s.read, s.published, dict(s.invalid)) == (4, 2, {"bad_encoding": 2})
+    assert sorted(s.failed) == [str(folder / "a_latin.jsonl"), str(folder / "b_quote.csv")]
+    assert s.failed[str(folder / "a_latin.jsonl")].startswith("[SCOUT-E073]")
+    assert "2 posts are not UTF-8" in s.failed[str(folder / "a_latin.jsonl")]
+    assert s.failed[str(folder / "b_quote.csv")].startswith("[SCOUT-E074]")
+    state = Checkpoint(tmp_path / "cp", BackfillOptions(paths=(str(folder),)).arguments()).load()
+    assert state.complete and state.failed == s.failed  # a resumed run reports them too

@@ -72,3 +72,13 @@ def test_sends_are_confirmed_in_bounded_chunks() -> None:
     lines = _lines(*[json.dumps({"id": str(i), "text": "t"}).encode() for i in range(25)])
     _run(producer, lines, confirm_every=10)
     assert producer.flushes == 3
+
+
+def test_posts_that_are_not_utf8_are_dead_lettered_and_their_file_reported() -> None:
+    producer = _RecordingProducer()
+    latin = '{"id": "c", "text": "Café"}'.encode("latin-1")
+    surrogate = b'{"id": "s", "text": "\\ud800"}'  # bad_encoding too, but the file is UTF-8
+    report = _run(producer, _lines(latin, surrogate, b'{"id": "ok", "text": "fine"}'))
+    assert [d.reason for d in report.rejected] == ["bad_encoding", "bad_encoding"]
+    (problem,) = report.encoding.problems().values()
+    assert problem.file == "in.jsonl" and "1 post is not UTF-8 (first at line 1" in str(problem)
