@@ -18,13 +18,23 @@ AlertKind = Literal["post", "spike", "digest"]
 
 
 class Channel(BaseModel):
-    """Where an alert goes. ``secret`` signs generic webhooks (HMAC-SHA256); never logged."""
+    """Where an alert goes. A generic webhook is signed (HMAC-SHA256) with the secret in the
+    worker's environment variable ``secret_env``; the secret itself is never stored."""
 
     model_config = ConfigDict(frozen=True)
 
     type: Literal["webhook", "slack", "teams"]
     url: str = Field(min_length=8, max_length=2048)
-    secret: SecretStr | None = None
+    secret_env: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+        description="Name of the workers' environment variable holding the signing secret.",
+    )
+    secret: SecretStr | None = Field(
+        None,
+        description="A signing secret stored in clear by earlier versions: still read, never"
+        " accepted for new channels (`scout rules migrate-secrets` moves it to secret_env).",
+    )
     name: str | None = None
 
     @field_validator("url")
@@ -33,6 +43,12 @@ class Channel(BaseModel):
         if not value.startswith(("https://", "http://")):
             raise ValueError("channel url must be http(s)://")
         return value
+
+    @model_validator(mode="after")
+    def _only_webhooks_are_signed(self) -> Channel:
+        if self.type != "webhook" and self.secret_env:
+            raise ValueError("only webhook channels are signed: Slack and Teams take no secret")
+        return self
 
 
 class Conditions(BaseModel):

@@ -1,7 +1,10 @@
 """Alert rules in Elasticsearch (``<prefix>-rules``), validated when created or changed.
 
-Channel secrets are stored so the dispatcher can sign; protect this index like a secret
-store (Elasticsearch security) in production. They never appear in logs or listings.
+A rule's query DSL is checked against an allow-list (:mod:`streams.alerts.query_guard`)
+before Elasticsearch parses it. Webhook secrets are not stored: a channel names the
+workers' environment variable (``secret_env``, :mod:`streams.alerts.delivery.secrets`);
+a secret in clear stored by an earlier version is kept until
+``scout rules migrate-secrets``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from pydantic import ValidationError
 
 from models.alerts import Rule
+from streams.alerts.delivery.secrets import refuse_clear_secrets
 from streams.alerts.query import SILENT_BACKFILL, rule_query
+from streams.alerts.query_guard import check_query_dsl
 from streams.errors import ConfigError
 from streams.index.small import ensure_small_index, query_problem
 from streams.settings import Settings
@@ -38,7 +43,8 @@ def rules_index(settings: Settings) -> str:
 
 
 def rule_to_source(rule: Rule) -> dict[str, Any]:
-    """JSON for storage, with channel secrets in clear (``model_dump`` would mask them)."""
+    """JSON for storage. ``model_dump`` would mask a secret stored in clear by an earlier
+    version: it is written back as it was (new ones are refused, SCOUT-E088)."""
     body = rule.model_dump(mode="json")
     for stored, channel in zip(body["channels"], rule.channels, strict=True):
         stored["secret"] = channel.secret.get_secret_value() if channel.secret else None
@@ -81,6 +87,7 @@ class RuleStore:
         """What the rule matches in indexed history from ``since`` (to ``until``) by
         ``created_at``, backfilled posts included: the totals, and up to ``limit`` posts
         oldest first (paged; nothing is sent)."""
+        check_query_dsl(rule.id, rule.query_dsl)  # a rule stored before the allow-list
         query = rule_query(rule, backfilled=True)
         window: dict[str, str] = {"gte": since.isoformat()}
         if until is not None:
@@ -119,7 +126,9 @@ class RuleStore:
         )
 
     def validate(self, rule: Rule) -> None:
-        """Ask Elasticsearch to parse the rule's query; a rejection names the problem."""
+        """Check the rule's query DSL against the allow-list (SCOUT-E087), then ask
+        Elasticsearch to parse the query; a rejection names the problem."""
+        check_query_dsl(rule.id, rule.query_dsl)
         problem = query_problem(self._client, self._settings.posts_alias, rule_query(rule))
         if problem is not None:
             raise ConfigError(
@@ -130,6 +139,7 @@ class RuleStore:
     def add(self, rule: Rule) -> Rule:
         now = datetime.now(UTC)
         rule = rule.model_copy(update={"created_at": now, "updated_at": now})
+        refuse_clear_secrets(rule)
         self.validate(rule)
         try:
             self._client.index(
@@ -168,6 +178,7 @@ class RuleStore:
             rule = Rule.model_validate(merged)
         except ValidationError as exc:
             raise ConfigError(f"rule {rule_id!r}: {problems(exc)}", code="SCOUT-E084") from exc
+        refuse_clear_secrets(rule, already_stored=current.channels)
         self.validate(rule)
         self._client.index(
             index=self.index, id=rule_id, document=rule_to_source(rule), refresh=True
@@ -181,6 +192,7 @@ class RuleStore:
         rule = rule.model_copy(
             update={"created_at": current.created_at, "updated_at": datetime.now(UTC)}
         )
+        refuse_clear_secrets(rule, already_stored=current.channels)
         self.validate(rule)
         self._client.index(
             index=self.index, id=rule.id, document=rule_to_source(rule), refresh=True

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.alerts import Channel, Conditions, DedupKey, Mode, Rule, SpikeSpec
 from streams.alerts.delivery.safety import channel_label
+from streams.alerts.delivery.secrets import CLEAR_SECRET
+from streams.alerts.query_guard import UNSAFE_QUERY
 from streams.alerts.store import RuleStore, rule_to_source
 from streams.api.context import ApiContext, context
 from streams.api.elastic import es_errors
@@ -31,9 +33,15 @@ from streams.errors import ConfigError
 router = APIRouter(prefix="/rules", tags=["rules"])
 
 _NO_RULE, _DUPLICATE, _INVALID = "SCOUT-E083", "SCOUT-E082", "SCOUT-E084"
+_UNPROCESSABLE = {_INVALID, UNSAFE_QUERY, CLEAR_SECRET}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Elasticsearch rejected the rule's query (SCOUT-E081)."},
     404: {"description": "No such rule (SCOUT-E083)."},
+    422: {
+        "description": "A malformed rule; a query DSL clause rules may not use (SCOUT-E087:"
+        " scripts, lookups into other indices...); a signing secret in clear (SCOUT-E088:"
+        " name an environment variable in `secret_env`)."
+    },
 }
 
 
@@ -41,7 +49,10 @@ class ChannelOut(BaseModel):
     type: str
     target: str = Field(description="`type:host[:port]`: never the path, query or secret.")
     name: str | None = None
-    signed: bool = Field(description="Whether a signing secret is stored.")
+    signed: bool = Field(description="Whether the channel is signed.")
+    secret_env: str | None = Field(
+        None, description="The workers' environment variable holding the signing secret."
+    )
 
 
 class RuleOut(BaseModel):
@@ -68,7 +79,11 @@ class RuleOut(BaseModel):
         body = rule.model_dump(mode="json", exclude={"channels"})
         channels = [
             ChannelOut(
-                type=c.type, target=channel_label(c), name=c.name, signed=c.secret is not None
+                type=c.type,
+                target=channel_label(c),
+                name=c.name,
+                signed=c.secret is not None or c.secret_env is not None,
+                secret_env=c.secret_env,
             )
             for c in rule.channels
         ]
@@ -113,7 +128,7 @@ def _rule_errors() -> Iterator[None]:
             raise NotFoundError(exc.message, code=exc.code) from exc
         if exc.code == _DUPLICATE:
             raise ConflictError(exc.message, code=exc.code) from exc
-        if exc.code == _INVALID:
+        if exc.code in _UNPROCESSABLE:
             raise UnprocessableError(exc.message, code=exc.code) from exc
         raise
 
@@ -224,7 +239,7 @@ ReplayLimit = Annotated[
     "/test",
     summary="Replay an unsaved rule",
     response_model=ReplayAnswer,
-    responses={400: _ERRORS[400]},
+    responses={400: _ERRORS[400], 422: _ERRORS[422]},
 )
 def replay_draft(
     rule: Rule,

@@ -43,7 +43,12 @@ ChannelOpt = Annotated[
     list[str] | None, typer.Option("--channel", help="TYPE=URL with TYPE webhook, slack or teams.")
 ]
 SecretOpt = Annotated[
-    str | None, typer.Option("--secret-env", help="Env var holding the webhook signing secret.")
+    str | None,
+    typer.Option(
+        "--secret-env",
+        help="Name of the workers' env var holding the webhook signing secret (the name is"
+        " stored, never the secret).",
+    ),
 ]
 ThrottleOpt = Annotated[str | None, typer.Option("--throttle", help="Re-alert window, e.g. 30m.")]
 DedupOpt = Annotated[str | None, typer.Option("--dedup", help="post, story or link.")]
@@ -76,13 +81,11 @@ def _dsl(value: str | None) -> dict[str, Any] | None:
 def _channels(specs: list[str] | None, secret_env: str | None) -> list[Channel] | None:
     if specs is None:
         return None
-    secret = None
-    if secret_env:
-        secret = os.environ.get(secret_env)
-        if not secret:
-            raise ConfigError(
-                f"--secret-env {secret_env}: the variable is empty or unset", code="SCOUT-E086"
-            )
+    if secret_env and not os.environ.get(secret_env):
+        console.print(
+            f"[yellow]warning:[/] {secret_env} is unset here: the workers must have it, or"
+            " they dead-letter this rule's webhooks (SCOUT-E223)"
+        )
     channels = []
     for spec in specs:
         kind, sep, url = spec.partition("=")
@@ -91,7 +94,11 @@ def _channels(specs: list[str] | None, secret_env: str | None) -> list[Channel] 
         try:
             channels.append(
                 Channel.model_validate(
-                    {"type": kind, "url": url, "secret": secret if kind == "webhook" else None}
+                    {
+                        "type": kind,
+                        "url": url,
+                        "secret_env": secret_env if kind == "webhook" else None,
+                    }
                 )
             )
         except ValidationError as exc:
@@ -192,6 +199,38 @@ def list_rules(ctx: typer.Context) -> None:
         state = "enabled" if rule.enabled else "disabled"
         kinds = ",".join(c.type for c in rule.channels) or "-"
         typer.echo(f"{rule.id}\t{state}\t{rule.mode}\t{kinds}\t{rule.owner}\t{rule.name}")
+
+
+@app.command("migrate-secrets")
+def migrate_secrets(
+    ctx: typer.Context,
+    env_file: Annotated[
+        Path, typer.Option(help="Env file (mode 0600) that receives NAME=secret lines.")
+    ],
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Also replace the secrets in the rules.")
+    ] = False,
+) -> None:
+    """Move webhook secrets stored in clear by earlier versions into variables: write them
+    to --env-file for the workers; with --apply, store each variable's name instead."""
+    from streams.alerts.delivery.secrets import merge_env_file, migration_plan
+
+    store = _store(ctx)
+    plans = [p for p in (migration_plan(r) for r in store.list()) if p is not None]
+    if not plans:
+        console.print("no rule stores a secret in clear")
+        return
+    merge_env_file(env_file, {k: v for p in plans for k, v in p.assignments.items()})
+    for plan in plans:
+        console.print(f"{plan.rule_id}: {', '.join(plan.assignments)} -> {env_file}")
+    if not apply:
+        console.print(
+            "give the workers these variables (and restart them), then run again with --apply"
+        )
+        return
+    for plan in plans:
+        store.update(plan.rule_id, {"channels": plan.channels})
+    console.print(f"{len(plans)} rules now name their secrets' variables (secret_env)")
 
 
 @app.command()

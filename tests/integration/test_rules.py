@@ -51,20 +51,82 @@ def test_rules_lifecycle_and_validation(
 
     shown = json.loads(scout(settings, "rules", "show", "deals").stdout)
     assert shown["throttle_s"] == 1800 and shown["conditions"]["signals"] == ["ma"]
-    assert shown["channels"][0]["secret"] == "**********"
+    assert shown["channels"][0]["secret_env"] == "HOOK_SECRET"
+    assert shown["channels"][0]["secret"] is None  # the name is stored, never the secret
 
     assert scout(settings, "rules", "update", "deals", "--disabled", "-q", "merger").returncode == 0
     listed = scout(settings, "rules", "list").stdout
     assert "deals\tdisabled" in listed
 
-    bad_update = scout(settings, "rules", "update", "deals", "--dsl", '{"bogus": {}}')
+    bad_update = scout(
+        settings, "rules", "update", "deals", "--dsl", '{"match": {"text": {"bogus": 1}}}'
+    )
     assert bad_update.returncode == 2 and "rejected the query" in bad_update.stderr
+    unknown = scout(settings, "rules", "update", "deals", "--dsl", '{"bogus": {}}')
+    assert unknown.returncode == 2 and "SCOUT-E087" in unknown.stderr
 
     replay = scout(settings, "rules", "test", "deals", "--since", "30d")
     assert replay.returncode == 0 and "0 matching posts" in replay.stdout
 
     assert scout(settings, "rules", "delete", "deals").returncode == 0
     assert "no rule" in scout(settings, "rules", "show", "deals").stderr
+
+
+def test_rules_may_not_look_into_other_indices_and_clear_secrets_migrate(
+    settings: Settings, es: Elasticsearch, tmp_path: Path
+) -> None:
+    """Issue 12 point 7, through the CLI: a terms lookup reading the rules index, a script;
+    and secrets stored in clear by earlier versions moved into variables."""
+    rules_index = f"{settings.index_prefix}-rules"
+    lookup = {"terms": {"text": {"index": rules_index, "id": "old", "path": "channels.secret"}}}
+    for dsl, clause in (
+        (lookup, "query_dsl.terms.text"),
+        ({"bool": {"must": [{"script": {"script": "true"}}]}}, "query_dsl.bool.must[0].script"),
+        ({"wrapper": {"query": "e30="}}, "query_dsl.wrapper"),
+    ):
+        refused = scout(
+            settings, "rules", "add", "spy", "--name", "s", "--owner", "o", "--dsl", json.dumps(dsl)
+        )
+        assert refused.returncode == 2, refused.stderr
+        assert "SCOUT-E087" in refused.stderr and clause in refused.stderr
+    assert "no rule" in scout(settings, "rules", "show", "spy").stderr
+    allowed = {
+        "bool": {"must": [{"match": {"text": "acquire"}}], "filter": [{"terms": {"lang": ["en"]}}]}
+    }
+    ok = scout(
+        settings, "rules", "add", "ok", "--name", "o", "--owner", "o", "--dsl", json.dumps(allowed)
+    )
+    assert ok.returncode == 0, ok.stderr
+
+    # A rule written by an earlier version, its secret in clear.
+    old = {
+        "id": "old",
+        "name": "Old",
+        "owner": "o",
+        "query": "acquire",
+        "channels": [
+            {"type": "webhook", "url": "https://hooks.example.com/a", "secret": "s3cr3t"},
+            {"type": "slack", "url": "https://hooks.slack.com/services/T/B/X", "secret": None},
+        ],
+    }
+    es.index(index=rules_index, id="old", document=old, refresh=True)
+    env_file = tmp_path / "hooks.env"
+    dry = scout(settings, "rules", "migrate-secrets", "--env-file", str(env_file))
+    assert dry.returncode == 0, dry.stderr
+    assert "SCOUT_HOOK_OLD_1" in dry.stderr and "--apply" in dry.stderr
+    assert env_file.read_text() == "SCOUT_HOOK_OLD_1=s3cr3t\n"
+    assert oct(env_file.stat().st_mode & 0o777) == "0o600"
+    assert es.get(index=rules_index, id="old")["_source"]["channels"][0]["secret"] == "s3cr3t"
+
+    applied = scout(settings, "rules", "migrate-secrets", "--env-file", str(env_file), "--apply")
+    assert applied.returncode == 0, applied.stderr
+    stored = es.get(index=rules_index, id="old")["_source"]
+    assert "s3cr3t" not in json.dumps(stored)
+    assert stored["channels"][0]["secret_env"] == "SCOUT_HOOK_OLD_1"
+    assert stored["channels"][1]["type"] == "slack"
+    assert env_file.read_text() == "SCOUT_HOOK_OLD_1=s3cr3t\n"
+    again = scout(settings, "rules", "migrate-secrets", "--env-file", str(env_file), "--apply")
+    assert again.returncode == 0 and "no rule stores a secret in clear" in again.stderr
 
 
 def test_rules_test_replays_backfilled_posts_over_their_created_at_range(

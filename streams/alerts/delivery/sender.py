@@ -31,6 +31,7 @@ from models.alerts import Alert, Channel, DeliveryAttempt
 from streams.alerts.delivery.exceptions import TargetRefusedError, TargetUnresolvedError
 from streams.alerts.delivery.payloads import render
 from streams.alerts.delivery.safety import IPAddress, Resolver, channel_label, check_target
+from streams.alerts.delivery.secrets import SecretUnsetError
 from streams.retry import backoff_delays
 
 __all__ = ["Deliverer", "RETRYABLE_STATUS"]
@@ -178,7 +179,10 @@ class Deliverer:
             return "refused", None, f"{exc.code}: {exc.message}", None
         except TargetUnresolvedError as exc:
             return "retry", None, _scrub(f"{exc.code}: {exc.message}", url), None
-        body, headers = render(alert, channel, timestamp=int(at.timestamp()))
+        try:
+            body, headers = render(alert, channel, timestamp=int(at.timestamp()))
+        except SecretUnsetError as exc:  # not sent unsigned: dead-lettered, named
+            return "refused", None, f"{exc.code}: {exc.message}", None
         headers["User-Agent"] = _USER_AGENT
         extensions: dict[str, object] = {
             "timeout": httpx.Timeout(self._timeout_s).as_dict(),

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from models.alerts import Rule
 from streams.alerts.matching.errors import RULES_UNAVAILABLE, IndexUnavailableError
+from streams.alerts.query_guard import UNSAFE_QUERY, query_dsl_problem
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,10 @@ class RuleCache:
                 rule = Rule.model_validate(hit["_source"])
             except ValidationError as exc:
                 log.warning("rule document %s is invalid, skipped: %s", hit.get("_id"), exc)
+                continue
+            unsafe = query_dsl_problem(rule.query_dsl) if rule.query_dsl else None
+            if unsafe is not None:  # stored before the allow-list: never run
+                log.error("[%s] rule %s skipped: %s", UNSAFE_QUERY, rule.id, unsafe)
                 continue
             if rule.enabled:
                 rules.append(rule)

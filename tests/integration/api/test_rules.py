@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from models.enriched import EnrichedPost
 from models.post import Author
+from streams.index.client import make_client
 from streams.index.documents import doc_id
 from streams.settings import Settings
 from tests.integration.api.data_support import drop_alert_indices, index_docs
@@ -24,7 +25,7 @@ DEALS: dict[str, Any] = {
     "query": "acquire OR buy",
     "conditions": {"signals": ["ma"], "languages": ["en"]},
     "channels": [
-        {"type": "webhook", "url": "https://hooks.example.com/x/y?k=z", "secret": "s3cr3t"},
+        {"type": "webhook", "url": "https://hooks.example.com/x/y?k=z", "secret_env": "DEALS_KEY"},
         {"type": "slack", "url": "https://hooks.slack.com/services/T0/B0/XXXX"},
     ],
     "throttle_s": 1800,
@@ -49,8 +50,20 @@ def test_create_get_list_update_delete(rules_api: TestClient) -> None:
     body = created.json()
     _no_secrets(created.text)
     assert body["channels"] == [
-        {"type": "webhook", "target": "webhook:hooks.example.com", "name": None, "signed": True},
-        {"type": "slack", "target": "slack:hooks.slack.com", "name": None, "signed": False},
+        {
+            "type": "webhook",
+            "target": "webhook:hooks.example.com",
+            "name": None,
+            "signed": True,
+            "secret_env": "DEALS_KEY",
+        },
+        {
+            "type": "slack",
+            "target": "slack:hooks.slack.com",
+            "name": None,
+            "signed": False,
+            "secret_env": None,
+        },
     ]
     assert body["created_at"] and body["throttle_s"] == 1800 and body["dedup"] == "story"
 
@@ -99,8 +112,12 @@ def test_validation_like_the_cli(rules_api: TestClient) -> None:
     assert "Cannot parse" in rejected.json()["detail"]
     assert "Was expecting" not in rejected.json()["detail"]
 
-    bad_dsl = rules_api.patch("/rules/deals", json={"query_dsl": {"bogus": {}}})
+    bad_dsl = rules_api.patch(
+        "/rules/deals", json={"query_dsl": {"match": {"text": {"bogus_option": 1}}}}
+    )
     assert bad_dsl.status_code == 400 and "rejected the query" in bad_dsl.json()["detail"]
+    unknown = rules_api.patch("/rules/deals", json={"query_dsl": {"bogus": {}}})
+    assert unknown.status_code == 422 and unknown.json()["code"] == "SCOUT-E087"
 
     for bad in (
         {**DEALS, "id": "Has Spaces"},
@@ -149,6 +166,7 @@ def test_put_replaces_a_rule_as_a_whole(rules_api: TestClient) -> None:
             "target": "teams:example.webhook.office.com",
             "name": None,
             "signed": False,
+            "secret_env": None,
         }
     ]
     assert "/w/abc" not in put.text
@@ -170,6 +188,52 @@ def test_put_replaces_a_rule_as_a_whole(rules_api: TestClient) -> None:
     ):
         assert rules_api.put("/rules/deals", json=bad).status_code == 422, bad
     assert rules_api.get("/rules/deals").json() == body
+
+
+def test_a_rule_cannot_read_other_indices_or_store_a_secret_in_clear(
+    rules_api: TestClient, settings: Settings
+) -> None:
+    """Issue 12 point 7: a `terms` lookup into the rules index reading `channels.secret`
+    was accepted by /rules/test and POST /rules; secrets were stored in clear."""
+    rules_index = f"{settings.index_prefix}-rules"
+    es = make_client(settings)
+    # A rule stored in clear by an earlier version (written directly, as it was then).
+    legacy = {**DEALS, "id": "legacy", "channels": [{**DEALS["channels"][0], "secret": "s3cr3t"}]}
+    del legacy["channels"][0]["secret_env"]
+    rules_api.post("/rules", json={"id": "quiet", "name": "Quiet", "owner": "ops"})  # the index
+    es.index(index=rules_index, id="legacy", document=legacy, refresh=True)
+
+    lookup = {"terms": {"text": {"index": rules_index, "id": "legacy", "path": "channels.secret"}}}
+    spy = {"id": "spy", "name": "Spy", "owner": "x", "query_dsl": {"bool": {"filter": [lookup]}}}
+    for answer in (rules_api.post("/rules", json=spy), rules_api.post("/rules/test", json=spy)):
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["code"] == "SCOUT-E087"
+        assert "query_dsl.bool.filter[0].terms.text" in answer.json()["detail"]
+    script = {**spy, "query_dsl": {"script": {"script": "doc['text'].size() > 0"}}}
+    assert rules_api.post("/rules/test", json=script).json()["code"] == "SCOUT-E087"
+    assert rules_api.get("/rules/spy").status_code == 404
+
+    in_clear = {**DEALS, "id": "clear", "channels": [{**DEALS["channels"][0], "secret": "n3w"}]}
+    refused = rules_api.post("/rules", json=in_clear)
+    assert refused.status_code == 422 and refused.json()["code"] == "SCOUT-E088"
+    assert "n3w" not in refused.text and "secret_env" in refused.json()["detail"]
+    patch = rules_api.patch("/rules/quiet", json={"channels": in_clear["channels"]})
+    assert patch.status_code == 422 and patch.json()["code"] == "SCOUT-E088"
+
+    # The legacy rule still signs, and a change that leaves its channels alone keeps it.
+    assert rules_api.patch("/rules/legacy", json={"enabled": False}).status_code == 200
+    assert rules_api.get("/rules/legacy").json()["channels"][0]["signed"] is True
+    stored = es.get(index=rules_index, id="legacy")["_source"]
+    assert stored["channels"][0]["secret"] == "s3cr3t"
+    # New rules store the variable's name only.
+    assert rules_api.post("/rules", json=DEALS).status_code == 201
+    assert "s3cr3t" not in str(es.get(index=rules_index, id="deals")["_source"])
+    assert es.get(index=rules_index, id="deals")["_source"]["channels"][0] == {
+        **DEALS["channels"][0],
+        "secret": None,
+        "name": None,
+    }
+    es.close()
 
 
 NOW = datetime.now(UTC).replace(microsecond=0)

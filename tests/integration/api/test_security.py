@@ -25,7 +25,12 @@ from tests.integration.api.data_support import (
 
 PUBLIC = {"/health", "/docs", "/openapi.json", "/board", "/board/static/{name}"}
 SECRET, HOOK_PATH = "s3cr3t-signing-key", "/hooks/T0/B0/abcdef"
-SIGNED = {"type": "webhook", "url": f"https://hooks.example.com{HOOK_PATH}?k=v", "secret": SECRET}
+SIGNED = {
+    "type": "webhook",
+    "url": f"https://hooks.example.com{HOOK_PATH}?k=v",
+    "secret_env": "HOOK_KEY",
+}
+IN_CLEAR = {**SIGNED, "secret": SECRET}  # refused (SCOUT-E088), never echoed
 SPIKE_RULE: dict[str, Any] = {
     "id": "buzz",
     "name": "Buzz",
@@ -110,15 +115,18 @@ def test_board_page_and_html_brief_carry_a_strict_csp(api: TestClient) -> None:
 
 def test_a_malformed_rule_is_refused_without_echoing_its_secret(rules_api: TestClient) -> None:
     """FastAPI's default 422 echoes the input; a rule's input holds the channel secret."""
-    refused = rules_api.post("/rules", json={**SPIKE_RULE, "mode": "daily"})
+    refused = rules_api.post("/rules", json={**SPIKE_RULE, "mode": "daily", "channels": [IN_CLEAR]})
     assert refused.status_code == 422 and refused.json()["code"] == "SCOUT-E422"
     assert "spike rule" in refused.text
     _no_secrets(refused.text)
     bad_url = rules_api.post(
-        "/rules", json={**SPIKE_RULE, "channels": [{**SIGNED, "url": f"ftp://x{HOOK_PATH}"}]}
+        "/rules", json={**SPIKE_RULE, "channels": [{**IN_CLEAR, "url": f"ftp://x{HOOK_PATH}"}]}
     )
     assert bad_url.status_code == 422
     _no_secrets(bad_url.text)
+    in_clear = rules_api.post("/rules", json={**SPIKE_RULE, "channels": [IN_CLEAR]})
+    assert in_clear.status_code == 422 and in_clear.json()["code"] == "SCOUT-E088"
+    _no_secrets(in_clear.text)
 
 
 def test_an_invalid_change_is_refused_without_the_stored_secret(
