@@ -58,12 +58,26 @@ def create_app(settings: Settings, runtime: Runtime) -> faust.App:
 
     async def dispatch_alerts(stream: Any) -> None:
         async for events in stream.take_events(64, within=0.1):
-            sent = await dispatch_events(runtime, alerts_dlq, events)
-            log.info("alerts dispatched: %d", sent)
+            queued = await dispatch_events(runtime, events)
+            log.info("alerts queued for delivery: %d", queued)
 
     app.agent(raw, name="index_posts")(index_posts)
-    if alerts is not None:
+    if alerts is not None and alerts_dlq is not None and runtime.dispatcher is not None:
         app.agent(alerts, name="dispatch_alerts")(dispatch_alerts)
+        pump = runtime.dispatcher.pump
+        dead_topic = alerts_dlq
+
+        async def dead_letter(alert: Any, letter: bytes) -> None:
+            sent = await dead_topic.send(key=alert.alert_id.encode(), value=letter)
+            await sent
+
+        pump.dead_letter = dead_letter
+
+        async def deliver_alerts() -> None:
+            # Delivery runs beside the agents, on every worker: lanes are leased in ES.
+            await pump.run()
+
+        app.task(deliver_alerts)
     if alerts is not None and runtime.reports is not None:
 
         async def check_spikes() -> None:

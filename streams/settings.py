@@ -162,11 +162,24 @@ class Settings(BaseSettings):
         " comma-separated host, host:port or CIDR.",
     )
     alert_timeout_s: float = Field(10.0, gt=0, description="Timeout of one webhook attempt (s).")
-    alert_max_attempts: int = Field(
-        5, ge=1, le=50, description="Delivery attempts before an alert is dead-lettered."
+    alert_retry_horizon_s: float = Field(
+        21600.0,
+        gt=0,
+        description="How long an alert is retried (from when it was queued) before it goes"
+        " to alerts.dlq (s); `scout alerts replay` sends dead letters again.",
     )
-    alert_backoff_s: float = Field(0.5, gt=0, description="First retry delay of a delivery (s).")
-    alert_backoff_cap_s: float = Field(30.0, gt=0, description="Longest retry delay (s).")
+    alert_breaker_failures: int = Field(
+        5,
+        ge=1,
+        description="Failures in a row after which a channel's circuit opens: one probe per"
+        " backoff interval while its other alerts wait in order.",
+    )
+    alert_backoff_s: float = Field(
+        0.5, gt=0, description="Retry delay of a channel after its first failure (s)."
+    )
+    alert_backoff_cap_s: float = Field(
+        30.0, gt=0, description="Longest retry delay of a channel, the probe interval (s)."
+    )
     alert_sweep_s: float = Field(
         30.0,
         gt=0,

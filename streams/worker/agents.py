@@ -141,8 +141,9 @@ async def sweep_alerts(outbox: Outbox, alerts: Any) -> int:
     return len(lost)
 
 
-async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -> int:
-    """Deliver a batch of alerts concurrently; failures go to the alerts dead-letter topic."""
+async def dispatch_events(rt: Runtime, events: Sequence[Any]) -> int:
+    """Queue a batch of alerts for delivery (durably, before the offsets are acknowledged);
+    the delivery pump sends them. Returns how many (alert, channel) items were new."""
     assert rt.dispatcher is not None  # noqa: S101 - the agent exists only with a dispatcher
     parsed = []
     for event in events:
@@ -150,11 +151,7 @@ async def dispatch_events(rt: Runtime, alerts_dlq: Any, events: Sequence[Any]) -
             parsed.append(Alert.model_validate_json(event.message.value))
         except ValueError as exc:
             log.error("unreadable alert at offset %s: %s", event.message.offset, exc)
-    # One alert can be on the topic twice (at-least-once); copies in one batch would race.
-    parsed = list({a.alert_id: a for a in parsed}.values())
-    results = await asyncio.gather(*(rt.dispatcher.dispatch(a) for a in parsed))
-    dead = [(a, d) for a, letters in zip(parsed, results, strict=True) for d in letters]
-    if dead:
-        futures = [await alerts_dlq.send(key=a.alert_id.encode(), value=d) for a, d in dead]
-        await asyncio.gather(*futures)
-    return len(parsed)
+    dispatcher = rt.dispatcher
+    return await retry_transient(
+        lambda: dispatcher.enqueue(parsed), what="queueing alerts", cap_s=rt.settings.retry_max_s
+    )

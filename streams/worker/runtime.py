@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from elasticsearch import AsyncElasticsearch
 
 from streams.alerts.delivery import Deliverer, DeliveryLog, deliveries_index
+from streams.alerts.delivery.lanes import DeliveryPump, Schedule
+from streams.alerts.delivery.queue import DeliveryQueue, delivery_queue_index
 from streams.alerts.matching import (
     AlertClaims,
     Outbox,
@@ -22,6 +24,15 @@ from streams.enrich.enricher import Enricher
 from streams.index.client import make_async_client
 from streams.index.sink import BulkSink
 from streams.settings import Settings
+
+
+def delivery_schedule(settings: Settings) -> Schedule:
+    return Schedule(
+        base_s=settings.alert_backoff_s,
+        cap_s=settings.alert_backoff_cap_s,
+        horizon_s=settings.alert_retry_horizon_s,
+        breaker_failures=settings.alert_breaker_failures,
+    )
 
 
 @dataclass
@@ -51,21 +62,27 @@ class Runtime:
                 # a redelivered batch is matched once: wait out a claim left pending
                 claims=AlertClaims(es, state_index_name(settings.index_prefix), wait_pending=True),
             )
-            dispatcher = Dispatcher(
-                es=es,
-                rules=rules,
-                deliverer=Deliverer(
+            queue = DeliveryQueue(
+                es,
+                delivery_queue_index(settings.index_prefix),
+                replicas=settings.index_replicas,
+            )
+            pump = DeliveryPump(
+                queue,
+                rules,
+                Deliverer(
                     allow=settings.alert_allow_list,
                     timeout_s=settings.alert_timeout_s,
-                    max_attempts=settings.alert_max_attempts,
                     base_delay_s=settings.alert_backoff_s,
                     cap_s=settings.alert_backoff_cap_s,
                 ),
-                log=DeliveryLog(
+                DeliveryLog(
                     es, deliveries_index(settings.index_prefix), replicas=settings.index_replicas
                 ),
-                state_index=state_index_name(settings.index_prefix),
+                delivery_schedule(settings),
+                timeout_s=settings.alert_timeout_s,
             )
+            dispatcher = Dispatcher(rules=rules, queue=queue, pump=pump)
             reports = Reports(
                 es=es,
                 alias=settings.posts_alias,
@@ -96,5 +113,6 @@ class Runtime:
     async def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
         if self.dispatcher is not None:
-            await self.dispatcher.deliverer.aclose()
+            await self.dispatcher.pump.stop()
+            await self.dispatcher.pump.deliverer.aclose()
         await self.es.close()

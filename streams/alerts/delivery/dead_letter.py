@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from models.alerts import Alert, Channel, DeliveryAttempt
 from models.dead_letter import DeadLetter
+from streams.alerts.delivery.queue import lane_of
 from streams.alerts.delivery.safety import channel_label
 from streams.alerts.delivery.sender import RETRYABLE_STATUS
 
@@ -47,22 +48,28 @@ def dead_letter_record(
     attempts: Sequence[DeliveryAttempt],
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    tried: int | None = None,
+    note: str | None = None,
 ) -> DeadLetter:
+    """``attempts`` are the attempts shown in the payload; ``tried`` the number made in all
+    (default: ``len(attempts)``); ``note`` the error to show when no attempt is attached."""
     label = channel_label(channel)
     reason = _reason(attempts)
     last = attempts[-1] if attempts else None
     last_error = (
-        (last.error or (f"HTTP {last.http_status}" if last.http_status else None)) if last else None
+        (last.error or (f"HTTP {last.http_status}" if last.http_status else None)) if last else note
     )
     detail = (
         f"alert {alert.alert_id} (rule {alert.rule_id}) was not delivered to {label}"
-        f" after {len(attempts)} attempt(s): {last_error or 'no attempt was made'}"
+        f" after {len(attempts) if tried is None else tried} attempt(s):"
+        f" {last_error or 'no attempt was made'}"
     )
     payload = {
         "alert": alert.model_dump(mode="json"),
         "channel": label,
         "channel_type": channel.type,
         "channel_name": channel.name,
+        "lane": lane_of(channel),  # `scout alerts replay` puts it back in this queue lane
         "attempts": [a.model_dump(mode="json") for a in attempts],
     }
     return DeadLetter(
@@ -82,6 +89,9 @@ def dead_letter_alert(
     attempts: Sequence[DeliveryAttempt],
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    tried: int | None = None,
+    note: str | None = None,
 ) -> bytes:
     """The ``alerts.dlq`` message value (UTF-8 JSON of a ``DeadLetter``)."""
-    return dead_letter_record(alert, channel, attempts, clock=clock).model_dump_json().encode()
+    record = dead_letter_record(alert, channel, attempts, clock=clock, tried=tried, note=note)
+    return record.model_dump_json().encode()

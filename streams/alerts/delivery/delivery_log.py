@@ -120,3 +120,24 @@ class DeliveryLog:
                 message + "; check the index mapping (`dynamic: strict`)", code="SCOUT-E322"
             )
         return len(attempts)
+
+    async def outcomes(self, alert_id: str, channel: str) -> list[str]:
+        """Outcomes already logged for this alert and channel label (fresh: refreshes)."""
+        try:
+            if not await self._client.indices.exists(index=self.index):
+                return []
+            await self._client.indices.refresh(index=self.index)
+            found = await self._client.search(
+                index=self.index,
+                query={
+                    "bool": {
+                        "filter": [{"term": {"alert_id": alert_id}}, {"term": {"channel": channel}}]
+                    }
+                },
+                size=1000,
+            )
+        except (ApiError, TransportError) as exc:
+            raise DeliveryLogUnavailableError(
+                f"cannot read the delivery log {self.index!r}: {exc}"
+            ) from exc
+        return [str(h["_source"]["outcome"]) for h in found["hits"]["hits"]]

@@ -9,6 +9,8 @@
     └── IndexUnavailableError
         └── DeliveryLogUnavailableError   [E321] the delivery log could not be written
                                           [E322] entries refused (mapping mismatch)
+        └── DeliveryQueueUnavailableError [E324] the delivery queue could not be read/written
+                                          [E323] the queue refused a write (mapping mismatch)
 
 Messages never carry a channel URL or secret: only ``type:host[:port]`` labels.
 """
@@ -22,6 +24,7 @@ __all__ = [
     "TargetUnresolvedError",
     "DeliveryRejectedError",
     "DeliveryLogUnavailableError",
+    "DeliveryQueueUnavailableError",
 ]
 
 
@@ -46,3 +49,10 @@ class TargetUnresolvedError(TransientError):
 
 class DeliveryLogUnavailableError(IndexUnavailableError):
     code = "SCOUT-E321"
+
+
+class DeliveryQueueUnavailableError(IndexUnavailableError):
+    """The delivery queue (``<prefix>-delivery-queue``) could not be read or written: the
+    alerts stay on their topic (offsets not committed) or pending in the queue; retried."""
+
+    code = "SCOUT-E324"

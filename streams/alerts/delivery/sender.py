@@ -125,6 +125,27 @@ class Deliverer:
     ) -> None:
         await self.aclose()
 
+    async def attempt(self, alert: Alert, channel: Channel, number: int) -> DeliveryAttempt:
+        """One attempt, numbered ``number``, and no retry: the delivery queue schedules the
+        next one (:mod:`streams.alerts.delivery.lanes`). ``retry`` means "try again later"."""
+        at = self._clock()
+        started = time.perf_counter()
+        outcome, status, error, _ = await self._attempt(alert, channel, at)
+        label = channel_label(channel)
+        if outcome != "retry":
+            self._log_end(alert, label, number, outcome, status, error)
+        return DeliveryAttempt(
+            alert_id=alert.alert_id,
+            rule_id=alert.rule_id,
+            channel=label,
+            attempt=number,
+            outcome=outcome,
+            http_status=status,
+            error=error,
+            at=at,
+            duration_ms=round((time.perf_counter() - started) * 1000, 3),
+        )
+
     async def deliver(self, alert: Alert, channel: Channel) -> list[DeliveryAttempt]:
         """Try until delivered, refused, permanently failed or out of attempts."""
         label = channel_label(channel)
