@@ -21,14 +21,14 @@ def _conf(settings: Settings) -> object:
 def test_a_dead_member_is_replaced_in_seconds_not_faust_s_minute(tmp_path: object) -> None:
     # Issue 12 point 5: faust's default session timeout (60 s) left a kill -9'd worker's
     # partitions unread for ~57 s.
-    conf = _conf(Settings(data_dir=tmp_path))  # type: ignore[arg-type]
+    conf = _conf(Settings(data_dir=tmp_path))
     assert conf.broker_session_timeout == 10.0  # type: ignore[attr-defined]
     assert conf.broker_heartbeat_interval == 3.0  # type: ignore[attr-defined]
     assert conf.consumer_group_instance_id is None  # type: ignore[attr-defined]
 
 
 def test_a_worker_instance_id_makes_a_static_member(tmp_path: object) -> None:
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         data_dir=tmp_path, worker_instance_id="worker-0", kafka_session_timeout_s=30
     )
     conf = _conf(settings)

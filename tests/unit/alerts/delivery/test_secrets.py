@@ -28,7 +28,7 @@ from tests.unit.alerts.delivery.support import NOW, PUBLIC_IP, make_alert, resol
 
 URL = "https://hooks.example.com/in"
 NAMED = Channel(type="webhook", url=URL, secret_env="HOOK_SECRET")
-LEGACY = Channel(type="webhook", url=URL, secret="in-clear")  # type: ignore[arg-type]
+LEGACY = Channel(type="webhook", url=URL, secret="in-clear")
 
 
 def _rule(*channels: Channel, rule_id: str = "deals") -> Rule:
@@ -92,7 +92,7 @@ def test_new_secrets_in_clear_are_refused_legacy_ones_kept() -> None:
     assert "in-clear" not in str(info.value) and "secret_env" in str(info.value)
     refuse_clear_secrets(_rule(NAMED))
     refuse_clear_secrets(_rule(LEGACY), already_stored=[LEGACY])  # an unrelated change
-    other = Channel(type="webhook", url=URL, secret="another")  # type: ignore[arg-type]
+    other = Channel(type="webhook", url=URL, secret="another")
     with pytest.raises(ConfigError):
         refuse_clear_secrets(_rule(other), already_stored=[LEGACY])
 
