@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from streams.errors import TransientError
+from streams.failures import summary
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -38,9 +39,16 @@ async def retry_transient(
     attempt = 0
     while True:
         try:
-            return await op()
+            result = await op()
         except TransientError as exc:
             wait = delay(attempt)
             attempt += 1
-            log.warning("%s failed (attempt %d), retrying in %.1fs: %s", what, attempt, wait, exc)
+            # One line per retry, no traceback: what failed, why, and the next delay.
+            log.warning(
+                "%s failed (attempt %d), retrying in %.1fs: %s", what, attempt, wait, summary(exc)
+            )
             await sleep(wait)
+        else:
+            if attempt:
+                log.info("%s succeeded after %d failed attempts", what, attempt)
+            return result

@@ -127,8 +127,11 @@ def run_worker(settings: Settings) -> None:
     from streams.app import create_app
     from streams.errors import ConfigError
     from streams.index.client import make_client
+    from streams.kafka.probe import check_kafka
     from streams.worker.runtime import Runtime
 
+    # Fail fast, with a coded line, when a service is unreachable at start-up; once
+    # running, the worker waits out an Elasticsearch outage (one log line per retry).
     client = make_client(settings)
     try:
         if not client.indices.exists_alias(name=settings.posts_alias):
@@ -138,6 +141,7 @@ def run_worker(settings: Settings) -> None:
             )
     finally:
         client.close()
+    check_kafka(settings)
     runtime = Runtime.build(settings)
     app = create_app(settings, runtime)
     faust.Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()

@@ -28,11 +28,29 @@ def _quiet_wire_log() -> None:
         wire.setLevel(logging.INFO)
 
 
-def make_client(settings: Settings) -> Elasticsearch:
+# The transport logs every request at INFO and each failed attempt at WARNING with a full
+# traceback (three per request while Elasticsearch is down); the node pool a warning each
+# time it marks the node dead. The scout's own retry loop (streams.retry) says it once per
+# retry, with the next delay.
+_CLIENT_LOGS = ("elastic_transport.transport", "elastic_transport.node_pool")
+
+
+def _quiet_client_logs(settings: Settings) -> None:
+    """Leave the client's own logs to ``SCOUT_LOG_LEVEL=debug``; else errors only."""
     _quiet_wire_log()
+    if settings.log_level == "debug":
+        return
+    for name in _CLIENT_LOGS:
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET:  # an operator's explicit level is kept
+            logger.setLevel(logging.ERROR)
+
+
+def make_client(settings: Settings) -> Elasticsearch:
+    _quiet_client_logs(settings)
     return Elasticsearch(settings.es_url, **_options(settings))
 
 
 def make_async_client(settings: Settings) -> AsyncElasticsearch:
-    _quiet_wire_log()
+    _quiet_client_logs(settings)
     return AsyncElasticsearch(settings.es_url, **_options(settings))

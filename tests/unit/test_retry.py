@@ -1,5 +1,9 @@
 import asyncio
+import logging
 import random
+import re
+
+import pytest
 
 from streams.errors import IndexUnavailableError
 from streams.retry import backoff_delays, retry_transient
@@ -28,3 +32,34 @@ def test_transient_errors_are_retried_until_success() -> None:
 
     assert asyncio.run(retry_transient(op, what="x", cap_s=1.0, sleep=fake_sleep)) == "ok"
     assert len(calls) == 3 and len(sleeps) == 2
+
+
+def test_each_retry_is_one_log_line_with_the_reason_and_the_next_delay(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from elasticsearch import ConnectionError
+
+    calls = []
+
+    async def op() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            refused = ConnectionError("Connection error caused by: ...")
+            refused.__cause__ = ConnectionRefusedError(111, "Connection refused")
+            raise IndexUnavailableError(f"cannot reach Elasticsearch: {refused}") from refused
+        return "ok"
+
+    async def no_sleep(s: float) -> None:
+        return None
+
+    with caplog.at_level(logging.INFO, logger="streams.retry"):
+        asyncio.run(retry_transient(op, what="bulk index", cap_s=1.0, sleep=no_sleep))
+    retries = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(retries) == 2
+    assert all(r.exc_info is None for r in caplog.records)
+    assert re.fullmatch(
+        r"bulk index failed \(attempt 1\), retrying in \d\.\ds: \[SCOUT-E301\]"
+        r" Elasticsearch is unreachable: Connection refused",
+        retries[0].getMessage(),
+    )
+    assert caplog.records[-1].getMessage() == "bulk index succeeded after 2 failed attempts"
