@@ -37,7 +37,7 @@ def build_command() -> TyperGroup:
 
     Typer 0.29+ vendors click, so the tree is typer's group class, not ``click.Group``.
     """
-    from streams.cli import api, brief, pipeline, reports, rules, services
+    from streams.cli import alerts, api, brief, pipeline, reports, rules, services
 
     app = typer.Typer(
         no_args_is_help=True,
@@ -49,6 +49,7 @@ def build_command() -> TyperGroup:
     app.add_typer(services.app, name="services", help="Local Kafka and Elasticsearch.")
     reports.register(rules.app)  # scout rules digest
     app.add_typer(rules.app, name="rules", help="Alert rules (stored in Elasticsearch).")
+    app.add_typer(alerts.app, name="alerts", help="Alert delivery (replay dead letters).")
     pipeline.register(app)
     api.register(app)
     brief.register(app)
