@@ -12,10 +12,11 @@ import pytest
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Mount, Route
 
 from models.enriched import EnrichedPost
 from streams.api import create_api
+from streams.api.docs import ASSETS_URL
 from streams.settings import Settings
 from tests.integration.api.conftest import TOKEN
 from tests.integration.api.data_support import (
@@ -54,6 +55,8 @@ def _routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute | Route]:
     for route in routes:
         if isinstance(route, APIRoute | Route):
             yield route
+        elif isinstance(route, Mount):  # static files only: Swagger UI's, for /docs
+            assert route.path == ASSETS_URL, route.path
         else:  # an included router (FastAPI >= 0.160 keeps it whole)
             yield from _routes(getattr(route, "original_router").routes)  # noqa: B009
 
