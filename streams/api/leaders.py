@@ -14,7 +14,13 @@ from streams.api.elastic import es_errors
 from streams.api.errors import NotFoundError
 from streams.durations import BAD_TIME, parse_duration, parse_time
 from streams.errors import ConfigError
-from streams.index.leaders import is_rising
+from streams.index.leaders import (
+    empty_window_message,
+    is_rising,
+    no_rising_message,
+    post_span,
+    window_start,
+)
 from streams.index.leaders import leaders as rank_leaders
 from streams.index.leaders import voice as author_voice
 
@@ -40,9 +46,15 @@ class VoiceOut(BaseModel):
 class Leaders(BaseModel):
     window: str
     baseline: int
+    since: datetime = Field(description="Start of the baseline: the range searched.")
     until: datetime
-    top: list[VoiceOut]
-    rising: list[VoiceOut]
+    top: list[VoiceOut] = Field(description="By score, best first.")
+    rising: list[VoiceOut] = Field(description="By growth, fastest first.")
+    note: str | None = Field(
+        default=None,
+        description="Why a list is empty: the range without posts and how to widen or move it,"
+        " or that nobody is rising.",
+    )
 
 
 Window = Annotated[
@@ -96,14 +108,29 @@ def leaders(
                 baseline_windows=baseline,
                 top=top,
             )
+            posts = None if top_voices else post_span(ctx.es, ctx.settings.posts_alias)
+        since = window_start(end, span, baseline)
     except OverflowError as exc:  # an `until` near year 1: the baseline starts before it
         raise ConfigError(f"until {until!r}: too far back", code=BAD_TIME) from exc
+    note = None
+    if not top_voices:
+        note = empty_window_message(
+            until=end,
+            window=span,
+            baseline_windows=baseline,
+            span=posts,
+            option=lambda name, value: f"{name}={value}",
+        )
+    elif not rising:
+        note = no_rising_message(span)
     return Leaders(
         window=window,
         baseline=baseline,
+        since=since,
         until=end,
         top=[VoiceOut(**asdict(v)) for v in top_voices],
         rising=[VoiceOut(**asdict(v)) for v in rising],
+        note=note,
     )
 
 

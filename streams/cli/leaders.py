@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from streams.cli.context import settings_of
 from streams.durations import parse_duration as parse_duration  # re-exported for the CLI
 from streams.errors import ConfigError
-from streams.index.leaders import Voice
+from streams.index.leaders import Voice, empty_window_message, no_rising_message
 
 
 def leaders(
@@ -31,13 +32,14 @@ def leaders(
 ) -> None:
     """Thought leaders (influence x relevance x engagement) and rising voices."""
     from streams.index.client import make_client
-    from streams.index.leaders import is_rising, voice
+    from streams.index.leaders import is_rising, post_span, voice
     from streams.index.leaders import leaders as run
 
     settings = settings_of(ctx)
     end = datetime.fromisoformat(until) if until else datetime.now(UTC)
     if end.tzinfo is None:
         raise ConfigError("--until needs a timezone, e.g. 2016-03-01T00:00:00Z", code="SCOUT-E042")
+    span = parse_duration(window)
     client = make_client(settings)
     if author is not None:
         try:
@@ -46,7 +48,7 @@ def leaders(
                 settings.posts_alias,
                 author,
                 until=end,
-                window=parse_duration(window),
+                window=span,
                 baseline_windows=baseline,
             )
         finally:
@@ -59,17 +61,19 @@ def leaders(
         if as_json:
             print(json.dumps({**found.__dict__, "rising": is_rising(found)}))
             return
-        _print_table(f"@{found.handle}" + (" (rising)" if is_rising(found) else ""), [found])
+        title = f"@{found.handle}" + (" (rising)" if is_rising(found) else "")
+        _print_table(Console(), title, ONE_AUTHOR_COLUMNS, [found])
         return
     try:
         top_voices, rising = run(
             client,
             settings.posts_alias,
             until=end,
-            window=parse_duration(window),
+            window=span,
             baseline_windows=baseline,
             top=top,
         )
+        posts = None if top_voices else post_span(client, settings.posts_alias)
     finally:
         client.close()
     if as_json:
@@ -79,36 +83,54 @@ def leaders(
             )
         )
         return
-    _print_table("top voices", top_voices)
-    _print_table("rising voices", rising)
-
-
-def _print_table(title: str, voices: list[Voice]) -> None:
-    table = Table(title=title)
-    for column in (
-        "handle",
-        "score",
-        "max influence",
-        "posts",
-        "relevant",
-        "engagement",
-        "recent",
-        "baseline/window",
-        "mentions (recent)",
-        "growth",
-    ):
-        table.add_column(column)
-    for v in voices:
-        table.add_row(
-            f"@{v.handle}",
-            f"{v.score}",
-            f"{v.max_influence}",
-            str(v.posts),
-            str(v.relevant_posts),
-            str(v.engagement),
-            str(v.recent_posts),
-            f"{v.baseline_posts}",
-            f"{v.mentions} ({v.recent_mentions})",
-            f"{v.growth}",
+    if not top_voices:  # one plain line, never wrapped (it may be piped)
+        print(
+            empty_window_message(
+                until=end,
+                window=span,
+                baseline_windows=baseline,
+                span=posts,
+                option=lambda name, value: f"--{name} {value}",
+            )
         )
-    Console().print(table)
+        return
+    console = Console()
+    _print_table(console, "top voices", TOP_COLUMNS, top_voices)
+    if rising:
+        _print_table(console, "rising voices (by growth)", RISING_COLUMNS, rising)
+    else:
+        print(no_rising_message(span))
+
+
+Column = tuple[str, Callable[[Voice], str]]
+
+# The first figure is what the table is sorted by.
+TOP_COLUMNS: tuple[Column, ...] = (
+    ("handle", lambda v: f"@{v.handle}"),
+    ("score", lambda v: f"{v.score:g}"),
+    ("max influence", lambda v: f"{v.max_influence:g}"),
+    ("posts", lambda v: str(v.posts)),
+    ("relevant", lambda v: str(v.relevant_posts)),
+    ("engagement", lambda v: str(v.engagement)),
+    ("mentions", lambda v: str(v.mentions)),
+)
+RISING_COLUMNS: tuple[Column, ...] = (
+    ("handle", lambda v: f"@{v.handle}"),
+    ("growth", lambda v: f"x{v.growth:g}"),
+    ("recent posts", lambda v: str(v.recent_posts)),
+    ("baseline/window", lambda v: f"{v.baseline_posts:g}"),
+    ("mentions (recent)", lambda v: f"{v.mentions} ({v.recent_mentions})"),
+    ("score", lambda v: f"{v.score:g}"),
+)
+ONE_AUTHOR_COLUMNS: tuple[Column, ...] = (*TOP_COLUMNS, *RISING_COLUMNS[1:-1])
+
+
+def _print_table(
+    console: Console, title: str, columns: tuple[Column, ...], voices: list[Voice]
+) -> None:
+    table = Table(title=title)
+    for name, _ in columns:
+        table.add_column(name, no_wrap=name == "handle")
+    for v in voices:
+        table.add_row(*(cell(v) for _, cell in columns))
+    console.print(table)

@@ -18,9 +18,9 @@ Elasticsearch.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch
@@ -41,8 +41,13 @@ class Voice:
     growth: float = 0.0
 
 
+def window_start(until: datetime, window: timedelta, baseline_windows: int) -> datetime:
+    """Where the range searched starts: the recent window and its baseline windows."""
+    return until - window * (baseline_windows + 1)
+
+
 def _range(until: datetime, window: timedelta, baseline_windows: int) -> dict[str, Any]:
-    since = until - window * (baseline_windows + 1)
+    since = window_start(until, window, baseline_windows)
     return {"range": {"created_at": {"gte": since.isoformat(), "lt": until.isoformat()}}}
 
 
@@ -257,3 +262,84 @@ def voice(
     response = client.search(index=alias, **body)
     voices = rank_voices(response.body, baseline_windows=baseline_windows, top=1)[0]
     return voices[0] if voices else None
+
+
+@dataclass(frozen=True)
+class PostSpan:
+    """The oldest and newest ``created_at`` of the indexed posts."""
+
+    oldest: datetime
+    newest: datetime
+
+
+def post_span(client: Elasticsearch, alias: str) -> PostSpan | None:
+    """When the indexed posts were written (None when there are none): an empty window is
+    explained with it."""
+    response = client.search(
+        index=alias,
+        size=0,
+        aggs={
+            "oldest": {"min": {"field": "created_at"}},
+            "newest": {"max": {"field": "created_at"}},
+        },
+    )
+    return parse_post_span(response.body)
+
+
+def parse_post_span(response: dict[str, Any]) -> PostSpan | None:
+    aggs = response.get("aggregations") or {}
+    oldest = (aggs.get("oldest") or {}).get("value")
+    newest = (aggs.get("newest") or {}).get("value")
+    if oldest is None or newest is None:
+        return None
+    return PostSpan(
+        oldest=datetime.fromtimestamp(float(oldest) / 1000, tz=UTC),
+        newest=datetime.fromtimestamp(float(newest) / 1000, tz=UTC),
+    )
+
+
+def _duration(span: timedelta) -> str:
+    seconds = int(span.total_seconds())
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{max(1, seconds // 60)}m"
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def empty_window_message(
+    *,
+    until: datetime,
+    window: timedelta,
+    baseline_windows: int,
+    span: PostSpan | None,
+    option: Callable[[str, str], str],
+) -> str:
+    """One line for a range without posts: its bounds, where the posts are, how to widen or
+    move it. ``option(name, value)`` spells a setting (``--window 7d`` or ``window=7d``)."""
+    since = window_start(until, window, baseline_windows)
+    head = (
+        f"No posts from {_when(since)} to {_when(until)} (the last {_duration(window)} and the"
+        f" {baseline_windows} window{'s' if baseline_windows != 1 else ''} before it)"
+    )
+    wider = option("window", _duration(window * 7))
+    if span is None:
+        return f"{head}: no posts are indexed yet; run `scout backfill` or `scout ingest` first."
+    where = f"the indexed posts run from {_when(span.oldest)} to {_when(span.newest)}"
+    if span.newest < since:  # a window that reaches back to the newest post, in whole days
+        reach = -(-(until - span.newest) // (baseline_windows + 1) // timedelta(days=1)) + 1
+        wider = option("window", _duration(max(window * 7, timedelta(days=reach))))
+    if span.newest < since or span.oldest >= until:
+        moved = (span.newest + timedelta(days=1)).strftime("%Y-%m-%dT00:00:00Z")
+        return f"{head}; {where}: move it with {option('until', moved)} or widen it with {wider}."
+    return f"{head}; {where}: widen it with {wider}."
+
+
+def no_rising_message(window: timedelta) -> str:
+    return (
+        f"No rising voices: nobody wrote {RISING_MIN_POSTS} or more posts in the last"
+        f" {_duration(window)} and grew more than x{RISING_GROWTH:g} over their own baseline."
+    )

@@ -47,3 +47,17 @@ def test_one_author_by_handle_any_case_and_with_at(
     assert body["voice"] == next(v for v in ranked if v["handle"] == "deal_desk")
     missing = api.get("/leaders/old_news", params=params)  # wrote ten days before April 1st
     assert missing.status_code == 404 and "@old_news" in missing.json()["detail"]
+
+
+def test_an_empty_range_says_so_and_how_to_move_it(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    body = api.get("/leaders", params={"until": "2030-01-01T00:00:00Z"}).json()
+    assert body["top"] == [] and body["rising"] == []
+    assert body["since"].startswith("2029-12-24T00:00:00")
+    assert body["note"].startswith("No posts from 2029-12-24 00:00 UTC to 2030-01-01 00:00 UTC")
+    assert "until=2026-04-0" in body["note"] and "window=" in body["note"]
+    found = api.get("/leaders", params={"until": "2026-04-05T00:00:00Z"}).json()
+    assert found["top"] and found["rising"] == []
+    assert found["note"].startswith("No rising voices")
