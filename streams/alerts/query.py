@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.alerts import Rule
+from streams.alerts.query_guard import check_query_dsl
 
 _SIGNAL_FILTERS: dict[str, dict[str, Any]] = {
     "ma": {"term": {"ma.is_ma": True}},
@@ -43,7 +44,10 @@ def rule_query(
     """The rule's query AND its conditions AND (optionally) the batch's documents.
 
     Live matching skips backfilled posts of runs without ``--alerts``; ``backfilled=True``
-    takes them too (a replay over history, where most posts may come from backfills)."""
+    takes them too (a replay over history, where most posts may come from backfills).
+    A query DSL outside the allow-list raises ``ConfigError`` (SCOUT-E087), so no path
+    (matching, replays, digests, the board) sends one to Elasticsearch."""
+    check_query_dsl(rule.id, rule.query_dsl)  # never sent, whatever path the rule took
     must: list[dict[str, Any]] = []
     if rule.query:
         must.append(

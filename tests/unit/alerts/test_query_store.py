@@ -4,6 +4,7 @@ from pydantic import ValidationError
 from models.alerts import Channel, Conditions, Rule
 from streams.alerts.query import LIVE_OR_ALERTING, SILENT_BACKFILL, rule_query
 from streams.alerts.store import rule_from_source, rule_to_source
+from streams.errors import ConfigError
 
 
 def test_rule_query_ands_query_conditions_backfill_guard_and_batch() -> None:
@@ -33,6 +34,16 @@ def test_a_replay_query_takes_backfilled_posts_that_live_matching_skips() -> Non
     assert LIVE_OR_ALERTING in live
     assert LIVE_OR_ALERTING not in replay and SILENT_BACKFILL not in replay
     assert SILENT_BACKFILL == {"bool": {"must_not": [LIVE_OR_ALERTING]}}
+
+
+def test_no_rule_query_is_compiled_around_a_lookup_into_another_index() -> None:
+    lookup = {"terms": {"text": {"index": "scout-rules", "id": "a", "path": "channels.secret"}}}
+    rule = Rule(id="spy", name="Spy", owner="o", query_dsl={"bool": {"should": [lookup]}})
+    for backfilled in (False, True):
+        with pytest.raises(ConfigError) as info:
+            rule_query(rule, backfilled=backfilled)
+        assert info.value.code == "SCOUT-E087"
+        assert "query_dsl.bool.should[0].terms.text" in info.value.message
 
 
 def test_a_rule_without_query_matches_on_conditions_alone() -> None:
