@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from models.alerts import Rule
 from streams.alerts.delivery.secrets import refuse_clear_secrets
+from streams.alerts.delivery.targets import refuse_blocked_targets
 from streams.alerts.query import SILENT_BACKFILL, rule_query
 from streams.alerts.query_guard import check_query_dsl
 from streams.errors import ConfigError
@@ -139,6 +140,7 @@ class RuleStore:
         now = datetime.now(UTC)
         rule = rule.model_copy(update={"created_at": now, "updated_at": now})
         refuse_clear_secrets(rule)
+        refuse_blocked_targets(rule, self._settings.alert_allow_list)
         self.validate(rule)
         try:
             self._client.index(
@@ -178,6 +180,9 @@ class RuleStore:
         except ValidationError as exc:
             raise ConfigError(f"rule {rule_id!r}: {problems(exc)}", code="SCOUT-E084") from exc
         refuse_clear_secrets(rule, already_stored=current.channels)
+        refuse_blocked_targets(
+            rule, self._settings.alert_allow_list, already_stored=current.channels
+        )
         self.validate(rule)
         self._client.index(
             index=self.index, id=rule_id, document=rule_to_source(rule), refresh=True
@@ -192,6 +197,9 @@ class RuleStore:
             update={"created_at": current.created_at, "updated_at": datetime.now(UTC)}
         )
         refuse_clear_secrets(rule, already_stored=current.channels)
+        refuse_blocked_targets(
+            rule, self._settings.alert_allow_list, already_stored=current.channels
+        )
         self.validate(rule)
         self._client.index(
             index=self.index, id=rule.id, document=rule_to_source(rule), refresh=True

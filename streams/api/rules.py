@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from models.alerts import Channel, Conditions, DedupKey, Mode, Rule, SpikeSpec
 from streams.alerts.delivery.safety import channel_label
 from streams.alerts.delivery.secrets import CLEAR_SECRET
+from streams.alerts.delivery.targets import BLOCKED_TARGET
 from streams.alerts.query_guard import UNSAFE_QUERY
 from streams.alerts.store import RuleStore, rule_to_source
 from streams.api.context import ApiContext, context
@@ -33,14 +34,15 @@ from streams.errors import ConfigError
 router = APIRouter(prefix="/rules", tags=["rules"])
 
 _NO_RULE, _DUPLICATE, _INVALID = "SCOUT-E083", "SCOUT-E082", "SCOUT-E084"
-_UNPROCESSABLE = {_INVALID, UNSAFE_QUERY, CLEAR_SECRET}
+_UNPROCESSABLE = {_INVALID, UNSAFE_QUERY, CLEAR_SECRET, BLOCKED_TARGET}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Elasticsearch rejected the rule's query (SCOUT-E081)."},
     404: {"description": "No such rule (SCOUT-E083)."},
     422: {
         "description": "A malformed rule; a query DSL clause rules may not use (SCOUT-E087:"
         " scripts, lookups into other indices...); a signing secret in clear (SCOUT-E088:"
-        " name an environment variable in `secret_env`)."
+        " name an environment variable in `secret_env`); a channel URL the delivery allow"
+        " list refuses (SCOUT-E089: a private or loopback address not in SCOUT_ALERT_ALLOW)."
     },
 }
 
