@@ -1,5 +1,9 @@
 """Durations (``30m``, ``24h``, ``7d``, ``2w``) and points in time (ISO 8601 or a duration
-back from now), shared by the CLI and the HTTP API (pure: no I/O)."""
+back from now), shared by the CLI and the HTTP API (pure: no I/O).
+
+One rule for times, everywhere (every ``--since``/``--until`` and every API ``since``/
+``until``): ISO 8601 with a zone is taken as written; without one it is UTC.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,14 @@ from datetime import UTC, datetime, timedelta
 
 from streams.errors import ConfigError
 
-__all__ = ["BAD_TIME", "es_interval", "is_duration", "parse_duration", "parse_time"]
+__all__ = [
+    "BAD_TIME",
+    "es_interval",
+    "is_duration",
+    "parse_duration",
+    "parse_instant",
+    "parse_time",
+]
 
 BAD_TIME = "SCOUT-E042"
 
@@ -42,10 +53,24 @@ def parse_time(value: str, *, now: datetime | None = None) -> datetime:
         except OverflowError as exc:
             raise ConfigError(f"bad time {value!r}: too far back", code=BAD_TIME) from exc
     try:
-        parsed = datetime.fromisoformat(text)
+        return parse_instant(text)
+    except ConfigError as exc:
+        raise ConfigError(
+            f"bad time {value!r}: use 2024-01-31, 2024-01-31T12:00:00 (UTC),"
+            " 2024-01-31T12:00:00+02:00 or a duration such as 7d",
+            code=BAD_TIME,
+        ) from exc
+
+
+def parse_instant(value: str) -> datetime:
+    """ISO 8601, a date or a time: as written when it has a zone, else UTC. Always
+    timezone-aware. The one parser of points in time for the CLI and the API."""
+    try:
+        parsed = datetime.fromisoformat(value.strip())
     except ValueError as exc:
         raise ConfigError(
-            f"bad time {value!r}: use 2024-01-31, 2024-01-31T12:00:00Z or a duration such as 7d",
+            f"bad time {value!r}: use 2024-01-31, 2024-01-31T12:00:00 (UTC) or"
+            " 2024-01-31T12:00:00+02:00",
             code=BAD_TIME,
         ) from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -39,7 +39,7 @@ def get_brief(
     since: Annotated[
         str, Query(description="Duration back from until (24h, 7d) or ISO 8601.")
     ] = "24h",
-    until: Annotated[str | None, Query(description="End (ISO 8601 with timezone).")] = None,
+    until: Annotated[str | None, Query(description="End (ISO 8601; UTC when no zone).")] = None,
     fmt: Annotated[str, Query(alias="format", description="md, html or json.")] = "md",
     company: Annotated[
         list[str] | None, Query(description="Company ids, e.g. company:MSFT.")

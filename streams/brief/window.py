@@ -3,7 +3,7 @@
 Error codes (``ConfigError``):
 
     SCOUT-E600  bad ``since``: neither a duration (30m, 24h, 7d, 2w) nor an ISO 8601 time
-    SCOUT-E601  bad ``until``: not an ISO 8601 time with a timezone
+    SCOUT-E601  bad ``until``: not an ISO 8601 time (one without a zone is UTC)
     SCOUT-E602  an empty window: ``since`` is not before ``until``
     SCOUT-E603  a company filter that is not a watch-list id such as ``company:MSFT``
     SCOUT-E604  an unknown output format (``streams.brief.render.render``: md, html, json)
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from streams.durations import is_duration, parse_duration
+from streams.durations import is_duration, parse_duration, parse_instant
 from streams.errors import ConfigError
 
 __all__ = ["BriefWindow", "parse_companies", "parse_window"]
@@ -37,18 +37,15 @@ class BriefWindow:
 
 
 def _instant(text: str, *, what: str, code: str) -> datetime:
-    raw = text.strip()
+    """The shared parser's rule (a time without a zone is UTC), the brief's codes."""
     try:
-        value = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
-    except ValueError:
-        value = None
-    if value is None or value.tzinfo is None:
+        return parse_instant(text)
+    except ConfigError as exc:
         raise ConfigError(
-            f"bad {what} {text!r}: use an ISO 8601 time with a timezone, e.g."
-            " 2026-05-01T00:00:00Z" + (", or a duration such as 24h" if what == "since" else ""),
+            f"bad {what} {text!r}: use an ISO 8601 time, e.g. 2026-05-01T00:00:00Z (UTC when"
+            " it has no zone)" + (", or a duration such as 24h" if what == "since" else ""),
             code=code,
-        )
-    return value
+        ) from exc
 
 
 def parse_window(since: str, until: str | None, *, now: datetime) -> BriefWindow:
@@ -71,7 +68,7 @@ def parse_window(since: str, until: str | None, *, now: datetime) -> BriefWindow
     else:
         raise ConfigError(
             f"bad since {since!r}: use a duration such as 30m, 24h, 7d or 2w, or an ISO 8601"
-            " time with a timezone",
+            " time (UTC when it has no zone)",
             code=E_SINCE,
         )
     if start >= end:

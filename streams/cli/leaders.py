@@ -13,6 +13,7 @@ from rich.table import Table
 
 from streams.cli.context import settings_of
 from streams.durations import parse_duration as parse_duration  # re-exported for the CLI
+from streams.durations import parse_time
 from streams.errors import ConfigError
 from streams.index.leaders import Voice, empty_window_message, no_rising_message
 
@@ -22,7 +23,8 @@ def leaders(
     window: Annotated[str, typer.Option(help="Recent window, e.g. 24h or 7d.")] = "1d",
     baseline: Annotated[int, typer.Option(help="Windows before it that form the baseline.")] = 7,
     until: Annotated[
-        str | None, typer.Option(help="End of the recent window (ISO 8601; default now).")
+        str | None,
+        typer.Option(help="End of the recent window (ISO 8601, UTC without a zone; default now)."),
     ] = None,
     top: Annotated[int, typer.Option(min=1, max=500)] = 20,
     as_json: Annotated[bool, typer.Option("--json")] = False,
@@ -36,9 +38,8 @@ def leaders(
     from streams.index.leaders import leaders as run
 
     settings = settings_of(ctx)
-    end = datetime.fromisoformat(until) if until else datetime.now(UTC)
-    if end.tzinfo is None:
-        raise ConfigError("--until needs a timezone, e.g. 2016-03-01T00:00:00Z", code="SCOUT-E042")
+    now = datetime.now(UTC)
+    end = parse_time(until, now=now) if until else now  # the shared rule: no zone is UTC
     span = parse_duration(window)
     client = make_client(settings)
     if author is not None:

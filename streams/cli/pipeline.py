@@ -13,7 +13,7 @@ from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
 
 console = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)  # never wrapped at the width (80 columns when piped)
 
 
 def setup(ctx: typer.Context) -> None:

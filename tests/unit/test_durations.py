@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from streams.durations import es_interval, parse_duration, parse_time
+from streams.durations import es_interval, parse_duration, parse_instant, parse_time
 from streams.errors import ConfigError
 
 NOW = datetime(2026, 3, 8, 12, 0, tzinfo=UTC)
@@ -20,6 +20,19 @@ def test_a_time_is_iso_or_a_duration_back_from_now() -> None:
     assert parse_time("2026-03-01T10:00:00+01:00", now=NOW) == datetime(
         2026, 3, 1, 9, 0, tzinfo=UTC
     )
+
+
+def test_a_time_without_a_zone_is_utc_and_one_with_a_zone_as_written() -> None:
+    assert parse_instant("2016-03-01T00:00:00") == datetime(2016, 3, 1, tzinfo=UTC)
+    assert parse_instant("2016-03-01T00:00:00Z") == datetime(2016, 3, 1, tzinfo=UTC)
+    assert parse_instant(" 2016-03-01T02:00:00+02:00 ") == datetime(2016, 3, 1, tzinfo=UTC)
+    assert parse_time("2016-03-01T00:00:00", now=NOW) == parse_instant("2016-03-01T00:00:00Z")
+
+
+def test_an_instant_is_not_a_duration() -> None:
+    with pytest.raises(ConfigError, match="2024-01-31T12:00:00 \\(UTC\\)") as info:
+        parse_instant("7d")
+    assert info.value.code == "SCOUT-E042"
 
 
 @pytest.mark.parametrize("bad", ["yesterday", "7 days", "-1d", "2026-13-01"])

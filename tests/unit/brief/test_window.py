@@ -24,6 +24,13 @@ def test_since_may_be_an_instant() -> None:
     assert window.since == datetime(2026, 5, 1, 4, tzinfo=UTC)
 
 
+def test_a_time_without_a_zone_is_utc_as_everywhere_else() -> None:
+    window = parse_window("2026-04-30T06:00:00", "2026-05-01T00:00:00", now=NOW)
+    assert window.since == datetime(2026, 4, 30, 6, tzinfo=UTC)
+    assert window.until == datetime(2026, 5, 1, tzinfo=UTC)
+    assert window == parse_window("2026-04-30T06:00:00Z", "2026-05-01T00:00:00+00:00", now=NOW)
+
+
 @pytest.mark.parametrize(
     ("since", "until", "code"),
     [
@@ -31,9 +38,7 @@ def test_since_may_be_an_instant() -> None:
         ("24", None, "SCOUT-E600"),
         ("0h", None, "SCOUT-E600"),
         ("2026-13-01T00:00:00Z", None, "SCOUT-E600"),
-        ("2026-05-01T00:00:00", None, "SCOUT-E600"),  # no timezone
         ("24h", "tomorrow", "SCOUT-E601"),
-        ("24h", "2026-05-01T00:00:00", "SCOUT-E601"),
         ("2026-05-03T00:00:00Z", None, "SCOUT-E602"),
     ],
 )
