@@ -18,6 +18,7 @@ from models.dead_letter import DeadLetter
 from streams.alerts.matching import AlertClaims, Outbox
 from streams.alerts.stage import Matcher
 from streams.errors import PermanentError, TransientError
+from streams.failures import summary
 from streams.index.sink import write_all
 from streams.normalize import dead_letter_for
 from streams.retry import retry_transient
@@ -118,7 +119,7 @@ async def publish_reports(
         new = await (reports.spikes(now) if which == "spikes" else reports.digests(now))
         await send_claimed(reports.claims, alerts, new)
     except TransientError as exc:
-        log.warning("%s check failed, retried at the next check: %s", which, exc)
+        log.warning("%s check failed, retried at the next check: %s", which, summary(exc))
         return 0
     except Exception:  # noqa: BLE001 - a Kafka error or a bug must not stop indexing
         log.exception("%s check failed unexpectedly, retried at the next check", which)
@@ -133,7 +134,7 @@ async def sweep_alerts(outbox: Outbox, alerts: Any) -> int:
         lost = await outbox.take()
         await send_claimed(outbox.claims, alerts, lost, what="re-published")
     except TransientError as exc:
-        log.warning("outbox sweep failed, retried at the next sweep: %s", exc)
+        log.warning("outbox sweep failed, retried at the next sweep: %s", summary(exc))
         return 0
     except Exception:  # noqa: BLE001 - a Kafka error or a bug must not stop indexing
         log.exception("outbox sweep failed unexpectedly, retried at the next sweep")

@@ -152,3 +152,4 @@ def test_a_worker_logs_one_line_per_retry_while_elasticsearch_is_down(
     assert all("Elasticsearch is unreachable: Connection refused" in line for line in bulk), text
     other = [line for line in outage if "WARN" in line or "ERROR" in line or "INFO] POST" in line]
     assert set(other) <= set(retries), text
+    assert not [line for line in retries if "caused by" in line], text  # not the nested chain

@@ -44,6 +44,7 @@ from streams.alerts.delivery.delivery_log import DeliveryLog
 from streams.alerts.delivery.queue import DeliveryQueue, Item, Lease, lane_of
 from streams.alerts.delivery.sender import Deliverer
 from streams.errors import TransientError
+from streams.failures import summary
 
 __all__ = ["DeliveryPump", "Schedule", "DeadLetterSink"]
 
@@ -117,7 +118,9 @@ class DeliveryPump:
                     await self.tick()
                 except TransientError as exc:
                     log.warning(
-                        "delivery queue check failed, retried in %.1fs: %s", self._poll_s, exc
+                        "delivery queue check failed, retried in %.1fs: %s",
+                        self._poll_s,
+                        summary(exc),
                     )
                 except Exception:  # noqa: BLE001 - a bug must not end delivery for good
                     log.exception("delivery queue check failed unexpectedly")
