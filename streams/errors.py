@@ -6,7 +6,8 @@
     │                               CSV quoting, broken JSON document; reported per file
     ├── ServiceError                local Kafka/Elasticsearch management (`scout services`)
     ├── PermanentError              this input will never succeed: dead-letter it, go on
-    │   └── InvalidPostError        malformed JSON, unknown shape, empty, oversized, encoding
+    │   ├── InvalidPostError        malformed JSON, unknown shape, empty, oversized, encoding
+    │   └── UnprocessableError      a stage failed on this record unexpectedly (a bug or a limit)
     └── TransientError              may succeed later: retry with backoff
         ├── IndexUnavailableError   Elasticsearch down, overloaded (429) or timing out
         └── BrokerUnavailableError  Kafka unreachable
@@ -23,6 +24,7 @@ __all__ = [
     "ServiceError",
     "PermanentError",
     "InvalidPostError",
+    "UnprocessableError",
     "TransientError",
     "IndexUnavailableError",
     "BrokerUnavailableError",
@@ -74,6 +76,20 @@ class PermanentError(ScoutError):
 
 class InvalidPostError(PermanentError):
     code = "SCOUT-E201"
+
+
+class UnprocessableError(PermanentError):
+    """A record made a stage fail in a way no refusal names (an error the stage did not
+    expect): the record is dead-lettered as ``unprocessable``, the others go on."""
+
+    code = "SCOUT-E202"
+
+    @classmethod
+    def of(cls, exc: BaseException, *, stage: str) -> UnprocessableError:
+        return cls(
+            f"{stage} failed on this record: {type(exc).__name__}: {str(exc)[:500]}",
+            reason="unprocessable",
+        )
 
 
 class TransientError(ScoutError):

@@ -6,7 +6,7 @@ import asyncio
 import functools
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,9 +55,20 @@ class BulkSink:
             return BulkOutcome(indexed=0)
         now = self._clock()
         operations: list[dict[str, Any]] = []
+        sent: list[EnrichedPost] = []
+        unsendable: list[Rejected] = []
         for doc in docs:
+            try:
+                source = to_source(doc, indexed_at=now)
+            except Exception as exc:  # noqa: BLE001 - this document's own failure
+                detail = f"cannot serialize the document: {type(exc).__name__}: {exc}"
+                unsendable.append(Rejected(doc=doc, reason="unprocessable", detail=detail))
+                continue
             operations.append({"index": {"_index": self._alias, "_id": doc.doc_id}})
-            operations.append(to_source(doc, indexed_at=now))
+            operations.append(source)
+            sent.append(doc)
+        if not sent:
+            return BulkOutcome(indexed=0, rejected=unsendable)
         try:
             response = await self._client.bulk(operations=operations, require_alias=True)
         except ApiError as exc:
@@ -70,7 +81,8 @@ class BulkSink:
             ) from exc
         except TransportError as exc:
             raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
-        return _sort_items(docs, response.body.get("items", []))
+        outcome = _sort_items(sent, response.body.get("items", []))
+        return replace(outcome, rejected=[*unsendable, *outcome.rejected])
 
 
 def _sort_items(docs: Sequence[EnrichedPost], items: list[dict[str, Any]]) -> BulkOutcome:

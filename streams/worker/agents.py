@@ -2,7 +2,8 @@
 
 Offsets of a batch are acknowledged (and later committed) only after Elasticsearch
 acknowledged its documents and the dead letters were delivered: at-least-once, and
-deterministic document ids make redelivery harmless.
+deterministic document ids make redelivery harmless. A batch that fails for a reason that
+is not a record's own is run again, never acknowledged half done.
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from datetime import datetime
 from typing import Any, Literal
 
 from models.alerts import Alert
-from models.dead_letter import DeadLetter
 from streams.alerts.matching import AlertClaims, Outbox
 from streams.alerts.stage import Matcher
-from streams.errors import PermanentError, TransientError
+from streams.errors import TransientError
 from streams.failures import summary
-from streams.index.sink import write_all
-from streams.normalize import dead_letter_for
 from streams.retry import retry_transient
-from streams.worker.batch import RawMessage, plan_batch
+from streams.worker.batch import RawMessage
+from streams.worker.indexing import index_batch, until_accounted
 from streams.worker.runtime import Runtime
 
 log = logging.getLogger("streams.worker")
@@ -39,41 +38,23 @@ def _raw(event: Any) -> RawMessage:
 async def process_events(
     rt: Runtime, dlq: Any, events: Sequence[Any], alerts: Any | None = None
 ) -> tuple[int, int]:
-    """One micro-batch. Returns (indexed, dead-lettered).
+    """One micro-batch, run until every record is indexed or dead-lettered (see
+    ``streams.worker.indexing``). Returns (indexed, dead-lettered).
 
     With alerts: the indexed documents are matched against the rules and new alerts are
     published (and acknowledged) before the batch's offsets are acknowledged."""
     messages = [_raw(e) for e in events]
-    plan = plan_batch(
-        messages,
-        max_message_bytes=rt.settings.max_message_bytes,
-        max_text_chars=rt.settings.max_text_chars,
+    matcher = rt.matcher
+
+    async def match(ids: list[str]) -> None:
+        if alerts is not None and matcher is not None:
+            await publish_alerts(matcher, alerts, ids, cap_s=rt.settings.retry_max_s)
+
+    return await until_accounted(
+        events,
+        lambda: index_batch(rt, dlq, messages, on_indexed=match),
+        cap_s=rt.settings.retry_max_s,
     )
-    loop = asyncio.get_running_loop()
-    docs = await loop.run_in_executor(rt.executor, rt.enricher.enrich, plan.posts)
-    outcome = await write_all(rt.sink, docs, cap_s=rt.settings.retry_max_s)
-    if alerts is not None and rt.matcher is not None:
-        refused = {r.doc.doc_id for r in outcome.rejected}
-        ids = [d.doc_id for d in docs if d.doc_id not in refused]
-        await publish_alerts(rt.matcher, alerts, ids, cap_s=rt.settings.retry_max_s)
-    dead: list[DeadLetter] = list(plan.dead)
-    for item in outcome.rejected:
-        error = PermanentError(
-            f"Elasticsearch refused the document: {item.detail}", reason=item.reason
-        )
-        payload = item.doc.model_dump_json().encode()
-        dead.append(dead_letter_for(payload, error, stage="index", post_id=item.doc.post_id))
-    if dead:
-        futures = [
-            await dlq.send(key=(d.post_id or d.reason).encode(), value=d.model_dump_json().encode())
-            for d in dead
-        ]
-        await asyncio.gather(*futures)
-        for d in dead:
-            log.warning(
-                "dead-lettered %s (%s): %s", d.post_id or f"offset {d.offset}", d.reason, d.detail
-            )
-    return outcome.indexed, len(dead)
 
 
 async def publish_alerts(

@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from models.post import Post
+from models.post import Author, Post
 from streams.errors import IndexUnavailableError
 from streams.index import BulkSink, build_document
 
@@ -70,3 +70,29 @@ def test_unreachable_cluster_is_transient() -> None:
 
     with pytest.raises(IndexUnavailableError):
         asyncio.run(run())
+
+
+def _deep(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {"leaf": 1}
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
+def test_a_document_that_cannot_be_serialized_is_rejected_alone() -> None:
+    # issue 12: an author nested 500 deep raised 'Maximum serialization depth exceeded'
+    # in to_source and took the whole batch with it
+    deep = build_document(
+        Post(id="deep", text="t", author=Author(handle="a", meta=_deep(500))), [], model="m"
+    )
+    docs = [_docs(1)[0], deep]
+    client = _FakeClient([201], {})
+    outcome = asyncio.run(BulkSink(client, "scout-posts").write(docs))  # type: ignore[arg-type]
+    assert outcome.indexed == 1
+    assert [(r.doc, r.reason) for r in outcome.rejected] == [(deep, "unprocessable")]
+    assert "serializ" in outcome.rejected[0].detail
+    assert len(client.calls[0]["operations"]) == 2  # only the other document was sent
+
+    only_bad = _FakeClient([], {})
+    outcome = asyncio.run(BulkSink(only_bad, "a").write([deep]))  # type: ignore[arg-type]
+    assert [r.doc for r in outcome.rejected] == [deep] and only_bad.calls == []
