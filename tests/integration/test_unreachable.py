@@ -64,6 +64,7 @@ ES_COMMANDS = [
     ["setup"],
     ["worker"],
     ["sample", "--timeout", "5"],
+    ["alerts", "replay"],
 ]
 
 
