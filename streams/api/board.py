@@ -19,6 +19,7 @@ and it builds post text with ``textContent`` only.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -32,8 +33,10 @@ from streams.alerts.store import RuleStore
 from streams.api.board_query import CARD_FIELDS, NEWEST_FIRST, to_card
 from streams.api.board_store import ColumnStore
 from streams.api.context import ApiContext, context
+from streams.api.elastic import BAD_RANGE, es_errors, es_problem, es_reason
 from streams.api.errors import NotFoundError
 from streams.api.live import LiveFeed, StreamCounter, stream
+from streams.api.params import SinceParam, UntilParam, bounded
 from streams.errors import ConfigError, IndexUnavailableError
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -92,7 +95,9 @@ class TimelineBucket(BaseModel):
 
 class Timeline(BaseModel):
     mention: str
-    interval: Literal["hour", "day"]
+    since: datetime
+    until: datetime
+    interval: Literal["hour", "day", "week"]
     total: int
     buckets: list[TimelineBucket]
 
@@ -139,10 +144,12 @@ def column_posts(
         )
     except ApiError as exc:
         if exc.meta.status == 400:
-            raise ConfigError(f"the column's query failed: {exc}", code="SCOUT-E095") from exc
-        raise IndexUnavailableError(f"cannot search posts: {exc}") from exc
+            raise ConfigError(
+                f"the column's query failed: {es_reason(exc.body)}", code="SCOUT-E095"
+            ) from exc
+        raise IndexUnavailableError(f"cannot search posts: {es_problem(exc)}") from exc
     except TransportError as exc:
-        raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+        raise IndexUnavailableError(f"cannot search posts: {es_problem(exc)}") from exc
     return ColumnPosts(
         column=column_id, posts=[to_card(h["_source"]) for h in response["hits"]["hits"]]
     )
@@ -155,18 +162,36 @@ def rule_choices(ctx: Ctx) -> list[RuleChoice]:
 
 
 # --- timeline of an unlinked name --------------------------------------------------------
+def timeline_interval(span: timedelta) -> Literal["hour", "day", "week"]:
+    """Hourly up to two days, daily up to 120 days, else weekly (at most ~530 bars a decade)."""
+    if span <= timedelta(days=2):
+        return "hour"
+    return "day" if span <= timedelta(days=120) else "week"
+
+
 @router.get("/timeline", summary="Mentions of an unlinked name over time")
 def mention_timeline(
     ctx: Ctx,
     mention: Annotated[str, Query(min_length=1, max_length=200, description="e.g. Berlin")],
-    days: Annotated[int, Query(ge=1, le=365)] = 30,
+    days: Annotated[
+        int, Query(ge=1, le=3660, description="The last `days` days, when `since` is not given.")
+    ] = 30,
+    since: SinceParam = None,
+    until: UntilParam = None,
 ) -> Timeline:
-    """A date histogram (``created_at``) of the posts naming ``mention`` (any case) over the
-    last ``days``: hourly up to two days, else daily. Linked entities have their own
+    """A date histogram (``created_at``) of the posts naming ``mention`` (any case) from
+    ``since`` (default: ``days`` ago) to ``until`` (default now): hourly up to two days,
+    daily up to 120, else weekly. Linked entities have their own
     ``GET /entities/{id}/timeline``, which the board uses for them."""
-    interval: Literal["hour", "day"] = "hour" if days <= 2 else "day"
-    since = f"now-{days}d/{'h' if interval == 'hour' else 'd'}"
-    try:
+    span = bounded(since, until, default_since=f"{days}d")
+    if span.since >= span.until:
+        raise ConfigError(
+            f"since {span.since.isoformat()} is not before until {span.until.isoformat()}",
+            code=BAD_RANGE,
+        )
+    interval = timeline_interval(span.until - span.since)
+    bounds = {"gte": span.since.isoformat(), "lt": span.until.isoformat()}
+    with es_errors("mention timeline"):
         response = ctx.es.search(
             index=ctx.settings.posts_alias,
             size=0,
@@ -174,7 +199,7 @@ def mention_timeline(
                 "bool": {
                     "filter": [
                         {"term": {"mentions": mention}},
-                        {"range": {"created_at": {"gte": since}}},
+                        {"range": {"created_at": bounds}},
                     ]
                 }
             },
@@ -184,20 +209,28 @@ def mention_timeline(
                         "field": "created_at",
                         "calendar_interval": interval,
                         "min_doc_count": 0,
-                        "extended_bounds": {"min": since, "max": "now"},
+                        "extended_bounds": {
+                            "min": bounds["gte"],
+                            "max": (span.until - timedelta(milliseconds=1)).isoformat(),
+                        },
                     }
                 }
             },
             track_total_hits=True,
         )
-    except (ApiError, TransportError) as exc:
-        raise IndexUnavailableError(f"cannot build the timeline: {exc}") from exc
     buckets = [
         TimelineBucket(date=b["key_as_string"], count=int(b["doc_count"]))
         for b in response["aggregations"]["mentions"]["buckets"]
     ]
     total = int(response["hits"]["total"]["value"])
-    return Timeline(mention=mention, interval=interval, total=total, buckets=buckets)
+    return Timeline(
+        mention=mention,
+        since=span.since,
+        until=span.until,
+        interval=interval,
+        total=total,
+        buckets=buckets,
+    )
 
 
 # --- live --------------------------------------------------------------------------------

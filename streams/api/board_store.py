@@ -16,6 +16,7 @@ from models.alerts import Rule
 from models.board import Column, ColumnSpec
 from streams.alerts.store import RuleStore
 from streams.api.board_query import column_query, default_title
+from streams.api.elastic import es_problem
 from streams.api.errors import NotFoundError as ApiNotFound
 from streams.errors import ConfigError, IndexUnavailableError
 from streams.index.small import ensure_small_index, query_problem
@@ -61,7 +62,9 @@ class ColumnStore:
                 sort=[{"position": "asc"}, {"created_at": "asc"}, {"id": "asc"}],
             )["hits"]["hits"]
         except (ApiError, TransportError) as exc:
-            raise IndexUnavailableError(f"cannot read the board's columns: {exc}") from exc
+            raise IndexUnavailableError(
+                f"cannot read the board's columns: {es_problem(exc)}"
+            ) from exc
         return [Column.model_validate(h["_source"]) for h in hits]
 
     def get(self, column_id: str, board: str = DEFAULT_BOARD) -> Column:
@@ -70,7 +73,9 @@ class ColumnStore:
         except NotFoundError as exc:
             raise ApiNotFound(f"no column {column_id!r}", code="SCOUT-E096") from exc
         except (ApiError, TransportError) as exc:
-            raise IndexUnavailableError(f"cannot read column {column_id!r}: {exc}") from exc
+            raise IndexUnavailableError(
+                f"cannot read column {column_id!r}: {es_problem(exc)}"
+            ) from exc
         column = Column.model_validate(found["_source"])
         if column.board != board:
             raise ApiNotFound(f"no column {column_id!r}", code="SCOUT-E096")
@@ -119,7 +124,9 @@ class ColumnStore:
         try:
             self._client.delete(index=self.index, id=column_id, refresh="wait_for")
         except (ApiError, TransportError) as exc:
-            raise IndexUnavailableError(f"cannot delete column {column_id!r}: {exc}") from exc
+            raise IndexUnavailableError(
+                f"cannot delete column {column_id!r}: {es_problem(exc)}"
+            ) from exc
 
     def reorder(self, ids: list[str], board: str = DEFAULT_BOARD) -> list[Column]:
         """Columns in the order of ``ids``; columns not named keep their order after them."""
@@ -148,7 +155,9 @@ class ColumnStore:
                 refresh="wait_for",
             )
         except (ApiError, TransportError) as exc:
-            raise IndexUnavailableError(f"cannot save column {column.id!r}: {exc}") from exc
+            raise IndexUnavailableError(
+                f"cannot save column {column.id!r}: {es_problem(exc)}"
+            ) from exc
 
     def _ensure(self) -> None:
         ensure_small_index(
@@ -164,8 +173,10 @@ class ColumnStore:
         try:
             problem = query_problem(self._client, self._settings.posts_alias, query)
         except TransportError as exc:
-            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+            raise IndexUnavailableError(es_problem(exc)) from exc
         if problem is not None:
             raise ConfigError(
-                f"Elasticsearch rejected the column's query: {problem}", code="SCOUT-E095"
+                f"the column's query is not valid: {problem.rstrip('.')} (check its quotes,"
+                " brackets and AND/OR/NOT)",
+                code="SCOUT-E095",
             )

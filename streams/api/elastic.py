@@ -40,6 +40,7 @@ __all__ = [
     "TOO_MANY_BUCKETS",
     "UNAVAILABLE",
     "es_errors",
+    "es_problem",
     "es_reason",
 ]
 
@@ -70,6 +71,13 @@ def es_reason(body: Any) -> str:
         if root.get("reason"):
             return short_reason(str(root["reason"]))
     return short_reason(str(error.get("reason") or error.get("type") or body))
+
+
+def es_problem(exc: ApiError | TransportError) -> str:
+    """A failed call in a few words a person can read (no Java trace, no index UUID)."""
+    if isinstance(exc, ApiError):
+        return f"Elasticsearch answered {exc.meta.status}: {es_reason(exc.body)}"
+    return f"cannot reach Elasticsearch ({type(exc).__name__})"
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from streams.api.board_query import CARD_FIELDS, NEWEST_FIRST, to_card
 from streams.api.board_store import ColumnStore
+from streams.api.elastic import es_problem
 from streams.errors import IndexUnavailableError, ScoutError
 from streams.settings import Settings
 
@@ -86,7 +87,9 @@ class LiveFeed:
                     track_total_hits=False,
                 )
             except (ApiError, TransportError) as exc:
-                raise IndexUnavailableError(f"board feed: cannot search new posts: {exc}") from exc
+                raise IndexUnavailableError(
+                    f"board feed: cannot search new posts: {es_problem(exc)}"
+                ) from exc
             hits = response["hits"]["hits"]
             for hit in hits:
                 stamp = str(hit["sort"][0])
@@ -126,7 +129,9 @@ class LiveFeed:
         try:
             responses = self._es.msearch(searches=searches)["responses"]
         except (ApiError, TransportError) as exc:
-            raise IndexUnavailableError(f"board feed: cannot match new posts: {exc}") from exc
+            raise IndexUnavailableError(
+                f"board feed: cannot match new posts: {es_problem(exc)}"
+            ) from exc
         events = []
         for column_id, response in zip(asked, responses, strict=True):
             if "error" in response:

@@ -5,6 +5,7 @@ Pure wrappers over the synchronous client; callers turn outcomes into their own 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
@@ -14,9 +15,19 @@ from streams.errors import ConfigError, IndexUnavailableError
 __all__ = ["ensure_small_index", "query_problem", "short_reason"]
 
 
+# "[posts-v1/Cou6EKabSbOHFZUXmeyk0w] " before an explanation of validate_query.
+_INDEX_UUID = re.compile(r"^\s*\[[^\]/\s]+/[A-Za-z0-9_-]{20,24}\]\s*")
+# "org.apache.lucene.queryparser.classic.ParseException: " and the like (Java class names).
+_JAVA_CLASS = re.compile(r"(?:^|;\s*)(?:[a-z_][a-z0-9_]*\.)+[A-Z]\w*(?:Exception|Error)\s*:\s*")
+
+
 def short_reason(reason: str) -> str:
-    """Lucene parse errors end in a long 'Was expecting one of' list: keep the point."""
-    return reason.split("\nWas expecting", 1)[0].strip()
+    """What a person needs of an Elasticsearch reason: the innermost cause without the Java
+    exception names or the index and its UUID, and without Lucene's long 'Was expecting one
+    of' list."""
+    text = _INDEX_UUID.sub("", reason.split("\nWas expecting", 1)[0])
+    causes = [c.strip() for c in _JAVA_CLASS.split(text)]
+    return next((c for c in reversed(causes) if c), text.strip()).rstrip(";").strip()
 
 
 def ensure_small_index(
@@ -42,7 +53,7 @@ def query_problem(client: Elasticsearch, index: str, query: dict[str, Any]) -> s
     try:
         result = client.indices.validate_query(index=index, query=query, explain=True)
     except ApiError as exc:
-        return str(exc.message)
+        return short_reason(str(exc.message))
     if result.get("valid", False):
         return None
     reasons = [e.get("error", "") for e in result.get("explanations", []) if not e.get("valid")]
