@@ -132,6 +132,19 @@ class Settings(BaseSettings):
     nlp_threads: int = Field(
         1, ge=1, le=64, description="Threads running spaCy off the event loop."
     )
+    nlp_max_tokens: int = Field(
+        5_000,
+        ge=100,
+        description="Tokens of one post that NER and the parser read (the longest accepted"
+        " English post has about 4,500); a run of over 256 characters without a space"
+        " counts one token per 64 characters.",
+    )
+    nlp_batch_tokens: int = Field(
+        40_000,
+        ge=1_000,
+        description="Tokens in one spaCy pass: bounds a worker's memory (about 4 KB a"
+        " token) whatever a batch holds; a batch over it runs in several passes.",
+    )
     retry_max_s: float = Field(
         5.0,
         gt=0,

@@ -78,6 +78,8 @@ def build_enricher(settings: Settings) -> Enricher:
         watchlists=store_views(store),
         ma=(has_ma_cue, detect_ma),
         batch_size=settings.batch_size,
+        max_tokens=settings.nlp_max_tokens,
+        batch_tokens=settings.nlp_batch_tokens,
         fill_ner=settings.ner_fill,
         handles=handles.label if handles is not None else None,
     )

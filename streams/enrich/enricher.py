@@ -16,6 +16,7 @@ from streams.enrich.lang import detect_language
 from streams.enrich.linking import link_entities, merge_ner
 from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
+from streams.extract.budget import budgeted_pipe
 from streams.index.documents import build_document
 from streams.normalize.fold import FoldedText, fold
 from streams.signals.moves import detect_moves
@@ -78,6 +79,8 @@ class Enricher:
         watchlists: Callable[[], WatchlistView] | None = None,
         ma: tuple[CueFilter, MADetector] | None = None,
         batch_size: int = 256,
+        max_tokens: int = 5_000,
+        batch_tokens: int = 40_000,
         fill_ner: bool = False,
         handles: HandleTyper | None = None,
     ) -> None:
@@ -86,6 +89,9 @@ class Enricher:
         self._watchlists = watchlists
         self._ma = ma
         self._batch_size = batch_size
+        # What a post and a spaCy pass may cost (see streams.extract.budget).
+        self._max_tokens = max_tokens
+        self._batch_tokens = batch_tokens
         self._fill_ner = fill_ner
         self._handles = handles
 
@@ -170,7 +176,15 @@ class Enricher:
     def _pipe(self, nlp: Any, texts: Sequence[str], indices: Sequence[int]) -> list[Any]:
         if not indices:
             return []
-        return list(nlp.pipe((texts[i] for i in indices), batch_size=self._batch_size))
+        return list(
+            budgeted_pipe(
+                nlp,
+                (texts[i] for i in indices),
+                max_tokens=self._max_tokens,
+                batch_tokens=self._batch_tokens,
+                batch_size=self._batch_size,
+            )
+        )
 
     def _detect_ma(self, doc: Any | None, entities: Sequence[Entity]) -> MASignal:
         if doc is None or self._ma is None:

@@ -8,6 +8,8 @@ from typing import Any
 from models.signals import Sentiment
 
 _THRESHOLD = 0.05
+# Words VADER reads of one post (emoji count as the words describing them).
+MAX_WORDS = 4_000
 
 # Market and product words VADER's general lexicon lacks or under-weights (team-written;
 # valences on VADER's -4..4 scale).
@@ -100,14 +102,15 @@ class SentimentScorer:
     """Built once (loads the lexicon); ``score`` is pure and thread-safe."""
 
     def __init__(self) -> None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        from streams.enrich.vader import linear_vader
 
-        self._analyzer: Any = SentimentIntensityAnalyzer()
+        self._analyzer: Any = linear_vader()
         self._analyzer.lexicon.update(FINANCE_LEXICON)
 
     def score(self, text: str) -> Sentiment:
         for pattern, replacement in _PHRASES:
             text = pattern.sub(replacement, text)
+        text = self._first_words(text)
         compound = float(self._analyzer.polarity_scores(text)["compound"])
         if compound >= _THRESHOLD:
             label = "positive"
@@ -116,3 +119,25 @@ class SentimentScorer:
         else:
             label = "neutral"
         return Sentiment(label=label, score=round(compound, 4))
+
+    def _first_words(self, text: str) -> str:
+        """The text as VADER reads it (each emoji replaced by its description, as VADER
+        does), cut to ``MAX_WORDS`` words: VADER's cost is per word, and 10,010 emoji are
+        20,020 words. An English post within SCOUT_MAX_TEXT_CHARS is not cut."""
+        emojis = self._analyzer.emojis
+        if any(ch in emojis for ch in text):
+            parts: list[str] = []
+            prev_space = True
+            for ch in text:  # vaderSentiment's own expansion, in linear time
+                description = emojis.get(ch)
+                if description is not None:
+                    if not prev_space:
+                        parts.append(" ")
+                    parts.append(description)
+                    prev_space = False
+                else:
+                    parts.append(ch)
+                    prev_space = ch == " "
+            text = "".join(parts)
+        words = text.split()
+        return text if len(words) <= MAX_WORDS else " ".join(words[:MAX_WORDS])
