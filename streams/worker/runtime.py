@@ -81,6 +81,7 @@ class Runtime:
                 ),
                 delivery_schedule(settings),
                 timeout_s=settings.alert_timeout_s,
+                owner=settings.worker_instance_id,
             )
             dispatcher = Dispatcher(rules=rules, queue=queue, pump=pump)
             reports = Reports(

@@ -163,7 +163,7 @@ def test_workers_killed_mid_alerting_lose_no_alert_and_resend_only_under_the_sam
         update={
             "alert_allow": "127.0.0.1",
             "alert_rules_ttl_s": 0.5,
-            "alert_timeout_s": 2.0,  # a dead worker's lane lease: 3 x 2 + 5 = 11 s
+            "alert_timeout_s": 2.0,  # a dead worker's lane lease: 2 x 2 + 5 = 9 s
             "batch_size": 10,
         }
     )

@@ -20,7 +20,8 @@ only ever holds up its own lane:
   dead-lettered without another attempt while the channel is failing.
 
 A worker killed mid-send leaves the item ``pending``: whoever leases the lane next (after the
-lease, ``3 × timeout + 5`` s, expires) sends it again with the same idempotency key. A
+lease, ``2 × timeout + 5`` s, expires; at once for a worker restarted with the same
+``SCOUT_WORKER_INSTANCE_ID``) sends it again with the same idempotency key. A
 receiver may therefore see one alert twice, always under one key; generic webhooks can drop
 the second by its ``Idempotency-Key`` header, Slack and Teams have no such key and may show
 the message twice.
@@ -84,6 +85,7 @@ class DeliveryPump:
         *,
         timeout_s: float,
         dead_letter: DeadLetterSink | None = None,
+        owner: str | None = None,
         poll_s: float = 1.0,
         max_lanes: int = 32,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -95,8 +97,9 @@ class DeliveryPump:
         self.log = delivery_log
         self.schedule = schedule
         self.dead_letter = dead_letter
-        self.owner = uuid.uuid4().hex
-        self._lease_s = 3 * timeout_s + 5.0
+        # A worker restarted with its static id takes its own leases back at once.
+        self.owner = owner or uuid.uuid4().hex
+        self._lease_s = 2 * timeout_s + 5.0
         self._renew_s = timeout_s
         self._poll_s = poll_s
         self._max_lanes = max_lanes
