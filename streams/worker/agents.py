@@ -79,8 +79,8 @@ async def send_claimed(
         await claims.mark_sent([a.alert_id for a in new])
     except TransientError as exc:
         # They are on the alerts topic: only the record is missing. A claim left pending
-        # is emitted again past PENDING_GRACE_S; the dispatcher's per-channel claim keeps
-        # that from reaching a receiver twice.
+        # is emitted again past PENDING_GRACE_S; the delivery queue's one item per
+        # (alert, channel) keeps that from reaching a receiver twice.
         log.warning("%d alerts published but not marked sent: %s", len(new), exc)
     kinds = ", ".join(sorted({f"{a.rule_id} ({a.kind})" for a in new}))
     log.info("alerts: %d %s (%s)", len(new), what, kinds)

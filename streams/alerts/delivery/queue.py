@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from elasticsearch import ApiError, AsyncElasticsearch, TransportError
@@ -48,6 +49,7 @@ __all__ = [
 
 Status = Literal["pending", "delivered", "dead", "dropped"]
 _RETRYABLE = frozenset({408, 429, 500, 502, 503, 504})
+log = logging.getLogger(__name__)
 
 QUEUE_MAPPING: dict[str, Any] = {
     "dynamic": "strict",
@@ -259,7 +261,15 @@ class DeliveryQueue:
             )
         except (ApiError, TransportError) as exc:
             raise _unavailable(f"reading lane {lane}", exc) from exc
-        return [item for hit in found["hits"]["hits"] if (item := _item(hit)) is not None]
+        items: list[Item] = []
+        for hit in found["hits"]["hits"]:
+            item = _item(hit)
+            if item is None:  # an alert this version cannot read: never blocks its lane
+                await self.mark(str(hit["_id"]), "dropped", datetime.now(UTC), error="unreadable")
+                log.error("delivery queue: item %s is unreadable; dropped", hit["_id"])
+            else:
+                items.append(item)
+        return items
 
     async def get(self, ids: Sequence[str]) -> dict[str, Mapping[str, Any]]:
         """Stored documents by id (missing ids are absent)."""

@@ -29,8 +29,8 @@ next spike or digest check) also emits the alert again past ``PENDING_GRACE_S``.
 committed after it) a younger pending claim is polled until it is marked sent or its grace
 period ends, instead of being dropped; the timers leave it to their next check or the
 sweep. An alert emitted twice (the first worker had produced but not yet marked it, or the
-sweep and a redelivery both met it) is delivered once: the dispatcher claims each
-(alert, channel).
+sweep and a redelivery both met it) is delivered once: the delivery queue holds one item
+per (alert, channel), created once.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ grace period. The caller publishes the alerts returned, then marks them sent.
   selected: they keep the recovery they had (a redelivered batch, the next spike or
   digest check that meets them).
 
-A claim swept while its worker is merely slow is published twice; the dispatcher claims
-each (alert, channel) first, so a receiver gets it once. A spike alert is stored as
+A claim swept while its worker is merely slow is published twice; the delivery queue holds
+one item per (alert, channel), created once, so a receiver gets it once. A spike alert is stored as
 claimed, before its top posts are added: one published by the sweep carries the figures
 but no top posts.
 """
