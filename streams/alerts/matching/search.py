@@ -12,6 +12,7 @@ from elasticsearch import ApiError, AsyncElasticsearch, TransportError
 from models.alerts import Rule
 from streams.alerts.matching.errors import SEARCH_FAILED, IndexUnavailableError, RejectedRule
 from streams.alerts.query import rule_query
+from streams.alerts.query_guard import UNSAFE_QUERY, query_dsl_problem
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,21 @@ class Matches(list[tuple[Rule, dict[str, Any]]]):
 def instant_rules(rules: Sequence[Rule]) -> list[Rule]:
     """Rules matched per post: instant, and not spike rules (those count volume)."""
     return [r for r in rules if r.enabled and r.mode == "instant" and r.spike is None]
+
+
+def _allowed(rules: Sequence[Rule]) -> tuple[list[Rule], list[RejectedRule]]:
+    """The rules whose query DSL passes the allow-list, and the others as rejected (never
+    sent: ``rule_query`` would refuse them)."""
+    allowed: list[Rule] = []
+    refused: list[RejectedRule] = []
+    for rule in rules:
+        problem = query_dsl_problem(rule.query_dsl) if rule.query_dsl else None
+        if problem is None:
+            allowed.append(rule)
+            continue
+        refused.append(RejectedRule(rule_id=rule.id, reason=f"{UNSAFE_QUERY}: {problem}"))
+        log.warning("rule %s skipped: [%s] %s", rule.id, UNSAFE_QUERY, problem)
+    return allowed, refused
 
 
 def _search_body(rule: Rule, doc_ids: Sequence[str]) -> dict[str, Any]:
@@ -67,15 +83,16 @@ async def match_batch(
     index's ``refresh_interval``) and never return if refreshes are disabled. Pass
     ``refresh=False`` when the caller already made the batch visible.
 
-    A query ES rejects is reported in ``Matches.rejected`` and skipped. Elasticsearch
+    A query DSL outside the allow-list (SCOUT-E087) or a query ES rejects is reported in
+    ``Matches.rejected`` and skipped. Elasticsearch
     parses all bodies of an ``_msearch`` up front, so one malformed query DSL fails the
     whole request with a 400: then each rule is searched on its own to find the culprit.
     Transient failures raise ``IndexUnavailableError`` (retry the batch: claims make
     re-matching harmless).
     """
-    active = instant_rules(rules)
+    active, refused = _allowed(instant_rules(rules))
     if not active or not doc_ids:
-        return Matches()
+        return Matches(rejected=refused)
     try:
         if refresh:
             await client.indices.refresh(index=alias)
@@ -86,7 +103,9 @@ async def match_batch(
         response = await client.msearch(searches=searches)
     except ApiError as exc:
         if exc.meta.status == 400:
-            return await _one_by_one(client, alias, active, doc_ids)
+            found = await _one_by_one(client, alias, active, doc_ids)
+            found.rejected[:0] = refused
+            return found
         raise IndexUnavailableError(
             f"rule searches over {alias!r} failed ({exc.meta.status}): {exc}", code=SEARCH_FAILED
         ) from exc
@@ -94,7 +113,7 @@ async def match_batch(
         raise IndexUnavailableError(
             f"cannot reach Elasticsearch for rule matching: {exc}", code=SEARCH_FAILED
         ) from exc
-    matches = Matches()
+    matches = Matches(rejected=refused)
     for rule, item in zip(active, response.body["responses"], strict=True):
         _collect(matches, rule, item, item.get("status", 200))
     return matches
