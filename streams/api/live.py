@@ -25,7 +25,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from streams.api.board_query import CARD_FIELDS, NEWEST_FIRST, to_card
 from streams.api.board_store import ColumnStore
-from streams.api.elastic import es_problem
+from streams.api.elastic import es_problem, es_reason
 from streams.errors import IndexUnavailableError, ScoutError
 from streams.settings import Settings
 
@@ -135,7 +135,8 @@ class LiveFeed:
         events = []
         for column_id, response in zip(asked, responses, strict=True):
             if "error" in response:
-                log.warning("board feed: column %s failed: %s", column_id, response["error"])
+                reason = es_reason({"error": response["error"]})
+                log.warning("board feed: column %s failed: %s", column_id, reason)
                 continue
             posts = [to_card(h["_source"]) for h in response["hits"]["hits"]]
             if posts:

@@ -1,7 +1,8 @@
 // The board: saved columns (server-side), newest posts first, live over server-sent events.
 import { ApiError, call, readEvents, token } from "./api.js";
 import { renderCard, sortKey } from "./cards.js";
-import { drawTimeline } from "./timeline.js";
+import { openTimeline } from "./timeline.js";
+import { count } from "./words.js";
 
 const MAX_CARDS = 150;
 const $ = (id) => document.getElementById(id);
@@ -16,19 +17,32 @@ const PLACEHOLDER = {
   rule: "",
 };
 
-function setStatus(state, text) {
+function setStatus(state, text, detail) {
   const badge = $("live-status");
   badge.dataset.state = state;
   badge.textContent = text || state;
+  badge.title = detail || "";
 }
 
+// A message under the top bar (it never grows the bar): dismissed with ×, cleared by the
+// next action that succeeds.
 function showError(error) {
   if (error instanceof ApiError && error.unauthorized) {
     askToken("The token was refused: enter the API token again.");
     return;
   }
-  $("form-error").textContent = error.message || String(error);
+  const text = error.message || String(error);
+  $("form-error-text").textContent = text;
+  $("form-error").title = text;
+  $("form-error").hidden = false;
 }
+
+function clearError() {
+  $("form-error").hidden = true;
+  $("form-error-text").textContent = "";
+}
+
+$("form-error-close").addEventListener("click", clearError);
 
 // --- token ---------------------------------------------------------------------------
 function askToken(message) {
@@ -72,7 +86,20 @@ function insertCard(entry, post, fresh) {
   list.insertBefore(card, before);
   if (fresh) card.classList.add("fresh");
   while (list.children.length > MAX_CARDS) list.lastElementChild.remove();
-  entry.section.querySelector(".column-count").textContent = String(list.children.length);
+  showCount(entry);
+}
+
+function showCount(entry) {
+  const shown = entry.list.children.length;
+  const node = entry.section.querySelector(".column-count");
+  node.textContent = count(shown, "post");
+  node.dataset.count = String(shown);
+}
+
+// A column's own problem, inside the column: dismissed with ×, replaced when it next loads.
+function columnError(entry, message) {
+  entry.error.hidden = !message;
+  entry.error.querySelector(".column-error-text").textContent = message || "";
 }
 
 function moveColumn(id, delta) {
@@ -87,6 +114,7 @@ function moveColumn(id, delta) {
 async function saveOrder(ids) {
   try {
     const saved = await call("PUT", "/board/columns/order", { ids });
+    clearError();
     layout(saved.map((c) => c.id));
   } catch (error) {
     showError(error);
@@ -121,9 +149,9 @@ function columnSection(column) {
   const kind = document.createElement("span");
   kind.className = "column-kind";
   kind.textContent = column.kind === "ma" ? "M&A" : column.kind;
-  const count = document.createElement("span");
-  count.className = "column-count";
-  count.textContent = "0";
+  const counter = document.createElement("span");
+  counter.className = "column-count";
+  counter.textContent = "0 posts";
   const tools = document.createElement("span");
   tools.className = "column-tools";
   for (const [label, name, css, action] of [
@@ -140,7 +168,7 @@ function columnSection(column) {
     button.addEventListener("click", action);
     tools.append(button);
   }
-  head.append(kind, title, count, tools);
+  head.append(kind, title, counter, tools);
   head.addEventListener("dragstart", (event) => {
     event.dataTransfer.setData("text/x-scout-column", column.id);
     event.dataTransfer.effectAllowed = "move";
@@ -160,20 +188,36 @@ function columnSection(column) {
   list.className = "cards";
   const note = document.createElement("p");
   note.className = "column-note";
-  section.append(head, note, list);
-  return { column, section, list, note };
+  const error = document.createElement("div");
+  error.className = "column-error";
+  error.setAttribute("role", "alert");
+  error.hidden = true;
+  const text = document.createElement("span");
+  text.className = "column-error-text";
+  const dismiss = document.createElement("button");
+  dismiss.type = "button";
+  dismiss.className = "dismiss";
+  dismiss.textContent = "×";
+  dismiss.setAttribute("aria-label", `Dismiss the message: ${column.title}`);
+  dismiss.addEventListener("click", () => {
+    error.hidden = true;
+  });
+  error.append(text, dismiss);
+  section.append(head, error, note, list);
+  return { column, section, list, note, error };
 }
 
 async function loadColumn(entry) {
   try {
     const page = await call("GET", `/board/columns/${encodeURIComponent(entry.column.id)}/posts`);
+    columnError(entry, null);
     entry.note.textContent = page.note || "";
     for (const post of page.posts) insertCard(entry, post, false);
-    entry.section.querySelector(".column-count").textContent = String(entry.list.children.length);
+    showCount(entry);
     entry.section.dataset.loaded = "true";
   } catch (error) {
-    entry.note.textContent = error.message;
     if (error instanceof ApiError && error.unauthorized) showError(error);
+    else columnError(entry, error.message || String(error));
   }
 }
 
@@ -188,6 +232,7 @@ function mount(column) {
 async function removeColumn(id) {
   try {
     await call("DELETE", `/board/columns/${encodeURIComponent(id)}`);
+    clearError();
     columns.get(id)?.section.remove();
     columns.delete(id);
     $("empty-board").hidden = columns.size > 0;
@@ -225,47 +270,18 @@ $("column-kind").addEventListener("change", kindChanged);
 
 $("add-column").addEventListener("submit", async (event) => {
   event.preventDefault();
-  $("form-error").textContent = "";
   const kind = $("column-kind").value;
   const value = kind === "rule" ? $("column-rule").value : $("column-value").value.trim();
   const spec = { kind, value: value || null, title: $("column-title").value.trim() || null };
   try {
     const column = await call("POST", "/board/columns", spec);
+    clearError();
     $("column-value").value = "";
     $("column-title").value = "";
     await mount(column);
   } catch (error) {
     showError(error);
   }
-});
-
-// --- timeline ---------------------------------------------------------------------------
-async function openTimeline(span) {
-  const panel = $("timeline");
-  // Linked entities: the API's entity timeline; unlinked names: the board's own.
-  const path = span.id
-    ? `/entities/${encodeURIComponent(span.id)}/timeline?since=30d&interval=1d`
-    : `/board/timeline?mention=${encodeURIComponent(span.text)}&days=30`;
-  $("timeline-title").textContent = span.id ? `${span.text} · ${span.id}` : span.text;
-  $("timeline-summary").textContent = "loading…";
-  $("timeline-chart").replaceChildren();
-  panel.hidden = false;
-  panel.dataset.key = span.id || span.text;
-  try {
-    const data = await call("GET", path);
-    data.buckets = data.buckets.map((b) => ({ date: b.start || b.date, count: b.count }));
-    $("timeline-summary").textContent = `${data.total} posts in the last 30 days, per day`;
-    $("timeline-summary").dataset.total = String(data.total);
-    drawTimeline($("timeline-chart"), data);
-    panel.dataset.ready = "true";
-  } catch (error) {
-    $("timeline-summary").textContent = error.message;
-  }
-}
-
-$("timeline-close").addEventListener("click", () => {
-  $("timeline").hidden = true;
-  delete $("timeline").dataset.ready;
 });
 
 // --- live -------------------------------------------------------------------------------
@@ -291,9 +307,12 @@ async function runLive() {
             delay = 1000;
           } else if (name === "posts") {
             const entry = columns.get(data.column);
-            if (entry) for (const post of data.posts) insertCard(entry, post, true);
+            if (entry) {
+              columnError(entry, null);
+              for (const post of data.posts) insertCard(entry, post, true);
+            }
           } else if (name === "problem") {
-            setStatus("degraded", `degraded: ${data.detail}`);
+            setStatus("degraded", `degraded: ${data.detail}`, data.detail);
           }
         },
         controller.signal,

@@ -7,6 +7,7 @@ the test is skipped locally and fails where services are required (CI).
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -21,11 +22,14 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from models.board import Column, ColumnSpec
+from models.enriched import Entity
 from streams.api import create_api
+from streams.api.board_store import ColumnStore, columns_index
 from streams.ingest import SourceLine, publish_lines
 from streams.settings import Settings
 from tests.conftest import services_required
-from tests.integration.api.board_support import drop_columns, serve
+from tests.integration.api.board_support import drop_columns, index_post, msft_entity, serve
 from tests.integration.api.conftest import TOKEN
 from tests.integration.support import REPO, WorkerProcess, count_docs, wait_until
 
@@ -219,5 +223,132 @@ def test_a_post_published_to_kafka_appears_live_in_the_right_column(
             counter = app.state.board_streams
             print("streams before", counter)
             wait_until(lambda: counter.open == 0, timeout=10, what=f"no stream ({counter})")
+    finally:
+        drop_columns(es, settings)
+
+
+def _open_board(driver: WebDriver, url: str) -> None:
+    driver.get(f"{url}/board")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "token-input").is_displayed())
+    driver.find_element(By.ID, "token-input").send_keys(TOKEN)
+    driver.find_element(By.ID, "token-save").click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
+    )
+
+
+def _summary_after(driver: WebDriver, click: Callable[[], None], starts: str) -> str:
+    click()
+    WebDriverWait(driver, 10).until(
+        lambda d: (
+            d.find_element(By.ID, "timeline").get_attribute("data-ready") == "true"
+            and d.find_element(By.ID, "timeline-summary").text.startswith(starts)
+        )
+    )
+    return str(driver.find_element(By.ID, "timeline-summary").text)
+
+
+def _no_java(text: str) -> None:
+    """No Java exception, no index name or UUID (``[index/Cou6EKabSbOHFZUXmeyk0w]``)."""
+    assert "Exception" not in text and "org." not in text and "it-" not in text, text
+    assert not re.search(r"[\w-]{22}\]", text), text
+
+
+def test_the_board_shows_readable_errors_in_place_and_explains_empty_ranges(
+    api_settings: Settings, settings: Settings, es: Elasticsearch, browser: WebDriver
+) -> None:
+    text = "Microsoft opens an office in Berlin."
+    berlin = Entity(text="Berlin", label="GPE", start=29, end=35)
+    twenty_days_ago = datetime.now(UTC) - timedelta(days=20)
+    entities = (msft_entity(text), berlin)
+    index_post(es, settings, "p1", text, entities=entities, created_at=twenty_days_ago)
+    ColumnStore(es, settings).add(ColumnSpec(kind="company", value="company:MSFT", title="MSFT"))
+    # A column saved before its query was checked (an older board): it fails when it loads.
+    broken = Column(id="broken1", kind="keyword", value="oracle AND (", title="Broken", position=1)
+    es.index(
+        index=columns_index(settings),
+        id=broken.id,
+        document=broken.model_dump(mode="json"),
+        refresh=True,
+    )
+    try:
+        with serve(create_api(api_settings)) as url:
+            _open_board(browser, url)
+            bar = browser.find_element(By.CSS_SELECTOR, "header.topbar")
+            height = bar.size["height"]
+
+            # The failing column says why inside itself, in a few words; × dismisses it.
+            problem = _column(browser, "Broken").find_element(By.CSS_SELECTOR, ".column-error")
+            WebDriverWait(browser, 10).until(lambda d: problem.is_displayed())
+            reason = problem.find_element(By.CSS_SELECTOR, ".column-error-text").text
+            assert reason.startswith("the column's query failed: Cannot parse"), reason
+            _no_java(reason)
+            problem.find_element(By.CSS_SELECTOR, "button.dismiss").click()
+            assert not problem.is_displayed()
+            assert _column(browser, "MSFT").find_element(By.CSS_SELECTOR, ".column-count").text == (
+                "1 post"
+            )
+
+            # A rejected new column: a message under the bar, which keeps its height.
+            notice = browser.find_element(By.ID, "form-error")
+            words = browser.find_element(By.ID, "form-error-text")
+            for _ in range(2):
+                Select(browser.find_element(By.ID, "column-kind")).select_by_value("keyword")
+                browser.find_element(By.ID, "column-value").clear()
+                browser.find_element(By.ID, "column-value").send_keys("oracle AND (cloud")
+                browser.find_element(By.ID, "column-add").click()
+                WebDriverWait(browser, 10).until(lambda d: notice.is_displayed())
+                assert words.text.startswith("the column's query is not valid: Cannot parse")
+                _no_java(words.text)
+                assert bar.size["height"] == height
+                assert "oracle AND (cloud" not in _titles(browser)
+                if not _:
+                    notice.find_element(By.CSS_SELECTOR, "button.dismiss").click()
+                    assert not notice.is_displayed()
+            browser.find_element(By.ID, "column-value").clear()
+            _add_column(browser, "keyword", "berlin", "Berlin")  # the next success clears it
+            assert not notice.is_displayed()
+
+            # The timeline's range is chosen; an empty one says so and how to widen it.
+            card = _column(browser, "MSFT").find_element(By.CSS_SELECTOR, ".card")
+            linked = card.find_element(By.CSS_SELECTOR, '.entity[data-entity-id="company:MSFT"]')
+            first = _summary_after(browser, linked.click, "1 post ")
+            assert first == "1 post in the last 30 days, per day"
+            ranges = {
+                b.get_attribute("data-range"): b
+                for b in browser.find_elements(By.CSS_SELECTOR, "#timeline-range button")
+            }
+            empty = _summary_after(browser, ranges["7d"].click, "No posts")
+            assert empty == (
+                "No posts in the last 7 days: widen the range"
+                " (30 days, 90 days, 1 year, custom dates)."
+            )
+            assert browser.find_element(By.ID, "timeline").get_attribute("data-empty") == "true"
+            assert ranges["7d"].get_attribute("aria-pressed") == "true"
+            year = _summary_after(browser, ranges["365d"].click, "1 post ")
+            assert year == "1 post in the last year, per week"
+            ranges["custom"].click()
+            day = twenty_days_ago.date().isoformat()
+            browser.execute_script(
+                "document.getElementById('timeline-from').value = arguments[0];"
+                "document.getElementById('timeline-to').value = arguments[0];",
+                day,
+            )
+            apply = browser.find_element(By.ID, "timeline-apply")
+            one_day = _summary_after(browser, apply.click, "1 post ")
+            assert one_day == f"1 post from {day} to {day}, per hour"
+            # An unlinked name (the board's own timeline) keeps the chosen range.
+            place = card.find_element(By.CSS_SELECTOR, ".entity:not([data-entity-id])")
+            assert _summary_after(browser, place.click, "1 post ") == one_day
+            assert browser.find_element(By.ID, "timeline-title").text == "Berlin"
+            ARTIFACTS.mkdir(exist_ok=True)
+            assert browser.save_screenshot(str(ARTIFACTS / "board-errors.png"))
+            errors = [
+                e
+                for e in browser.get_log("browser")
+                if e.get("level") == "SEVERE" and "Failed to load resource" not in e["message"]
+            ]
+            assert errors == [], errors
+            browser.get("about:blank")
     finally:
         drop_columns(es, settings)
