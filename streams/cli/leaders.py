@@ -119,7 +119,7 @@ RISING_COLUMNS: tuple[Column, ...] = (
     ("handle", lambda v: f"@{v.handle}"),
     ("growth", lambda v: f"x{v.growth:g}"),
     ("recent posts", lambda v: str(v.recent_posts)),
-    ("baseline/window", lambda v: f"{v.baseline_posts:g}"),
+    ("baseline", lambda v: f"{v.baseline_posts:g}"),  # mean posts per baseline window
     ("mentions (recent)", lambda v: f"{v.mentions} ({v.recent_mentions})"),
     ("score", lambda v: f"{v.score:g}"),
 )
