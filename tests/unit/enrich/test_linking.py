@@ -1,5 +1,9 @@
+import random
+import time
+from typing import Any
+
 from models.enriched import Entity
-from streams.enrich.linking import link_entities, merge_ner
+from streams.enrich.linking import _confirmed, link_entities, merge_ner
 
 
 def _e(
@@ -167,3 +171,92 @@ def test_a_linked_match_still_wins_over_a_longer_ner_span() -> None:
         ("Microsoft", "company:MSFT"),
         ("Azure", "product:msft/azure"),
     ]
+
+
+def _pairwise_link(
+    ner: list[Entity], watch: list[Entity], text: str, candidate: Any
+) -> list[Entity]:
+    """The linking rules written pair by pair (what link_entities computed before it
+    indexed spans, issue 12 point 2): the reference for the indexed version."""
+
+    def overlaps(a: Entity, b: Entity) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def same(a: Entity, b: Entity) -> bool:
+        return (a.start, a.end) == (b.start, b.end)
+
+    matches = [_confirmed(m, ner, text, candidate) for m in watch]
+    linked = [m for m in matches if m.id is not None]
+    found = [s for s in ner if not any(overlaps(s, m) for m in linked)]
+    unlinked = [
+        m
+        for m in matches
+        if m.id is None and not any(overlaps(m, s) and not same(m, s) for s in found)
+    ]
+    found = [s for s in found if not any(same(s, m) for m in unlinked)]
+    return sorted([*linked, *unlinked, *found], key=lambda e: (e.start, -e.end))
+
+
+def test_indexed_linking_agrees_with_the_pairwise_rules() -> None:
+    rng = random.Random(3)
+    text = "Oracle bought Cerner. " * 10
+    labels = ["ORG", "PRODUCT", "PERSON", "GPE"]
+
+    def spans(n: int, source: str, ids: bool) -> list[Entity]:
+        out = []
+        for _ in range(n):
+            start = rng.randint(0, 60)
+            end = start + rng.choice([0, 1, 2, 3, 5, 8])
+            linked = ids and rng.random() < 0.3
+            out.append(
+                Entity(
+                    text=text[start:end],
+                    label=rng.choice(labels),
+                    start=start,
+                    end=end,
+                    id=f"company:{start}" if linked else None,
+                    source=source,
+                )
+            )
+        return out
+
+    def candidate(e: Entity) -> str | None:
+        return None if e.label == "GPE" else f"cand:{e.start}"
+
+    for _ in range(500):
+        ner = spans(rng.randint(0, 12), "ner", ids=False)
+        watch = spans(rng.randint(0, 12), "alias", ids=True)
+        expected = _pairwise_link(ner, watch, text, candidate)
+        assert link_entities(ner, watch, text=text, candidate=candidate) == expected
+        general, tweet = spans(8, "ner", False), spans(8, "tweet_ner", False)
+        winners = [e for e in tweet if e.label in {"ORG", "PERSON"}]
+        pairwise = sorted(
+            [
+                *winners,
+                *(
+                    g
+                    for g in general
+                    if g.label not in {"ORG", "PERSON"}
+                    and not any(g.start < w.end and w.start < g.end for w in winners)
+                ),
+            ],
+            key=lambda e: (e.start, -e.end),
+        )
+        assert merge_ner(general, tweet) == pairwise
+
+
+def test_linking_thousands_of_entities_is_not_quadratic() -> None:
+    text = "Apple Microsoft " * 1_250  # a 20,000-character post
+    ner = [Entity(text="Apple", label="ORG", start=i * 16, end=i * 16 + 5) for i in range(1_250)]
+    watch = [
+        Entity(text="Microsoft", label="ORG", start=i * 16 + 6, end=i * 16 + 15, source="alias")
+        for i in range(1_250)
+    ] + [
+        Entity(text="Apple", label="ORG", start=i * 16, end=i * 16 + 5, source="alias")
+        for i in range(1_250)
+    ]
+    started = time.monotonic()
+    for _ in range(5):
+        linked = link_entities(ner, watch, text=text, candidate=lambda e: "company:X")
+    assert len(linked) == 2_500
+    assert time.monotonic() - started < 1.0  # pairwise: ~3 s
