@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Callable
 
 from elasticsearch import Elasticsearch
-from kafka import KafkaProducer
+from kafka import KafkaAdminClient, KafkaProducer
 
 from streams.index import doc_id
+from streams.kafka.lag import committed_offsets, topic_offsets
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
 from tests.integration.support import WorkerProcess, count_docs, read_topic, wait_until
@@ -81,3 +82,15 @@ def test_poison_records_are_dead_lettered_and_every_other_record_indexed(
     assert sorted(d["payload_bytes"] for d in dead) == sorted(len(m) for _, m in hostile)
     assert all(len(d["payload_sha256"]) == 64 for d in dead)
     worker.assert_alive()
+
+    # and the batches were acknowledged once accounted for: the group commits to the end
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap.split(","))
+    try:
+        ends = topic_offsets(admin, topic).latest
+        wait_until(
+            lambda: committed_offsets(admin, settings.app_id, topic) == ends,
+            timeout=30,
+            what=f"offsets committed to the end {ends}",
+        )
+    finally:
+        admin.close()
