@@ -1,3 +1,4 @@
+import random
 import time
 from typing import Any
 
@@ -32,6 +33,30 @@ def test_ordinary_text_is_tokenized_as_spacy_does() -> None:
     url = "https://example.com/" + "x" * (LONG_RUN_CHARS - 30)
     for sample in (text, f"see {url} now"):
         assert [t.text for t in bounded_doc(nlp, sample, 100)] == [t.text for t in nlp(sample)]
+
+
+def test_long_text_tokenized_in_parts_gives_spacys_tokens() -> None:
+    nlp = _nlp()
+    words = ["Oracle", "buys", "(Cerner)", "for", "$28bn.", "\n", "Really?!", "", "e.g.", "U.S."]
+    rng = random.Random(5)
+    text = " ".join(rng.choice(words) for _ in range(8_000))  # blanks make double spaces
+    doc = bounded_doc(nlp, text, max_tokens=100_000)
+    assert doc.text == text
+    assert [(t.idx, t.text) for t in doc] == [(t.idx, t.text) for t in nlp.make_doc(text)]
+
+
+def test_symbol_runs_cost_little_whatever_their_mix() -> None:
+    rng = random.Random(1)
+    emoji = [chr(c) for c in range(0x1F600, 0x1F64F)]
+    for length in (24, 40, 300, 5_000):  # distinct runs: spaCy's cache does not help
+        text = " ".join(
+            "".join(rng.choice(emoji) for _ in range(length)) + rng.choice(["", "a"])
+            for _ in range(19_000 // (length + 2))
+        )
+        started = time.monotonic()
+        doc = bounded_doc(_nlp(), text, max_tokens=1_000)
+        assert time.monotonic() - started < 0.5, length
+        assert len(doc) <= 1_000 and text.startswith(doc.text)
 
 
 def test_a_post_is_cut_to_max_tokens_and_its_text_stays_a_prefix() -> None:
