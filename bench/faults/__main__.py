@@ -40,7 +40,7 @@ def _recovery(values: list[float]) -> str:
     if not values:
         return "-"
     shown = ["never" if math.isinf(v) else f"{v:.1f}" for v in values]
-    if len(shown) <= 2:
+    if len(shown) <= 3:
         return ",".join(shown)
     finite = [v for v in values if not math.isinf(v)]
     worst = "never" if len(finite) < len(values) else f"{max(finite):.1f}"
@@ -81,7 +81,7 @@ def notes(r: Result) -> list[str]:
     if r.alerts is not None:
         out.append(
             f"alerts: {r.alerts.resent_same_key} resent under the same Idempotency-Key,"
-            f" {r.alerts_dead} in alerts.dlq"
+            f" {r.alerts_dead} in alerts.dlq, {r.receiver_500s} answered 500 by the receiver"
         )
     if r.crashes:
         out.append(f"worker exits (not kill -9): {r.crashes}")

@@ -70,6 +70,7 @@ class Result:
     alerts_expected: int | None = None
     alerts: AlertTally | None = None
     alerts_dead: int | None = None
+    receiver_500s: int = 0  # requests the receiver answered 500
     recovery_s: list[float] = field(default_factory=list)
     crashes: list[int] = field(default_factory=list)
     unmatched_dead: int = 0
@@ -172,6 +173,7 @@ def _result(
         mine = [r for r in receiver.snapshot() if r.rule_id == RULE_ID and r.post_id in valid]
         result.alerts_expected = len(valid)
         result.alerts = tally(mine)
+        result.receiver_500s = receiver.errors
         alerts_dlq = TopicReader(env.settings, ALERTS_DLQ.name(env.settings))
         try:
             result.alerts_dead = len(alerts_dlq.poll())
