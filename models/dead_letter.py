@@ -8,7 +8,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 # 2: payload_bytes, payload_sha256 and payload_truncated (a letter keeps a bounded prefix).
-DEAD_LETTER_SCHEMA_VERSION = 2
+# 3: origin (the live source of `scout listen` that refused the item).
+DEAD_LETTER_SCHEMA_VERSION = 3
 
 
 class DeadLetter(BaseModel):
@@ -25,6 +26,7 @@ class DeadLetter(BaseModel):
     source_file: str | None = None
     line: int | None = None
     post_id: str | None = None
+    origin: str | None = Field(None, description="The live source (its name) it came from.")
     payload: str = Field(
         description="The original message, as text when it was UTF-8; only its first part"
         " when ``payload_truncated``."

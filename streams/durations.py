@@ -18,6 +18,7 @@ __all__ = [
     "is_duration",
     "parse_duration",
     "parse_instant",
+    "parse_interval",
     "parse_time",
 ]
 
@@ -25,6 +26,8 @@ BAD_TIME = "SCOUT-E042"
 
 _DURATION = re.compile(r"^(\d+)([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_INTERVAL = re.compile(r"^(\d+)([smhdw])$")
+_INTERVAL_UNITS = {"s": "seconds", **_UNITS}
 
 
 def is_duration(text: str) -> bool:
@@ -41,6 +44,20 @@ def parse_duration(text: str) -> timedelta:
         return timedelta(**{_UNITS[match[2]]: int(match[1])})
     except OverflowError as exc:
         raise ConfigError(f"bad duration {text!r}: too long", code=BAD_TIME) from exc
+
+
+def parse_interval(text: str) -> timedelta:
+    """A repeat interval: ``30s``, ``5m``, ``1h`` (units s, m, h, d, w); longer than zero."""
+    match = _INTERVAL.match(text.strip())
+    if not match:
+        raise ConfigError(f"bad interval {text!r}: use e.g. 30s, 5m, 1h", code=BAD_TIME)
+    try:
+        interval = timedelta(**{_INTERVAL_UNITS[match[2]]: int(match[1])})
+    except OverflowError as exc:
+        raise ConfigError(f"bad interval {text!r}: too long", code=BAD_TIME) from exc
+    if interval <= timedelta(0):
+        raise ConfigError(f"bad interval {text!r}: must be longer than zero", code=BAD_TIME)
+    return interval
 
 
 def parse_time(value: str, *, now: datetime | None = None) -> datetime:

@@ -236,6 +236,50 @@ class Settings(BaseSettings):
         " again, for posts searchable late or stamped by a worker with a slower clock (s).",
     )
 
+    # --- Live sources (scout listen) ---------------------------------------------
+    sources_file: Path = Field(
+        Path("sources.yaml"),
+        description="The sources file of `scout listen`, `scout sources` and GET /sources"
+        " (YAML; deploy/sources.example.yaml is an example).",
+    )
+    sources_check_s: float = Field(
+        5.0, gt=0, description="How often `scout listen` looks for changes of the sources file (s)."
+    )
+    sources_contact: str = Field(
+        "",
+        max_length=200,
+        description="Contact (URL or e-mail) in the User-Agent that sources send:"
+        " `SignalScout/<version> (+<contact>)`, so a publisher can reach the operator.",
+    )
+    sources_timeout_s: float = Field(
+        20.0, gt=0, le=300, description="Timeout of every request a source makes (s)."
+    )
+    sources_host_interval_s: float = Field(
+        1.0, ge=0, description="Least time between two requests to the same host (s)."
+    )
+    sources_backoff_cap_s: float = Field(
+        900.0,
+        gt=0,
+        description="Longest wait before a failing source tries again, and the cap of a"
+        " publisher's Retry-After (s).",
+    )
+    sources_fail_after: int = Field(
+        5,
+        ge=1,
+        description="Failures in a row after which a source is reported failing (it keeps"
+        " retrying at the capped backoff).",
+    )
+    listen_host: str = Field(
+        "127.0.0.1", description="Address of the health endpoint of `scout listen`."
+    )
+    listen_port: int | None = Field(
+        8081,
+        ge=1,
+        le=65535,
+        description="Port of the health endpoint of `scout listen` (/health, /sources,"
+        " /metrics; unset: none).",
+    )
+
     # --- Local services ----------------------------------------------------------
     services_home: Path = Field(
         default_factory=default_services_home,

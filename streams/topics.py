@@ -14,6 +14,7 @@ class TopicSpec:
     value: str
     description: str
     partitions: int | None = None  # None: settings.topic_partitions
+    configs: tuple[tuple[str, str], ...] = ()  # topic-level configs set at creation
 
     def name(self, settings: Settings) -> str:
         return settings.topic(self.logical)
@@ -48,4 +49,19 @@ ALERTS_DLQ = TopicSpec(
     description="Alerts that could not be delivered after every retry.",
 )
 
-ALL_TOPICS: tuple[TopicSpec, ...] = (POSTS_RAW, POSTS_DLQ, ALERTS, ALERTS_DLQ)
+SOURCE_CURSORS = TopicSpec(
+    "sources.cursors",
+    key="source name (UTF-8)",
+    value="models.sources.SourceState as JSON: the cursor and status of one live source",
+    description="Where `scout listen` keeps each source's cursor (compacted: latest per"
+    " source); a cursor is written only after Kafka acknowledged the posts it covers.",
+    partitions=1,
+    # Compacted, in segments of at most an hour, so the topic stays about one record a source.
+    configs=(
+        ("cleanup.policy", "compact"),
+        ("segment.ms", "3600000"),
+        ("min.cleanable.dirty.ratio", "0.1"),
+    ),
+)
+
+ALL_TOPICS: tuple[TopicSpec, ...] = (POSTS_RAW, POSTS_DLQ, ALERTS, ALERTS_DLQ, SOURCE_CURSORS)

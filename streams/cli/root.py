@@ -37,7 +37,7 @@ def build_command() -> TyperGroup:
 
     Typer 0.29+ vendors click, so the tree is typer's group class, not ``click.Group``.
     """
-    from streams.cli import alerts, api, brief, pipeline, reports, rules, services
+    from streams.cli import alerts, api, brief, listen, pipeline, reports, rules, services
 
     app = typer.Typer(
         no_args_is_help=True,
@@ -53,6 +53,7 @@ def build_command() -> TyperGroup:
     pipeline.register(app)
     api.register(app)
     brief.register(app)
+    listen.register(app)
     command = typer.main.get_command(app)
     if not isinstance(command, TyperGroup):  # pragma: no cover - a callback always makes a group
         raise TypeError(f"expected a command group, got {type(command).__name__}")

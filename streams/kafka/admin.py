@@ -47,6 +47,7 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL_TOPICS) -
                             name,
                             spec.partition_count(settings),
                             settings.topic_replication,
+                            topic_configs=dict(spec.configs),
                         )
                     ]
                 )

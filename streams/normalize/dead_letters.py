@@ -69,6 +69,7 @@ def dead_letter_for(
     source_file: str | None = None,
     line: int | None = None,
     post_id: str | None = None,
+    origin: str | None = None,
     now: datetime | None = None,
 ) -> DeadLetter:
     """Keep the original bytes (as text when UTF-8, else base64), whole when they fit."""
@@ -84,6 +85,7 @@ def dead_letter_for(
         source_file=_short(source_file, FIELD_LIMIT_BYTES),
         line=line,
         post_id=_short(post_id, FIELD_LIMIT_BYTES),
+        origin=_short(origin, FIELD_LIMIT_BYTES),
         payload=payload,
         payload_encoding=encoding,
         payload_bytes=len(raw),
