@@ -225,6 +225,13 @@ class Settings(BaseSettings):
     )
     api_host: str = Field("127.0.0.1", description="Address `scout api` listens on.")
     api_port: int = Field(8080, ge=1, le=65535, description="Port `scout api` listens on.")
+    push_max_bytes: int = Field(
+        5 * 1024 * 1024,
+        ge=1024,
+        le=256 * 1024 * 1024,
+        description="Largest request body `POST /posts` reads (bytes); a larger one is refused"
+        " with 413 (SCOUT-E413) as soon as it is over, before it is read whole.",
+    )
     board_poll_s: float = Field(
         1.0, gt=0, le=60, description="How often the board's live feed looks for new posts (s)."
     )

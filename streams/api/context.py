@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 from fastapi import Request
 
+from streams.api.producer import PostsProducer
 from streams.settings import Settings
 
 
 @dataclass(frozen=True)
 class ApiContext:
-    """The settings and the Elasticsearch clients of one API process.
+    """The settings, the Elasticsearch clients and the Kafka producer of one API process.
 
     Routes are plain ``def`` functions (FastAPI runs them in its thread pool), so one
     synchronous client serves them all. ``aes`` runs the alert reports' async functions
@@ -22,6 +23,7 @@ class ApiContext:
     settings: Settings
     es: Elasticsearch
     aes: AsyncElasticsearch
+    producer: PostsProducer  # POST /posts (streams/api/producer.py)
 
 
 def context(request: Request) -> ApiContext:

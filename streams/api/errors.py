@@ -38,9 +38,25 @@ class UnprocessableError(ScoutError):
     code = "SCOUT-E422"
 
 
+class PayloadTooLargeError(ScoutError):
+    """A request body over its limit (``POST /posts``: SCOUT_PUSH_MAX_BYTES): 413."""
+
+    code = "SCOUT-E413"
+
+
+class UnsupportedMediaTypeError(ScoutError):
+    """A request body of a content type the route does not read: 415."""
+
+    code = "SCOUT-E415"
+
+
 def _status(exc: ScoutError) -> int:
     if isinstance(exc, NotFoundError):
         return 404
+    if isinstance(exc, PayloadTooLargeError):
+        return 413
+    if isinstance(exc, UnsupportedMediaTypeError):
+        return 415
     if isinstance(exc, ConflictError):
         return 409
     if isinstance(exc, UnprocessableError):

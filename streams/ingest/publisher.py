@@ -10,6 +10,7 @@ from typing import Any
 from kafka.errors import KafkaError
 
 from models.dead_letter import DeadLetter
+from models.post import Post
 from streams.errors import BrokerUnavailableError, InvalidPostError
 from streams.ingest.reader import EncodingTally, SourceLine
 from streams.normalize import dead_letter_for, parse_post
@@ -38,12 +39,18 @@ def ingest_lines(
     max_message_bytes: int,
     max_text_chars: int,
     on_line: Callable[[SourceLine], None] = lambda line: None,
+    on_outcome: Callable[[SourceLine, Post | DeadLetter], None] = lambda line, outcome: None,
     confirm_every: int = 5000,
+    confirm_timeout_s: float = 60.0,
+    stage: str = "ingest",
 ) -> IngestReport:
     """Publish valid posts keyed by id; send refusals to the dead-letter topic too.
 
     Every ``confirm_every`` lines the producer is flushed and each send confirmed, so a
     large file needs bounded memory and a broker failure surfaces near where it happened.
+    ``on_outcome`` gets each line's post or dead letter, in order; they are acknowledged by
+    Kafka only when this returns (else :class:`BrokerUnavailableError`). ``stage`` names
+    the origin in the dead letters (``ingest``, ``api``).
     """
     report = IngestReport()
     futures: list[Any] = []
@@ -57,35 +64,41 @@ def ingest_lines(
             dead = dead_letter_for(
                 item.raw[:max_message_bytes],
                 exc,
-                stage="ingest",
+                stage=stage,
                 source_file=item.file,
                 line=item.line,
             )
             report.rejected.append(dead)
             if exc.reason == "bad_encoding":
                 report.encoding.note(item.file, item.line, item.raw)
-            futures.append(
-                producer.send(
-                    dlq_topic,
-                    key=f"{item.file}:{item.line}".encode(),
-                    value=dead.model_dump_json().encode(),
-                )
-            )
+            key = f"{item.file}:{item.line}".encode()
+            futures.append(_send(producer, dlq_topic, key, dead.model_dump_json().encode()))
+            on_outcome(item, dead)
         else:
-            futures.append(producer.send(topic, key=post.id.encode(), value=item.raw))
+            futures.append(_send(producer, topic, post.id.encode(), item.raw))
             report.published += 1
+            on_outcome(item, post)
         on_line(item)
         if len(futures) >= confirm_every:
-            _confirm(producer, futures)
-    _confirm(producer, futures)
+            _confirm(producer, futures, confirm_timeout_s)
+    _confirm(producer, futures, confirm_timeout_s)
     return report
 
 
-def _confirm(producer: Any, futures: list[Any]) -> None:
+def _send(producer: Any, topic: str, key: bytes, value: bytes) -> Any:
+    """``producer.send``; a send that cannot even start (no metadata from the broker within
+    the producer's ``max_block_ms``) is Kafka unavailable too."""
     try:
-        producer.flush(timeout=60)
+        return producer.send(topic, key=key, value=value)
+    except KafkaError as exc:
+        raise BrokerUnavailableError(f"Kafka did not take the posts: {exc}") from exc
+
+
+def _confirm(producer: Any, futures: list[Any], timeout_s: float) -> None:
+    try:
+        producer.flush(timeout=timeout_s)
         for future in futures:
-            future.get(timeout=60)
+            future.get(timeout=timeout_s)
     except KafkaError as exc:
         raise BrokerUnavailableError(f"Kafka did not acknowledge the posts: {exc}") from exc
     futures.clear()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -71,7 +72,23 @@ def raw_lines(name: str | Path) -> Iterator[tuple[bytes, int]]:
 def read_file(name: str | Path) -> Iterator[SourceLine]:
     """The posts of one file (or ``-``) in order, each with its first line number."""
     label = STDIN if str(name) == "-" else str(name)
-    lines = raw_lines(name)
+    yield from _read(label, raw_lines(name))
+
+
+def read_bytes(label: str, data: bytes) -> Iterator[SourceLine]:
+    """The posts of ``data`` (a request body: JSON Lines or JSON arrays), read exactly as a
+    file's, ``label`` standing for the file's name."""
+
+    def lines() -> Iterator[tuple[bytes, int]]:
+        position = 0
+        for line in io.BytesIO(data):
+            position += len(line)
+            yield line, position
+
+    yield from _read(label, lines())
+
+
+def _read(label: str, lines: Iterator[tuple[bytes, int]]) -> Iterator[SourceLine]:
     number = previous = 0
     for line, end in lines:
         number += 1

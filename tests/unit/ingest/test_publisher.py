@@ -82,3 +82,39 @@ def test_posts_that_are_not_utf8_are_dead_lettered_and_their_file_reported() -> 
     assert [d.reason for d in report.rejected] == ["bad_encoding", "bad_encoding"]
     (problem,) = report.encoding.problems().values()
     assert problem.file == "in.jsonl" and "1 post is not UTF-8 (first at line 1" in str(problem)
+
+
+class _BrokerGone(_RecordingProducer):
+    """A producer whose sends cannot start: no metadata from the broker in max_block_ms."""
+
+    def send(self, topic: str, *, key: bytes | None = None, value: bytes) -> _Future:
+        from kafka.errors import KafkaTimeoutError
+
+        raise KafkaTimeoutError("Failed to update metadata after 10.0 secs.")
+
+
+def test_a_send_kafka_refuses_to_start_is_broker_unavailable() -> None:
+    """Regression: the send's own KafkaTimeoutError escaped uncoded (an API push answered
+    500, scout ingest printed a traceback); it is SCOUT-E302 like a failed confirmation."""
+    import pytest
+
+    from streams.errors import BrokerUnavailableError
+
+    with pytest.raises(BrokerUnavailableError, match="Kafka did not take the posts"):
+        _run(_BrokerGone(), _lines(json.dumps({"id": "a", "text": "ok"}).encode()))
+
+
+def test_each_line_gets_its_post_or_dead_letter_in_order_with_the_stage() -> None:
+    producer = _RecordingProducer()
+    outcomes: list[tuple[int, str]] = []
+    _run(
+        producer,
+        _lines(b'{"id": "a", "text": "ok"}', b"{broken", b'{"id": "c", "text": "fine"}'),
+        on_outcome=lambda item, out: outcomes.append(
+            (item.line, getattr(out, "id", None) or getattr(out, "reason", ""))
+        ),
+        stage="api",
+    )
+    assert outcomes == [(1, "a"), (2, "malformed_json"), (3, "c")]
+    dead = [json.loads(v) for t, _, v in producer.sent if t == "posts.raw.dlq"]
+    assert [d["stage"] for d in dead] == ["api"]

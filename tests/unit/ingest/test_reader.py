@@ -103,3 +103,25 @@ def test_posts_that_are_not_utf8_are_passed_on_and_the_file_reported_once(
     assert f"iconv -f WINDOWS-1252 -t UTF-8 {path} > {tmp_path / 'latin.utf8.jsonl'}" in (
         problem.message
     )
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        lambda posts: "\n".join(json.dumps(p) for p in posts) + "\n",
+        lambda posts: "\r\n\r\n".join(json.dumps(p) for p in posts),
+        lambda posts: json.dumps(posts, indent=2),
+    ],
+)
+def test_bytes_are_read_exactly_as_a_file_holding_them(tmp_path: Path, layout: object) -> None:
+    """A request body (POST /posts) and a file with the same bytes give the same posts."""
+    from streams.ingest.reader import read_bytes
+
+    data = layout(POSTS).encode()  # type: ignore[operator]
+    path = tmp_path / "body.jsonl"
+    path.write_bytes(data)
+    from_file = [(i.line, i.raw, i.end) for i in read_file(path)]
+    from_bytes = list(read_bytes("api:1", data))
+    assert [(i.line, i.raw, i.end) for i in from_bytes] == from_file
+    assert [json.loads(i.raw) for i in from_bytes] == POSTS
+    assert {i.file for i in from_bytes} == {"api:1"}
