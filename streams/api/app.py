@@ -10,7 +10,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 from fastapi import APIRouter, Depends, FastAPI
 
-from streams.api import board, health, leaders, ma, metrics, posts, push, rules, trends
+from streams.api import board, health, leaders, ma, metrics, posts, push, rules, sources, trends
 from streams.api.auth import require_token
 from streams.api.brief import router as brief_router
 from streams.api.context import ApiContext
@@ -101,4 +101,5 @@ def _secured_routers() -> list[APIRouter]:
         trends.router,
         leaders.router,
         metrics.router,
+        sources.router,
     ]

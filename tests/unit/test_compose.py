@@ -276,6 +276,31 @@ def test_setup_runs_once_before_the_workers(services: dict[str, dict[str, Any]])
     assert worker.get("restart") == "unless-stopped"
 
 
+def test_listen_runs_with_a_mounted_sources_file_and_a_health_check(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    from streams.sources import load_sources
+
+    listen = services["listen"]
+    assert listen["command"] == ["listen"]
+    assert listen["depends_on"]["setup"]["condition"] == "service_completed_successfully"
+    env = _environment(listen)
+    # The shared scout environment, plus the listener's own settings.
+    assert {k: v for k, v in env.items() if k in _environment(services["worker"])} == (
+        _environment(services["worker"])
+    )
+    mounts = {}
+    for volume in listen["volumes"]:
+        host, container, *mode = str(volume).split(":")
+        mounts[container] = (host, mode)
+    host, mode = mounts[env["SCOUT_SOURCES_FILE"]]
+    assert mode == ["ro"]
+    loaded = load_sources(ROOT / host)
+    assert loaded.sources and not loaded.problems, "the example sources file must load cleanly"
+    health = " ".join(listen["healthcheck"]["test"])
+    assert f"127.0.0.1:{env['SCOUT_LISTEN_PORT']}/health" in health
+
+
 def test_worker_can_be_scaled(services: dict[str, dict[str, Any]]) -> None:
     worker = services["worker"]
     assert "container_name" not in worker, "a fixed container_name prevents --scale"
