@@ -4,9 +4,9 @@ The body is read up to ``SCOUT_PUSH_MAX_BYTES`` (413 as soon as it is over, SCOU
 then read and validated like a ``scout ingest`` file (:func:`streams.ingest.read_bytes`,
 :func:`streams.ingest.ingest_lines`: the worker's own parser) and published to
 ``posts.raw`` keyed by post id with the API's one producer. Refused records go to the
-dead-letter topic (``stage: "api"``, ``source_file: "api:<request_id>"``). The answer, 202,
-comes once Kafka acknowledged every record: per record, in input order, its id and
-document id, or why it was refused. Kafka down: 503 (SCOUT-E302); the request may be sent
+dead-letter topic (``origin`` and ``stage`` ``"api"``, ``source_file`` ``"api:<request_id>"``).
+The answer, 202, comes once Kafka acknowledged every record: per record, in input order,
+its id and document id, or why it was refused. Kafka down: 503 (SCOUT-E302); the request may be sent
 again as it is (post ids are the keys and document ids, so nothing is duplicated).
 """
 
@@ -115,6 +115,7 @@ def _publish(
         on_outcome=note,
         confirm_timeout_s=CONFIRM_TIMEOUT_S,
         stage="api",
+        origin="api",
     )
     accepted = sum(r.status == "accepted" for r in results)
     return PushAnswer(

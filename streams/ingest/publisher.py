@@ -43,6 +43,7 @@ def ingest_lines(
     confirm_every: int = 5000,
     confirm_timeout_s: float = 60.0,
     stage: str = "ingest",
+    origin: str | None = None,
 ) -> IngestReport:
     """Publish valid posts keyed by id; send refusals to the dead-letter topic too.
 
@@ -67,6 +68,7 @@ def ingest_lines(
                 stage=stage,
                 source_file=item.file,
                 line=item.line,
+                origin=origin,
             )
             report.rejected.append(dead)
             if exc.reason == "bad_encoding":

@@ -124,9 +124,9 @@ def test_a_json_lines_batch_answers_each_line_in_order_and_dead_letters_the_bad_
         (b"b-3", "b-3"),
     ]
     letters = sorted(read_topic(settings, POSTS_DLQ.name(settings), expect=2), key=_line)
-    assert [(d["stage"], d["line"], d["reason"]) for d in letters] == [
-        ("api", 2, "malformed_json"),
-        ("api", 5, "empty_text"),
+    assert [(d["origin"], d["stage"], d["line"], d["reason"]) for d in letters] == [
+        ("api", "api", 2, "malformed_json"),
+        ("api", "api", 5, "empty_text"),
     ]
     assert {d["source_file"] for d in letters} == {f"api:{body['request_id']}"}
     assert letters[0]["payload"] == lines[1]
@@ -145,7 +145,7 @@ def test_one_rejected_json_post_is_answered_202_with_its_reason(
     assert (result["status"], result["reason"]) == ("rejected", "unknown_shape")
     assert "'body' where a Post has 'text'" in result["detail"]
     (letter,) = read_topic(settings, POSTS_DLQ.name(settings), expect=1)
-    assert (letter["stage"], letter["reason"]) == ("api", "unknown_shape")
+    assert (letter["origin"], letter["stage"], letter["reason"]) == ("api", "api", "unknown_shape")
 
 
 def test_pushing_needs_the_token(anonymous: TestClient, settings: Settings) -> None:
