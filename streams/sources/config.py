@@ -140,16 +140,19 @@ def parse_source(entry: Any, number: int) -> SourceConfig:
             reason = f"{kind!r} is not implemented yet (implemented: {known})"
         else:
             reason = f"unknown kind {kind!r} (one of: {known})"
-        raise SourceConfigError(repr(name), "kind", reason, code=E_KIND)
+        raise SourceConfigError(name, "kind", reason, code=E_KIND)
     try:
         return CONFIGS[kind].model_validate(entry)
     except ValidationError as exc:
         err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "source"
+        # Union members appear in the location (filter.literal['all','watchlist']): drop them.
+        field = (
+            ".".join(str(p) for p in err["loc"] if not any(c in str(p) for c in "[(',")) or "source"
+        )
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             allowed = ", ".join(sorted(CONFIGS[kind].model_fields))
             message = f"unknown field (a {kind} source has: {allowed})"
         more = len(exc.errors()) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise SourceConfigError(repr(name), field, message + suffix, code=E_FIELD) from exc
+        raise SourceConfigError(name, field, message + suffix, code=E_FIELD) from exc

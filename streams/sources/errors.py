@@ -53,13 +53,15 @@ E_TOPIC = "SCOUT-E709"
 
 
 class SourceConfigError(ConfigError):
-    """A problem with one source: ``source`` (its name, or ``#N`` when it has none) and
+    """A problem with one source: ``source`` (its name, or ``#N``, its place in the list, when
+    it has none) and
     ``field`` (``name``, ``kind``, ``url``...) say where."""
 
     def __init__(self, source: str, field: str, message: str, *, code: str) -> None:
         self.source = source
         self.field = field
-        super().__init__(f"source {source}: {field}: {message}", code=code)
+        label = source if source.startswith("#") else repr(source)
+        super().__init__(f"source {label}: {field}: {message}", code=code)
 
 
 class SourceFetchError(TransientError):

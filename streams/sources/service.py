@@ -79,7 +79,7 @@ async def test_source(settings: Settings, name: str) -> list[dict[str, Any]]:
     loaded = load_sources(settings.sources_file)
     config = loaded.get(name)
     if config is None:
-        broken = next((p for p in loaded.problems if p.source in (repr(name), name)), None)
+        broken = next((p for p in loaded.problems if p.source == name), None)
         if broken is not None:
             raise broken
         known = ", ".join(s.name for s in loaded.sources) or "none"

@@ -39,7 +39,7 @@ def source_rows(
             }
         )
     for problem in loaded.problems if loaded else ():
-        name = problem.source.strip("'")
+        name = problem.source
         configured.add(name)
         rows.append(
             {
