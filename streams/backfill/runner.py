@@ -46,15 +46,19 @@ class BackfillOptions:
     rate: float | None = None
     dry_run: bool = False
     alerts: bool = False
+    author: str | None = None  # the handle of a data export's owner (linkedin, facebook)
 
     def arguments(self) -> dict[str, Any]:
         """What identifies a run (rate, dry-run and alerts do not change the result set)."""
-        return {
+        arguments = {
             "paths": [str(Path(p).resolve()) for p in self.paths],
             "format": self.fmt,
             "since": self.since.isoformat() if self.since else None,
             "until": self.until.isoformat() if self.until else None,
         }
+        if self.author is not None:  # absent otherwise: earlier runs keep their checkpoint
+            arguments["author"] = self.author
+        return arguments
 
 
 @dataclass
@@ -189,7 +193,8 @@ class BackfillRunner:
         self.summary.failed.update(state.failed)
 
     def _run_file(self, path: Path, file_state: FileState, state: CheckpointState | None) -> None:
-        for index, record in enumerate(read_records(path, self.options.fmt)):
+        records = read_records(path, self.options.fmt, author=self.options.author)
+        for index, record in enumerate(records):
             if index < file_state.position:
                 continue  # published before the last checkpoint
             self._handle(record)

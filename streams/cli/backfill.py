@@ -44,6 +44,10 @@ def backfill(
     alerts: Annotated[bool, typer.Option("--alerts", help="Let these posts fire alerts.")] = False,
     restart: Annotated[bool, typer.Option("--restart", help="Ignore a saved checkpoint.")] = False,
     rejects: Annotated[Path | None, typer.Option(help="Rejects file (JSON Lines).")] = None,
+    author: Annotated[
+        str | None,
+        typer.Option(help="Author handle of a LinkedIn or Facebook export's posts."),
+    ] = None,
     checkpoint_every: Annotated[
         int, typer.Option(help="Confirm sends and save the checkpoint every N records.", min=1)
     ] = 2000,
@@ -68,6 +72,7 @@ def backfill(
         rate=rate,
         dry_run=dry_run,
         alerts=alerts,
+        author=author,
     )
     files = expand_paths(paths)
     directory = settings.data_dir / "backfill"

@@ -6,6 +6,8 @@ twitter-v2  Twitter API v2: {"data": [...], "includes": {"users": [...]}} or one
 mastodon    Mastodon statuses (HTML content, account, counts)
 rss         RSS 2.0 and Atom feeds (.xml)
 csv         CSV with a header: id,text,created_at,author_handle,author_name,followers,...
+linkedin    LinkedIn's member data export of shares (Shares.csv: Date,ShareLink,ShareCommentary,...)
+facebook    Facebook's "your posts" export (your_posts_1.json: timestamp, data[].post, ...)
 """
 
 from streams.backfill.formats.detect import FORMATS, Record, detect_format, read_records

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 from collections.abc import Iterator
@@ -9,13 +10,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from streams.backfill.formats.feeds import csv_rows, feed_posts
+from streams.backfill.formats.exports import (
+    LINKEDIN_COLUMNS,
+    export_author,
+    facebook_post,
+    is_facebook_post,
+    is_linkedin_header,
+    linkedin_post,
+)
+from streams.backfill.formats.feeds import CsvLayout, csv_rows, feed_posts
 from streams.backfill.formats.social import mastodon_post, twitter_v2_posts
 from streams.errors import ConfigError, InvalidPostError, UnreadableFileError
 from streams.ingest.reader import raw_lines, read_file
 from streams.normalize import decode_json
 
-FORMATS = ("auto", "post", "twitter-v1", "twitter-v2", "mastodon", "rss", "csv")
+FORMATS = (
+    "auto",
+    "post",
+    "twitter-v1",
+    "twitter-v2",
+    "mastodon",
+    "rss",
+    "csv",
+    "linkedin",
+    "facebook",
+)
+EXPORTS = ("linkedin", "facebook")  # data exports: the author comes from --author/the archive
 _JSON_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
 READABLE_SUFFIXES = (*_JSON_SUFFIXES, ".csv", ".xml", ".rss", ".atom")
 
@@ -47,6 +67,8 @@ def _read_bytes(path: Path) -> bytes:
 def _shape(obj: Any) -> str:
     if not isinstance(obj, dict):
         return "post"
+    if is_facebook_post(obj):  # before twitter-v2: it has a "data" list too
+        return "facebook"
     if "data" in obj and ("includes" in obj or isinstance(obj["data"], list | dict)):
         return "twitter-v2"
     if "id_str" in obj and isinstance(obj.get("user"), dict):
@@ -65,7 +87,7 @@ def detect_format(path: Path) -> str:
     if name.endswith((".xml", ".rss", ".atom")):
         return "rss"
     if name.endswith(".csv"):
-        return "csv"
+        return "linkedin" if _csv_header_is_linkedin(path) else "csv"
     if not name.endswith(_JSON_SUFFIXES):
         raise ConfigError(
             f"{path}: unknown file type (readable: {', '.join(READABLE_SUFFIXES)})",
@@ -79,7 +101,15 @@ def detect_format(path: Path) -> str:
     return "post"
 
 
-def _convert(fmt: str, obj: Any) -> list[dict[str, Any]]:
+def _csv_header_is_linkedin(path: Path) -> bool:
+    """Whether the first line names LinkedIn's columns (``Shares.csv`` by any name)."""
+    for line, _ in raw_lines(path):
+        text = line.decode("utf-8-sig", "replace")
+        return is_linkedin_header(next(csv.reader([text]), []))
+    return False
+
+
+def _convert(fmt: str, obj: Any, author: dict[str, Any] | None) -> list[dict[str, Any]]:
     if not isinstance(obj, dict):
         raise InvalidPostError(
             f"expected a JSON object, got {type(obj).__name__}", reason="unknown_shape"
@@ -88,15 +118,17 @@ def _convert(fmt: str, obj: Any) -> list[dict[str, Any]]:
         return twitter_v2_posts(obj)
     if fmt == "mastodon":
         return [mastodon_post(obj)]
+    if fmt == "facebook":
+        return [facebook_post(obj, author)]
     return [obj]  # post and twitter-v1: the normalizer reads both
 
 
-def _json_records(path: Path, fmt: str) -> Iterator[Record]:
+def _json_records(path: Path, fmt: str, author: dict[str, Any] | None) -> Iterator[Record]:
     """The posts ``scout ingest`` would read from the file, converted from ``fmt``."""
     for item in read_file(path):
         try:
             obj = decode_json(item.raw)
-            posts = _convert(fmt, obj)
+            posts = _convert(fmt, obj, author)
         except InvalidPostError as exc:
             yield Record(file=item.file, line=item.line, raw=item.raw, error=exc, end=item.end)
             continue
@@ -104,18 +136,20 @@ def _json_records(path: Path, fmt: str) -> Iterator[Record]:
             yield Record(file=item.file, line=item.line, raw=item.raw, post=post, end=item.end)
 
 
-def _csv_records(path: Path) -> Iterator[Record]:
-    for row in csv_rows(raw_lines(path), str(path)):
+def _csv_records(path: Path, layout: CsvLayout | None = None) -> Iterator[Record]:
+    for row in csv_rows(raw_lines(path), str(path), layout):
         yield Record(
             file=str(path), line=row.line, raw=row.raw, post=row.post, error=row.error, end=row.end
         )
 
 
-def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
+def read_records(path: Path, fmt: str = "auto", *, author: str | None = None) -> Iterator[Record]:
     """Records of one file in order; unreadable records carry their error, and a file that
-    cannot be read (further) raises ``UnreadableFileError``."""
+    cannot be read (further) raises ``UnreadableFileError``. ``author`` is the handle of a
+    data export's owner (``linkedin``, ``facebook``)."""
     if fmt == "auto":
         fmt = detect_format(path)
+    owner = export_author(path, fmt, author) if fmt in EXPORTS else None
     if fmt == "rss":
         data = _read_bytes(path)
         size = path.stat().st_size
@@ -128,4 +162,12 @@ def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
     if fmt == "csv":
         yield from _csv_records(path)
         return
-    yield from _json_records(path, fmt)
+    if fmt == "linkedin":
+        layout = CsvLayout(
+            accepts=is_linkedin_header,
+            wanted=",".join(LINKEDIN_COLUMNS) + " (LinkedIn's Shares.csv)",
+            convert=lambda row: linkedin_post(row, owner),
+        )
+        yield from _csv_records(path, layout)
+        return
+    yield from _json_records(path, fmt, owner)

@@ -1,10 +1,10 @@
-"""RSS 2.0 / Atom feeds and CSV files -> Post-shaped dicts."""
+"""RSS 2.0 / Atom feeds and CSV files (ours, and LinkedIn's through a layout) -> Post dicts."""
 
 from __future__ import annotations
 
 import csv
 import xml.etree.ElementTree as ET  # noqa: S405 - parsing files the operator chose
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -119,13 +119,27 @@ class _Lines:
         return raw, bad
 
 
-def csv_rows(lines: Iterator[tuple[bytes, int]], file: str) -> Iterator[CsvRow]:
-    """Rows of a CSV file with a header (id,text,created_at,author_handle,...), streamed.
+@dataclass(frozen=True)
+class CsvLayout:
+    """What a CSV file's header must have (``accepts``, ``wanted`` in words) and how a row
+    becomes a Post dict (``convert``; it may raise ``InvalidPostError``)."""
+
+    accepts: Callable[[list[str]], bool]
+    wanted: str
+    convert: Callable[[dict[str, str]], dict[str, Any]]
+
+
+def csv_rows(
+    lines: Iterator[tuple[bytes, int]], file: str, layout: CsvLayout | None = None
+) -> Iterator[CsvRow]:
+    """Rows of a CSV file with a header (id,text,created_at,author_handle,...), streamed;
+    ``layout`` reads another header (a LinkedIn ``Shares.csv``).
 
     A row that breaks the CSV syntax is refused (``malformed_csv``) and reading goes on at
     the next line; a quote that is never closed swallows the rest of the file, so that
     stops the file with ``UnreadableFileError`` (SCOUT-E074) naming the line it opened on.
     """
+    layout = layout or PLAIN_CSV
     source = _Lines(lines)
     reader = csv.reader(source, strict=True)
     header: list[str] | None = None
@@ -156,19 +170,20 @@ def csv_rows(lines: Iterator[tuple[bytes, int]], file: str) -> Iterator[CsvRow]:
         if not cells:
             continue  # a blank line
         if header is None:
-            header = _header(cells, file)
+            header = _header(cells, file, layout)
             continue
-        yield _row(header, cells, start, raw, source.end, bad)
+        yield _row(header, cells, start, raw, source.end, bad, layout)
 
 
-def _header(cells: list[str], file: str) -> list[str]:
-    if "text" not in cells:
+def _header(cells: list[str], file: str, layout: CsvLayout) -> list[str]:
+    if not layout.accepts(cells):
         raise UnreadableFileError(
             file,
-            f"the first line must be a CSV header with at least id,text (got {','.join(cells)})",
+            f"the first line must be a CSV header with at least {layout.wanted}"
+            f" (got {','.join(cells)[:200]})",
             code="SCOUT-E074",
         )
-    return cells
+    return [cell.lstrip("\ufeff").strip() for cell in cells]
 
 
 def _row(
@@ -178,6 +193,7 @@ def _row(
     raw: bytes,
     end: int,
     bad: UnicodeDecodeError | None,
+    layout: CsvLayout,
 ) -> CsvRow:
     if bad is not None:
         error = InvalidPostError(
@@ -192,7 +208,11 @@ def _row(
             reason="malformed_csv",
         )
         return CsvRow(line=line, raw=raw, end=end, error=error)
-    return CsvRow(line=line, raw=raw, end=end, post=_post(dict(zip(header, cells, strict=False))))
+    try:
+        post = layout.convert(dict(zip(header, cells, strict=False)))
+    except InvalidPostError as error:
+        return CsvRow(line=line, raw=raw, end=end, error=error)
+    return CsvRow(line=line, raw=raw, end=end, post=post)
 
 
 def _post(row: dict[str, str]) -> dict[str, Any]:
@@ -211,3 +231,6 @@ def _post(row: dict[str, str]) -> dict[str, Any]:
     if author:
         post["author"] = author
     return post
+
+
+PLAIN_CSV = CsvLayout(accepts=lambda cells: "text" in cells, wanted="id,text", convert=_post)
