@@ -118,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--stall", type=float, default=defaults.stall_s, help="Give up after no progress (s)."
     )
+    parser.add_argument(
+        "--dynamic",
+        action="store_true",
+        help="Workers without SCOUT_WORKER_INSTANCE_ID (dynamic group members).",
+    )
     args = parser.parse_args(argv)
     chosen = [s.strip() for s in args.scenarios.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in SCENARIOS]
@@ -133,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         outage_s=args.outage,
         rate=args.rate,
         stall_s=args.stall,
+        static=not args.dynamic,
     )
 
     base = load_settings()

@@ -59,6 +59,7 @@ class Options:
     rate: float = 10.0
     stall_s: float = 120.0
     settle_s: float = 420.0
+    static: bool = True  # workers with SCOUT_WORKER_INSTANCE_ID (False: dynamic members)
 
 
 @dataclass
@@ -86,16 +87,18 @@ class Env:
 
 
 @contextmanager
-def environment(base: Settings, name: str, logs: Path, **update: Any) -> Iterator[Env]:
+def environment(
+    base: Settings, name: str, logs: Path, opts: Options, **update: Any
+) -> Iterator[Env]:
     """Own topics, indices and group (removed afterwards; worker logs kept in ``logs``)."""
     logs.mkdir(parents=True, exist_ok=True)
     settings = isolated(base, name, logs / "faust", topic_partitions=3, **update)
-    run_setup(settings)
     es = make_client(settings)
     workers: Workers | None = None
     try:
+        run_setup(settings)
         worker_settings = settings
-        if "worker_instance_id" in Settings.model_fields:  # static membership (issue 12.5)
+        if opts.static:  # static group membership (issue 12 point 5): one stable id
             worker_settings = settings.model_copy(update={"worker_instance_id": f"{name}-w0"})
         workers = Workers(worker_settings, logs)
         yield Env(settings, es, workers, logs)
@@ -199,7 +202,7 @@ def _pause(seconds: float, env: Env) -> None:
 
 
 def hostile(base: Settings, name: str, logs: Path, opts: Options) -> Result:
-    with environment(base, name, logs) as env:
+    with environment(base, name, logs, opts) as env:
         limits = Limits(env.settings.max_text_chars, env.settings.max_message_bytes)
         records = generate(seed=opts.seed, valid=opts.valid, emoji_posts=opts.emoji, limits=limits)
         producer = make_producer(env.settings)
@@ -263,7 +266,7 @@ def kills(base: Settings, name: str, logs: Path, opts: Options) -> Result:
     receiver = FlakyReceiver()
     try:
         with (
-            environment(base, name, logs, **ALERTING) as env,
+            environment(base, name, logs, opts, **ALERTING) as env,
             live(env, opts, receiver) as streamer,
         ):
             recovery: list[float] = []
@@ -285,7 +288,7 @@ def es_outage(base: Settings, name: str, logs: Path, opts: Options) -> Result:
     proxy = TcpProxy(target.hostname or "127.0.0.1", target.port or 9200)
     receiver = FlakyReceiver()
     try:
-        with environment(base, name, logs, **ALERTING) as env:
+        with environment(base, name, logs, opts, **ALERTING) as env:
             env.workers.settings = env.workers.settings.model_copy(update={"es_url": proxy.url})
             with live(env, opts, receiver) as streamer:
                 _pause(5, env)
@@ -306,7 +309,7 @@ def receiver_outage(base: Settings, name: str, logs: Path, opts: Options) -> Res
     receiver = FlakyReceiver()
     try:
         with (
-            environment(base, name, logs, **ALERTING) as env,
+            environment(base, name, logs, opts, **ALERTING) as env,
             live(env, opts, receiver) as streamer,
         ):
             receiver.set_mode("down")
