@@ -47,6 +47,7 @@ def list_sources(
     if as_json:
         for row in rows:
             out.print(json.dumps(_without_state(row)), highlight=False, markup=False)
+        _exit_on_problems(loaded.problems)
         return
     table = Table(title=f"{settings.sources_file} (version {loaded.version})")
     for column in ("name", "kind", "interval", "filter", "target or error"):

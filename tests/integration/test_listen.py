@@ -272,3 +272,41 @@ def test_kill_9_at_random_moments_then_restart_loses_and_duplicates_nothing(
     raw = read_topic(settings, POSTS_RAW.name(settings), expect=10_000, timeout=5)
     assert {m["id"] for m in raw} == set(expected)
     assert listener.stop() == 0
+
+
+def test_setup_creates_the_cursor_topic_compacted(settings: Settings) -> None:
+    from kafka import KafkaAdminClient
+    from kafka.admin import ConfigResource, ConfigResourceType
+
+    from streams.topics import SOURCE_CURSORS
+
+    name = SOURCE_CURSORS.name(settings)
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap.split(","))
+    try:
+        described = admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
+    finally:
+        admin.close()
+    configs = {key: entry["value"] for key, entry in described["topic"][name].items()}
+    assert configs["cleanup.policy"] == "compact"
+
+
+def test_sources_test_prints_posts_and_publishes_nothing(
+    listen_settings: Settings, feeds: FeedServer
+) -> None:
+    settings = listen_settings
+    feeds.publish("/atom.xml", atom(items("probe", 2)))
+    settings.sources_file.write_text(
+        "sources:\n" + _rss("probe", feeds.url("/atom.xml")) + "  - {name: broken, kind: x}\n"
+    )
+    result = scout(settings, "sources", "test", "probe")
+    assert result.returncode == 0, result.stderr
+    posts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [p["id"] for p in posts] == ["urn:probe:0", "urn:probe:1"]
+    assert posts[0]["author"] == {"name": "Jane Doe"} and posts[0]["source"] == "rss"
+    assert read_topic(settings, POSTS_RAW.name(settings), expect=1, timeout=3) == []
+    assert read_states(settings) == {}
+    broken = scout(settings, "sources", "test", "broken")
+    assert broken.returncode == 2 and "SCOUT-E703" in broken.stderr
+    listed = scout(settings, "sources", "list", "--json")
+    assert listed.returncode == 2 and "SCOUT-E703" in listed.stderr
+    assert [json.loads(line)["name"] for line in listed.stdout.splitlines()] == ["probe", "broken"]
