@@ -2,7 +2,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from streams.durations import es_interval, parse_duration, parse_instant, parse_time
+from streams.durations import (
+    es_interval,
+    parse_duration,
+    parse_instant,
+    parse_interval,
+    parse_time,
+)
 from streams.errors import ConfigError
 
 NOW = datetime(2026, 3, 8, 12, 0, tzinfo=UTC)
@@ -49,3 +55,15 @@ def test_elasticsearch_intervals_use_the_largest_whole_unit() -> None:
     assert es_interval("1d") == "1d"
     with pytest.raises(ConfigError, match="longer than zero"):
         es_interval("0h")
+
+
+def test_repeat_intervals_take_seconds_too() -> None:
+    assert parse_interval("30s") == timedelta(seconds=30)
+    assert parse_interval(" 5m ") == timedelta(minutes=5)
+    assert parse_interval("2h") == timedelta(hours=2)
+    for bad in ("0s", "30", "5 min", "-5m", "1y"):
+        with pytest.raises(ConfigError) as info:
+            parse_interval(bad)
+        assert info.value.code == "SCOUT-E042"
+    with pytest.raises(ConfigError):
+        parse_duration("30s")  # windows and lookbacks stay in minutes and up
