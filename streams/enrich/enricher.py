@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -92,11 +94,27 @@ class Enricher:
         # What a post and a spaCy pass may cost (see streams.extract.budget).
         self._max_tokens = max_tokens
         self._batch_tokens = batch_tokens
+        self._zone_lock = threading.Lock()
         self._fill_ner = fill_ner
         self._handles = handles
 
     def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
-        """Enrich a batch, keeping its order. Pure given the loaded models."""
+        """Enrich a batch, keeping its order. Pure given the loaded models.
+
+        spaCy keeps every new string it sees in its vocabulary for good, so a worker fed
+        random tokens would grow without end; the batch runs in each pipeline's memory
+        zone, which forgets them when it ends (no Doc outlives this call)."""
+        with self._zone_lock, ExitStack() as zones:  # zones of two threads would interleave
+            for nlp in {id(m): m for m in self._pipelines()}.values():
+                if hasattr(nlp, "memory_zone"):
+                    zones.enter_context(nlp.memory_zone())
+            return self._enrich(posts)
+
+    def _pipelines(self) -> list[Any]:
+        models = (self._nlp.ner, self._nlp.parser, self._nlp.tweet_ner)
+        return [m for m in models if m is not None]
+
+    def _enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         view = self._watchlists() if self._watchlists is not None else None
         # Everything matches on the folded copy (invisible characters cannot hide a name);
         # entities are reported at offsets of the stored text.

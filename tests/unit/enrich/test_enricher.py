@@ -128,3 +128,17 @@ def test_a_post_without_invisible_characters_has_no_matching_copy(models: NlpMod
     enricher = Enricher(models, SentimentScorer(), watchlists=_Watch)
     (doc,) = enricher.enrich([Post(id="y", text="Oracle news", source="x")])
     assert doc.text_match is None
+
+
+def test_new_words_do_not_stay_in_the_vocabulary_after_a_batch(models: NlpModels) -> None:
+    # issue 12 point 2: spaCy keeps every string it sees; a worker fed random tokens grew
+    enricher = Enricher(models, SentimentScorer())
+    enricher.enrich([Post(id="0", text="Oracle warms up the vocabulary.", source="x")])
+    sizes = {len(m.vocab.strings) for m in (models.ner, models.tweet_ner)}
+    for batch in range(3):
+        posts = [
+            Post(id=f"{batch}-{i}", text=" ".join(f"w{batch}x{i}x{k}" for k in range(200)))
+            for i in range(5)
+        ]
+        enricher.enrich(posts)
+    assert {len(m.vocab.strings) for m in (models.ner, models.tweet_ner)} == sizes
