@@ -63,7 +63,7 @@ def ingest_lines(
             )
         except InvalidPostError as exc:
             dead = dead_letter_for(
-                item.raw[:max_message_bytes],
+                item.raw,  # dead_letter_for keeps a bounded prefix, its size and hash
                 exc,
                 stage=stage,
                 source_file=item.file,

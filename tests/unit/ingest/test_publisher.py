@@ -1,3 +1,4 @@
+import hashlib
 import json
 from typing import Any
 
@@ -118,3 +119,14 @@ def test_each_line_gets_its_post_or_dead_letter_in_order_with_the_stage() -> Non
     assert outcomes == [(1, "a"), (2, "malformed_json"), (3, "c")]
     dead = [json.loads(v) for t, _, v in producer.sent if t == "posts.raw.dlq"]
     assert [d["stage"] for d in dead] == ["api"]
+
+
+def test_an_oversized_line_is_dead_lettered_with_its_own_size_and_hash() -> None:
+    producer = _RecordingProducer()
+    raw = json.dumps({"id": "big", "text": "\x01" * 200_000}).encode()  # 1.2 MB
+    report = _run(producer, _lines(raw))
+    [dead] = report.rejected
+    assert dead.reason == "oversized" and dead.payload_truncated
+    assert (dead.payload_bytes, dead.payload_sha256) == (len(raw), hashlib.sha256(raw).hexdigest())
+    [(topic, _, value)] = producer.sent
+    assert topic == "posts.raw.dlq" and len(value) < 100_000
