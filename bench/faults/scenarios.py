@@ -2,7 +2,8 @@
 the real Kafka and Elasticsearch and real ``scout worker`` processes:
 
 - ``hostile``: every hostile family mixed with valid posts, published, then one worker;
-- ``kills``: a live stream with an instant alert rule, the worker killed (-9) and restarted;
+- ``kills``: a live stream with an instant alert rule, the worker killed (-9) and restarted
+  (every second kill as the receiver reads an alert, before it answers);
 - ``es``: Elasticsearch cut (a TCP proxy in front of it) for ``outage`` seconds mid-stream;
 - ``receiver``: the webhook receiver's port closed, then answering 500, mid-stream.
 
@@ -11,6 +12,7 @@ The shared Kafka and Elasticsearch are never stopped: outages are made by proxie
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -262,6 +264,23 @@ def _streamed(
         dead.close()
 
 
+def _kill_mid_send(env: Env, receiver: FlakyReceiver) -> None:
+    """Kill the worker (-9) when the receiver has read an alert, before it answers 200: the
+    alert arrived but its sender never learns it (issue 12 point 4)."""
+    fired = threading.Event()
+    victim = env.workers.current
+
+    def kill() -> None:
+        victim.kill()
+        fired.set()
+
+    receiver.arm(kill)
+    if not fired.wait(60) and receiver.disarm():
+        victim.kill()  # no alert came in a minute: an ordinary kill
+    fired.wait(30)
+    victim.proc.wait(timeout=30)
+
+
 def kills(base: Settings, name: str, logs: Path, opts: Options) -> Result:
     receiver = FlakyReceiver()
     try:
@@ -270,9 +289,12 @@ def kills(base: Settings, name: str, logs: Path, opts: Options) -> Result:
             live(env, opts, receiver) as streamer,
         ):
             recovery: list[float] = []
-            for _ in range(opts.kills):
+            for i in range(opts.kills):
                 _pause(opts.kill_every_s, env)
-                env.workers.current.kill()
+                if i % 2:  # every second kill lands mid-send
+                    _kill_mid_send(env, receiver)
+                else:
+                    env.workers.current.kill()
                 baseline = doc_count(env.es, env.settings)
                 env.workers.start()
                 took = _first_increase(lambda: doc_count(env.es, env.settings), baseline, 180)

@@ -9,7 +9,7 @@ import json
 import threading
 import time
 from collections import Counter
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -98,16 +98,29 @@ class Receipt:
 
 class FlakyReceiver:
     """A real webhook receiver on 127.0.0.1: ``ok`` (200 and recorded), ``error`` (500,
-    counted, not recorded) or ``down`` (the listening port closed)."""
+    counted, not recorded) or ``down`` (the listening port closed). ``arm`` runs a hook
+    between an alert's arrival and its answer (a sender killed mid-send)."""
 
     def __init__(self) -> None:
         self.receipts: list[Receipt] = []
         self.errors = 0
         self.mode: Mode = "ok"
         self._lock = threading.Lock()
+        self._hook: Callable[[], None] | None = None
         self._server: ThreadingHTTPServer | None = None
         self.port = 0
         self._listen()
+
+    def arm(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` once, when the next alert has arrived and before it is answered."""
+        with self._lock:
+            self._hook = hook
+
+    def disarm(self) -> bool:
+        """Drop the hook; True when it had not fired."""
+        with self._lock:
+            armed, self._hook = self._hook is not None, None
+        return armed
 
     @property
     def url(self) -> str:
@@ -139,8 +152,14 @@ class FlakyReceiver:
                 )
                 with owner._lock:
                     owner.receipts.append(receipt)
-                self.send_response(200)
-                self.end_headers()
+                    hook, owner._hook = owner._hook, None
+                if hook is not None:
+                    hook()  # e.g. kill the sender: the alert arrived, the 200 never does
+                try:
+                    self.send_response(200)
+                    self.end_headers()
+                except OSError:
+                    pass
 
             def log_message(self, *args: Any) -> None:
                 return None
