@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,10 @@ from streams.retry import retry_transient
 log = logging.getLogger(__name__)
 
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+# Sources per bulk request: a batch of large posts (each up to SCOUT_MAX_MESSAGE_BYTES, plus
+# extra author fields kept in _source) in one request would pass Elasticsearch's 100 MB
+# http.max_content_length, be refused with 413 and be retried for ever.
+MAX_BULK_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,24 +56,40 @@ class BulkSink:
         self._clock = clock
 
     async def write(self, docs: Sequence[EnrichedPost]) -> BulkOutcome:
+        """Index ``docs`` in bulk requests of at most ``MAX_BULK_BYTES`` of sources each."""
         if not docs:
             return BulkOutcome(indexed=0)
         now = self._clock()
-        operations: list[dict[str, Any]] = []
-        sent: list[EnrichedPost] = []
         unsendable: list[Rejected] = []
+        chunks: list[list[tuple[EnrichedPost, dict[str, Any]]]] = [[]]
+        size = 0
         for doc in docs:
             try:
                 source = to_source(doc, indexed_at=now)
+                length = len(json.dumps(source, ensure_ascii=False).encode())
             except Exception as exc:  # noqa: BLE001 - this document's own failure
                 detail = f"cannot serialize the document: {type(exc).__name__}: {exc}"
                 unsendable.append(Rejected(doc=doc, reason="unprocessable", detail=detail))
                 continue
+            if chunks[-1] and size + length > MAX_BULK_BYTES:
+                chunks.append([])
+                size = 0
+            chunks[-1].append((doc, source))
+            size += length
+        indexed, rejected, retry = 0, list(unsendable), []
+        for chunk in chunks:
+            if chunk:
+                outcome = await self._bulk(chunk)
+                indexed += outcome.indexed
+                rejected.extend(outcome.rejected)
+                retry.extend(outcome.retry)
+        return BulkOutcome(indexed=indexed, rejected=rejected, retry=retry)
+
+    async def _bulk(self, chunk: Sequence[tuple[EnrichedPost, dict[str, Any]]]) -> BulkOutcome:
+        operations: list[dict[str, Any]] = []
+        for doc, source in chunk:
             operations.append({"index": {"_index": self._alias, "_id": doc.doc_id}})
             operations.append(source)
-            sent.append(doc)
-        if not sent:
-            return BulkOutcome(indexed=0, rejected=unsendable)
         try:
             response = await self._client.bulk(operations=operations, require_alias=True)
         except ApiError as exc:
@@ -81,8 +102,7 @@ class BulkSink:
             ) from exc
         except TransportError as exc:
             raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
-        outcome = _sort_items(sent, response.body.get("items", []))
-        return replace(outcome, rejected=[*unsendable, *outcome.rejected])
+        return _sort_items([doc for doc, _ in chunk], response.body.get("items", []))
 
 
 def _sort_items(docs: Sequence[EnrichedPost], items: list[dict[str, Any]]) -> BulkOutcome:

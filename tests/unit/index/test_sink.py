@@ -1,4 +1,5 @@
 import asyncio
+import json
 from typing import Any
 
 import pytest
@@ -6,6 +7,7 @@ import pytest
 from models.post import Author, Post
 from streams.errors import IndexUnavailableError
 from streams.index import BulkSink, build_document
+from streams.index.sink import MAX_BULK_BYTES
 
 
 class _Response:
@@ -96,3 +98,31 @@ def test_a_document_that_cannot_be_serialized_is_rejected_alone() -> None:
     only_bad = _FakeClient([], {})
     outcome = asyncio.run(BulkSink(only_bad, "a").write([deep]))  # type: ignore[arg-type]
     assert [r.doc for r in outcome.rejected] == [deep] and only_bad.calls == []
+
+
+class _AcceptAll:
+    """Accepts every document; records the size of each bulk request's sources."""
+
+    def __init__(self) -> None:
+        self.request_bytes: list[int] = []
+
+    async def bulk(self, *, operations: list[dict[str, Any]], require_alias: bool) -> _Response:
+        sources = operations[1::2]
+        self.request_bytes.append(sum(len(json.dumps(s)) for s in sources))
+        return _Response({"items": [{"index": {"status": 201}} for _ in sources]})
+
+
+def test_large_documents_go_in_bulk_requests_under_the_byte_limit() -> None:
+    # issue 12 point 2: 128 posts of ~900 KB (extra author fields are kept in _source) made
+    # one request over Elasticsearch's 100 MB limit: refused with 413, retried for ever
+    docs = [
+        build_document(
+            Post(id=str(i), text="t", author=Author(handle="a", bio="x" * 5_000_000)), [], model="m"
+        )
+        for i in range(7)
+    ]
+    client = _AcceptAll()
+    outcome = asyncio.run(BulkSink(client, "a").write(docs))  # type: ignore[arg-type]
+    assert outcome.indexed == 7 and not outcome.rejected and not outcome.retry
+    assert len(client.request_bytes) == 3
+    assert max(client.request_bytes) <= MAX_BULK_BYTES
