@@ -1,4 +1,5 @@
-"""Bulk-write enriched posts; sort item failures into permanent and transient."""
+"""Bulk-write enriched posts and delete deleted ones; sort item failures into permanent and
+transient."""
 
 from __future__ import annotations
 
@@ -90,19 +91,63 @@ class BulkSink:
         for doc, source in chunk:
             operations.append({"index": {"_index": self._alias, "_id": doc.doc_id}})
             operations.append(source)
-        try:
-            response = await self._client.bulk(operations=operations, require_alias=True)
-        except ApiError as exc:
-            if exc.meta.status in _RETRYABLE_STATUS:
-                raise IndexUnavailableError(f"Elasticsearch bulk refused: {exc}") from exc
-            raise IndexUnavailableError(
-                f"Elasticsearch bulk failed with {exc.meta.status}: {exc}."
-                " Has `scout setup` run for this index prefix?",
-                code="SCOUT-E303",
-            ) from exc
-        except TransportError as exc:
-            raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
-        return _sort_items([doc for doc, _ in chunk], response.body.get("items", []))
+        items = await _bulk_items(self._client, operations)
+        return _sort_items([doc for doc, _ in chunk], items)
+
+    async def delete(self, doc_ids: Sequence[str]) -> DeleteOutcome:
+        """Delete documents by id through the alias (its write index). A document that is
+        not there is ``missing``, not a failure: deleting is idempotent."""
+        if not doc_ids:
+            return DeleteOutcome()
+        operations = [{"delete": {"_index": self._alias, "_id": i}} for i in doc_ids]
+        items = await _bulk_items(self._client, operations)
+        deleted, missing = 0, 0
+        refused: list[tuple[str, str]] = []
+        retry: list[str] = []
+        for doc_id, item in zip(doc_ids, items, strict=True):
+            result = item.get("delete", {})
+            status = int(result.get("status", 500))
+            error = result.get("error") or {}
+            reason = str(error.get("type", f"http_{status}"))
+            if status < 300:
+                deleted += 1
+            elif status == 404 and not error:
+                missing += 1  # result "not_found": nothing to delete
+            elif status in _RETRYABLE_STATUS or reason == "index_not_found_exception":
+                retry.append(doc_id)
+            else:
+                refused.append((doc_id, f"{reason}: {error.get('reason', 'refused')}"))
+        return DeleteOutcome(deleted=deleted, missing=missing, refused=refused, retry=retry)
+
+
+@dataclass(frozen=True)
+class DeleteOutcome:
+    """Deleted, already absent, refused by Elasticsearch ((doc id, why)), to try again."""
+
+    deleted: int = 0
+    missing: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    retry: list[str] = field(default_factory=list)
+
+
+async def _bulk_items(
+    client: AsyncElasticsearch, operations: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """One bulk request's items; the request's own failure is ``IndexUnavailableError``."""
+    try:
+        response = await client.bulk(operations=operations, require_alias=True)
+    except ApiError as exc:
+        if exc.meta.status in _RETRYABLE_STATUS:
+            raise IndexUnavailableError(f"Elasticsearch bulk refused: {exc}") from exc
+        raise IndexUnavailableError(
+            f"Elasticsearch bulk failed with {exc.meta.status}: {exc}."
+            " Has `scout setup` run for this index prefix?",
+            code="SCOUT-E303",
+        ) from exc
+    except TransportError as exc:
+        raise IndexUnavailableError(f"cannot reach Elasticsearch: {exc}") from exc
+    items: list[dict[str, Any]] = response.body.get("items", [])
+    return items
 
 
 def _sort_items(docs: Sequence[EnrichedPost], items: list[dict[str, Any]]) -> BulkOutcome:
@@ -143,3 +188,22 @@ async def write_all(sink: BulkSink, docs: Sequence[EnrichedPost], *, cap_s: floa
             log.warning("Elasticsearch deferred %d documents; retrying them", len(pending))
             await asyncio.sleep(0.5)
     return BulkOutcome(indexed=indexed, rejected=rejected)
+
+
+async def delete_all(sink: BulkSink, doc_ids: Sequence[str], *, cap_s: float) -> DeleteOutcome:
+    """Delete, retrying transient failures and only the items Elasticsearch deferred."""
+    deleted, missing = 0, 0
+    refused: list[tuple[str, str]] = []
+    pending = list(doc_ids)
+    while pending:
+        outcome = await retry_transient(
+            functools.partial(sink.delete, pending), what="bulk delete", cap_s=cap_s
+        )
+        deleted += outcome.deleted
+        missing += outcome.missing
+        refused.extend(outcome.refused)
+        pending = outcome.retry
+        if pending:
+            log.warning("Elasticsearch deferred %d deletions; retrying them", len(pending))
+            await asyncio.sleep(0.5)
+    return DeleteOutcome(deleted=deleted, missing=missing, refused=refused)

@@ -1,6 +1,8 @@
 """Decode and validate one message into a ``Post``.
 
 Accepted shapes: the normalized Post, and raw Twitter API v1.1 statuses (converted).
+``parse_record`` also reads a deletion (``models.deletion.PostDeletion``: an object with
+``op`` and no ``text``), which ``parse_post`` refuses as ``unknown_shape``.
 
 Reasons (the ``reason`` of ``InvalidPostError``, also used in dead letters):
 ``bad_encoding``, ``malformed_json``, ``unknown_shape``, ``empty_text``, ``oversized``.
@@ -18,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from models.deletion import PostDeletion, is_operation
 from models.post import Post
 from streams.errors import InvalidPostError
 from streams.normalize.fold import fold
@@ -36,11 +39,43 @@ _HINTS = {
     "retweeted_status": "it looks like a Twitter object without id_str/user",
     "content": "it looks like a Mastodon status or RSS item",
     "body": "it has 'body' where a Post has 'text'",
+    "op": "it looks like an operation record (a deletion), not a post",
 }
 
 
 def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Post:
     """Bytes of one JSON object in the Post shape -> a cleaned ``Post``."""
+    obj = _decode_checked(raw, max_message_bytes=max_message_bytes)
+    return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def parse_record(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Post | PostDeletion:
+    """Bytes of one message of ``posts.raw`` -> a ``Post`` or a ``PostDeletion``."""
+    obj = _decode_checked(raw, max_message_bytes=max_message_bytes)
+    if is_operation(obj):
+        return deletion_from_obj(obj)
+    return post_from_obj(obj, max_text_chars=max_text_chars)
+
+
+def deletion_from_obj(obj: dict[str, Any]) -> PostDeletion:
+    """An operation record -> a ``PostDeletion``; another ``op`` or a bad field is
+    ``unknown_shape``."""
+    if obj.get("op") != "delete":
+        raise InvalidPostError(
+            f"unknown operation {str(obj.get('op'))[:40]!r} (known: 'delete')",
+            reason="unknown_shape",
+        )
+    try:
+        return PostDeletion.model_validate(obj)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'record'}: {err['msg']}"
+            for err in exc.errors()[:5]
+        )
+        raise InvalidPostError(f"not a valid deletion: {problems}", reason="unknown_shape") from exc
+
+
+def _decode_checked(raw: bytes, *, max_message_bytes: int) -> Any:
     if len(raw) > max_message_bytes:
         raise InvalidPostError(
             f"message is {len(raw)} bytes, over the limit of {max_message_bytes}"
@@ -51,7 +86,7 @@ def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Po
     _refuse_deep(obj)  # before anything recurses into it
     if _SURROGATE_ESCAPE.search(raw):
         _refuse_lone_surrogates(obj)
-    return post_from_obj(obj, max_text_chars=max_text_chars)
+    return obj
 
 
 def decode_json(raw: bytes) -> Any:

@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from models.deletion import PostDeletion
 from models.post import Post
 from models.sources import SourceState, SourceStatus
 from streams.errors import BrokerUnavailableError, InvalidPostError
@@ -142,6 +143,18 @@ class Source(ABC):
         self._pending.append(self.ctx.publisher.send(self.ctx.posts_topic, post.id.encode(), value))
         self._unacked_posts += 1
         return post
+
+    def produce_delete(self, source: str, post_id: str) -> None:
+        """Say that the post ``post_id`` (its ``Post.source`` is ``source``) was deleted at
+        its origin: a ``PostDeletion`` record on ``posts.raw``, keyed by the post id like the
+        post, so the worker reads both in order and deletes the document. Awaited by
+        :meth:`flush` like a post, counted in ``status.deleted``; the filter does not apply
+        (deleting a post that was never indexed is harmless). An edit needs no call: send
+        the new version with :meth:`produce`, its document is overwritten."""
+        record = PostDeletion(source=source, id=post_id, deleted_at=self.ctx.clock())
+        value = record.model_dump_json(exclude_none=True).encode()
+        self._pending.append(self.ctx.publisher.send(self.ctx.posts_topic, post_id.encode(), value))
+        self.update(deleted=self.status.deleted + 1)
 
     def dead_letter(self, raw: bytes, error: InvalidPostError, *, post_id: str | None) -> None:
         letter = dead_letter_for(raw, error, stage="listen", post_id=post_id, origin=self.name)

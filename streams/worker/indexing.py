@@ -1,5 +1,8 @@
 """One micro-batch of ``posts.raw``: every record ends indexed or dead-lettered.
 
+* A deletion (``models.deletion.PostDeletion``) deletes its document after the batch's
+  posts are written; deleting a document that is not there is fine (see
+  ``streams.worker.batch`` for a post and its deletion in one batch).
 * What a record can cause stays with that record: the parser's refusals and any error it did
   not expect (``unprocessable``), an enrichment that fails on one post (the batch is enriched
   again post by post to find it), a document that cannot be serialized, a document
@@ -26,9 +29,10 @@ from models.enriched import EnrichedPost
 from models.post import Post
 from streams.enrich.enricher import Enricher
 from streams.errors import PermanentError, UnprocessableError
-from streams.index.sink import write_all
+from streams.index.documents import doc_id
+from streams.index.sink import delete_all, write_all
 from streams.retry import backoff_delays
-from streams.worker.batch import RawMessage, letter_for, plan_batch
+from streams.worker.batch import BatchPlan, RawMessage, letter_for, plan_batch
 from streams.worker.runtime import Runtime
 
 T = TypeVar("T")
@@ -88,8 +92,34 @@ async def index_batch(
         )
         msg = origin[id(item.doc)]
         dead.append(letter_for(msg, error, stage="index", post_id=item.doc.post_id))
+    dead.extend(await apply_deletions(rt, plan))
     await send_dead_letters(dlq, dead)
     return outcome.indexed, len(dead)
+
+
+async def apply_deletions(rt: Runtime, plan: BatchPlan) -> list[DeadLetter]:
+    """Delete the documents of the batch's deletions (a missing one is fine); the dead
+    letters of the deletions Elasticsearch refused."""
+    if not plan.deletions:
+        return []
+    ids = [doc_id(d.source, d.id) for d in plan.deletions]
+    outcome = await delete_all(rt.sink, ids, cap_s=rt.settings.retry_max_s)
+    log.info(
+        "deletions: %d documents deleted, %d were not indexed, %d refused, %d superseded"
+        " in the batch",
+        outcome.deleted,
+        outcome.missing,
+        len(outcome.refused),
+        plan.superseded,
+    )
+    origins = zip(ids, plan.deletions, plan.deletion_origins, strict=True)
+    where = {i: (d, msg) for i, d, msg in origins}
+    dead: list[DeadLetter] = []
+    for refused_id, detail in outcome.refused:
+        deletion, msg = where[refused_id]
+        error = PermanentError(f"Elasticsearch refused the deletion: {detail}", reason="refused")
+        dead.append(letter_for(msg, error, stage="index", post_id=deletion.id))
+    return dead
 
 
 async def send_dead_letters(dlq: Any, dead: Sequence[DeadLetter]) -> None:

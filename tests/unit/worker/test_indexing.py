@@ -14,10 +14,11 @@ import pytest
 from faust.types.tuples import Message
 
 from models.dead_letter import DeadLetter
+from models.deletion import PostDeletion
 from models.enriched import EnrichedPost
 from models.post import Post
 from streams.index import BulkSink, build_document
-from streams.normalize import parse_post
+from streams.normalize import parse_record
 from streams.settings import Settings
 from streams.worker import batch
 from streams.worker.batch import RawMessage, plan_batch
@@ -93,14 +94,14 @@ def _msg(offset: int, value: bytes | dict[str, Any]) -> RawMessage:
 def test_an_error_the_parser_did_not_expect_dead_letters_only_its_record(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = parse_post
+    real = parse_record
 
-    def parse(raw: bytes, **limits: int) -> Post:
+    def parse(raw: bytes, **limits: int) -> Post | PostDeletion:
         if b"poison" in raw:
             raise RecursionError("maximum recursion depth exceeded")
         return real(raw, **limits)
 
-    monkeypatch.setattr(batch, "parse_post", parse)
+    monkeypatch.setattr(batch, "parse_record", parse)
     messages = [
         _msg(0, {"id": "a", "text": "ok"}),
         _msg(1, b"poison"),
