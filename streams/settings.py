@@ -286,6 +286,11 @@ class Settings(BaseSettings):
         description="Port of the health endpoint of `scout listen` (/health, /sources,"
         " /metrics; unset: none).",
     )
+    x_bearer_token: SecretStr | None = Field(
+        None,
+        description="App bearer token of an X project with filtered-stream access (Pro) for"
+        " `x` sources; an x source refuses to start without it (never logged).",
+    )
 
     # --- Local services ----------------------------------------------------------
     services_home: Path = Field(
