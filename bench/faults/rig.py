@@ -176,7 +176,8 @@ class TopicReader:
             fetch_max_bytes=8 * 1_048_576,
             max_partition_fetch_bytes=4 * 1_048_576,
         )
-        parts = self._consumer.partitions_for_topic(topic) or set()
+        # Metadata can lag a just-created topic: scout setup made it with this many.
+        parts = self._consumer.partitions_for_topic(topic) or set(range(settings.topic_partitions))
         self._consumer.assign([TopicPartition(topic, p) for p in sorted(parts)])
         self._consumer.seek_to_beginning()
 
