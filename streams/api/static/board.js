@@ -1,6 +1,7 @@
 // The board: saved columns (server-side), newest posts first, live over server-sent events.
 import { ApiError, call, readEvents, token } from "./api.js";
 import { renderCard, sortKey } from "./cards.js";
+import { startSources, stopSources } from "./sources.js";
 import { openTimeline } from "./timeline.js";
 import { count } from "./words.js";
 
@@ -47,6 +48,7 @@ $("form-error-close").addEventListener("click", clearError);
 // --- token ---------------------------------------------------------------------------
 function askToken(message) {
   stopLive();
+  stopSources();
   token.clear();
   $("token-error").textContent = message || "";
   const dialog = $("token-dialog");
@@ -345,6 +347,7 @@ async function start() {
     await Promise.all(saved.map(mount));
     document.body.dataset.ready = "true";
     runLive();
+    startSources(showError);
   } catch (error) {
     showError(error);
   }
