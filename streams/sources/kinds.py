@@ -9,16 +9,17 @@ from typing import TYPE_CHECKING
 
 from streams.sources.rss.config import RssConfig
 from streams.sources.spec import SourceConfig
+from streams.sources.x.config import XConfig
 
 if TYPE_CHECKING:
     from streams.sources.base import Source
 
 __all__ = ["CONFIGS", "PLANNED", "source_class"]
 
-CONFIGS: dict[str, type[SourceConfig]] = {"rss": RssConfig}
+CONFIGS: dict[str, type[SourceConfig]] = {"rss": RssConfig, "x": XConfig}
 """Kinds ``scout listen`` runs."""
 
-PLANNED = ("edgar", "mastodon", "bluesky", "hackernews", "x")
+PLANNED = ("edgar", "mastodon", "bluesky", "hackernews")
 """Kinds named by issue 15 and not implemented yet: a source of one is refused, saying so."""
 
 
@@ -29,4 +30,8 @@ def source_class(kind: str) -> type[Source]:
         from streams.sources.rss.source import RssSource
 
         return RssSource
+    if kind == "x":
+        from streams.sources.x.source import XSource
+
+        return XSource
     raise KeyError(kind)

@@ -296,7 +296,7 @@ def test_sources_test_prints_posts_and_publishes_nothing(
     settings = listen_settings
     feeds.publish("/atom.xml", atom(items("probe", 2)))
     settings.sources_file.write_text(
-        "sources:\n" + _rss("probe", feeds.url("/atom.xml")) + "  - {name: broken, kind: x}\n"
+        "sources:\n" + _rss("probe", feeds.url("/atom.xml")) + "  - {name: broken, kind: gopher}\n"
     )
     result = scout(settings, "sources", "test", "probe")
     assert result.returncode == 0, result.stderr
