@@ -52,6 +52,24 @@ class BackfillInfo(BaseModel):
     alerts: bool = False
 
 
+class Filing(BaseModel):
+    """A regulatory filing a post reports (the ``edgar`` source): what the M&A signal reads.
+
+    ``form`` as filed (``8-K``, ``SC TO-T``, ``425``, an amendment ``8-K/A``...), the 8-K
+    ``items`` (``2.01``...), the ``accession`` number, the filer (``company``, ``cik``)
+    and, for filings about another company (tender offers, 425s), the ``subject``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    form: str = Field(min_length=1, max_length=32)
+    items: tuple[str, ...] = ()
+    accession: str | None = Field(None, max_length=32)
+    company: str | None = Field(None, max_length=256)
+    cik: str | None = Field(None, max_length=16)
+    subject: str | None = Field(None, max_length=256)
+    subject_cik: str | None = Field(None, max_length=16)
+
+
 class Post(BaseModel):
     """A public post in the scout's normalized shape."""
 
@@ -68,6 +86,7 @@ class Post(BaseModel):
     engagement: Engagement | None = None
     repost_of: RepostOf | None = None
     backfill: BackfillInfo | None = None
+    filing: Filing | None = None
 
     @field_validator("id", mode="before")
     @classmethod

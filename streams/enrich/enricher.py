@@ -21,6 +21,7 @@ from streams.extract import entities_from_doc
 from streams.extract.budget import budgeted_pipe
 from streams.index.documents import build_document
 from streams.normalize.fold import FoldedText, fold
+from streams.signals.ma.filings import with_filing
 from streams.signals.moves import detect_moves
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
@@ -160,7 +161,7 @@ class Enricher:
                 if view is not None
                 else ner
             )
-            ma = self._detect_ma(parsed.get(i), entities)
+            ma = with_filing(self._detect_ma(parsed.get(i), entities), post.filing)
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
