@@ -190,7 +190,8 @@ def sample(
         float, typer.Option(help="Seconds to wait for the sample to be indexed.")
     ] = 120,
 ) -> None:
-    """Set up, ingest the built-in sample, run the worker until it is indexed, search it."""
+    """Set up, ingest the built-in sample, run the worker until it is indexed, search it,
+    then follow a local feed with `scout listen` and show its items indexed live."""
     from streams.cli.sample import run_sample
 
     run_sample(settings_of(ctx), timeout_s=timeout, console=console)

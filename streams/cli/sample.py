@@ -1,4 +1,5 @@
-"""``scout sample``: the whole path on the built-in sample, with a real worker process."""
+"""``scout sample``: the whole path on the built-in sample, with a real worker process, then
+live: a local feed that `scout listen` follows (streams.cli.sample_live)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from elasticsearch import Elasticsearch
 from rich.console import Console
 
 from streams.cli.pipeline import run_setup
+from streams.cli.sample_live import run_live
 from streams.errors import ScoutError
 from streams.index.client import make_client
 from streams.index.documents import doc_id
@@ -83,6 +85,14 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
                 ents = ", ".join(f"{e['text']} [{e['label']}]" for e in doc["entities"])
                 console.print(f"   - {doc['text'][:90]}", markup=False, highlight=False)
                 console.print(f"     entities: {ents or '-'}", markup=False, highlight=False)
+        console.rule(
+            "5. listen: a local feed publishes items one by one, `scout listen` follows it"
+        )
+        latencies = run_live(settings, client, console=console)
+        console.print(
+            f"{len(latencies)} live items indexed, {max(latencies):.1f} s at most after they"
+            " appeared in the feed"
+        )
     finally:
         client.close()
         worker.terminate()
@@ -96,6 +106,7 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
         "  scout search 'mentions:microsoft'\n"
         "  scout brief --since 7d --until 2026-03-04T00:00:00Z   (the brief of the sample)\n"
         "  SCOUT_API_TOKEN=secret scout api   (then open http://127.0.0.1:8080/board)\n"
+        "  SCOUT_SOURCES_FILE=deploy/sources.example.yaml scout listen   (live sources)\n"
         "Services keep running: `scout services down` stops them."
     )
 
