@@ -27,6 +27,9 @@ class SourceStatus(BaseModel):
     dropped: int = Field(0, ge=0, description="Posts the source's filter dropped.")
     dead_lettered: int = Field(0, ge=0, description="Items sent to posts.raw.dlq.")
     duplicates: int = Field(0, ge=0, description="Items already seen (not published again).")
+    skipped: int = Field(
+        0, ge=0, description="Items the platform gave as deleted, dead or missing (not sent)."
+    )
     deleted: int = Field(0, ge=0, description="Deletions sent to posts.raw (models.deletion).")
     errors: int = Field(0, ge=0, description="Failed polls or connections.")
     consecutive_failures: int = Field(0, ge=0)

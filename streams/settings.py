@@ -276,6 +276,12 @@ class Settings(BaseSettings):
         description="Failures in a row after which a source is reported failing (it keeps"
         " retrying at the capped backoff).",
     )
+    sec_user_agent: str = Field(
+        "",
+        max_length=200,
+        description="User-Agent of `edgar` sources, with a contact e-mail as the SEC requires"
+        " (`Acme Research ops@acme.example`); an edgar source refuses to start without it.",
+    )
     listen_host: str = Field(
         "127.0.0.1", description="Address of the health endpoint of `scout listen`."
     )

@@ -60,6 +60,9 @@ class SourceContext:
     clock: Callable[[], datetime] = _now
     rng: random.Random = field(default_factory=random.Random)
     on_state: Callable[[SourceState], None] = lambda state: None  # the runner's view
+    # Process-wide objects a kind shares between its sources (say the edgar rate
+    # limiter), made by the kind on first use: one per process, none at import.
+    shared: dict[str, object] = field(default_factory=dict)
 
     @property
     def posts_topic(self) -> str:

@@ -31,14 +31,15 @@ async def fetch_feed(
     etag: str | None = None,
     last_modified: str | None = None,
     max_bytes: int = MAX_BODY_BYTES,
+    headers: dict[str, str] | None = None,
 ) -> Fetched:
     """GET ``url``; 304 is ``not_modified``; anything but 2xx/304 is ``SourceFetchError``
-    (with the Retry-After of a 429/503)."""
+    (with the Retry-After of a 429/503). ``headers`` add to (or replace) the client's."""
     host = urlsplit(url).hostname or url
     headers = {
         "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml,"
         " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-    }
+    } | dict(headers or {})
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

@@ -1,0 +1,1 @@
+"""The ``hackernews`` kind: new stories through the official Hacker News API."""
