@@ -8,7 +8,7 @@
               - 429: until ``x-rate-limit-reset`` (at least 1 s doubling)
               - other HTTP errors: 5 s doubling, up to ``SCOUT_SOURCES_BACKOFF_CAP_S``
             Posts are committed (Kafka's ack, then the cursor) every second while they
-            flow. The cursor keeps the ids seen lately (hashes), so a tweet delivered
+            flow, at every keep-alive and before reconnecting. The cursor keeps the ids seen lately (hashes), so a tweet delivered
             again (``backfill_minutes``, reconnects) is not published twice.
 
 The filtered stream has no resume point: tweets posted while disconnected are missed,
@@ -235,7 +235,9 @@ class XSource(StatefulSource):
                     self._alive()
                     if self._handle(line):
                         return
-                    if self._unacked_posts and time.monotonic() - committed >= COMMIT_EVERY_S:
+                    idle = not line.strip()  # a keep-alive: nothing else is coming now
+                    due = idle or time.monotonic() - committed >= COMMIT_EVERY_S
+                    if self._unacked_posts and due:
                         await self.commit()
                         committed = time.monotonic()
         except httpx.HTTPError as exc:
@@ -301,7 +303,14 @@ class XSource(StatefulSource):
         )
 
     async def _failed(self, exc: Exception) -> float:
-        self.rollback()
+        # No resume point to read again from: what was sent before the failure is kept
+        # (acknowledged, then the cursor with its ids), unless Kafka itself failed.
+        try:
+            if isinstance(exc, BrokerUnavailableError):
+                raise exc
+            await self.commit()
+        except BrokerUnavailableError:
+            self.rollback()
         settings = self.ctx.settings
         self._failures += 1
         failures = self._failures
