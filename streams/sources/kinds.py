@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from streams.sources.edgar.config import EdgarConfig
+from streams.sources.hackernews.config import HackerNewsConfig
 from streams.sources.rss.config import RssConfig
 from streams.sources.spec import SourceConfig
 from streams.sources.x.config import XConfig
@@ -16,10 +18,15 @@ if TYPE_CHECKING:
 
 __all__ = ["CONFIGS", "PLANNED", "source_class"]
 
-CONFIGS: dict[str, type[SourceConfig]] = {"rss": RssConfig, "x": XConfig}
+CONFIGS: dict[str, type[SourceConfig]] = {
+    "rss": RssConfig,
+    "x": XConfig,
+    "edgar": EdgarConfig,
+    "hackernews": HackerNewsConfig,
+}
 """Kinds ``scout listen`` runs."""
 
-PLANNED = ("edgar", "mastodon", "bluesky", "hackernews")
+PLANNED: tuple[str, ...] = ("mastodon", "bluesky")
 """Kinds named by issue 15 and not implemented yet: a source of one is refused, saying so."""
 
 
@@ -34,4 +41,12 @@ def source_class(kind: str) -> type[Source]:
         from streams.sources.x.source import XSource
 
         return XSource
+    if kind == "edgar":
+        from streams.sources.edgar.source import EdgarSource
+
+        return EdgarSource
+    if kind == "hackernews":
+        from streams.sources.hackernews.source import HackerNewsSource
+
+        return HackerNewsSource
     raise KeyError(kind)

@@ -247,3 +247,24 @@ def test_one_limiter_per_context_shared_by_every_edgar_source() -> None:
         _config(name="c"), context(publisher, Edgar({}), SETTINGS), make_filter("all", None)
     )
     assert other.limiter is not one.limiter
+
+
+def test_edgar_and_hackernews_sources_load_from_the_sources_file() -> None:
+    from streams.sources.config import parse_sources
+    from streams.sources.hackernews.source import HackerNewsSource
+    from streams.sources.kinds import source_class
+
+    loaded = parse_sources(
+        b"sources:\n"
+        b"  - {name: sec, kind: edgar, forms: ['8-K', 'sc to-t'], interval: 1m}\n"
+        b"  - {name: hn, kind: hackernews, concurrency: 4}\n"
+        b"  - {name: bad, kind: edgar, forms: ['8-K<script>']}\n",
+        "sources.yaml",
+    )
+    assert [s.name for s in loaded.sources] == ["sec", "hn"]
+    assert isinstance(loaded.sources[0], EdgarConfig)
+    assert loaded.sources[0].forms == ("8-K", "SC TO-T")
+    assert source_class("edgar") is EdgarSource
+    assert source_class("hackernews") is HackerNewsSource
+    (problem,) = loaded.problems
+    assert (problem.source, problem.field, problem.code) == ("bad", "forms", "SCOUT-E704")
