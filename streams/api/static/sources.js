@@ -34,14 +34,15 @@ function part(css, text) {
 // A row of GET /sources -> its chip. Text only through textContent.
 export function renderSource(row) {
   const status = row.status || {};
-  const state = row.valid === false ? "invalid" : status.state || "unknown";
+  // No saved status: configured, but no listener has run it yet.
+  const state = row.valid === false ? "invalid" : row.status ? status.state : "idle";
   const chip = document.createElement("span");
   chip.className = "source";
   chip.dataset.name = row.name;
   chip.dataset.state = state;
   chip.append(part("source-name", row.name));
   chip.append(part("source-kind", row.kind || "?"));
-  chip.append(part("source-state", state));
+  chip.append(part("source-state", state === "idle" ? "not started" : state));
   const hover = [row.target ? `${row.name} (${row.kind}): ${row.target}` : row.name];
   if (row.valid === false) {
     const error = row.error || {};
@@ -59,7 +60,7 @@ export function renderSource(row) {
       const when = age(secondsSince(status.last_error_at));
       hover.push(`last error${when ? ` (${when} ago)` : ""}: ${status.last_error}`);
     }
-    if (row.status === null) hover.push("no status saved yet: is `scout listen` running?");
+    if (state === "idle") hover.push("no status saved yet: is `scout listen` running?");
   }
   chip.title = hover.join("\n");
   return chip;

@@ -75,6 +75,7 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
                 "sources:\n"
                 f"  - {{name: news, kind: rss, url: '{news_url}', interval: 30s}}\n"
                 "  - {name: wire, kind: rss, url: 'https://wire.example.org/rss'}\n"
+                "  - {name: fresh, kind: rss, url: 'https://fresh.example.org/rss'}\n"
                 "  - {name: broken, kind: rss, url: 'ftp://wire.example.org/feed.xml'}\n"
             )
             _save(
@@ -109,6 +110,7 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
             assert list(chips) == [
                 "news",
                 "wire",
+                "fresh",
                 "broken",
             ]  # a source no longer configured: not shown
             news, wire, broken = chips["news"], chips["wire"], chips["broken"]
@@ -126,6 +128,10 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
             assert "last error (1 min ago): wire.example.org answered 503" in str(
                 wire.get_attribute("title")
             )
+            fresh = chips["fresh"]  # configured, no status saved: no listener ran it yet
+            assert fresh.get_attribute("data-state") == "idle"
+            assert _text(fresh, ".source-state") == "not started"
+            assert "is `scout listen` running?" in str(fresh.get_attribute("title"))
             assert broken.get_attribute("data-state") == "invalid"
             assert "SCOUT-E704" in str(broken.get_attribute("title"))
             # Compact: one line at this width (the chips fit on the strip's first row).
