@@ -1,0 +1,1 @@
+"""The ``bluesky`` kind: posts of the whole network from Jetstream (websocket, JSON)."""

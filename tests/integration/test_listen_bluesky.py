@@ -1,0 +1,168 @@
+"""`scout listen` as a process against real Jetstream-shaped websocket servers on 127.0.0.1
+and the real Kafka: every create published once across a dropped and a stalled
+connection, each reconnect resuming ``rewind`` before the last processed event, updates
+republished, deletes sent, and the default watch-list filter dropping (and counting)
+posts that name nothing watched."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from streams.settings import Settings
+from streams.sources import read_states
+from streams.topics import POSTS_RAW
+from tests.integration.jetstream_server import Connection, JetstreamServer, jetstream_server
+from tests.integration.support import holds_for, read_topic, scout, wait_until
+from tests.integration.test_listen import ListenProcess, _free_port
+from tests.jetstream_events import T0, commit, identity
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+S = 1_000_000  # one second in time_us
+DID_A = "did:plc:streamaaaaaaaaaaaaaaaaaaa"
+DID_B = "did:plc:watchedbbbbbbbbbbbbbbbbbb"
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[JetstreamServer, JetstreamServer]]:
+    with jetstream_server() as first, jetstream_server() as second:
+        yield first, second
+
+
+def _sent_again(connections: list[Connection]) -> int:
+    seen: set[int] = set()
+    again = 0
+    for connection in connections:
+        for event in connection.sent:
+            if event["kind"] == "commit":
+                again += event["time_us"] in seen
+                seen.add(event["time_us"])
+    return again
+
+
+def _records(settings: Settings, expect: int) -> list[dict[str, Any]]:
+    return read_topic(settings, POSTS_RAW.name(settings), expect=expect, timeout=5)
+
+
+def test_listen_bluesky_resumes_after_drops_and_stalls_and_filters_by_watch_list(
+    settings: Settings, tmp_path: Path, servers: tuple[JetstreamServer, JetstreamServer]
+) -> None:
+    stream, watched = servers
+    settings = settings.model_copy(
+        update={
+            "sources_file": tmp_path / "sources.yaml",
+            "listen_port": _free_port(),
+            "sources_check_s": 1.0,
+            "sources_fail_after": 5,
+        }
+    )
+    settings.sources_file.write_text(
+        "sources:\n"
+        f"  - {{name: sky, kind: bluesky, url: '{stream.url}', filter: all, interval: 1s,"
+        " stall: 2s, rewind: 5s}\n"
+        f"  - {{name: watched, kind: bluesky, url: '{watched.url}', interval: 1s}}\n"
+    )
+    # The first connection drops once it sent event 9, the second stalls after event 14.
+    stream.script = {0: ("drop", 9), 1: ("stall", 14)}
+    listener = ListenProcess(settings, tmp_path / "listen.log")
+    try:
+        wait_until(
+            lambda: stream.connections and watched.connections,
+            timeout=60,
+            what=f"both sources connected\n{listener.log_tail()}",
+        )
+        stream.add(
+            *(commit(f"3k{i}", f"post {i}", did=DID_A, time_us=T0 + i * S) for i in range(20))
+        )
+        wait_until(
+            lambda: len(stream.connections) >= 3,
+            timeout=60,
+            what=f"a reconnect after the drop and after the stall\n{listener.log_tail()}",
+        )
+        stream.add(
+            *(
+                commit(
+                    f"3k{i}",
+                    f"post {i}, edited",
+                    did=DID_A,
+                    time_us=T0 + (19 + i) * S,
+                    operation="update",
+                )
+                for i in (1, 2, 3)
+            ),
+            commit("3k5", "", did=DID_A, time_us=T0 + 23 * S, operation="delete"),
+            identity(T0 + 24 * S, did=DID_A),
+        )
+        watched.add(
+            *(
+                commit(
+                    f"3w{i}",
+                    f"Oracle agrees to acquire a startup ({i})" if i % 10 == 0 else f"lunch {i}",
+                    did=DID_B,
+                    time_us=T0 + i * 1000,
+                )
+                for i in range(40)
+            )
+        )
+        expected = 20 + 3 + 1 + 4
+        wait_until(
+            lambda: len(_records(settings, expected)) >= expected,
+            timeout=60,
+            what=f"{expected} records in posts.raw\n{listener.log_tail()}",
+        )
+        assert holds_for(lambda: len(_records(settings, expected + 1)) == expected, seconds=3)
+        records = _records(settings, expected)
+
+        # Each create once, each update once (same id, new text), the delete once.
+        posts = [r for r in records if "text" in r]
+        texts = Counter((r["id"], r["text"]) for r in posts if DID_A in r["id"])
+        uri = f"at://{DID_A}/app.bsky.feed.post/"
+        assert texts == Counter(
+            {(uri + f"3k{i}", f"post {i}"): 1 for i in range(20)}
+            | {(uri + f"3k{i}", f"post {i}, edited"): 1 for i in (1, 2, 3)}
+        )
+        deletions = [r for r in records if r.get("op") == "delete"]
+        assert [(d["id"], d["source"]) for d in deletions] == [(uri + "3k5", "bluesky")]
+        kept = sorted(r["id"] for r in posts if DID_B in r["id"])
+        assert kept == [f"at://{DID_B}/app.bsky.feed.post/3w{i}" for i in (0, 10, 20, 30)]
+        first = next(r for r in posts if r["id"] == uri + "3k0")
+        assert first["author"] == {"handle": DID_A}
+        assert first["url"] == f"https://bsky.app/profile/{DID_A}/post/3k0"
+
+        # Live tail first, then the last processed event minus the 5 s rewind.
+        assert [c.cursor for c in stream.connections[:3]] == [None, T0 + 4 * S, T0 + 9 * S]
+        assert stream.connections[0].query["wantedCollections"] == ["app.bsky.feed.post"]
+
+        result = scout(settings, "sources", "status", "--json")
+        assert result.returncode == 0, result.stderr
+        rows = {row["name"]: row for row in map(json.loads, result.stdout.splitlines())}
+        wait_until(
+            lambda: read_states(settings)["watched"].status.dropped == 36,
+            timeout=10,
+            what="the watched source's drops saved",
+        )
+        assert rows["watched"]["filter"] == "watchlist"
+        status, live = listener.get("/sources")
+        assert status == 200
+        shown = {s["name"]: s["status"] for s in live["sources"]}
+        assert shown["watched"]["dropped"] == 36 and shown["watched"]["published"] == 4
+
+        assert listener.stop() == 0, listener.log_tail()
+        states = read_states(settings)
+        sky = states["sky"].status
+        assert sky.state == "stopped" and states["sky"].cursor["time_us"] == T0 + 24 * S
+        assert sky.published == 23 and sky.deleted == 1
+        # Every commit sent again by a rewind is skipped, and counted; every reconnect (the
+        # drop, the stall, then stalls of the quiet test stream) is an error.
+        connections = list(stream.connections)
+        assert sky.duplicates == _sent_again(connections) >= 12
+        assert len(connections) - 1 <= sky.errors <= len(connections)
+    finally:
+        if listener.proc.poll() is None:
+            listener.stop()
