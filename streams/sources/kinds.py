@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from streams.sources.bluesky.config import BlueskyConfig
 from streams.sources.edgar.config import EdgarConfig
 from streams.sources.hackernews.config import HackerNewsConfig
 from streams.sources.rss.config import RssConfig
@@ -20,13 +21,14 @@ __all__ = ["CONFIGS", "PLANNED", "source_class"]
 
 CONFIGS: dict[str, type[SourceConfig]] = {
     "rss": RssConfig,
+    "bluesky": BlueskyConfig,
     "x": XConfig,
     "edgar": EdgarConfig,
     "hackernews": HackerNewsConfig,
 }
 """Kinds ``scout listen`` runs."""
 
-PLANNED: tuple[str, ...] = ("mastodon", "bluesky")
+PLANNED: tuple[str, ...] = ("mastodon",)
 """Kinds named by issue 15 and not implemented yet: a source of one is refused, saying so."""
 
 
@@ -37,6 +39,10 @@ def source_class(kind: str) -> type[Source]:
         from streams.sources.rss.source import RssSource
 
         return RssSource
+    if kind == "bluesky":
+        from streams.sources.bluesky.source import BlueskySource
+
+        return BlueskySource
     if kind == "x":
         from streams.sources.x.source import XSource
 
