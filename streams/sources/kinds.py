@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from streams.sources.bluesky.config import BlueskyConfig
 from streams.sources.edgar.config import EdgarConfig
 from streams.sources.hackernews.config import HackerNewsConfig
 from streams.sources.mastodon.config import MastodonConfig
@@ -21,14 +22,15 @@ __all__ = ["CONFIGS", "PLANNED", "source_class"]
 
 CONFIGS: dict[str, type[SourceConfig]] = {
     "rss": RssConfig,
+    "bluesky": BlueskyConfig,
     "x": XConfig,
+    "mastodon": MastodonConfig,
     "edgar": EdgarConfig,
     "hackernews": HackerNewsConfig,
-    "mastodon": MastodonConfig,
 }
 """Kinds ``scout listen`` runs."""
 
-PLANNED: tuple[str, ...] = ("bluesky",)
+PLANNED: tuple[str, ...] = ()
 """Kinds named by issue 15 and not implemented yet: a source of one is refused, saying so."""
 
 
@@ -39,10 +41,18 @@ def source_class(kind: str) -> type[Source]:
         from streams.sources.rss.source import RssSource
 
         return RssSource
+    if kind == "bluesky":
+        from streams.sources.bluesky.source import BlueskySource
+
+        return BlueskySource
     if kind == "x":
         from streams.sources.x.source import XSource
 
         return XSource
+    if kind == "mastodon":
+        from streams.sources.mastodon.source import MastodonSource
+
+        return MastodonSource
     if kind == "edgar":
         from streams.sources.edgar.source import EdgarSource
 
@@ -51,8 +61,4 @@ def source_class(kind: str) -> type[Source]:
         from streams.sources.hackernews.source import HackerNewsSource
 
         return HackerNewsSource
-    if kind == "mastodon":
-        from streams.sources.mastodon.source import MastodonSource
-
-        return MastodonSource
     raise KeyError(kind)
