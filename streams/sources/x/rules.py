@@ -2,7 +2,9 @@
 
 A **term** is one thing to match: a company, person or product name or alias (quoted
 when it is not one plain word), a cashtag (``$ACME``) or a handle (``from:acme`` and
-``@acme``). Terms are joined with ``OR`` into rules of at most ``max_rule_length``
+``@acme``). A name that is one everyday word of the watch list's ``ambiguous_words``
+("Apple") or an alias marked ambiguous is left out: alone it would match (and X would
+bill) posts about anything; the company's handles and cashtags still find it. Terms are joined with ``OR`` into rules of at most ``max_rule_length``
 characters, every rule ``(t1 OR t2 OR ...)`` plus the source's ``rule_suffix``, and
 tagged with the source's tag so that the scout only ever changes its own rules.
 
@@ -21,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from streams.watchlist import Watchlist
+from streams.watchlist.text import fold
 
 __all__ = ["Rule", "SyncPlan", "pack", "plan_sync", "render", "rule_terms", "watch_terms"]
 
@@ -76,13 +79,20 @@ def _handles(handles: Iterable[str]) -> list[str]:
 def watch_terms(watchlist: Watchlist, watch: Sequence[str]) -> list[str]:
     """The terms of the chosen lists, in priority order, each once (any case)."""
     terms: list[str | None] = []
+    everyday = watchlist.ambiguous_words
+
+    def plain(name: str) -> bool:
+        """Not one everyday word ("Apple", "Target"): alone in a rule it would match,
+        and be billed for, posts about anything."""
+        return len(name.split()) > 1 or fold(name.strip()) not in everyday
+
     if "companies" in watch:
         for company in sorted(watchlist.companies, key=lambda c: (not c.competitor, c.id)):
             skip = {a.lower() for a in company.ambiguous}
             terms += _handles(company.handles)
             terms += [f"${t}" for t in company.tickers if _CASHTAG.match(t)]
             names = (company.name, *company.aliases)
-            terms += [keyword(n) for n in names if n.lower() not in skip]
+            terms += [keyword(n) for n in names if n.lower() not in skip and plain(n)]
     if "people" in watch:
         for person in sorted(watchlist.people, key=lambda p: p.id):
             terms += _handles(person.handles)
@@ -91,7 +101,7 @@ def watch_terms(watchlist: Watchlist, watch: Sequence[str]) -> list[str]:
             terms += [keyword(a) for a in person.aliases if len(a.split()) > 1]
     if "products" in watch:
         for product in sorted(watchlist.products, key=lambda p: p.id):
-            terms += [keyword(n) for n in (product.name, *product.aliases)]
+            terms += [keyword(n) for n in (product.name, *product.aliases) if plain(n)]
     seen: set[str] = set()
     unique = []
     for term in terms:

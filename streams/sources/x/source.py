@@ -18,7 +18,9 @@ unless ``backfill_minutes`` (levels with recovery) asks for up to 5 minutes of t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -153,13 +155,14 @@ class XSource(StatefulSource):
                 if version != synced:
                     await self.sync_rules(api)
                     synced = version
-            except (XApiError, ConfigError) as exc:
+            except Exception as exc:  # noqa: BLE001 - the stream goes on; the next check retries
                 self.update(
                     errors=self.status.errors + 1,
                     last_error=str(exc)[:500],
                     last_error_at=self.ctx.clock(),
                 )
-                self.log.warning("source %s: rules not synced, retried later: %s", self.name, exc)
+                report = self.log.warning if hasattr(exc, "code") else self.log.exception
+                report("source %s: rules not synced, retried later: %s", self.name, exc)
 
     # --- the stream ---------------------------------------------------------------------
     async def run(self) -> None:
@@ -231,7 +234,7 @@ class XSource(StatefulSource):
                 lines = read_lines(
                     response.aiter_raw(), stall_timeout=self.config.stall_timeout, host=api.host
                 )
-                async for line in lines:
+                async for line in self._until_stopped(lines):
                     self._alive()
                     if self._handle(line):
                         return
@@ -242,6 +245,27 @@ class XSource(StatefulSource):
                         committed = time.monotonic()
         except httpx.HTTPError as exc:
             raise XApiError(f"the stream failed: {exc!r}", host=api.host) from exc
+
+    async def _until_stopped(self, lines: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+        """``lines`` until they end or the source is stopped (the read in flight is
+        cancelled: a quiet stream does not hold a stop for up to 20 s)."""
+        stop = asyncio.ensure_future(self.stopping.wait())
+        iterator = aiter(lines)
+        try:
+            while True:
+                following = asyncio.ensure_future(anext(iterator))
+                await asyncio.wait({following, stop}, return_when=asyncio.FIRST_COMPLETED)
+                if not following.done():
+                    following.cancel()
+                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                        await following
+                    return
+                try:
+                    yield following.result()
+                except StopAsyncIteration:
+                    return
+        finally:
+            stop.cancel()
 
     def _handle(self, line: bytes) -> bool:
         """Publish a line's tweets; True when X says it closes the stream."""

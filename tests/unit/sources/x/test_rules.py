@@ -11,9 +11,7 @@ TAG = "signal-scout:x"
 
 def _watchlist(*companies: Company, people: tuple[Person, ...] = ()) -> Watchlist:
     products = (Product(id="product:acme/rocket", name="Rocket Skates", company="company:ACME"),)
-    return Watchlist(
-        version="v1", files=(), companies=companies, people=people, products=products
-    )
+    return Watchlist(version="v1", files=(), companies=companies, people=people, products=products)
 
 
 ACME = Company(
@@ -31,7 +29,9 @@ def test_terms_are_handles_cashtags_and_quoted_names_competitors_first_each_once
     person = Person(
         id="person:hank", name="Hank Scorpio", role="executive", aliases=("Scorpio", "H. Scorpio")
     )
-    terms = watch_terms(_watchlist(ACME, GLOBEX, people=(person,)), ["companies", "people", "products"])
+    terms = watch_terms(
+        _watchlist(ACME, GLOBEX, people=(person,)), ["companies", "people", "products"]
+    )
     assert terms == [
         "from:globex",
         "@globex",
@@ -97,7 +97,9 @@ def test_a_watch_list_change_adds_and_deletes_only_the_rules_it_concerns() -> No
     assert plan.delete == (stale.id,)
     assert "1" not in plan.delete
     added = [t for r in plan.add for t in rule_terms(r) or []]
-    assert sorted(added) == sorted([t for t in rule_terms(stale.value) or [] if t != gone] + ["newcomer"])
+    assert sorted(added) == sorted(
+        [t for t in rule_terms(stale.value) or [] if t != gone] + ["newcomer"]
+    )
     kept = [t for r in plan.keep for t in rule_terms(r.value) or []]
     assert sorted(kept + added) == sorted(later)
 
@@ -118,6 +120,27 @@ def test_past_the_budget_rules_are_packed_afresh_then_the_last_terms_left_out() 
 
 def test_a_changed_suffix_rewrites_every_rule_of_ours() -> None:
     old = [Rule("5", "(acme OR globex)", TAG), Rule("6", "(acme) lang:fr", "other")]
-    plan = plan_sync(["acme", "globex"], old, tag=TAG, max_rules=10, max_length=64, suffix="lang:en")
+    plan = plan_sync(
+        ["acme", "globex"], old, tag=TAG, max_rules=10, max_length=64, suffix="lang:en"
+    )
     assert plan.delete == ("5",)
     assert plan.add == ("(acme OR globex) lang:en",)
+
+
+def test_a_name_that_is_one_everyday_word_is_left_to_the_handles_and_cashtags() -> None:
+    target = Company(
+        id="company:TGT",
+        name="Target",
+        aliases=("Target Corporation",),
+        tickers=("TGT",),
+        handles=("Target",),
+    )
+    watchlist = Watchlist(
+        version="v", files=(), companies=(target,), ambiguous_words=frozenset({"target"})
+    )
+    assert watch_terms(watchlist, ["companies"]) == [
+        "from:Target",
+        "@Target",
+        "$TGT",
+        '"Target Corporation"',
+    ]

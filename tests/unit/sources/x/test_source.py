@@ -91,7 +91,9 @@ def test_a_tweet_delivered_again_is_published_once_even_after_a_restart() -> Non
     assert {r.value["source"] for r in publisher.on("t.posts.raw")} == {"twitter"}
 
 
-def test_tweets_matched_only_by_another_tools_rules_are_dropped_and_bad_lines_dead_lettered() -> None:
+def test_tweets_matched_only_by_another_tools_rules_are_dropped_and_bad_lines_dead_lettered() -> (
+    None
+):
     publisher = MemoryPublisher()
 
     async def run() -> XSource:
@@ -142,3 +144,80 @@ def test_rule_changes_refused_by_x_and_429_resets_are_read() -> None:
     assert rate_limit_wait(httpx.Headers({"x-rate-limit-reset": "1000"}), now=990.0) == 10.0
     assert rate_limit_wait(httpx.Headers({"x-rate-limit-reset": "1000"}), now=1005.0) == 0.0
     assert rate_limit_wait(httpx.Headers({"retry-after": "7"})) == 7.0
+
+
+class FakeX:
+    """Rules endpoints and a stream that sends the next scripted body, then closes."""
+
+    def __init__(self, bodies: list[list[bytes]]) -> None:
+        self.bodies = bodies
+        self.rules: dict[str, tuple[str, str]] = {}
+        self.streams: list[float] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.headers.get("authorization") != "Bearer token":
+            return httpx.Response(401, json={"title": "Unauthorized", "detail": "Unauthorized"})
+        if request.url.path.endswith("/rules"):
+            if request.method == "GET":
+                data = [{"id": i, "value": v, "tag": t} for i, (v, t) in self.rules.items()]
+                return httpx.Response(200, json={"data": data, "meta": {"result_count": len(data)}})
+            body = json.loads(request.content)
+            created = []
+            for add in body.get("add", []):
+                rule_id = str(len(self.rules) + 1)
+                self.rules[rule_id] = (add["value"], add["tag"])
+                created.append({"id": rule_id, **add})
+            return httpx.Response(201, json={"data": created, "meta": {"summary": {}}})
+        self.streams.append(asyncio.get_running_loop().time())
+        lines = self.bodies.pop(0) if self.bodies else []
+
+        async def body() -> Any:
+            for line in lines:
+                yield line + b"\r\n"
+            if not self.bodies:
+                await asyncio.sleep(30)  # the last connection stays open (keep-alive-less)
+
+        return httpx.Response(200, content=body())
+
+
+def test_an_operational_disconnect_is_reconnected_at_once_and_every_tweet_published_once(
+    tmp_path: Any,
+) -> None:
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "companies.yaml").write_text(
+        "companies:\n  - {id: company:ACME, name: Acme Corp, tickers: [ACME]}\n"
+    )
+    disconnect = json.dumps(
+        {
+            "errors": [
+                {
+                    "title": "operational-disconnect",
+                    "disconnect_type": "OperationalDisconnect",
+                    "detail": "This stream has been disconnected for operational reasons.",
+                    "type": "https://api.twitter.com/2/problems/operational-disconnect",
+                }
+            ]
+        }
+    ).encode()
+    fake = FakeX([[_line("31"), b"", disconnect], [_line("31"), _line("32")]])
+    publisher = MemoryPublisher()
+    settings = _settings("token").model_copy(update={"watchlist_dir": lists})
+    source = XSource(CONFIG, context(publisher, fake, settings), make_filter("all", None))
+
+    async def run() -> None:
+        task = asyncio.create_task(source.run())
+        deadline = asyncio.get_running_loop().time() + 10
+        while len(publisher.on("t.posts.raw")) < 2:
+            assert asyncio.get_running_loop().time() < deadline, publisher.records
+            await asyncio.sleep(0.05)
+        source.stop()
+        await asyncio.wait_for(task, 10)
+
+    asyncio.run(run())
+    assert [r.key for r in publisher.on("t.posts.raw")] == ["31", "32"]
+    assert len(fake.streams) == 2 and fake.streams[1] - fake.streams[0] < 0.5
+    ((value, tag),) = fake.rules.values()
+    assert tag == "signal-scout:x-watch" and value == '($ACME OR "Acme Corp")'
+    assert source.status.duplicates == 1
+    assert source.status.state == "stopped"

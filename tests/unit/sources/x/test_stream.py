@@ -22,7 +22,9 @@ TWEET = {
         "created_at": "2026-12-05T10:00:00.000Z",
         "lang": "en",
         "public_metrics": {"like_count": 7, "retweet_count": 2, "reply_count": 1, "quote_count": 0},
-        "entities": {"urls": [{"url": "https://t.co/abc", "expanded_url": "https://acme.example/pr"}]},
+        "entities": {
+            "urls": [{"url": "https://t.co/abc", "expanded_url": "https://acme.example/pr"}]
+        },
         "edit_history_tweet_ids": ["1790000000000000001"],
     },
     "includes": {
