@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from elasticsearch import Elasticsearch
 from pydantic import SecretStr
 
 from streams.settings import Settings
@@ -239,3 +240,44 @@ def test_without_a_token_the_x_source_is_reported_failing_and_the_others_run(
         assert process.proc.poll() is None
     finally:
         assert process.stop() == 0
+
+
+def test_a_streamed_tweet_is_searchable_and_its_backfill_is_the_same_document(
+    x: XServer,
+    x_settings: Settings,
+    listen: ListenProcess,
+    start_worker: Any,
+    es: Elasticsearch,
+    tmp_path: Path,
+) -> None:
+    settings = x_settings
+    start_worker()
+    wait_until(lambda: x.open_connections(), timeout=60, what="the stream connected")
+    time.sleep(1.0)
+    pushed_at = time.monotonic()
+    tid = x.push("Acme Corp agrees to acquire Globex for $2bn", username="dealwatch")
+
+    def indexed() -> list[dict[str, Any]] | None:
+        es.indices.refresh(index=settings.posts_alias)
+        hits = es.search(index=settings.posts_alias, query={"term": {"post_id": tid}})
+        return [h for h in hits["hits"]["hits"]] or None
+
+    (streamed,) = wait_until(indexed, timeout=60, what=f"tweet {tid} indexed")
+    latency = time.monotonic() - pushed_at
+    assert streamed["_source"]["source"] == "twitter"
+    assert streamed["_source"]["author"]["handle"] == "dealwatch"
+
+    # The same tweet from an API v2 export, through `scout backfill`: one document.
+    pushed = next(p for p in x.pushed if p.tweet["id"] == tid)
+    export = tmp_path / "tweets.json"
+    export.write_text(json.dumps({"data": [pushed.tweet], "includes": {"users": [pushed.user]}}))
+    result = scout(settings, "backfill", str(export), timeout=120)
+    assert result.returncode == 0, result.stderr
+    wait_until(
+        lambda: (hits := indexed()) and hits[0]["_source"].get("backfill") and hits,
+        timeout=60,
+        what="the backfilled copy indexed over the streamed one",
+    )
+    (again,) = indexed() or []
+    assert again["_id"] == streamed["_id"]
+    print(f"streamed tweet searchable {latency:.1f}s after it was posted")
