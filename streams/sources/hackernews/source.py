@@ -26,6 +26,7 @@ from streams.sources.rss.fetch import Fetched, fetch_feed
 __all__ = ["HackerNewsCursor", "HackerNewsSource"]
 
 _JSON = {"Accept": "application/json"}
+_NOT_ASKED = object()  # an item not requested because another request failed
 
 
 class HackerNewsCursor(BaseModel):
@@ -52,13 +53,21 @@ class HackerNewsSource(PollingSource):
         return fetched, None if fetched.not_modified else _json(fetched, url)
 
     async def _items(self, ids: list[int]) -> list[Any]:
-        """The items of ``ids`` in order (None for one the API does not have)."""
+        """The items of ``ids`` in order (None for one the API does not have). After a
+        failed request no other is started (those in flight finish): a 429 stops the poll."""
         gate = asyncio.Semaphore(self.config.concurrency)
+        failed = asyncio.Event()
 
         async def one(item_id: int) -> Any:
             url = self.config.item_url(item_id)
             async with gate:
-                return _json(await fetch_feed(self.ctx.http, url, headers=_JSON), url)
+                if failed.is_set():
+                    return _NOT_ASKED
+                try:
+                    return _json(await fetch_feed(self.ctx.http, url, headers=_JSON), url)
+                except Exception:
+                    failed.set()
+                    raise
 
         answers = await asyncio.gather(*(one(i) for i in ids), return_exceptions=True)
         failures = [a for a in answers if isinstance(a, BaseException)]

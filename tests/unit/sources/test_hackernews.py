@@ -135,6 +135,8 @@ def test_a_429_on_an_item_fails_the_poll_with_retry_after_and_publishes_nothing(
         source = _source(server, publisher, concurrency=1)
         with pytest.raises(SourceFetchError) as caught:
             await source.poll()
+        # No item is asked for after the 429 (the other waited for its turn).
+        assert [p for p in server.paths if p.startswith("/v0/item/")] == ["/v0/item/1.json"]
         source.rollback()
         assert (await source.poll()).new == 2  # the next poll reads both again
         return caught.value
