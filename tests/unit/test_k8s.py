@@ -59,9 +59,14 @@ def test_listen_runs_once_with_its_sources_file_and_health_probe() -> None:
     assert listen["spec"]["strategy"]["type"] == "Recreate"  # never two listeners at once
     (container,) = _containers(listen)
     assert container["args"] == ["listen"]
-    env = {e["name"]: e["value"] for e in container["env"]}
+    env = {e["name"]: e["value"] for e in container["env"] if "value" in e}
+    secrets = {
+        e["name"]: e["valueFrom"]["secretKeyRef"] for e in container["env"] if "valueFrom" in e
+    }
     known = {f"SCOUT_{name.upper()}" for name in Settings.model_fields}
-    assert set(env) <= known
+    assert set(env) | set(secrets) <= known
+    # The X bearer token from a Secret, optional: without it only x sources fail.
+    assert secrets["SCOUT_X_BEARER_TOKEN"]["optional"] is True
     settings = Settings.model_validate(
         {k.removeprefix("SCOUT_").lower(): v for k, v in env.items()}
     )
