@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from elasticsearch import Elasticsearch
 
 from streams.settings import Settings
 from streams.topics import POSTS_RAW
@@ -170,4 +171,39 @@ def test_without_sec_user_agent_edgar_refuses_to_start_and_the_others_run(
     status = wait_until(sec_status, timeout=20, what="sec reported failing")
     assert "SCOUT-E720" in status["last_error"] and "SCOUT_SEC_USER_AGENT" in status["last_error"]
     assert edgar.requests("edgar") == []
+    assert listen.stop() == 0
+
+
+def test_filings_reach_the_index_with_the_ma_signal_of_their_form(
+    listen_settings: Settings,
+    edgar: PollServer,
+    start_listen: Any,
+    start_worker: Any,
+    es: Elasticsearch,
+) -> None:
+    """End to end through the real worker: an 8-K with Item 2.01 is indexed as a completed
+    deal by its filer, a tender offer as announced with both parties, an 8-K with only
+    Item 5.02 as no deal."""
+    settings = listen_settings
+    edgar.filings = {
+        "8-K": [_filing(11), _filing(12, items=("5.02",))],
+        "SC TO-T": [_filing(13, "SC TO-T")],
+    }
+    settings.sources_file.write_text("sources:\n" + _edgar("sec", edgar.url, ["8-K", "SC TO-T"]))
+    start_worker()
+    listen = start_listen(settings)
+
+    def indexed() -> dict[str, Any] | None:
+        es.indices.refresh(index=settings.posts_alias)
+        found = es.search(index=settings.posts_alias, size=10, source=["post_id", "ma"])
+        docs = {h["_source"]["post_id"]: h["_source"]["ma"] for h in found["hits"]["hits"]}
+        return docs if len(docs) == 3 else None
+
+    ma = wait_until(indexed, timeout=180, what=f"3 filings indexed\n{listen.log_tail()}")
+    completed, officer, tender = (ma[_filing(n).accession] for n in (11, 12, 13))
+    assert completed["is_ma"] is True and completed["status"] == "completed"
+    assert completed["acquirer"]["name"] == "FILER 11 CORP"
+    assert officer["is_ma"] is False
+    assert tender["is_ma"] is True and tender["status"] == "announced"
+    assert (tender["acquirer"]["name"], tender["target"]["name"]) == ("FILER 13 CORP", "TARGET CO")
     assert listen.stop() == 0
