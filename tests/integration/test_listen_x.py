@@ -281,3 +281,39 @@ def test_a_streamed_tweet_is_searchable_and_its_backfill_is_the_same_document(
     (again,) = indexed() or []
     assert again["_id"] == streamed["_id"]
     print(f"streamed tweet searchable {latency:.1f}s after it was posted")
+
+
+@pytest.mark.parametrize(
+    ("limits", "refusal"),
+    [
+        ("max_rules: 5, max_rule_length: 64", None),
+        ("max_rules: 5, max_rule_length: 128", "Rule length exceeds 64 characters"),
+        ("max_rules: 50, max_rule_length: 64", "RulesCapExceeded"),
+    ],
+)
+def test_a_watch_list_past_the_limits_is_cut_to_fit_and_wrong_limits_are_refused_by_x(
+    x: XServer, x_settings: Settings, limits: str, refusal: str | None
+) -> None:
+    many = "".join(
+        f"  - {{id: 'company:c{i:02d}', name: 'Company Number {i:02d}', tickers: [CN{i:02d}]}}\n"
+        for i in range(40)
+    )
+    (x_settings.watchlist_dir / "companies.yaml").write_text("companies:\n" + many)  # type: ignore[operator]
+    x.add_rule("cats has:images", THEIRS)
+    x_settings.sources_file.write_text(
+        f"sources:\n  - {{name: xs, kind: x, api_url: '{x.url()}', {limits}}}\n"
+    )
+    result = scout(x_settings, "sources", "test", "xs", timeout=60)
+    (method, query, body, status) = x.rule_requests[0]
+    assert query == {"dry_run": "true"}
+    assert set(x.rules_tagged(TAG)) == set()  # a dry run creates nothing
+    if refusal is None:
+        assert result.returncode == 0, result.stderr
+        assert status == 201
+        assert len(body["add"]) == 4  # the budget: 5 rules, one of them theirs
+        assert all(len(rule["value"]) <= 64 for rule in body["add"])
+        assert "terms left out" in result.stderr
+    else:
+        assert result.returncode == 1, result.stderr
+        assert status in (400, 403)
+        assert "SCOUT-E741" in result.stderr and refusal in result.stderr
