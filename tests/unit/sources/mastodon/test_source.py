@@ -11,7 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
+from streams.errors import ConfigError
 from streams.sources import parse_sources
+from streams.sources.errors import SourceFetchError
 from streams.sources.filters import make_filter
 from streams.sources.mastodon.config import MastodonConfig
 from streams.sources.mastodon.source import MastodonSource
@@ -168,3 +170,34 @@ def test_rollback_forgets_what_was_not_committed() -> None:
 
     source = asyncio.run(run())
     assert source.last_id == "1" and "2" not in source.seen and list(source.published) == ["1"]
+
+
+def test_a_429_on_catch_up_carries_its_retry_after_and_the_cursor_stays() -> None:
+    publisher = MemoryPublisher()
+
+    def slow_down(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"Retry-After": "7"}, json={"error": "Too many"})
+
+    async def run() -> None:
+        source = _source(publisher, slow_down)
+        await source.poll()
+
+    with pytest.raises(SourceFetchError) as caught:
+        asyncio.run(run())
+    assert caught.value.retry_after == 7 and caught.value.host == "social.example"
+    assert caught.value.code == "SCOUT-E706" and "HTTP 429" in caught.value.message
+
+
+def test_sources_test_prints_the_latest_page_and_needs_the_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    publisher, timeline = MemoryPublisher(), Timeline([1, 2, 3])
+    source = MastodonSource(_config(), context(publisher, timeline), make_filter("all", None))
+    monkeypatch.delenv("MASTO_T", raising=False)
+    with pytest.raises(ConfigError) as caught:
+        asyncio.run(source.fetch_once())
+    assert caught.value.code == "SCOUT-E750"
+    monkeypatch.setenv("MASTO_T", "secret")
+    posts = asyncio.run(source.fetch_once())
+    assert [p["text"] for p in posts] == ["Acme news 3", "Acme news 2", "Acme news 1"]
+    assert publisher.records == []  # nothing published
