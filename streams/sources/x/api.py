@@ -20,12 +20,15 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from streams.errors import ConfigError
 from streams.failures import short_reason
+from streams.settings import Settings
 from streams.sources.http import retry_after_s
-from streams.sources.x.errors import E_RULES, E_X_API, XApiError
+from streams.sources.x.errors import E_RULES, E_UNSET, E_X_API, XApiError
 from streams.sources.x.rules import Rule
 
 __all__ = [
+    "bearer_token",
     "RULES_PATH",
     "STREAM_PATH",
     "STREAM_PARAMS",
@@ -43,6 +46,18 @@ STREAM_PARAMS = {
 }
 BATCH = 100
 """Rules added or deleted per request."""
+
+
+def bearer_token(settings: Settings) -> str:
+    """The token, or ``ConfigError`` SCOUT-E740 saying what to do."""
+    token = settings.x_bearer_token.get_secret_value().strip() if settings.x_bearer_token else ""
+    if not token:
+        raise ConfigError(
+            "SCOUT_X_BEARER_TOKEN is not set: an x source needs the app bearer token of an X"
+            " project with filtered-stream access (Pro); set it and restart `scout listen`",
+            code=E_UNSET,
+        )
+    return token
 
 
 def rate_limit_wait(headers: httpx.Headers, *, now: float | None = None) -> float | None:

@@ -18,9 +18,7 @@ unless ``backfill_minutes`` (levels with recovery) asks for up to 5 minutes of t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -29,37 +27,24 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.sources import SourceState
 from streams.errors import BrokerUnavailableError, ConfigError, InvalidPostError
-from streams.settings import Settings
 from streams.sources.base import SourceContext, StatefulSource
 from streams.sources.dedup import SeenSet, key_hash
 from streams.sources.filters import PostFilter
 from streams.sources.pacing import failure_delay
 from streams.sources.spec import SourceConfig
-from streams.sources.x.api import STREAM_PARAMS, STREAM_PATH, XApi, error_from
+from streams.sources.x.api import STREAM_PARAMS, STREAM_PATH, XApi, bearer_token, error_from
 from streams.sources.x.config import XConfig
-from streams.sources.x.errors import E_UNSET, StreamStalled, XApiError
+from streams.sources.x.errors import StreamStalled, XApiError
 from streams.sources.x.rules import SyncPlan, plan_sync, watch_terms
-from streams.sources.x.stream import StreamLine, parse_line, read_lines
+from streams.sources.x.stream import StreamLine, parse_line, read_lines, until_stopped
 from streams.watchlist import WatchlistStore, default_watchlist_dir
 
-__all__ = ["XCursor", "XSource", "bearer_token"]
+__all__ = ["XCursor", "XSource"]
 
 SEEN_CAPACITY = 5000
 COMMIT_EVERY_S = 1.0
 TEST_SECONDS = 10.0
 TEST_POSTS = 20
-
-
-def bearer_token(settings: Settings) -> str:
-    """The token, or ``ConfigError`` SCOUT-E740 saying what to do."""
-    token = settings.x_bearer_token.get_secret_value().strip() if settings.x_bearer_token else ""
-    if not token:
-        raise ConfigError(
-            "SCOUT_X_BEARER_TOKEN is not set: an x source needs the app bearer token of an X"
-            " project with filtered-stream access (Pro); set it and restart `scout listen`",
-            code=E_UNSET,
-        )
-    return token
 
 
 class XCursor(BaseModel):
@@ -234,7 +219,7 @@ class XSource(StatefulSource):
                 lines = read_lines(
                     response.aiter_raw(), stall_timeout=self.config.stall_timeout, host=api.host
                 )
-                async for line in self._until_stopped(lines):
+                async for line in until_stopped(lines, self.stopping):
                     self._alive()
                     if self._handle(line):
                         return
@@ -245,27 +230,6 @@ class XSource(StatefulSource):
                         committed = time.monotonic()
         except httpx.HTTPError as exc:
             raise XApiError(f"the stream failed: {exc!r}", host=api.host) from exc
-
-    async def _until_stopped(self, lines: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-        """``lines`` until they end or the source is stopped (the read in flight is
-        cancelled: a quiet stream does not hold a stop for up to 20 s)."""
-        stop = asyncio.ensure_future(self.stopping.wait())
-        iterator = aiter(lines)
-        try:
-            while True:
-                following = asyncio.ensure_future(anext(iterator))
-                await asyncio.wait({following, stop}, return_when=asyncio.FIRST_COMPLETED)
-                if not following.done():
-                    following.cancel()
-                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
-                        await following
-                    return
-                try:
-                    yield following.result()
-                except StopAsyncIteration:
-                    return
-        finally:
-            stop.cancel()
 
     def _handle(self, line: bytes) -> bool:
         """Publish a line's tweets; True when X says it closes the stream."""

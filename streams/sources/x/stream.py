@@ -10,6 +10,7 @@ nor a keep-alive for ``stall_timeout`` seconds, is :class:`StreamStalled`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from streams.backfill.formats.social import twitter_v2_posts
 from streams.sources.x.errors import StreamStalled, XApiError
 
-__all__ = ["MAX_LINE_BYTES", "StreamLine", "parse_line", "read_lines"]
+__all__ = ["MAX_LINE_BYTES", "StreamLine", "parse_line", "read_lines", "until_stopped"]
 
 MAX_LINE_BYTES = 4 * 1024 * 1024
 SOURCE = "twitter"
@@ -50,6 +51,30 @@ async def read_lines(
             yield line
         if len(buffer) > MAX_LINE_BYTES:
             raise XApiError(f"a stream line passed {MAX_LINE_BYTES} bytes", host=host)
+
+
+async def until_stopped(
+    lines: AsyncIterator[bytes], stopping: asyncio.Event
+) -> AsyncIterator[bytes]:
+    """``lines`` until they end or ``stopping`` is set (the read in flight is cancelled:
+    a quiet stream does not hold a stop until its next keep-alive)."""
+    stop = asyncio.ensure_future(stopping.wait())
+    iterator = aiter(lines)
+    try:
+        while True:
+            following = asyncio.ensure_future(anext(iterator))
+            await asyncio.wait({following, stop}, return_when=asyncio.FIRST_COMPLETED)
+            if not following.done():
+                following.cancel()
+                with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                    await following
+                return
+            try:
+                yield following.result()
+            except StopAsyncIteration:
+                return
+    finally:
+        stop.cancel()
 
 
 @dataclass(frozen=True)
