@@ -14,7 +14,7 @@ from elasticsearch import AsyncElasticsearch
 
 from models.alerts import Alert, Channel
 from streams.alerts.delivery.lanes import DeliveryPump
-from streams.alerts.delivery.queue import DeliveryQueue
+from streams.alerts.delivery.queue import DeliveryQueue, lane_of
 from streams.alerts.matching import AlertClaims, RuleCache, alerts_for_batch
 
 log = logging.getLogger("streams.alerts")
@@ -73,5 +73,5 @@ class Dispatcher:
             entries.extend((alert, channel) for channel in rule.channels)
         created = await self.queue.enqueue(entries, datetime.now(UTC))
         if entries:
-            self.pump.wake()
+            self.pump.wake(lane_of(channel) for _, channel in entries)
         return created

@@ -32,6 +32,7 @@ def test_items_are_queued_once_in_order_and_a_lane_has_one_holder_at_a_time(
             # consumed again (a restart, the outbox sweep): nothing new
             assert await queue.enqueue([(alerts[1], HOOK)], now) == 0
             lane = lane_of(HOOK)
+            await es.indices.refresh(index=queue.index)  # enqueue does not wait for one
             assert await queue.due_lanes() == [lane]
             assert [i.alert.alert_id for i in await queue.head(lane)] == ["r:0", "r:1", "r:2"]
 

@@ -33,8 +33,9 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
@@ -107,9 +108,13 @@ class DeliveryPump:
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
         self._running: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
+        self._hinted: set[str] = set()
+        self._searched = 0.0
 
-    def wake(self) -> None:
-        """New items were queued: look now rather than at the next poll."""
+    def wake(self, lanes: Iterable[str] = ()) -> None:
+        """New items were queued in ``lanes``: look now rather than at the next poll (and
+        at those lanes even before a search can see their items)."""
+        self._hinted.update(lanes)
         self._wake.set()
 
     async def run(self) -> None:
@@ -141,8 +146,16 @@ class DeliveryPump:
     async def tick(self) -> int:
         """Lease the due lanes not already running here; return how many were started."""
         started = 0
-        for lane in await self.queue.due_lanes():
+        hinted, self._hinted = self._hinted, set()
+        found: list[str] = []
+        if not hinted or time.monotonic() - self._searched >= self._poll_s:
+            # woken for known lanes: no search (the lanes in backoff wait for the poll)
+            self._searched = time.monotonic()
+            found = await self.queue.due_lanes()
+        for lane in [*sorted(hinted - set(found)), *found]:
             if lane in self._running or len(self._running) >= self._max_lanes:
+                if lane in hinted:
+                    self._hinted.add(lane)  # looked at again when that run ends
                 continue
             now = self._clock()
             lease = await self.queue.lease(
@@ -163,8 +176,10 @@ class DeliveryPump:
         renewed = self._clock()
         held: Lease | None = lease
         expired = False
+        done: list[tuple[str, DeliveryAttempt]] = []  # delivered, written a page at a time
         try:
             while held is not None:
+                await self._written(done)
                 items = await self.queue.head(lane)
                 if not items:
                     now = self._clock()
@@ -178,8 +193,9 @@ class DeliveryPump:
                         )
                         if held is None:
                             log.warning("lane %s: lease lost to another worker", lane)
+                            await self._written(done)
                             return
-                    step = await self._one(item, give_up=expired)
+                    step = await self._one(item, done, give_up=expired)
                     # once one has expired failing, those behind it expire without a try
                     expired = step == "expired"
                     if step == "delivered" and held.failures:
@@ -190,6 +206,7 @@ class DeliveryPump:
                         )
                         held = replace(held, failures=0)
                     if step == "wait":
+                        await self._written(done)
                         await self._back_off(held)
                         return
         except TransientError as exc:
@@ -200,6 +217,8 @@ class DeliveryPump:
             log.exception("lane %s stopped unexpectedly; it resumes when its lease expires", lane)
         finally:
             self._running.pop(lane, None)
+            if lane in self._hinted:
+                self._wake.set()
 
     async def _back_off(self, lease: Lease) -> None:
         failures = lease.failures + 1
@@ -218,7 +237,17 @@ class DeliveryPump:
             lease, failures=failures, next_at=now + timedelta(seconds=wait), now=now
         )
 
-    async def _one(self, item: Item, *, give_up: bool) -> Step:
+    async def _written(self, done: list[tuple[str, DeliveryAttempt]]) -> None:
+        """Log the delivered attempts and mark their items (two bulk requests). A worker
+        that dies first sends them again, with the same idempotency key."""
+        if done:
+            await self.log.record([attempt for _, attempt in done])
+            await self.queue.mark_delivered(done, self._clock())
+            done.clear()
+
+    async def _one(
+        self, item: Item, done: list[tuple[str, DeliveryAttempt]], *, give_up: bool
+    ) -> Step:
         channel = await self._channel(item)
         now = self._clock()
         if channel is None:
@@ -240,10 +269,10 @@ class DeliveryPump:
             await self.log.record([attempt])
             await self._dead(item, channel, [attempt], tried=attempt.attempt)
             return "expired"
-        await self.log.record([attempt])
         if attempt.outcome == "delivered":
-            await self.queue.mark(item.id, "delivered", self._clock(), attempts=attempt.attempt)
+            done.append((item.id, attempt))
             return "delivered"
+        await self.log.record([attempt])
         if attempt.outcome != "retry":
             await self._dead(item, channel, [attempt], tried=attempt.attempt)
             return "dead"

@@ -33,7 +33,7 @@ from typing import Any, Literal
 from elasticsearch import ApiError, AsyncElasticsearch, TransportError
 from pydantic import ValidationError
 
-from models.alerts import Alert, Channel
+from models.alerts import Alert, Channel, DeliveryAttempt
 from streams.alerts.delivery.exceptions import DeliveryQueueUnavailableError
 from streams.alerts.delivery.safety import channel_label
 
@@ -142,8 +142,8 @@ class DeliveryQueue:
         self._ready = True
 
     async def enqueue(self, entries: Sequence[tuple[Alert, Channel]], now: datetime) -> int:
-        """Queue each (alert, channel) once; return how many were new. Durable and visible
-        to searches when it returns (the alert's offset may then be committed)."""
+        """Queue each (alert, channel) once; return how many were new. Durable when it
+        returns (the alert's offset may then be committed); searchable after a refresh."""
         if not entries:
             return 0
         await self.ensure()
@@ -169,7 +169,8 @@ class DeliveryQueue:
                     "alert": alert.model_dump(mode="json"),
                 }
             )
-        response = await self._bulk(operations, "enqueue", refresh=True)
+        # No refresh: the pump is told the lanes (DeliveryPump.wake) and head() refreshes.
+        response = await self._bulk(operations, "enqueue", refresh=False)
         created = 0
         for item in response.get("items", []):
             status = int(item.get("create", {}).get("status", 500))
@@ -300,6 +301,29 @@ class DeliveryQueue:
             await self._client.update(index=self.index, id=item, doc=doc)
         except (ApiError, TransportError) as exc:
             raise _unavailable(f"marking {item} {status}", exc) from exc
+
+    async def mark_delivered(
+        self, done: Sequence[tuple[str, DeliveryAttempt]], now: datetime
+    ) -> None:
+        """Mark items delivered in one bulk request: (item id, its delivering attempt)."""
+        operations: list[dict[str, Any]] = []
+        for item, attempt in done:
+            operations.append({"update": {"_index": self.index, "_id": item}})
+            operations.append(
+                {
+                    "doc": {
+                        "status": "delivered",
+                        "attempts": attempt.attempt,
+                        "updated_at": now.isoformat(),
+                    }
+                }
+            )
+        response = await self._bulk(operations, "marking delivered", refresh=False)
+        failed = [i for i in response.get("items", []) if int(i["update"]["status"]) >= 300]
+        if failed:
+            raise DeliveryQueueUnavailableError(
+                f"delivery queue: {len(failed)} items not marked delivered: {failed[0]['update']}"
+            )
 
     async def requeue(self, alert: Alert, lane: str, label: str, now: datetime) -> str:
         """Put a dead-lettered (alert, lane) back as pending; its ``seq`` (place in the lane)
