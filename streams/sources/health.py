@@ -6,7 +6,8 @@
                    not fix a publisher's outage.
     GET /sources   every configured source with its status counters, and the problems
     GET /metrics   Prometheus text: per source published, dropped, dead letters, errors,
-                   duplicates (counters), up, last success and cursor age (gauges)
+                   duplicates, skipped (counters), up, last success and cursor age
+                   (gauges)
 
 No authentication and no data beyond counters: bind it to a private address.
 """
@@ -55,6 +56,7 @@ _COUNTERS = (
     ("dead_lettered", "Items of the source sent to posts.raw.dlq."),
     ("errors", "Failed polls or connections of the source."),
     ("duplicates", "Items fetched again that were already published."),
+    ("skipped", "Items the platform gave as deleted, dead or missing (not published)."),
 )
 
 

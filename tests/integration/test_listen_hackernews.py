@@ -6,6 +6,7 @@ published twice)."""
 
 from __future__ import annotations
 
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,6 +89,11 @@ def test_listen_publishes_new_stories_once_skips_deleted_and_dead_and_resumes_af
             timeout=20,
             what="the cursor at 1030",
         )
+        with urllib.request.urlopen(  # noqa: S310 - loopback
+            f"http://127.0.0.1:{settings.listen_port}/metrics", timeout=5
+        ) as answer:
+            metrics = answer.read().decode()
+        assert 'scout_source_skipped_total{source="hn",kind="hackernews"} 3.0' in metrics
     finally:
         first.kill()
     states = read_states(settings)
