@@ -5,6 +5,7 @@ several edgar sources, and no start without SCOUT_SEC_USER_AGENT."""
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,18 @@ def test_filings_reach_the_index_with_the_ma_signal_of_their_form(
     assert tender["is_ma"] is True and tender["status"] == "announced"
     assert (tender["acquirer"]["name"], tender["target"]["name"]) == ("FILER 13 CORP", "TARGET CO")
     assert listen.stop() == 0
+
+
+def test_sources_test_prints_the_filings_and_publishes_nothing(
+    listen_settings: Settings, edgar: PollServer
+) -> None:
+    settings = listen_settings
+    edgar.filings = {"8-K": [_filing(21), _filing(22, items=("1.01", "9.01"))]}
+    settings.sources_file.write_text("sources:\n" + _edgar("sec", edgar.url, ["8-K"]))
+    result = scout(settings, "sources", "test", "sec")
+    assert result.returncode == 0, result.stderr
+    posts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [p["id"] for p in posts] == [_filing(21).accession, _filing(22).accession]
+    assert posts[1]["filing"]["items"] == ["1.01", "9.01"]
+    assert {r.headers.get("user-agent") for r in edgar.requests("edgar")} == {UA}
+    assert read_topic(settings, POSTS_RAW.name(settings), expect=1, timeout=3) == []
