@@ -130,6 +130,10 @@ class WatchlistMatcher:
         self._topic_first: dict[str, int] = {}
         for key in self._topics:
             self._topic_first[key[0]] = max(self._topic_first.get(key[0], 0), len(key))
+        self._cues = frozenset(
+            [_cue(key) for key in (*self._phrases, *self._topics)]
+            + [_cue(tuple(TOKEN_RE.findall(fold(domain)))) for domain in self._domains]
+        )
 
     # --- building -------------------------------------------------------------------------
 
@@ -187,6 +191,36 @@ class WatchlistMatcher:
                 hashtag.append(tag_name)
 
     # --- matching -------------------------------------------------------------------------
+
+    def may_match(self, text: str) -> bool:
+        """A cheap necessary condition of :meth:`match` or :meth:`topics` finding anything
+        (a firehose filter's first step): False means both find nothing.
+
+        Every name, topic keyword and domain has one cue, its longest word; a text can only
+        name it if that word is among the text's tokens (a last word may carry a genitive
+        ``s``); a cashtag, handle or hashtag passes when it is a watched ticker, handle or
+        name (the look-ups :meth:`match` makes first).
+        """
+        if "$" in text:
+            for m in _CASHTAG.finditer(text):
+                ticker = m.group(1).upper().replace("-", ".")
+                if ticker in self._tickers or ticker.partition(".")[0] in self._tickers:
+                    return True
+        if "@" in text and any(
+            m.group(1).casefold() in self._handles for m in _HANDLE.finditer(text)
+        ):
+            return True
+        if "#" in text:
+            for m in _HASHTAG.finditer(text):
+                body = m.group(1)
+                if body.upper() in self._tickers or fold(body) in self._hashtags:
+                    return True
+        # One casefold of the joined tokens is fold() of each (NUL never occurs in them).
+        tokens = "\x00".join(TOKEN_RE.findall(text)).casefold().replace("\u2019", "'")
+        words = set(tokens.split("\x00"))
+        if not words.isdisjoint(self._cues):
+            return True
+        return not self._cues.isdisjoint({w[:-1] for w in words if w[-1:] == "s"})
 
     def match(self, text: str) -> list[Entity]:
         """Watched entities in ``text``, ordered by offset; ``text[e.start:e.end] == e.text``."""
@@ -357,6 +391,12 @@ class WatchlistMatcher:
             window = folded[max(0, hit.token - _CUE_WINDOW) : hit.token + hit.tokens + _CUE_WINDOW]
             if any(w in CUE_WORDS for w in window):
                 hit.pending, hit.confidence = False, _CUED
+
+
+def _cue(key: tuple[str, ...]) -> str:
+    """The longest word of a folded name (the rarest, most likely)."""
+    words = [t for t in key if t[:1].isalnum() or t[:1] == "_"] or list(key)
+    return max(words, key=len)
 
 
 def _mark_shared(table: dict[_K, list[_Name]]) -> None:
