@@ -325,3 +325,54 @@ def test_alerts_past_the_horizon_are_dead_lettered_and_replayed_once_with_the_sa
     assert f"0 requeued, {n} already delivered" in again.stderr, again.stderr
     holds_for(lambda: len(receiver.on("/hook")) == n, seconds=3)
     assert len(receiver.on("/hook")) == n
+
+
+def test_a_worker_stopped_mid_delivery_gives_its_channel_up_at_once(
+    settings: Settings,
+    es: Elasticsearch,
+    request: pytest.FixtureRequest,
+    receiver: Receiver,
+    tmp_path: Path,
+) -> None:
+    """A stopped worker releases its lane leases: the next worker (another member id)
+    carries on at once instead of waiting 2 x SCOUT_ALERT_TIMEOUT_S + 5 s (25 s here)."""
+    settings = _short(settings, alert_timeout_s=10.0)
+    receiver.status = lambda path: (time.sleep(0.3), 200)[1]  # a slow receiver: a busy lane
+    receiver.start()
+    _add_rule(settings, "deals", "acquires", receiver.url("/deals"))
+    first = WorkerProcess(settings, tmp_path / "first.log")
+    request.addfinalizer(first.stop)
+    n = 60
+    _ingest(
+        settings,
+        tmp_path / "posts.jsonl",
+        [(f"d-{i}", f"Company{i} acquires startup number {i}") for i in range(n)],
+    )
+    wait_until(
+        lambda: len(receiver.on("/deals")) >= 5 or first.assert_alive(),
+        timeout=120,
+        what="the first deliveries",
+    )
+    first.stop()  # SIGTERM mid-lane
+    stopped = time.monotonic()
+    before = len(receiver.on("/deals"))
+    assert before < n, "the stop must come mid-lane"
+    second = WorkerProcess(settings, tmp_path / "second.log")
+    request.addfinalizer(second.stop)
+    wait_until(
+        lambda: len(receiver.on("/deals")) > before or second.assert_alive(),
+        timeout=60,
+        what="deliveries by the next worker",
+    )
+    gap = receiver.on("/deals")[before].at - stopped
+    wait_until(
+        lambda: len({h.key for h in receiver.on("/deals")}) >= n or second.assert_alive(),
+        timeout=120,
+        what=f"all {n} alerts",
+    )
+    keys: dict[str, set[str]] = {}
+    for hit in receiver.on("/deals"):
+        keys.setdefault(hit.body["post"]["post_id"], set()).add(hit.key)
+    assert len(keys) == n and all(len(k) == 1 for k in keys.values())
+    print(f"stop -> next worker's first delivery: {gap:.1f}s (lease 25 s)")
+    assert gap < 15, f"{gap:.1f}s: the lease was not given up\n{second.log_tail()}"

@@ -109,6 +109,8 @@ class DeliveryPump:
         self._running: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
         self._hinted: set[str] = set()
+        self._cut: list[Lease] = []  # leases of lanes stopped mid-run
+        self._stopped = False
         self._searched = 0.0
 
     def wake(self, lanes: Iterable[str] = ()) -> None:
@@ -120,7 +122,7 @@ class DeliveryPump:
     async def run(self) -> None:
         """Forever: start due lanes, then wait for a wake-up or the poll interval."""
         try:
-            while True:
+            while not self._stopped:
                 self._wake.clear()
                 try:
                     await self.tick()
@@ -138,10 +140,22 @@ class DeliveryPump:
             await self.stop()
 
     async def stop(self) -> None:
+        """Stop the lanes and give their leases up, so that a worker restarted under another
+        id need not wait for them to expire (an item cut mid-send is sent again)."""
+        self._stopped = True
         tasks = list(self._running.values())
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        leases, self._cut = self._cut, []
+        now = self._clock()
+        for lease in leases:
+            try:
+                await asyncio.wait_for(
+                    self.queue.release(lease, failures=lease.failures, next_at=now, now=now), 2.0
+                )
+            except (TransientError, TimeoutError):
+                log.warning("lane %s: lease not given up; it expires on its own", lease.lane)
 
     async def tick(self) -> int:
         """Lease the due lanes not already running here; return how many were started."""
@@ -153,6 +167,8 @@ class DeliveryPump:
             self._searched = time.monotonic()
             found = await self.queue.due_lanes()
         for lane in [*sorted(hinted - set(found)), *found]:
+            if self._stopped:
+                break
             if lane in self._running or len(self._running) >= self._max_lanes:
                 if lane in hinted:
                     self._hinted.add(lane)  # looked at again when that run ends
@@ -212,6 +228,8 @@ class DeliveryPump:
         except TransientError as exc:
             log.warning("lane %s stopped, its lease will expire and it resumes: %s", lane, exc)
         except asyncio.CancelledError:
+            if held is not None:
+                self._cut.append(held)
             raise
         except Exception:  # noqa: BLE001 - one lane's bug must not end the pump
             log.exception("lane %s stopped unexpectedly; it resumes when its lease expires", lane)
