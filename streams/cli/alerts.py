@@ -10,8 +10,8 @@ import typer
 from kafka import KafkaConsumer, TopicPartition
 from rich.console import Console
 
-from streams.durations import parse_time
 from streams.cli.context import settings_of
+from streams.durations import parse_time
 from streams.settings import Settings
 
 app = typer.Typer(no_args_is_help=True, help="Alert delivery: replay dead-lettered alerts.")
