@@ -7,12 +7,15 @@ posts that name nothing watched."""
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from elasticsearch import Elasticsearch
 
 from streams.settings import Settings
 from streams.sources import read_states
@@ -163,6 +166,83 @@ def test_listen_bluesky_resumes_after_drops_and_stalls_and_filters_by_watch_list
         connections = list(stream.connections)
         assert sky.duplicates == _sent_again(connections) >= 12
         assert len(connections) - 1 <= sky.errors <= len(connections)
+    finally:
+        if listener.proc.poll() is None:
+            listener.stop()
+
+
+def _indexed(es: Elasticsearch, settings: Settings) -> dict[str, str]:
+    es.indices.refresh(index=settings.posts_alias)
+    found = es.search(index=settings.posts_alias, size=1000, source=["post_id", "text"])
+    return {h["_source"]["post_id"]: h["_source"]["text"] for h in found["hits"]["hits"]}
+
+
+def test_listen_bluesky_killed_at_random_moments_indexes_every_post_once(
+    settings: Settings,
+    tmp_path: Path,
+    servers: tuple[JetstreamServer, JetstreamServer],
+    start_worker: Any,
+    es: Elasticsearch,
+) -> None:
+    stream, _ = servers
+    settings = settings.model_copy(
+        update={"sources_file": tmp_path / "sources.yaml", "listen_port": _free_port()}
+    )
+    settings.sources_file.write_text(
+        f"sources:\n  - {{name: sky, kind: bluesky, url: '{stream.url}', filter: all}}\n"
+    )
+    rng = random.Random()  # noqa: S311 - test timing
+    uri = f"at://{DID_A}/app.bsky.feed.post/"
+    expected: dict[str, str] = {}
+    clock = T0
+
+    def write(n: int) -> None:
+        """``n`` new posts; every 4th edits an earlier post, every 5th deletes one."""
+        nonlocal clock
+        events = []
+        for _ in range(n):
+            clock += 100_000
+            i = (clock - T0) // 100_000
+            if i % 5 == 0 and expected:
+                gone = rng.choice(sorted(expected))
+                events.append(
+                    commit(gone.rsplit("/", 1)[1], "", did=DID_A, time_us=clock, operation="delete")
+                )
+                del expected[gone]
+            elif i % 4 == 0 and expected:
+                edited = rng.choice(sorted(expected))
+                text = f"{expected[edited]} (edited at {i})"
+                rkey = edited.rsplit("/", 1)[1]
+                events.append(commit(rkey, text, did=DID_A, time_us=clock, operation="update"))
+                expected[edited] = text
+            else:
+                events.append(commit(f"3k{i}", f"post {i}", did=DID_A, time_us=clock))
+                expected[uri + f"3k{i}"] = f"post {i}"
+        stream.add(*events)
+
+    start_worker()
+    listener = ListenProcess(settings, tmp_path / "listen-0.log")
+    try:
+        wait_until(lambda: stream.connections, timeout=60, what="the source connected")
+        for kill in range(3):
+            # Posts keep arriving while the listener runs, then it dies without warning.
+            deadline = time.monotonic() + rng.uniform(1.5, 4.0)
+            while time.monotonic() < deadline:
+                write(rng.randint(1, 4))
+                time.sleep(rng.uniform(0.05, 0.3))
+            listener.kill()
+            write(3)  # while it is down
+            listener = ListenProcess(settings, tmp_path / f"listen-{kill + 1}.log")
+        write(10)
+        wait_until(
+            lambda: _indexed(es, settings) == expected or None,
+            timeout=180,
+            what=f"{len(expected)} posts indexed as last written\n{listener.log_tail()}",
+        )
+        assert holds_for(lambda: _indexed(es, settings) == expected, seconds=3)
+        cursors = [c.cursor for c in stream.connections]
+        assert cursors[0] is None and all(c is not None for c in cursors[1:])
+        assert listener.stop() == 0, listener.log_tail()
     finally:
         if listener.proc.poll() is None:
             listener.stop()
