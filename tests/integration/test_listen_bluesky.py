@@ -173,7 +173,7 @@ def test_listen_bluesky_resumes_after_drops_and_stalls_and_filters_by_watch_list
 
 def _indexed(es: Elasticsearch, settings: Settings) -> dict[str, str]:
     es.indices.refresh(index=settings.posts_alias)
-    found = es.search(index=settings.posts_alias, size=1000, source=["post_id", "text"])
+    found = es.search(index=settings.posts_alias, size=1000, source_includes=["post_id", "text"])
     return {h["_source"]["post_id"]: h["_source"]["text"] for h in found["hits"]["hits"]}
 
 
