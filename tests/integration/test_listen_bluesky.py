@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -21,7 +23,14 @@ from streams.settings import Settings
 from streams.sources import read_states
 from streams.topics import POSTS_RAW
 from tests.integration.jetstream_server import Connection, JetstreamServer, jetstream_server
-from tests.integration.support import holds_for, read_topic, scout, wait_until
+from tests.integration.support import (
+    REPO,
+    holds_for,
+    read_topic,
+    scout,
+    settings_env,
+    wait_until,
+)
 from tests.integration.test_listen import ListenProcess, _free_port
 from tests.jetstream_events import T0, commit, identity
 
@@ -246,3 +255,35 @@ def test_listen_bluesky_killed_at_random_moments_indexes_every_post_once(
     finally:
         if listener.proc.poll() is None:
             listener.stop()
+
+
+def test_sources_test_prints_the_live_posts_and_an_unreachable_endpoint_is_e706(
+    settings: Settings, tmp_path: Path, servers: tuple[JetstreamServer, JetstreamServer]
+) -> None:
+    stream, _ = servers
+    settings = settings.model_copy(
+        update={"sources_file": tmp_path / "sources.yaml", "sources_timeout_s": 4.0}
+    )
+    settings.sources_file.write_text(
+        "sources:\n"
+        f"  - {{name: sky, kind: bluesky, url: '{stream.url}'}}\n"
+        f"  - {{name: closed, kind: bluesky, url: 'ws://127.0.0.1:{_free_port()}/subscribe'}}\n"
+    )
+    command = [sys.executable, "-m", "streams", "sources", "test", "sky"]
+    with subprocess.Popen(
+        command, env=settings_env(settings), cwd=REPO, stdout=subprocess.PIPE, text=True
+    ) as proc:
+        wait_until(lambda: stream.connections, timeout=60, what="scout sources test connected")
+        stream.add(
+            commit("3k1", "Nice weather in the park", did=DID_A, time_us=T0),
+            commit("3k2", "", did=DID_A, time_us=T0 + 1, operation="delete"),
+            commit("3k3", "Oracle buys Globex", did=DID_A, time_us=T0 + 2),
+        )
+        out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    printed = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert [p["text"] for p in printed] == ["Nice weather in the park", "Oracle buys Globex"]
+    assert stream.connections[0].cursor is None
+    assert _records(settings, 1) == []  # nothing published
+    closed = scout(settings, "sources", "test", "closed")
+    assert closed.returncode != 0 and "SCOUT-E706" in closed.stderr + closed.stdout

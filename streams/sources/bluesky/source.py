@@ -267,28 +267,35 @@ class BlueskySource(StatefulSource):
         return delay
 
     async def fetch_once(self) -> list[dict[str, Any]]:
-        """The posts of the first seconds of the live stream (`scout sources test`)."""
+        """Posts of the live stream's first seconds (at most 20 or 10 s; `scout sources
+        test`); ``SourceFetchError`` when the endpoint cannot be reached."""
         posts: list[dict[str, Any]] = []
         url = subscribe_url(self.config, None)
         deadline = time.monotonic() + min(10.0, self.ctx.settings.sources_timeout_s)
         headers = {"User-Agent": user_agent(self.ctx.settings)}
-        async with (
-            aiohttp.ClientSession(headers=headers) as session,
-            session.ws_connect(url, max_msg_size=MAX_MESSAGE_BYTES) as ws,
-        ):
-            while len(posts) < 20 and (left := deadline - time.monotonic()) > 0:
-                try:
-                    message = await ws.receive(timeout=left)
-                except TimeoutError:
-                    break
-                if message.type is not aiohttp.WSMsgType.TEXT:
-                    break
-                try:
-                    event = decode_event(message.data)
-                except ValueError:
-                    continue
-                if isinstance(event, Event) and event.obj is not None:
-                    posts.append(event.obj)
+        try:
+            async with (
+                aiohttp.ClientSession(headers=headers) as session,
+                session.ws_connect(url, max_msg_size=MAX_MESSAGE_BYTES) as ws,
+            ):
+                while len(posts) < 20 and (left := deadline - time.monotonic()) > 0:
+                    try:
+                        message = await ws.receive(timeout=left)
+                    except TimeoutError:
+                        break
+                    if message.type is not aiohttp.WSMsgType.TEXT:
+                        break
+                    try:
+                        event = decode_event(message.data)
+                    except ValueError:
+                        continue
+                    if isinstance(event, Event) and event.obj is not None:
+                        posts.append(event.obj)
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise SourceFetchError(
+                f"cannot read {self.config.url}: {short_reason(exc) or type(exc).__name__}",
+                code=E_FETCH,
+            ) from exc
         return posts
 
 
