@@ -5,14 +5,16 @@ bluesky kind's integration tests.
 every event with ``time_us >= cursor`` in order, then each event added later (without a
 cursor: only the later ones, like Jetstream's live tail). ``script[n] = (action, i)``
 makes the n-th connection (0-based) ``drop`` (the TCP connection cut, no close frame) or
-``stall`` (open, silent) once it has sent the event at index ``i``. Every connection's
-query is logged.
+``stall`` (open, silent) once it has sent the event at index ``i``, or ``refuse`` the
+handshake with 429 and ``Retry-After: i``. Every connection's query, headers and time are
+logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +28,8 @@ from tests.jetstream_events import encode
 @dataclass
 class Connection:
     query: dict[str, list[str]]
+    headers: dict[str, str] = field(default_factory=dict)
+    at: float = 0.0
     sent: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -61,10 +65,13 @@ class JetstreamServer:
     async def subscribe(self, request: web.Request) -> web.StreamResponse:
         assert self.changed is not None
         query = {k: request.query.getall(k) for k in request.query}
-        connection = Connection(query)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        connection = Connection(query, headers, time.monotonic())
         number = len(self.connections)
         self.connections.append(connection)
         action = self.script.get(number)
+        if action is not None and action[0] == "refuse":
+            return web.Response(status=429, headers={"Retry-After": str(action[1])})
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         cursor = connection.cursor

@@ -287,3 +287,39 @@ def test_sources_test_prints_the_live_posts_and_an_unreachable_endpoint_is_e706(
     assert _records(settings, 1) == []  # nothing published
     closed = scout(settings, "sources", "test", "closed")
     assert closed.returncode != 0 and "SCOUT-E706" in closed.stderr + closed.stdout
+
+
+def test_listen_bluesky_honours_a_refused_handshake_s_retry_after(
+    settings: Settings, tmp_path: Path, servers: tuple[JetstreamServer, JetstreamServer]
+) -> None:
+    stream, _ = servers
+    settings = settings.model_copy(
+        update={
+            "sources_file": tmp_path / "sources.yaml",
+            "listen_port": _free_port(),
+            "sources_contact": "ops@example.org",
+        }
+    )
+    settings.sources_file.write_text(
+        f"sources:\n  - {{name: sky, kind: bluesky, url: '{stream.url}', interval: 1s}}\n"
+    )
+    stream.script = {0: ("refuse", 3)}
+    listener = ListenProcess(settings, tmp_path / "listen.log")
+    try:
+        wait_until(
+            lambda: len(stream.connections) >= 2,
+            timeout=60,
+            what=f"a second handshake\n{listener.log_tail()}",
+        )
+        refused, second = stream.connections[:2]
+        assert second.at - refused.at >= 3.0  # Retry-After, not the 1 s interval
+        assert refused.headers["user-agent"] == "SignalScout/0.1.0 (+ops@example.org)"
+        status = wait_until(
+            lambda: listener.get("/sources")[1]["sources"][0]["status"],
+            timeout=10,
+            what="the source's status",
+        )
+        assert status["errors"] == 1 and "HTTP 429" in status["last_error"]
+        assert "Retry-After: 3s" in status["last_error"]
+    finally:
+        listener.stop()

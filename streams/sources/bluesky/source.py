@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from models.sources import SourceState
 from streams.errors import BrokerUnavailableError, InvalidPostError
 from streams.failures import short_reason
+from streams.settings import Settings
 from streams.sources.base import SourceContext, StatefulSource
 from streams.sources.bluesky.config import BlueskyConfig
 from streams.sources.bluesky.events import COLLECTION, SOURCE, Event, decode_event
@@ -137,8 +138,7 @@ class BlueskySource(StatefulSource):
         settings = self.ctx.settings
         base = self.config.poll_interval.total_seconds()
         cap = max(base, min(self.config.poll_cap.total_seconds(), settings.sources_backoff_cap_s))
-        headers = {"User-Agent": user_agent(settings)}
-        async with aiohttp.ClientSession(headers=headers) as session:
+        async with _session(self.ctx.settings) as session:
             while not self.stopping.is_set():
                 try:
                     await self._connection(session)
@@ -272,10 +272,9 @@ class BlueskySource(StatefulSource):
         posts: list[dict[str, Any]] = []
         url = subscribe_url(self.config, None)
         deadline = time.monotonic() + min(10.0, self.ctx.settings.sources_timeout_s)
-        headers = {"User-Agent": user_agent(self.ctx.settings)}
         try:
             async with (
-                aiohttp.ClientSession(headers=headers) as session,
+                _session(self.ctx.settings) as session,
                 session.ws_connect(url, max_msg_size=MAX_MESSAGE_BYTES) as ws,
             ):
                 while len(posts) < 20 and (left := deadline - time.monotonic()) > 0:
@@ -297,6 +296,16 @@ class BlueskySource(StatefulSource):
                 code=E_FETCH,
             ) from exc
         return posts
+
+
+def _session(settings: Settings) -> aiohttp.ClientSession:
+    """A session for one source's connections: the scout's User-Agent, a timeout on
+    connecting and on the handshake (``SCOUT_SOURCES_TIMEOUT_S``), none on the stream
+    (a stall is the source's own watch)."""
+    timeout = aiohttp.ClientTimeout(
+        total=None, connect=settings.sources_timeout_s, sock_connect=settings.sources_timeout_s
+    )
+    return aiohttp.ClientSession(headers={"User-Agent": user_agent(settings)}, timeout=timeout)
 
 
 def _header(headers: Any, name: str) -> str | None:
