@@ -44,6 +44,10 @@ __all__ = ["BlueskyCursor", "BlueskySource", "subscribe_url"]
 COMMIT_EVERY = 2000
 """Records produced before a flush and cursor save, at the latest (else every second)."""
 COMMIT_EVERY_S = 1.0
+MAX_RECENT = 4000
+"""Records of the rewind kept in a cursor record, the newest (~160 KB: far below Kafka's
+1 MB). With ``filter: all`` on the whole network the rewind holds more: after a restart
+the older ones are published again, the same ids (their documents are overwritten)."""
 MAX_MESSAGE_BYTES = 1024 * 1024
 
 
@@ -92,7 +96,8 @@ class BlueskySource(StatefulSource):
         self._restore()
 
     async def commit(self) -> None:
-        self.cursor = BlueskyCursor(time_us=self.time_us, recent=self.window.kept()).model_dump()
+        recent = self.window.kept(MAX_RECENT)
+        self.cursor = BlueskyCursor(time_us=self.time_us, recent=recent).model_dump()
         await super().commit()
         self.update(last_success=self.ctx.clock())
 

@@ -47,6 +47,10 @@ class ReplayWindow:
             if self._times.get(digest, horizon) < horizon:
                 del self._seen[digest], self._times[digest]
 
-    def kept(self) -> dict[str, int]:
-        """``{digest: time_us}`` of the kept commits in the window (for the cursor)."""
-        return {d: self._times[d] for d, kept in self._seen.items() if kept}
+    def kept(self, limit: int | None = None) -> dict[str, int]:
+        """``{digest: time_us}`` of the kept commits in the window (for the cursor), the
+        newest ``limit`` of them when there are more."""
+        kept = {d: self._times[d] for d, was_kept in self._seen.items() if was_kept}
+        if limit is None or len(kept) <= limit:
+            return kept
+        return dict(sorted(kept.items(), key=lambda kv: kv[1])[-limit:])

@@ -139,6 +139,7 @@ def test_the_replay_window_forgets_commits_older_than_the_rewind() -> None:
     assert "a" not in window and "b" in window and len(window) == 3
     restored = ReplayWindow(5_000_000, window.kept())
     assert "c" in restored and "d" in restored and "b" not in restored
+    assert window.kept(limit=1) == {"d": T0 + 5_500_000}  # the newest, for the cursor
 
 
 def test_resuming_rewinds_the_cursor_by_the_margin() -> None:

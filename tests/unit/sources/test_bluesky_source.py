@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from models.sources import SourceState
 from streams.sources.bluesky.config import BlueskyConfig
 from streams.sources.bluesky.source import BlueskySource, subscribe_url
@@ -165,3 +167,20 @@ def test_a_malformed_message_is_dead_lettered_with_the_source_name() -> None:
     letters = publisher.on("t.posts.raw.dlq")
     assert len(letters) == 2 and {letter.value["origin"] for letter in letters} == {"sky"}
     assert publisher.on("t.posts.raw") == []
+
+
+def test_the_cursor_keeps_at_most_the_newest_records_of_the_rewind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("streams.sources.bluesky.source.MAX_RECENT", 2)
+    publisher = MemoryPublisher()
+
+    async def run() -> None:
+        source = _source(publisher)
+        for i in range(5):
+            source.handle(encode(commit(f"3k{i}", f"post {i}", time_us=T0 + i)))
+        await source.commit()
+
+    asyncio.run(run())
+    recent = publisher.on("t.sources.cursors")[-1].value["cursor"]["recent"]
+    assert sorted(recent.values()) == [T0 + 3, T0 + 4]
