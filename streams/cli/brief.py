@@ -17,7 +17,8 @@ def brief(
         str, typer.Option(help="Start: a duration back from --until (30m, 24h, 7d) or ISO 8601.")
     ] = "24h",
     until: Annotated[
-        str | None, typer.Option(help="End of the window (ISO 8601, UTC without a zone; default now).")
+        str | None,
+        typer.Option(help="End of the window (ISO 8601, UTC without a zone; default now)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
     company: Annotated[
