@@ -18,6 +18,7 @@ from rich.console import Console
 from models.post import Post
 from streams.cli.context import settings_of
 from streams.cli.progress import progress_bar
+from streams.cli.wording import count_of
 from streams.enrich.enricher import Enricher
 from streams.enrich.output import enrich_output, error_output
 from streams.errors import ConfigError, InvalidPostError
@@ -64,7 +65,9 @@ def enrich(
     finally:
         if output:
             sink.close()
-    console.print(f"enriched {counts[0]} posts, {counts[1]} refused (error objects in place)")
+    console.print(
+        f"enriched {count_of(counts[0], 'post')}, {counts[1]} refused (error objects in place)"
+    )
 
 
 def run_enrich(

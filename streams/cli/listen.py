@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from streams.cli.context import settings_of
+from streams.cli.wording import count_of
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
@@ -145,7 +146,9 @@ def test(
             continue
         good += 1
         out.print(post.model_dump_json(exclude_none=True), highlight=False, markup=False)
-    console.print(f"{name}: {good} posts, {len(items) - good} refused (nothing published)")
+    console.print(
+        f"{name}: {count_of(good, 'post')}, {len(items) - good} refused (nothing published)"
+    )
 
 
 def _without_state(row: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from streams.cli.pipeline import run_setup
 from streams.cli.sample_live import run_live
+from streams.cli.wording import count_of
 from streams.errors import ScoutError
 from streams.index.client import make_client
 from streams.index.documents import doc_id
@@ -80,7 +81,7 @@ def run_sample(settings: Settings, *, timeout_s: float, console: Console) -> Non
         console.rule("4. search")
         for query in SAMPLE_QUERIES:
             total, docs = search_posts(client, settings.posts_alias, query, size=3)
-            console.print(f"[bold]scout search {query!r}[/]: {total} posts")
+            console.print(f"[bold]scout search {query!r}[/]: {count_of(total, 'post')}")
             for doc in docs:
                 ents = ", ".join(f"{e['text']} [{e['label']}]" for e in doc["entities"])
                 console.print(f"   - {doc['text'][:90]}", markup=False, highlight=False)
