@@ -18,13 +18,13 @@ from rich.console import Console
 from models.post import Post
 from streams.cli.context import settings_of
 from streams.cli.progress import progress_bar
-from streams.cli.wording import count_of
 from streams.enrich.enricher import Enricher
 from streams.enrich.output import enrich_output, error_output
 from streams.errors import ConfigError, InvalidPostError
 from streams.ingest.reader import SourceLine, check_paths, count_lines, read_lines
 from streams.normalize import parse_post
 from streams.settings import Settings
+from streams.wording import count_of
 
 console = Console(stderr=True)
 

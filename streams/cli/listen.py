@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from streams.cli.context import settings_of
-from streams.cli.wording import count_of
+from streams.wording import count_of
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True)

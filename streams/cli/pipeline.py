@@ -11,6 +11,7 @@ from rich.console import Console
 from streams.cli.context import settings_of
 from streams.settings import Settings
 from streams.topics import POSTS_DLQ, POSTS_RAW
+from streams.wording import count_of
 
 console = Console(stderr=True)
 out = Console(soft_wrap=True)  # never wrapped at the width (80 columns when piped)
@@ -169,7 +170,7 @@ def search(
         for doc in docs:
             out.print_json(json.dumps(doc), indent=None)
         return
-    console.print(f"{total} matching posts (showing {len(docs)})")
+    console.print(f"{count_of(total, 'matching post')} (showing {len(docs)})")
     for doc in docs:
         _print_post(doc)
 

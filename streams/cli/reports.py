@@ -14,8 +14,8 @@ from rich.console import Console
 
 from models.alerts import Alert, Rule, SpikeSpec
 from streams.alerts.reports.errors import BAD_DIGEST_REQUEST, BAD_SPIKE_OPTION, ConfigError
-from streams.cli.wording import count_of
 from streams.settings import Settings
+from streams.wording import count_of
 
 __all__ = [
     "SpikeBaselineOpt",

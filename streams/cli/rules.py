@@ -26,6 +26,7 @@ from streams.cli.reports import (
 )
 from streams.durations import parse_duration, parse_time
 from streams.errors import ConfigError
+from streams.wording import count_of
 
 app = typer.Typer(no_args_is_help=True, help="Alert rules (stored in Elasticsearch).")
 console = Console(stderr=True)
@@ -314,7 +315,7 @@ def test(
         silent_backfill=found.silent_backfill,
     )
     out.print(
-        f"rule {rule_id}: {replay.matching_posts} matching posts since {start:%Y-%m-%d %H:%M} UTC"
+        f"rule {rule_id}: {count_of(replay.matching_posts, 'matching post')} since {start:%Y-%m-%d %H:%M} UTC"
         f" would have fired {replay.alerts} alerts (dedup {rule.dedup},"
         f" throttle {rule.throttle_s}s; nothing sent)"
     )

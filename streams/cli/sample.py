@@ -15,7 +15,6 @@ from rich.console import Console
 
 from streams.cli.pipeline import run_setup
 from streams.cli.sample_live import run_live
-from streams.cli.wording import count_of
 from streams.errors import ScoutError
 from streams.index.client import make_client
 from streams.index.documents import doc_id
@@ -23,6 +22,7 @@ from streams.index.search import search_posts
 from streams.ingest import publish_lines, read_lines
 from streams.normalize import parse_post
 from streams.settings import Settings
+from streams.wording import count_of
 
 SAMPLE_QUERIES = ("microsoft", "acquire OR takeover OR buy", "mentions:nvidia", "Stavanger")
 

@@ -181,7 +181,7 @@ def test_scout_rules_digest_previews_without_sending(isolated: Settings) -> None
     asyncio.run(_with_client(isolated, body))
     shown = scout(isolated, "rules", "digest", "deals-hourly", "--period", "2026-03-02T10:30:00Z")
     assert shown.returncode == 0, shown.stderr
-    assert "Deals, hourly: hourly digest" in shown.stdout and "1 posts" in shown.stdout
+    assert "Deals, hourly: hourly digest" in shown.stdout and "1 post," in shown.stdout
     as_json = scout(
         isolated, "rules", "digest", "deals-hourly", "--period", "2026-03-02T10:30Z", "--json"
     )

@@ -57,7 +57,7 @@ def test_ingested_posts_become_searchable_with_entities(
 
     found = scout(settings, "search", "Nadella")
     assert found.returncode == 0, found.stderr
-    assert "1 matching posts" in found.stderr
+    assert "1 matching post (" in found.stderr
     assert "Satya Nadella [PERSON]" in found.stdout
     assert "Pichai" in found.stdout and "Oracle" not in found.stdout
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from models.alerts import Alert, AlertPost, DigestSummary, SpikeInfo
 from streams.alerts.delivery.content import excerpt
+from streams.wording import count_of
 
 __all__ = ["Line", "Report", "duration", "report"]
 
@@ -71,7 +72,7 @@ def _digest(alert: Alert, digest: DigestSummary) -> Report:
     span = f"{_utc(digest.start)}–{_utc(digest.end, '%H:%M')} UTC"
     if digest.period == "daily":
         span = f"{_utc(digest.start, '%Y-%m-%d')} (UTC)"
-    summary = f"{digest.total} posts, {span}"
+    summary = f"{count_of(digest.total, 'post')}, {span}"
     if digest.late:
         summary += f", {digest.late} of them arrived late"
     sections: list[tuple[str, list[Line]]] = []

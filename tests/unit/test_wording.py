@@ -1,4 +1,4 @@
-from streams.cli.wording import count_of
+from streams.wording import count_of
 
 
 def test_one_is_singular_and_every_other_count_plural() -> None:
