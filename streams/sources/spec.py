@@ -15,9 +15,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from streams.durations import parse_interval
 from streams.errors import ConfigError
 
-__all__ = ["KeywordFilter", "SourceConfig", "SourceFilter"]
+__all__ = ["KeywordFilter", "SourceConfig", "SourceFilter", "read_interval"]
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+
+def read_interval(value: Any) -> Any:
+    """A duration field's input as a ``timedelta``: ``30s``, ``5m``, ``1h`` or a number of
+    seconds (a pydantic ``mode="before"`` validator body; other values pass through)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = f"{int(value)}s"
+    if isinstance(value, str):
+        try:
+            return parse_interval(value)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from exc
+    return value
 
 
 class KeywordFilter(BaseModel):
@@ -55,14 +68,7 @@ class SourceConfig(BaseModel):
     @field_validator("interval", "max_interval", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = f"{int(value)}s"
-        if isinstance(value, str):
-            try:
-                return parse_interval(value)
-            except ConfigError as exc:
-                raise ValueError(exc.message) from exc
-        return value
+        return read_interval(value)
 
     @model_validator(mode="after")
     def _cap_not_below_interval(self) -> SourceConfig:

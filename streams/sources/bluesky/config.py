@@ -9,9 +9,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
 
-from streams.durations import parse_interval
-from streams.errors import ConfigError
-from streams.sources.spec import SourceConfig, SourceFilter
+from streams.sources.spec import SourceConfig, SourceFilter, read_interval
 
 __all__ = ["JETSTREAM_URL", "BlueskyConfig"]
 
@@ -76,14 +74,7 @@ class BlueskyConfig(SourceConfig):
     @field_validator("rewind", "stall", mode="before")
     @classmethod
     def _seconds(cls, value: Any) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = f"{int(value)}s"
-        if isinstance(value, str):
-            try:
-                return parse_interval(value)
-            except ConfigError as exc:
-                raise ValueError(exc.message) from exc
-        return value
+        return read_interval(value)
 
     def scope(self) -> str:
         # Jetstream cursors are times, valid on every instance: the cursor follows the

@@ -8,9 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from streams.durations import parse_interval
-from streams.errors import ConfigError
-from streams.sources.spec import SourceConfig
+from streams.sources.spec import SourceConfig, read_interval
 
 __all__ = ["MastodonConfig"]
 
@@ -76,14 +74,7 @@ class MastodonConfig(SourceConfig):
     @field_validator("stall_timeout", mode="before")
     @classmethod
     def _stall(cls, value: Any) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = f"{int(value)}s"
-        if isinstance(value, str):
-            try:
-                return parse_interval(value)
-            except ConfigError as exc:
-                raise ValueError(exc.message) from exc
-        return value
+        return read_interval(value)
 
     @model_validator(mode="after")
     def _tag_for_hashtag(self) -> MastodonConfig:
