@@ -8,7 +8,6 @@ for the backoff and the horizon; the queue, delivery log and alerts.dlq are read
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +23,14 @@ from streams.alerts.delivery.queue import delivery_queue_index
 from streams.alerts.delivery.signing import IDEMPOTENCY_HEADER
 from streams.settings import Settings
 from streams.topics import ALERTS_DLQ
-from tests.integration.support import WorkerProcess, holds_for, read_topic, scout, wait_until
+from tests.integration.support import (
+    WorkerProcess,
+    free_port,
+    holds_for,
+    read_topic,
+    scout,
+    wait_until,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -94,23 +100,16 @@ class Receiver:
             return [h for h in self.hits if h.path == path]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
-
-
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    r = Receiver(port=_free_port())
+    r = Receiver(port=free_port())
     yield r
     r.stop()
 
 
 @pytest.fixture
 def healthy() -> Iterator[Receiver]:
-    r = Receiver(port=_free_port())
+    r = Receiver(port=free_port())
     r.start()
     yield r
     r.stop()

@@ -9,7 +9,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,15 +26,9 @@ from streams.sources import read_states
 from streams.topics import POSTS_RAW
 from tests.feed_docs import atom, items, rss1, rss2
 from tests.integration.feed_server import FeedServer, feed_server
-from tests.integration.support import REPO, read_topic, scout, settings_env, wait_until
+from tests.integration.support import REPO, free_port, read_topic, scout, settings_env, wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class ListenProcess:
@@ -94,7 +87,7 @@ def listen_settings(settings: Settings, tmp_path: Path) -> Settings:
     return settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_check_s": 1.0,
             "sources_host_interval_s": 0.0,
             "sources_fail_after": 2,
@@ -133,7 +126,7 @@ def test_listen_publishes_every_format_sends_etags_back_and_leaves_broken_source
     feeds.publish("/rss2.xml", rss2(items("two", 3)))
     feeds.publish("/rss1.rdf", rss1(items("one", 3)))
     feeds.publish("/atom.xml", atom(items("atom", 3)))
-    closed = _free_port()
+    closed = free_port()
     settings.sources_file.write_text(
         "sources:\n"
         + _rss("rss2", feeds.url("/rss2.xml"))

@@ -6,7 +6,6 @@ several edgar sources, and no start without SCOUT_SEC_USER_AGENT."""
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,18 +17,12 @@ from streams.settings import Settings
 from streams.topics import POSTS_RAW
 from tests.edgar_docs import FakeFiling
 from tests.integration.poll_server import PollServer, poll_server
-from tests.integration.support import read_topic, scout, wait_until
+from tests.integration.support import free_port, read_topic, scout, wait_until
 from tests.integration.test_listen import ListenProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 UA = "Signal Scout tests ops@scout.example"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _filing(n: int, form: str = "8-K", items: tuple[str, ...] = ("2.01",)) -> FakeFiling:
@@ -52,7 +45,7 @@ def listen_settings(settings: Settings, tmp_path: Path) -> Settings:
     return settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_check_s": 1.0,
             "sources_host_interval_s": 0.0,
             "sources_fail_after": 2,

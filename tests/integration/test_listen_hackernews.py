@@ -17,9 +17,8 @@ from streams.sources import read_states
 from streams.topics import POSTS_RAW
 from tests.hn_docs import dead, deleted, story
 from tests.integration.poll_server import PollServer, poll_server
-from tests.integration.support import read_topic, wait_until
+from tests.integration.support import free_port, read_topic, wait_until
 from tests.integration.test_listen import ListenProcess
-from tests.integration.test_listen_edgar import _free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -35,7 +34,7 @@ def listen_settings(settings: Settings, tmp_path: Path) -> Settings:
     return settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_check_s": 1.0,
             "sources_host_interval_s": 0.0,
             "sources_contact": "ops@scout.example",
