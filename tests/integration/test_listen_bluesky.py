@@ -25,13 +25,14 @@ from streams.topics import POSTS_RAW
 from tests.integration.jetstream_server import Connection, JetstreamServer, jetstream_server
 from tests.integration.support import (
     REPO,
+    free_port,
     holds_for,
     read_topic,
     scout,
     settings_env,
     wait_until,
 )
-from tests.integration.test_listen import ListenProcess, _free_port
+from tests.integration.test_listen import ListenProcess
 from tests.jetstream_events import T0, commit, identity
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -69,7 +70,7 @@ def test_listen_bluesky_resumes_after_drops_and_stalls_and_filters_by_watch_list
     settings = settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_check_s": 1.0,
             "sources_fail_after": 5,
         }
@@ -195,7 +196,7 @@ def test_listen_bluesky_killed_at_random_moments_indexes_every_post_once(
 ) -> None:
     stream, _ = servers
     settings = settings.model_copy(
-        update={"sources_file": tmp_path / "sources.yaml", "listen_port": _free_port()}
+        update={"sources_file": tmp_path / "sources.yaml", "listen_port": free_port()}
     )
     settings.sources_file.write_text(
         f"sources:\n  - {{name: sky, kind: bluesky, url: '{stream.url}', filter: all}}\n"
@@ -267,7 +268,7 @@ def test_sources_test_prints_the_live_posts_and_an_unreachable_endpoint_is_e706(
     settings.sources_file.write_text(
         "sources:\n"
         f"  - {{name: sky, kind: bluesky, url: '{stream.url}'}}\n"
-        f"  - {{name: closed, kind: bluesky, url: 'ws://127.0.0.1:{_free_port()}/subscribe'}}\n"
+        f"  - {{name: closed, kind: bluesky, url: 'ws://127.0.0.1:{free_port()}/subscribe'}}\n"
     )
     command = [sys.executable, "-m", "streams", "sources", "test", "sky"]
     with subprocess.Popen(
@@ -296,7 +297,7 @@ def test_listen_bluesky_honours_a_refused_handshake_s_retry_after(
     settings = settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_contact": "ops@example.org",
         }
     )

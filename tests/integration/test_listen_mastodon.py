@@ -17,8 +17,8 @@ from streams.settings import Settings
 from streams.sources import read_states
 from streams.topics import POSTS_RAW
 from tests.integration.mastodon_server import HOST, TOKEN, MastodonServer, mastodon_server, status
-from tests.integration.support import WorkerProcess, count_docs, read_topic, wait_until
-from tests.integration.test_listen import ListenProcess, _free_port
+from tests.integration.support import WorkerProcess, count_docs, free_port, read_topic, wait_until
+from tests.integration.test_listen import ListenProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -45,7 +45,7 @@ def test_mastodon_stream_with_catch_up_edit_delete_drop_and_stall(
     config = settings.model_copy(
         update={
             "sources_file": tmp_path / "sources.yaml",
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_host_interval_s": 0.0,
         }
     )

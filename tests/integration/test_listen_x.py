@@ -19,8 +19,8 @@ from pydantic import SecretStr
 from streams.settings import Settings
 from streams.sources import read_states
 from streams.topics import POSTS_RAW
-from tests.integration.support import holds_for, read_topic, scout, wait_until
-from tests.integration.test_listen import ListenProcess, _free_port
+from tests.integration.support import free_port, holds_for, read_topic, scout, wait_until
+from tests.integration.test_listen import ListenProcess
 from tests.integration.x_server import TOKEN, XServer, x_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -69,7 +69,7 @@ def x_settings(settings: Settings, tmp_path: Path, x: XServer) -> Settings:
     return settings.model_copy(
         update={
             "sources_file": sources,
-            "listen_port": _free_port(),
+            "listen_port": free_port(),
             "sources_check_s": 1.0,
             "sources_host_interval_s": 0.0,
             "sources_contact": "ops@example.org",
