@@ -49,13 +49,19 @@ def _time(value: Any) -> str | None:
     return parsed.astimezone(UTC).isoformat()
 
 
+def _count(value: Any) -> Any:
+    """Twitter's v1.1 counts were sometimes negative (``"friends_count": -2`` in real
+    StockNet data): unknown, not a reason to refuse the post."""
+    return None if isinstance(value, int) and not isinstance(value, bool) and value < 0 else value
+
+
 def _author(user: dict[str, Any]) -> dict[str, Any]:
     return {
         "handle": user.get("screen_name"),
         "name": user.get("name"),
-        "followers": user.get("followers_count"),
-        "following": user.get("friends_count"),
-        "listed": user.get("listed_count"),
+        "followers": _count(user.get("followers_count")),
+        "following": _count(user.get("friends_count")),
+        "listed": _count(user.get("listed_count")),
         "verified": user.get("verified"),
     }
 

@@ -139,3 +139,12 @@ def test_unreadable_twitter_created_at_is_refused_by_name() -> None:
     with pytest.raises(InvalidPostError) as info:
         parse_post(json.dumps(_status(created_at="2026-03-03T09:15:00")).encode(), **LIMITS)
     assert info.value.reason == "unknown_shape" and "created_at" in info.value.message
+
+
+def test_a_negative_count_is_unknown_not_a_refused_post() -> None:
+    # Real v1.1 data has "friends_count": -2; the post is kept, the count unknown.
+    user = {"screen_name": "quantquinn", "followers_count": 10, "friends_count": -2}
+    post = parse_post(json.dumps(_status(user=user)).encode(), **LIMITS)
+    assert post.author is not None
+    assert post.author.following is None
+    assert post.author.followers == 10

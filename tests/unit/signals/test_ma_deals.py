@@ -70,8 +70,8 @@ EVERYDAY_DEALS = [
     "Taylor Swift walks away from record deal",
     "Globex strikes $1bn partnership deal with Initech",
     # An amount and a name, but no one's deal and no one bought.
-    "Apple reaches $450M e-book deal (pending appeal)",
-    "$PKKFF up 95% on progress of $100M annual rev deal",
+    "Globex settles for $300M in the audiobook pricing case (appeal pending)",
+    "$ZZQX jumps 80% as its $90M yearly revenue deal moves ahead",
     "Globex signs $1bn deal with Initech",
 ]
 

@@ -67,8 +67,8 @@ def test_a_bare_buyer_of_a_linked_company_is_ma() -> None:
         ("everyone buys apple stuff", "apple", "company:AAPL"),
         ("my mom buys apple products", "apple", "company:AAPL"),
         ("investors bought tesla today", "tesla", "company:TSLA"),
-        ("$aapl wkly call buying continues to sprinkle in thruout day", "$aapl", "company:AAPL"),
-        ("if you were the one that bought apple at the top, ouch", "apple", "company:AAPL"),
+        ("steady $aapl call buying all session again", "$aapl", "company:AAPL"),
+        ("whoever bought apple at the peak is hurting now", "apple", "company:AAPL"),
     ],
 )
 def test_lower_case_trading_and_shopping_posts_are_not_ma(
