@@ -8,7 +8,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.post import Author, BackfillInfo, Engagement, RepostOf
-from models.signals import NOT_MA, CompetitorMention, ExecMove, Influence, MASignal, Sentiment
+from models.signals import (
+    NOT_MA,
+    Category,
+    CompetitorMention,
+    ExecMove,
+    Influence,
+    MASignal,
+    Sentiment,
+)
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
@@ -71,6 +79,16 @@ class EnrichedPost(BaseModel):
     )
     topics: tuple[str, ...] = Field(
         (), description="Ids of the watched topics whose keywords the post names (topic:...)."
+    )
+    category: Category | None = Field(
+        None, description="spam, chatter, news or other, with a score (None: not classified)."
+    )
+    story: str | None = Field(
+        None,
+        description=(
+            "Near-duplicate key: posts with the same text once tickers, links, handles and "
+            "numbers are set aside share it (one story, however many copies)."
+        ),
     )
     text_match: str | None = Field(
         None,

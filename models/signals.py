@@ -38,6 +38,30 @@ class Influence(BaseModel):
     engagement: int = Field(0, ge=0, description="Likes + reposts + replies + quotes received.")
 
 
+CategoryLabel = Literal["spam", "chatter", "news", "other"]
+
+
+class Category(BaseModel):
+    """What kind of post this is, for a reader who wants company events only.
+
+    ``spam``: promotion, ads, cashtag-stuffed ticker lists, link bait; ``chatter``: price talk,
+    technical analysis, options, personal trades, opinions without a company event; ``news``: a
+    concrete company event (results, product, deal, lawsuit, executive move, regulation,
+    partnership); ``other``: the rest.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    label: CategoryLabel
+    score: float = Field(ge=0.0, le=1.0, description="Confidence in the label.")
+    signal: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="How strongly the post reports a company event (rules: minimum signal).",
+    )
+
+
 MAStatus = Literal["rumour", "announced", "completed", "denied", "called_off"]
 
 

@@ -67,15 +67,16 @@ def main() -> None:
     docs = build_enricher(load_settings()).enrich(posts)
     net, owner = loose_net()
     for row, post, doc in zip(mine, posts, docs, strict=True):
-        linked = {e.id.split(":", 1)[1] for e in doc.entities if e.id and e.id.startswith("company:")}
+        linked = {
+            e.id.split(":", 1)[1] for e in doc.entities if e.id and e.id.startswith("company:")
+        }
         cashtags = {t.upper() for t in re.findall(r"\$([A-Za-z]{1,6})\b", post.text)}
         loose = {owner[m.group(0).lower()] for m in net.finditer(post.text)}
         a = post.author
         print(f"=== id {post.id} ({row['stratum']})")
         if a is not None:
             print(
-                f"author: @{a.handle} | {a.name} | followers {a.followers} | "
-                f"verified {a.verified}"
+                f"author: @{a.handle} | {a.name} | followers {a.followers} | verified {a.verified}"
             )
         print(f"text: {post.text}")
         print(f"candidates: {' '.join(sorted(linked | cashtags | loose)) or '-'}")
