@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from models.signals import CategoryLabel
+
 # 2: ``kind`` ("post", "spike", "digest"); ``post`` optional; ``spike`` and ``digest``.
 # Version 1 records (always a post) are still read as ``kind="post"``.
 ALERT_SCHEMA_VERSION = 2
@@ -60,6 +62,17 @@ class Conditions(BaseModel):
     signals: tuple[SignalType, ...] = ()
     min_influence: float | None = Field(None, ge=0, le=100)
     languages: tuple[str, ...] = ()
+    categories: tuple[CategoryLabel, ...] = Field(
+        (),
+        description="Post categories to match (spam, chatter, news, other); empty: any. A post"
+        " not classified yet has no category and matches none.",
+    )
+    min_signal: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Lowest category signal (how strongly the post reports a company event).",
+    )
 
 
 class SpikeSpec(BaseModel):

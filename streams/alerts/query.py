@@ -72,6 +72,10 @@ def rule_query(
         filters.append({"range": {"influence.score": {"gte": c.min_influence}}})
     if c.languages:
         filters.append({"terms": {"lang": list(c.languages)}})
+    if c.categories:
+        filters.append({"terms": {"category.label": list(c.categories)}})
+    if c.min_signal is not None:
+        filters.append({"range": {"category.signal": {"gte": c.min_signal}}})
     if doc_ids is not None:
         filters.append({"ids": {"values": list(doc_ids)}})
     return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}

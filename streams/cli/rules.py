@@ -39,6 +39,14 @@ EntityOpt = Annotated[
 ]
 SignalOpt = Annotated[list[str] | None, typer.Option("--signal", help="ma, move or competitor.")]
 InfluenceOpt = Annotated[float | None, typer.Option("--min-influence", min=0, max=100)]
+CategoryOpt = Annotated[
+    list[str] | None,
+    typer.Option("--category", help="Post category: news, chatter, spam or other (repeatable)."),
+]
+SignalScoreOpt = Annotated[
+    float | None,
+    typer.Option("--min-signal", min=0, max=1, help="Lowest category signal (0..1), e.g. 0.5."),
+]
 LangOpt = Annotated[list[str] | None, typer.Option("--lang", help="Language code, e.g. en, no.")]
 ChannelOpt = Annotated[
     list[str] | None, typer.Option("--channel", help="TYPE=URL with TYPE webhook, slack or teams.")
@@ -121,6 +129,8 @@ def _changes(
     throttle: str | None,
     dedup: str | None,
     mode: str | None,
+    category: list[str] | None = None,
+    min_signal: float | None = None,
 ) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if query is not None:
@@ -134,6 +144,8 @@ def _changes(
             "signals": signal,
             "min_influence": min_influence,
             "languages": lang,
+            "categories": category,
+            "min_signal": min_signal,
         }.items()
         if v is not None
     }
@@ -166,6 +178,8 @@ def add(
     signal: SignalOpt = None,
     min_influence: InfluenceOpt = None,
     lang: LangOpt = None,
+    category: CategoryOpt = None,
+    min_signal: SignalScoreOpt = None,
     channel: ChannelOpt = None,
     secret_env: SecretOpt = None,
     throttle: ThrottleOpt = None,
@@ -179,7 +193,19 @@ def add(
 ) -> None:
     """Create a rule (validated by Elasticsearch); any --spike-* option makes a spike rule."""
     changes = _changes(
-        query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
+        query,
+        dsl,
+        entity,
+        signal,
+        min_influence,
+        lang,
+        channel,
+        secret_env,
+        throttle,
+        dedup,
+        mode,
+        category,
+        min_signal,
     )
     changes |= spike_changes(
         None, spike_entity, spike_window, spike_baseline, spike_ratio, spike_min
@@ -253,6 +279,8 @@ def update(
     signal: SignalOpt = None,
     min_influence: InfluenceOpt = None,
     lang: LangOpt = None,
+    category: CategoryOpt = None,
+    min_signal: SignalScoreOpt = None,
     channel: ChannelOpt = None,
     secret_env: SecretOpt = None,
     throttle: ThrottleOpt = None,
@@ -267,15 +295,31 @@ def update(
 ) -> None:
     """Change a rule (only the options given; validated again)."""
     changes = _changes(
-        query, dsl, entity, signal, min_influence, lang, channel, secret_env, throttle, dedup, mode
+        query,
+        dsl,
+        entity,
+        signal,
+        min_influence,
+        lang,
+        channel,
+        secret_env,
+        throttle,
+        dedup,
+        mode,
+        category,
+        min_signal,
     )
+    store = _store(ctx)
+    if "conditions" in changes:  # the conditions given change; the others stay
+        current = store.get(rule_id).conditions.model_dump(mode="json")
+        changes["conditions"] = {**current, **changes["conditions"]}
     spike = (spike_entity, spike_window, spike_baseline, spike_ratio, spike_min)
     if no_spike or any(v is not None for v in spike):
-        changes |= spike_changes(_store(ctx).get(rule_id).spike, *spike, off=no_spike)
+        changes |= spike_changes(store.get(rule_id).spike, *spike, off=no_spike)
     for key, value in (("name", name), ("owner", owner), ("enabled", enabled)):
         if value is not None:
             changes[key] = value
-    _store(ctx).update(rule_id, changes)
+    store.update(rule_id, changes)
     console.print(f"rule {rule_id} updated")
 
 

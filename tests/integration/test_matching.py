@@ -15,7 +15,7 @@ from elasticsearch import AsyncElasticsearch
 from models.alerts import Rule
 from models.enriched import EnrichedPost, Entity
 from models.post import Author
-from models.signals import Influence, MASignal, Party
+from models.signals import Category, Influence, MASignal, Party
 from streams.alerts.matching import (
     AlertClaims,
     RuleCache,
@@ -284,3 +284,62 @@ def test_invisible_characters_do_not_hide_a_post_from_a_rule_or_a_search(
         es.close()
     assert total == 2
     assert {hit["post_id"] for hit in found} == {"zwj", "plain"}
+
+
+def test_rules_can_require_news_above_a_signal_by_condition_or_by_lucene_query(
+    isolated: Settings,
+) -> None:
+    """Issue 13 point 6: ``categories``/``min_signal`` conditions and a Lucene
+    ``category.label:news`` both keep spam, chatter and unclassified posts out."""
+    news = Category(label="news", score=0.9, signal=0.8)
+    docs = [
+        _post("news", "Microsoft to acquire a games studio", entities=(MSFT,), category=news),
+        _post(
+            "weak",
+            "Microsoft may open a store, says a blog",
+            entities=(MSFT,),
+            category=Category(label="news", score=0.6, signal=0.3),
+        ),
+        _post(
+            "spam",
+            "$MSFT $AAPL $TSLA huge runner alert join now",
+            entities=(MSFT,),
+            category=Category(label="spam", score=0.95, signal=0.0),
+        ),
+        _post(
+            "chatter",
+            "Loading up on MSFT calls into the close",
+            entities=(MSFT,),
+            category=Category(label="chatter", score=0.8, signal=0.1),
+        ),
+        _post("unclassified", "Microsoft news from an old enrichment", entities=(MSFT,)),
+    ]
+    rules = [
+        _rule(
+            "strong-news",
+            dedup="post",
+            conditions={
+                "entity_ids": ["company:MSFT"],
+                "categories": ["news"],
+                "min_signal": 0.5,
+            },
+        ),
+        _rule("any-news", dedup="post", conditions={"categories": ["news"]}),
+        _rule("lucene-news", dedup="post", query="category.label:news AND microsoft"),
+        _rule("lucene-signal", dedup="post", query="category.signal:>=0.5"),
+    ]
+
+    async def body(client: AsyncElasticsearch) -> set[tuple[str, str]]:
+        await _write(client, isolated, docs)
+        matches = await match_batch(client, isolated.posts_alias, rules, [d.doc_id for d in docs])
+        assert matches.rejected == []
+        return {(rule.id, source["post_id"]) for rule, source in matches}
+
+    assert _run(isolated, body) == {
+        ("strong-news", "news"),
+        ("any-news", "news"),
+        ("any-news", "weak"),
+        ("lucene-news", "news"),
+        ("lucene-news", "weak"),
+        ("lucene-signal", "news"),
+    }

@@ -54,6 +54,12 @@ def test_rules_lifecycle_and_validation(
     assert shown["channels"][0]["secret_env"] == "HOOK_SECRET"
     assert shown["channels"][0]["secret"] is None  # the name is stored, never the secret
 
+    news = scout(settings, "rules", "update", "deals", "--category", "news", "--min-signal", "0.5")
+    assert news.returncode == 0, news.stderr
+    conditions = json.loads(scout(settings, "rules", "show", "deals").stdout)["conditions"]
+    assert conditions["categories"] == ["news"] and conditions["min_signal"] == 0.5
+    assert conditions["signals"] == ["ma"]  # the conditions not given stay
+
     assert scout(settings, "rules", "update", "deals", "--disabled", "-q", "merger").returncode == 0
     listed = scout(settings, "rules", "list").stdout
     assert "deals\tdisabled" in listed

@@ -81,13 +81,19 @@ def test_create_get_list_update_delete(rules_api: TestClient) -> None:
     _no_secrets(got.text)
 
     patched = rules_api.patch(
-        "/rules/deals", json={"enabled": False, "conditions": {"languages": ["no"]}}
+        "/rules/deals",
+        json={
+            "enabled": False,
+            "conditions": {"languages": ["no"], "categories": ["news"], "min_signal": 0.5},
+        },
     )
     assert patched.status_code == 200, patched.text
     assert patched.json()["enabled"] is False
     # Conditions are merged key by key: the signal stays.
     assert patched.json()["conditions"]["signals"] == ["ma"]
     assert patched.json()["conditions"]["languages"] == ["no"]
+    assert patched.json()["conditions"]["categories"] == ["news"]
+    assert patched.json()["conditions"]["min_signal"] == 0.5
     # The secret is kept when the channels are not changed.
     assert rules_api.get("/rules/deals").json()["channels"][0]["signed"] is True
     assert [
@@ -158,6 +164,8 @@ def test_put_replaces_a_rule_as_a_whole(rules_api: TestClient) -> None:
         "signals": [],
         "min_influence": None,
         "languages": [],
+        "categories": [],
+        "min_signal": None,
     }
     assert body["throttle_s"] == 0 and body["dedup"] == "story"
     assert body["channels"] == [

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from pydantic import ValidationError
 
@@ -85,3 +87,33 @@ def test_stored_rules_keep_their_secret_but_show_masks_it() -> None:
 def test_bad_rules_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         Rule.model_validate(bad)
+
+
+def test_a_news_rule_filters_on_the_category_label_and_the_signal_score() -> None:
+    """Issue 13 point 6: a rule can require news and a minimum signal."""
+    rule = Rule(
+        id="news",
+        name="News",
+        owner="o",
+        conditions=Conditions(categories=("news",), min_signal=0.5),
+    )
+    for backfilled in (False, True):  # live matching and replays alike
+        filters = rule_query(rule, backfilled=backfilled)["bool"]["filter"]
+        assert {"terms": {"category.label": ["news"]}} in filters
+        assert {"range": {"category.signal": {"gte": 0.5}}} in filters
+
+
+def test_a_rule_without_category_conditions_takes_every_post() -> None:
+    filters = rule_query(Rule(id="all", name="All", owner="o", query="x"))["bool"]["filter"]
+    assert not [f for f in filters if "category" in json.dumps(f)]
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    [{"categories": ["rumour"]}, {"min_signal": 1.5}, {"min_signal": -0.1}],
+)
+def test_unknown_categories_and_signals_outside_0_1_are_refused(
+    conditions: dict[str, object],
+) -> None:
+    with pytest.raises(ValidationError):
+        Conditions.model_validate(conditions)
