@@ -20,7 +20,8 @@ from models.signals import (
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
-ENRICHMENT_VERSION = 3  # 2: topics, retweets, M&A and moves; 3: matching on folded text
+# 2: topics, retweets, M&A and moves; 3: matching on folded text; 4: category and story
+ENRICHMENT_VERSION = 4
 
 
 class Entity(BaseModel):

@@ -21,8 +21,10 @@ from streams.extract import entities_from_doc
 from streams.extract.budget import budgeted_pipe
 from streams.index.documents import build_document
 from streams.normalize.fold import FoldedText, fold
+from streams.signals.category import classify
 from streams.signals.ma.filings import with_filing
 from streams.signals.moves import detect_moves
+from streams.signals.story import story_key
 
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})\b")
 
@@ -162,6 +164,9 @@ class Enricher:
                 else ner
             )
             ma = with_filing(self._detect_ma(parsed.get(i), entities), post.filing)
+            moves = tuple(detect_moves(text, entities))
+            # Every post, English or not: the language-independent cues still apply.
+            category = classify(text, author=post.author, entities=entities, ma=ma, moves=moves)
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
@@ -174,7 +179,9 @@ class Enricher:
                         "ma": ma,
                         "competitors": _competitors(entities, view, sentiment),
                         "text_match": None if folded[i].unchanged else text,
-                        "moves": tuple(detect_moves(text, entities)),
+                        "moves": moves,
+                        "category": category,
+                        "story": story_key(text),
                         "sentiment": sentiment,
                         "influence": post_influence(post),
                         "handles_mentioned": mentioned_handles(text),

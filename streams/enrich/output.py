@@ -10,7 +10,8 @@ from streams.errors import PermanentError
 
 def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
     """Stable keys: id, lang, entities, ma, competitors, sentiment, author{..., influence};
-    added: topics, moves, influence, text, versions and the document's other fields."""
+    added: topics, moves, category, story, influence, text, versions and the document's
+    other fields."""
     body = doc.model_dump(mode="json")
     author = dict(body.get("author") or {})
     author["influence"] = doc.influence.score if doc.influence is not None else None
@@ -22,6 +23,8 @@ def enrich_output(doc: EnrichedPost) -> dict[str, Any]:
         "competitors": body["competitors"],
         "topics": body["topics"],
         "moves": body["moves"],
+        "category": body["category"],
+        "story": doc.story,
         "sentiment": body["sentiment"],
         "author": author,
         "influence": body["influence"],

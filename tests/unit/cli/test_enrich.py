@@ -101,3 +101,13 @@ def test_progress_goes_to_stderr_and_stdout_holds_only_the_records(
     assert records[1]["line"] == 3 and records[1]["error"]["reason"] == "malformed_json"
     assert "3/3" in result.err  # the progress bar, counted in non-blank lines
     assert "enriched 2 posts, 1 refused" in result.err
+
+
+def test_printed_posts_carry_their_category_and_story(enricher: Enricher) -> None:
+    raw = json.dumps({"id": "c1", "text": "$AAA $BBB $CCC $DDD $EEE #stocks"}).encode()
+    sink = StringIO()
+    run_enrich([SourceLine(file="a.jsonl", line=1, raw=raw)], enricher, Settings(), sink)
+    (out,) = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert out["category"]["label"] == "spam"
+    assert 0 <= out["category"]["score"] <= 1 and 0 <= out["category"]["signal"] <= 1
+    assert isinstance(out["story"], str) and len(out["story"]) == 16

@@ -142,3 +142,20 @@ def test_new_words_do_not_stay_in_the_vocabulary_after_a_batch(models: NlpModels
         ]
         enricher.enrich(posts)
     assert {len(m.vocab.strings) for m in (models.ner, models.tweet_ner)} == sizes
+
+
+def test_every_post_gets_a_category_and_a_story_in_any_language(models: NlpModels) -> None:
+    # issue 13 point 2: the M&A found is news evidence; a ticker list is spam in any language
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch, ma=(lambda t: True, _detect))
+    posts = [
+        Post(id="1", text="Oracle to buy Cerner for $ 28 billion", source="x"),
+        Post(id="2", text="RT @someone: Oracle to buy Cerner for $ 30 billion", source="x"),
+        Post(id="3", text="Aksjer å kjøpe nå $ORCL $ACME $WIDG $FOO $BARR", source="x"),
+        Post(id="4", text="Fint vær i Bergen i dag", source="x"),
+    ]
+    deal, retweet, tickers, weather = enricher.enrich(posts)
+    assert deal.category is not None and deal.category.label == "news"
+    assert deal.story is not None and deal.story == retweet.story
+    assert tickers.category is not None and tickers.category.label == "spam"
+    assert weather.category is not None and weather.category.label == "other"
+    assert len({deal.story, tickers.story, weather.story}) == 3
