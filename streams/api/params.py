@@ -22,6 +22,32 @@ MAX_ID_BYTES = 512  # Elasticsearch refuses longer document ids: no post has one
 # parameter instead of reaching Elasticsearch (which refuses terms past 32 KB).
 Term = Annotated[str, StringConstraints(max_length=MAX_TERM_CHARS)]
 
+# `category=news`, repeated or comma-separated (`category=news,chatter`); anything else is 422.
+_CATEGORY = r"(?:spam|chatter|news|other)"
+CategoryList = Annotated[str, StringConstraints(pattern=rf"^{_CATEGORY}(?:,{_CATEGORY})*$")]
+CategoryParam = Annotated[
+    list[CategoryList] | None,
+    Query(
+        description="Post category: `spam`, `chatter`, `news` or `other` (any of; repeat the"
+        " parameter or separate with commas)."
+    ),
+]
+MinSignalParam = Annotated[
+    float | None,
+    Query(
+        ge=0.0,
+        le=1.0,
+        description="Posts whose category signal (how strongly they report a company event,"
+        " 0-1) is at least this.",
+    ),
+]
+
+
+def categories(values: list[str] | None) -> tuple[str, ...]:
+    """The categories of repeated and comma-separated ``category`` values, in order, once."""
+    return tuple(dict.fromkeys(c for v in values or () for c in v.split(",")))
+
+
 PageNo = Annotated[
     int,
     Query(

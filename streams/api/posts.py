@@ -14,10 +14,13 @@ from streams.api.elastic import NO_INDEX, NO_POST, es_errors
 from streams.api.errors import NotFoundError
 from streams.api.params import (
     MAX_ID_BYTES,
+    CategoryParam,
+    MinSignalParam,
     Paging,
     SinceParam,
     Term,
     UntilParam,
+    categories,
     paging,
     window,
 )
@@ -62,6 +65,8 @@ def search_posts(
     signal: Annotated[
         list[SignalType] | None, Query(description="Posts with every one of these signals.")
     ] = None,
+    category: CategoryParam = None,
+    min_signal: MinSignalParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
 ) -> Page[PostOut]:
@@ -76,6 +81,8 @@ def search_posts(
             languages=tuple(lang or ()),
             authors=tuple(author or ()),
             signals=tuple(signal or ()),
+            categories=categories(category),
+            min_signal=min_signal,
             since=span.since,
             until=span.until,
         )

@@ -10,7 +10,14 @@ from pydantic import BaseModel, Field
 
 from models.enriched import Entity
 from models.post import Author
-from models.signals import CompetitorMention, ExecMove, Influence, MASignal, Sentiment
+from models.signals import (
+    Category,
+    CompetitorMention,
+    ExecMove,
+    Influence,
+    MASignal,
+    Sentiment,
+)
 
 T = TypeVar("T")
 
@@ -44,6 +51,10 @@ class PostOut(BaseModel):
     moves: list[ExecMove] = Field(default_factory=list)
     sentiment: Sentiment | None = None
     influence: Influence | None = None
+    category: Category | None = Field(
+        None, description="spam, chatter, news or other, with a score and a news signal."
+    )
+    story: str | None = Field(None, description="Near-duplicate key: copies share it.")
     link: str = Field(description="`/posts/{doc_id}`.")
 
     @classmethod

@@ -50,6 +50,8 @@ class PostFilter:
     authors: tuple[str, ...] = ()  # handles, with or without "@", any case
     signals: tuple[str, ...] = ()  # ma, move, competitor (each one required)
     ma_statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # category.label: spam, chatter, news, other (any of)
+    min_signal: float | None = None  # category.signal at least this
     since: datetime | None = None
     until: datetime | None = None
 
@@ -89,10 +91,13 @@ def posts_query(f: PostFilter) -> dict[str, Any]:
         ("lang", f.languages),
         ("author.handle", tuple(a.lstrip("@") for a in f.authors)),
         ("ma.status", f.ma_statuses),
+        ("category.label", f.categories),
     ):
         if values:
             filters.append({"terms": {fieldname: list(values)}})
     filters.extend(signal_filter(s) for s in f.signals)
+    if f.min_signal is not None:
+        filters.append({"range": {"category.signal": {"gte": f.min_signal}}})
     window = time_range(f.since, f.until)
     if window is not None:
         filters.append(window)

@@ -50,6 +50,37 @@ def test_filters_combine(api: TestClient, indexed: dict[str, EnrichedPost]) -> N
     assert ids(since="2026-04-03T10:30:00+02:00") == ["a7", "a6", "a5"]
 
 
+def test_category_and_signal_filters(
+    api: TestClient,
+    indexed: dict[str, EnrichedPost],  # noqa: F811
+) -> None:
+    # issue 13 point 2: `category` repeated or comma-separated, `min_signal` on its signal
+    newest = _ids(api.get("/posts", params=RANGE).json())
+
+    def ids(**params: Any) -> list[str]:
+        response = api.get("/posts", params={**RANGE, **params})
+        assert response.status_code == 200, response.text
+        return _ids(response.json())
+
+    def having(test: Any) -> list[str]:
+        return [i for i in newest if test(indexed[i].category)]
+
+    news = having(lambda c: c.label == "news")
+    assert {"a1", "a5"} <= set(news), "a deal and an appointment are news"
+    assert ids(category="news") == news
+    both = having(lambda c: c.label in ("news", "other"))
+    assert ids(category="news,other") == ids(category=["news", "other"]) == both
+    assert ids(category="spam") == having(lambda c: c.label == "spam")
+    strong = having(lambda c: c.signal >= 0.5)
+    assert "a1" in strong and ids(min_signal=0.5) == strong
+    assert ids(category="news", min_signal=1.0) == []
+    body = api.get(f"/posts/{indexed['a1'].doc_id}").json()
+    assert body["category"]["label"] == "news" and body["story"] == indexed["a1"].story
+    for bad in ({"category": "weather"}, {"category": "news,"}, {"min_signal": 2}):
+        answer = api.get("/posts", params=bad)
+        assert answer.status_code == 422 and answer.json()["code"] == "SCOUT-E422", bad
+
+
 def test_one_post_carries_its_signals(api: TestClient, indexed: dict[str, EnrichedPost]) -> None:  # noqa: F811
     doc = indexed["a1"]
     body = api.get(f"/posts/{doc.doc_id}").json()

@@ -41,6 +41,12 @@ def test_filters_of_one_kind_are_ored_and_kinds_anded() -> None:
     } in query["filter"]
 
 
+def test_category_and_minimum_signal_filter_posts() -> None:
+    query = posts_query(PostFilter(categories=("news", "chatter"), min_signal=0.5))["bool"]
+    assert {"terms": {"category.label": ["news", "chatter"]}} in query["filter"]
+    assert {"range": {"category.signal": {"gte": 0.5}}} in query["filter"]
+
+
 def test_no_query_matches_everything() -> None:
     assert posts_query(PostFilter(q="  "))["bool"] == {"must": [{"match_all": {}}], "filter": []}
 
