@@ -4,7 +4,7 @@
     python deploy/kibana/build.py --index-prefix acme  # data views for SCOUT_INDEX_PREFIX=acme
 
 The objects use the Kibana 8.x saved-object export format (one JSON object per line):
-three data views (``index-pattern``), three saved searches, seven Lens visualizations
+three data views (``index-pattern``), four saved searches, seven Lens visualizations
 (by reference) and one dashboard. Data-view titles come from the functions the scout uses
 to name its indices, so they cannot drift from the code. Edit this file, not the ndjson;
 tests/unit/test_kibana.py checks that the two agree and that every field the objects use
@@ -176,6 +176,16 @@ SEARCHES = [
             "url",
             "text",
         ],
+        sort=[["created_at", "desc"]],
+    ),
+    saved_search(
+        "signal-scout-search-company-news",
+        title="Signal Scout: company news",
+        description="Posts that report a company event (category news: results, product, "
+        "deal, lawsuit, executive move, regulation, partnership), spam and market chatter "
+        "left out; signal is how strongly the post reports the event.",
+        query="category.label:news",
+        columns=["category.signal", "author.handle", "text", "story", "url"],
         sort=[["created_at", "desc"]],
     ),
     saved_search(

@@ -347,6 +347,7 @@ def test_saved_searches_cover_competitors_ma_and_thought_leaders(
     assert any("competitor" in t and "competitors.id" in f for t, f in by_topic.items())
     assert any("m&a" in t and "ma.is_ma" in f for t, f in by_topic.items())
     assert any("thought leader" in t and "influence.score" in f for t, f in by_topic.items())
+    assert any("news" in t and "category.label" in f for t, f in by_topic.items())
 
 
 def test_lens_layers_are_consistent(objects: list[dict[str, Any]]) -> None:
