@@ -3,8 +3,15 @@
 Rules over the post's text and its entities (no parser): a move cue ("appoints", "steps
 down", "hires"), a role title nearby, and the PERSON / ORG entities around them. The
 direction comes from the cue: ``joins`` (appointed, hired, named), ``leaves`` (resigns,
-steps down, departs, ousted), ``promoted``; ``hiring`` when a company hires in bulk
-("hiring 500 engineers") with no named person.
+steps down, departs, ousted), ``promoted``; ``hiring`` when a named company hires people
+("hiring 500 engineers", "Contoso hires two chip designers") with no named executive, and
+``layoffs`` when it cuts jobs ("layoffs at Contoso", "Contoso cuts 1,000 jobs").
+
+A move needs its person, or a role held at a named organisation ("Contoso CFO steps
+down": the CFO is a specific person). What looks like a move and is not (see
+``streams.signals.move_cues``): an executive who "joins us" on a TV show, the Kindle
+"Fire", a denied or hypothetical departure, an award ("named best CEO"), a move told as
+background ("weeks after being named CEO", "ousted years ago, the former CEO says").
 """
 
 from __future__ import annotations
@@ -14,28 +21,27 @@ from collections.abc import Sequence
 
 from models.enriched import Entity
 from models.signals import ExecMove
+from streams.signals.move_cues import (
+    BULK,
+    CUE,
+    GROWTH,
+    HIRE_OBJECT_GAP,
+    LAYOFF,
+    ROLE,
+    ROLE_NAME,
+    false_cue,
+    hypothetical,
+)
 
-_JOIN = r"appoint(?:s|ed|ing)?|nam(?:es|ed)|hir(?:es|ed|ing)|tap(?:s|ped)|join(?:s|ed|ing)|taps|picks|poach(?:es|ed)|recruit(?:s|ed)"
-_LEAVE = r"resign(?:s|ed|ing)?|step(?:s|ped|ping)? down|depart(?:s|ed|ing)?|leav(?:es|ing)|left|oust(?:s|ed)|fire[sd]?|retir(?:es|ed|ing)|exit(?:s|ed)|quits?"
-_PROMOTE = r"promot(?:es|ed|ing)|elevat(?:es|ed)"
-_CUE = re.compile(rf"\b(?:(?P<join>{_JOIN})|(?P<leave>{_LEAVE})|(?P<promote>{_PROMOTE}))\b", re.I)
-_ROLE = re.compile(
-    r"\b(?:(?:new|interim|acting|former)\s+)?(?P<role>"
-    r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
-    r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
-    r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
-    r"|director(?:\s+of\s+\w+)?|founder|co-founder)\b",
-    re.I,
-)
-_BULK = re.compile(r"\bhir(?:es|ing|ed)\s+(?:\d[\d,]*|hundreds|thousands|dozens)\b", re.I)
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
-_ROLE_NAME = re.compile(
-    _ROLE.pattern + rf"\s+(?-i:(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))\b", re.I
-)
 _WINDOW = 90  # characters around the cue where the person, organisation and role must be
 # Words allowed between a cue and the organisation it governs ("leaving Ford", "departs from
 # the Fed", "joins Tesla", "left for Rivian").
 _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I)
+# Between an organisation and the role it attaches to: "Contoso CEO", "Contoso's new CFO",
+# "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
+_ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
+_ROLE_ORG_GAP = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
+_ORG_NEAR = 60  # characters between the organisation and a hiring or layoff cue
 
 
 def _gap(entity: Entity, cue: re.Match[str]) -> int:
@@ -59,10 +65,10 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     """A name right after a role title when NER found no person ("Tesla CFO Zach Kirkhorn
     steps down"): two or three capitalised words, cue words left out."""
     lo, hi = _window(text, cue)
-    for match in _ROLE_NAME.finditer(text, lo, hi):
+    for match in ROLE_NAME.finditer(text, lo, hi):
         start = match.start("name")
         words = list(re.finditer(r"\S+", match["name"]))
-        while words and _CUE.match(text, start + words[-1].start()):  # "... Lee Park Steps Down"
+        while words and CUE.match(text, start + words[-1].start()):  # "... Lee Park Steps Down"
             words.pop()
         if len(words) >= 2:
             name = text[start : start + words[-1].end()]
@@ -72,10 +78,15 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     return None
 
 
-def _organisation(text: str, entities: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+def _orgs(entities: Sequence[Entity]) -> list[Entity]:
+    """Organisations: ORG entities (cashtags and handles of watched companies included); a
+    role title NER took for an organisation ("CFO") is never one."""
+    return [e for e in entities if e.label == "ORG" and not ROLE.fullmatch(e.text.strip())]
+
+
+def _organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The organisation of a move: the one the cue governs ("leaving Ford") if any, else the
-    nearest ORG. A role title NER took for an organisation ("CFO") is never one."""
-    orgs = [e for e in entities if e.label == "ORG" and not _ROLE.fullmatch(e.text.strip())]
+    nearest ORG."""
     gap = _OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
     governed = [e for e in orgs if e.start == after]
@@ -84,33 +95,109 @@ def _organisation(text: str, entities: Sequence[Entity], cue: re.Match[str]) -> 
     return _nearest(orgs, "ORG", cue)
 
 
+def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
+    """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso")."""
+    for org in orgs:
+        if 0 <= role.start() - org.end <= 24 and _ORG_ROLE_GAP.fullmatch(
+            text, org.end, role.start()
+        ):
+            return org
+        gap = _ROLE_ORG_GAP.match(text, role.end())
+        if gap and org.start == gap.end():
+            return org
+    return None
+
+
+def _company_near(orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation doing the hiring or the cutting: the nearest one before the cue
+    ("Contoso is hiring", "$CTSO cuts 900 jobs"), else one right after ("layoffs at
+    Contoso")."""
+    before = [e for e in orgs if e.end <= cue.start() and cue.start() - e.end <= _ORG_NEAR]
+    if before:
+        return max(before, key=lambda e: e.end)
+    after = [e for e in orgs if e.start >= cue.end() and e.start - cue.end() <= 25]
+    return min(after, key=lambda e: e.start, default=None)
+
+
+def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right before an appointing cue ("Contoso names a new CFO")."""
+    if not (cue["join"] or cue["promote"]):
+        return None
+    for org in orgs:
+        if org.end <= cue.start() and re.fullmatch(r"\s*", text[org.end : cue.start()]):
+            return org
+    return None
+
+
+def _hires_an_organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> bool:
+    """ "Contoso hires Goldman Sachs to explore a sale": an adviser, not staff."""
+    gap = HIRE_OBJECT_GAP.match(text, cue.end())
+    after = gap.end() if gap else cue.end()
+    return any(e.start == after for e in orgs)
+
+
+def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
+    """Job cuts or hiring by a named company, worded without a hire cue ("cuts 900 jobs",
+    "layoffs at Contoso", "adds 500 jobs")."""
+    for pattern, direction in ((LAYOFF, "layoffs"), (GROWTH, "hiring")):
+        for cue in pattern.finditer(text):
+            if hypothetical(text, cue.start()):
+                continue
+            org = _company_near(orgs, cue)
+            if org is not None:
+                return [_move(None, org, None, direction, cue)]
+    return []
+
+
+def _move(
+    person: Entity | None, org: Entity | None, role: str | None, direction: str, cue: re.Match[str]
+) -> ExecMove:
+    return ExecMove(
+        person=person.text if person else None,
+        person_id=person.id if person else None,
+        organisation=org.text if org else None,
+        organisation_id=org.id if org else None,
+        role=re.sub(r"\s+", " ", role) if role else None,
+        direction=direction,
+        cue=re.sub(r"\s+", " ", cue.group(0).lower()),
+    )
+
+
 def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
     """Moves named in ``text``; at most one per cue, deduplicated by (person, direction)."""
     moves: dict[tuple[str | None, str], ExecMove] = {}
-    for cue in _CUE.finditer(text):
-        direction = "joins" if cue["join"] else "leaves" if cue["leave"] else "promoted"
-        lo, hi = _window(text, cue)
-        role_match = _ROLE.search(text, lo, hi)
-        person = _nearest(entities, "PERSON", cue) or _titled_person(text, cue)
-        bulk = _BULK.match(text, cue.start())  # "hiring 500 engineers", whoever is near
-        if direction == "joins" and (
-            bulk or (person is None and _BULK.search(text, cue.start(), hi))
-        ):
-            direction, person = "hiring", None
-        elif role_match is None or person is None:
+    orgs = _orgs(entities)
+    for cue in CUE.finditer(text):
+        org_before = any(0 <= cue.start() - e.end <= 1 for e in orgs)
+        if false_cue(text, cue, org_before=org_before):
             continue
-        org = _organisation(text, entities, cue)
-        key = (person.text if person else None, direction)
-        moves.setdefault(
-            key,
-            ExecMove(
-                person=person.text if person else None,
-                person_id=person.id if person else None,
-                organisation=org.text if org else None,
-                organisation_id=org.id if org else None,
-                role=re.sub(r"\s+", " ", role_match["role"]) if role_match else None,
-                direction=direction,
-                cue=cue.group(0).lower(),
-            ),
-        )
+        direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
+        lo, hi = _window(text, cue)
+        role_match = ROLE.search(text, lo, hi)
+        person = _nearest(entities, "PERSON", cue) or _titled_person(text, cue)
+        if cue["hire"]:
+            bulk = BULK.match(text, cue.start()) or (
+                person is None and BULK.search(text, cue.start(), hi)
+            )
+            if bulk or role_match is None:
+                company = _company_near(orgs, cue)
+                if company is None or _hires_an_organisation(text, orgs, cue):
+                    continue
+                moves.setdefault((None, "hiring"), _move(None, company, None, "hiring", cue))
+                continue
+        if role_match is None:
+            continue
+        org = _organisation(text, orgs, cue)
+        if person is None:
+            # "Contoso CFO steps down", "Contoso hires a new head of design"
+            org = _role_org(text, orgs, role_match) or (
+                _company_near(orgs, cue) if cue["hire"] else _subject(text, orgs, cue)
+            )
+            if org is None:
+                continue
+        key = (person.text if person else role_match["role"].lower(), direction)
+        moves.setdefault(key, _move(person, org, role_match["role"], direction, cue))
+    if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
+        for move in _headcount(text, orgs):
+            moves.setdefault((None, move.direction), move)
     return list(moves.values())

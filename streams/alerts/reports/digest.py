@@ -92,6 +92,8 @@ def move_summary(move: Mapping[str, Any]) -> str:
     direction = str(move.get("direction") or "moves")
     if direction == "hiring":
         return f"{org or 'someone'} hiring" + (f" {role}" if role else "")
+    if direction == "layoffs":
+        return f"{org or 'someone'} cutting jobs"
     if direction == "promoted":
         text = f"{person} promoted" + (f" to {role}" if role else "")
         return text + (f" at {org}" if org else "")

@@ -1,0 +1,203 @@
+"""The words of executive moves (``streams.signals.moves``), and what only looks like one.
+
+Cues are regexes; :func:`false_cue` tells a cue that does not report a move from its
+surroundings, one family at a time:
+
+- a TV or event appearance: "Contoso's CEO joins us at 2pm", "joins @SomeShow", "joins
+  800 employees at the parade", "joins the Dow";
+- the product "Fire" (Kindle Fire, Fire TV, Fire Phone) and figures of speech ("under
+  fire", "fire sale");
+- a denied, negated or hypothetical move: "denies he will step down", "won't leave",
+  "may quit", "could have hired";
+- an award or a list, not a post: "named best CEO", "named to a Forbes list", "named in a
+  lawsuit", "named after";
+- a move told as background: "weeks after being named CEO", "since he was appointed",
+  "the former CEO, who left in 2019, says".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BULK",
+    "CUE",
+    "HIRE_OBJECT_GAP",
+    "LAYOFF",
+    "ROLE",
+    "ROLE_NAME",
+    "GROWTH",
+    "false_cue",
+    "hypothetical",
+]
+
+_HIRE = r"hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?"
+_JOIN = (
+    r"appoint(?:s|ed|ing)?|nam(?:es|ed|ing|e)|tap(?:s|ped)|join(?:s|ed|ing)?|picks|poach(?:es|ed)"
+    r"|elect(?:s|ed)|assum(?:es|ed|ing)|succeed(?:s|ed|ing)?|(?:leap|jump|defect)(?:s|ed)?\s+to"
+    r"|takes?\s+(?:over\s+)?the\s+helm|becom(?:es|ing)|to\s+(?:lead|head|run)"
+    r"|mak(?:e|es|ing)(?=\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:its\s+)?(?:new\s+)?(?:C[EFOT]O|chief|chair))"
+    r"|(?:add(?:s|ed)?|bring(?:s|ing)?|brought)(?=[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b)"
+)
+_LEAVE = (
+    r"resign(?:s|ed|ing)?|step(?:s|ped|ping)?\s+(?:down|aside)|depart(?:s|ed|ing)?"
+    r"|leav(?:es|ing|e)|left|oust(?:s|ed)?|fire[sd]?|sack(?:s|ed)?|retir(?:es|ed|ing|e)"
+    r"|exit(?:s|ed|ing)?|quit(?:s|ting)?|out\s+as"
+)
+_PROMOTE = r"promot(?:es|ed|ing)|elevat(?:es|ed)"
+CUE = re.compile(
+    rf"\b(?:(?P<hire>{_HIRE})|(?P<join>{_JOIN})|(?P<leave>{_LEAVE})|(?P<promote>{_PROMOTE}))\b",
+    re.I,
+)
+ROLE = re.compile(
+    r"\b(?:(?:new|interim|acting|former)\s+)?(?P<role>"
+    r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
+    r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
+    r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
+    r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief)\b",
+    re.I,
+)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
+ROLE_NAME = re.compile(
+    ROLE.pattern + rf"\s+(?-i:(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}))\b", re.I
+)
+_COUNT = r"(?:\d[\d,.]*\s*(?:k|thousand)?|hundreds|thousands|dozens)"
+_ABOUT = r"(?:(?:more\s+than|up\s+to|about|nearly|some|over|another|at\s+least)\s+)?"
+BULK = re.compile(rf"\bhir(?:es|ing|ed|e)\s+{_ABOUT}{_COUNT}\b", re.I)
+# After "hires": an organisation there is an adviser ("hires Goldman Sachs to ..."), not staff.
+HIRE_OBJECT_GAP = re.compile(r"\s*(?:(?:investment\s+)?bank\s+)?", re.I)
+_STAFF = r"(?:jobs|workers|employees|staff(?:ers)?|positions|roles|people)"
+LAYOFF = re.compile(
+    r"\b(?:lay(?:s|ing)?[- ]?offs?|laid\s+off|job[- ](?:cuts?|reductions?|losses)"
+    rf"|(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:es|ed|ing)|shed(?:s|ding)?)\s+"
+    rf"{_ABOUT}(?:{_COUNT}\s+)?{_STAFF}"
+    r"|(?:cut|cuts|cutting|reduc(?:es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:its\s+|their\s+)?"
+    r"(?:workforce|headcount)|(?:workforce|headcount)\s+(?:reductions?|cuts?))\b",
+    re.I,
+)
+# Hiring with no "hire" word: "adds 500 jobs", "boosts employment".
+GROWTH = re.compile(
+    rf"\b(?:add(?:s|ed|ing)?|creat(?:es|ed|ing)|boost(?:s|ed|ing)?)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b",
+    re.I,
+)
+
+# An appearance, not a move: what follows "joins".
+_APPEARANCE = re.compile(
+    r"\s+(?:us|me|them|him|her|you|@\w+|\d|live|in\s+(?:the\s+)?(?:studio|discussion|call)"
+    r"|the\s+(?:show|panel|set|program(?:me)?|desk|call|conversation|discussion|debate|parade"
+    r"|protest|march|crowd|chorus|list|race|fight|party|fray|bandwagon|club|ranks|dow|s&p"
+    r"|index|nasdaq|ceos?|executives|leaders))\b",
+    re.I,
+)
+_ON_AIR = re.compile(
+    r"^[^.!?\n]{0,60}?\b(?:on\s+(?:@\w+|air|set|stage|the\s+show|(?:cnbc|bloomberg|fox|cnn|tv|"
+    r"squawk)\w*)|to\s+(?:discuss|talk|chat)|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|et)?\b)",
+    re.I,
+)
+_FIRE_PRODUCT = re.compile(r"\s+(?:phones?|tv|tablets?|stick|hd|hdx|os|sale|up)\b", re.I)
+_FIRE_BEFORE = re.compile(
+    r"\b(?:kindle|amazon(?:['’]s)?|under|on|open|catch(?:es)?|caught|ceasefire|cease)\s+$", re.I
+)
+_AWARD = re.compile(
+    r"\s+(?:to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,4}(?:list|ranking|index|hall\s+of\s+"
+    r"fame)|(?:as\s+)?(?:one\s+of|among)\b|(?:the\s+|a\s+)?(?:best|top|most|worst|greatest|"
+    r"hottest|richest|world['’]s)\b|(?:[\w'’-]+\s+){1,3}of\s+the\s+year"
+    r"|(?:the\s+)?(?:#\s*\d+|no\.\s*\d+|number\s+one)\b"
+    r"|(?:a\s+|an\s+)?(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,2}(?:fellow|laureate|winner|finalist"
+    r"|honou?ree|recipient)s?\b|in\s+(?:a\s+|the\s+)?"
+    r"(?:lawsuit|suit|complaint|probe|report|survey|poll|ranking|list|filing)|after\b|for\b)",
+    re.I,
+)
+# "announces names and dates", "its names": the noun.
+_NAMES_NOUN = re.compile(
+    r"\b(?:the|its|their|his|her|our|announc\w+|reveal\w+|unveil\w+|brand|product|domain"
+    r"|code|new|list\s+of)\s+$",
+    re.I,
+)
+_LEAVES_ALONE = re.compile(
+    r"[^.!?\n]{0,40}?\b(?:alone|unchanged|intact|untouched|in\s+place|behind)\b", re.I
+)
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|not|never|no\s+plans?\s+to|no\s+intention|rules?\s+out"
+    r"|ruled\s+out|dismiss(?:es|ed)?|refut(?:es|ed)|won['’]?t|isn['’]?t|wasn['’]?t|\w+n['’]t)\b",
+    re.I,
+)
+_MODAL = re.compile(
+    r"\b(?:may|might|could|should|can|if|could['’]ve|would['’]ve|could\s+have"
+    r"|would\s+have|consider(?:s|ing)?|mulls?|mulling|weighs?|weighing)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_AUX = r"(?:he|she|they|was|were|had|has|have|been|being|first|just)\s+"
+_BACKGROUND = re.compile(
+    rf"\b(?:(?:after|since|before|when|once)\s+(?:{_AUX}){{0,3}}|(?:who|having)\s+(?:{_AUX}){{1,3}})$",
+    re.I,
+)
+_PAST_LEAVE = re.compile(
+    r"left|ousted|resigned|retired|departed|fired|sacked|quit|stepped\s+(?:down|aside)"
+    r"|exited",
+    re.I,
+)
+_FORMER = re.compile(r"\b(?:former|ex-?)\s*(?:[\w$@'’.&-]+\s+){0,2}" + ROLE.pattern, re.I)
+_ADJECTIVE = re.compile(r"retired|resigned|departed|departing|outgoing|ousted|fired|sacked")
+_ROLE_AFTER = re.compile(r"\s+(?:[$@]?[A-Z][\w&.'’-]*\s+){0,2}" + ROLE.pattern, re.I)
+_CLAUSE = re.compile(r"[.!?;:\n]|\s[-–—|]\s|\bbut\b", re.I)
+
+
+def _clause_before(text: str, start: int, reach: int = 45) -> str:
+    """The text of the cue's clause before it, at most ``reach`` characters."""
+    before = text[max(0, start - reach) : start]
+    cut = list(_CLAUSE.finditer(before))
+    return before[cut[-1].end() :] if cut else before
+
+
+def hypothetical(text: str, start: int) -> bool:
+    """A negated, denied or hypothetical event right before ``start`` ("may quit",
+    "denies he will step down", "could have hired")."""
+    before = _clause_before(text, start)
+    return bool(_DENIAL.search(before) or _MODAL.search(before))
+
+
+def _word_family(word: str, text: str, cue: re.Match[str], after: str) -> bool:
+    """An appearance ("joins us"), the Fire product, an award, "leaves it alone"."""
+    before = text[max(0, cue.start() - 30) : cue.start()]
+    if word.startswith("join"):
+        return bool(_APPEARANCE.match(after) or _ON_AIR.match(after))
+    if word in ("fire", "fires", "fired"):
+        return bool(
+            _FIRE_PRODUCT.match(after)
+            or _FIRE_BEFORE.search(before)
+            or (cue.group(0) == "Fire" and re.match(r"\s+[A-Z]", after))
+        )
+    if word.startswith("nam"):
+        return bool(_AWARD.match(after) or (word == "names" and _NAMES_NOUN.search(before)))
+    return word.startswith("leav") and bool(_LEAVES_ALONE.match(after))
+
+
+def false_cue(text: str, cue: re.Match[str], *, org_before: bool = False) -> bool:
+    """Whether the cue does not report a move (see the module's families); ``org_before``:
+    an organisation ends right before the cue (its subject)."""
+    word = cue.group(0).lower()
+    after = text[cue.end() :]
+    if cue.start() and text[cue.start() - 1] == "#":
+        return True  # a hashtag is a topic, not a sentence ("#fire #ceo")
+    # "retired CEO Jane Doe gets a bonus", "the ousted Contoso CEO sues": an adjective, like
+    # "former"; "Contoso ousted CEO Jane Doe" is the verb
+    if (
+        _ADJECTIVE.fullmatch(word)
+        and _ROLE_AFTER.match(after)
+        and (word not in ("ousted", "fired", "sacked") or not org_before)
+    ):
+        return True
+    if _word_family(word, text, cue, after):
+        return True
+    if hypothetical(text, cue.start()):
+        return True
+    before = text[max(0, cue.start() - 30) : cue.start()]
+    if _BACKGROUND.search(before):
+        return True
+    if _PAST_LEAVE.fullmatch(cue.group(0)):
+        lo = max(0, cue.start() - 60)
+        if _FORMER.search(text, lo, min(len(text), cue.end() + 60)):
+            return True  # "the former CEO, who left in 2019, says": a comment, not a move
+    return False
