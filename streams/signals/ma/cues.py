@@ -12,6 +12,7 @@ from typing import Final
 from streams.signals.ma.deals import has_company_deal
 from streams.signals.ma.evidence import cue_strength as cue_strength
 from streams.signals.ma.model import Status
+from streams.signals.ma.social import DEAL_WORDING
 
 _I = re.IGNORECASE
 # Up to 40 characters inside one clause; a decimal point ("$2.5bn") does not end it.
@@ -168,7 +169,11 @@ _PER_SHARE: Final = re.compile(r"\s*(?:a|per)\s+share\b", _I)  # used with .matc
 
 def has_ma_cue(text: str) -> bool:
     """True when ``text`` contains any M&A cue word: only those posts go to the parser."""
-    return _CUE.search(text) is not None or has_company_deal(text)
+    return (
+        _CUE.search(text) is not None
+        or has_company_deal(text)
+        or any(pattern.search(text) for _, pattern in DEAL_WORDING)
+    )
 
 
 def passing_spans(text: str) -> list[tuple[int, int]]:

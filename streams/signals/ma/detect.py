@@ -18,6 +18,7 @@ from streams.signals.ma.evidence import cue_strength
 from streams.signals.ma.lowercase import lower_case_evidence
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan
+from streams.signals.ma.parties import organisation
 from streams.signals.ma.roles import read_roles
 
 THRESHOLD: Final = 0.5
@@ -110,8 +111,8 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     linked = tuple(entities)
     passing = bool(passing_spans(text))
     strength, roles, set_aside = _strength(doc, text, linked)
-    acquirer = roles.acquirer if roles else None
-    target = roles.target if roles else None
+    acquirer = organisation(doc, roles.acquirer, linked) if roles else None
+    target = organisation(doc, roles.target, linked) if roles else None
     score = _CUE_WEIGHT * strength
     if strength > 0.0:
         score += _PARTY_WEIGHT * ((acquirer is not None) + (target is not None))

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from streams.signals.ma.deals import has_company_deal
+from streams.signals.ma.social import DEAL_WORDING, NOT_A_DEAL
 
 _I = re.IGNORECASE
 # What a deal buys when it is not named.
@@ -345,7 +346,7 @@ _COMPANY_DEAL: Final = 0.8
 
 def _positive(text: str) -> float:
     """The strongest positive cue plus a little per extra one (0 when none)."""
-    weights = [weight for weight, pattern in _POSITIVE if pattern.search(text)]
+    weights = [weight for weight, pattern in _POSITIVE + DEAL_WORDING if pattern.search(text)]
     if has_company_deal(text):
         weights.append(_COMPANY_DEAL)
     return max(weights) + 0.2 * (len(weights) - 1) if weights else 0.0
@@ -353,7 +354,7 @@ def _positive(text: str) -> float:
 
 def _negative(text: str) -> float:
     """The summed weights of the negative cues in ``text``."""
-    return sum(weight for weight, pattern in _NEGATIVE if pattern.search(text))
+    return sum(weight for weight, pattern in _NEGATIVE + NOT_A_DEAL if pattern.search(text))
 
 
 def cue_strength(text: str, extra: float = 0.0) -> float:

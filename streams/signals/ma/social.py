@@ -1,0 +1,178 @@
+"""Deal evidence particular to social posts: the families that read like deals and are not,
+and the deal wordings headlines on social media use.
+
+Not deals (weighed against a deal, like ``evidence``'s negative cues):
+
+- funds and institutions changing positions ("Shares Bought by Acme Advisors", "Has $2,100,000
+  Stake in", "Sells 4,200 Shares of", "boosts stake in Globex by 2%", "new position", 13F);
+- stock-buying advice and trading ads ("stocks to buy", "buying or selling?", "buy now",
+  "time to buy", "in buy range", calls and puts);
+- traders', investors' and insiders' trades ("Traders Buy ...", "insider selling",
+  "CFO sells 9,000 shares");
+- takeover speculation with no deal ("5 takeover targets", "who will Globex buy next?",
+  "merger mania");
+- buying products or rights ("buys streaming rights to a film", "buy the new phone").
+
+Deal wordings (positive): "nears sale", "in talks to buy", "merger talks", "raises its
+Initech bid", "Globex bid", "purchase for $3bn", "bought the Daily Planet".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_I = re.IGNORECASE
+# A count of shares small enough to be a fund's or a person's trade, not a stake.
+_SMALL_COUNT: Final = r"(?:\d{1,3},\d{3}|\d{1,6})(?![\d,])"
+_CHANGED: Final = (
+    r"(?:bought|sold|acquired|purchased|boosted|raised|increased|decreased|lowered|trimmed|cut"
+    r"|reduced|lifted|grown|upped|added|dumped)"
+)
+_CHANGE: Final = (
+    r"(?:boosts?|boosted|raises?|raised|increases?|increased|decreases?|decreased|lowers?"
+    r"|lowered|trims?|trimmed|cuts?|reduces?|reduced|lifts?|lifted|grows?|grew|ups|upped"
+    r"|adds?\s+to|added\s+to)"
+)
+_HOLDERS: Final = (
+    r"(?:investors|traders|(?:hedge\s+)?funds|insiders|institutions|analysts|longs|shorts"
+    r"|bulls|bears|buyers|sellers|whales|retail)"
+)
+_OFFICERS: Final = r"(?:ceo|cfo|coo|cto|director|chairman|insider|executive|exec|president|officer)"
+_GOODS: Final = (
+    r"(?:iphones?|ipads?|macs?|macbooks?|phones?|tablets?|laptops?|cars?|tickets?|songs?|apps?"
+    r"|movies?|books?|games?|consoles?|tvs?|devices?|gadgets?|headphones?|products?"
+    r"|gift\s+cards?|subscriptions?|shows?|series|episodes?|pilots?|seasons?|drugs?|compounds?"
+    r"|molecules?|smartphones?)"
+)
+
+NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+    # Fund and institution positions.
+    (
+        1.5,
+        re.compile(
+            r"\b(?:shares?|stake|position|holdings?)\s+" + _CHANGED + r"\s+by\b"
+            r"|\b(?:has|holds?|owns?|with)\s+(?:a\s+)?(?:US)?[$€£][\d,.]+\s*(?:k|m|mn|million|b"
+            r"|bn|billion)?\s+(?:stake|position|holding|investment)s?\s+in\b"
+            r"|\b" + _CHANGE + r"\s+(?:its\s+|their\s+|her\s+|his\s+)?(?:stake|position"
+            r"|holdings?)\s+(?:in\s+[^.;]{1,60}?\s+)?by\b"
+            # the Title Case of position-tracking bots: "Lowers Stake in", "Sells 4,200 Shares of"
+            r"|\b(?-i:Lowers|Trims|Reduces|Decreases|Cuts|Boosts|Raises|Increases|Lifts|Grows"
+            r"|Ups)\s+(?-i:Stake|Position|Holdings)\s+in\b"
+            r"|\b(?:acquires?|acquired|takes?|took|opens?|opened|initiates?|initiated|establish"
+            r"(?:es|ed)?|starts?|started)\s+(?:a\s+)?new\s+(?:stake|position|holding)\b"
+            r"|\bnew\s+position\s+in\b|\b13[- ]?f\b"
+            r"|\b(?-i:Sells|Sold|Buys|Bought|Acquires|Acquired|Purchases|Purchased)\s+"
+            + _SMALL_COUNT
+            + r"\s+(?-i:Shares)\b",
+            _I,
+        ),
+    ),
+    # Stock-buying advice and trading ads.
+    (
+        1.5,
+        re.compile(
+            r"\bstocks?\s+to\s+(?:buy|sell|watch|own)\b"
+            r"|\b(?:buy(?:ing)?|sell(?:ing)?)\s+or\s+(?:sell(?:ing)?|buy(?:ing)?|hold(?:ing)?"
+            r"|wait)\b"
+            r"|\b(?:you|i|we|u)\s+(?:\w+\s+)?(?:looking|want|wanna|need|planning|ready)\s+to\s+buy\b"
+            r"|(?:^|[:.!?]\s*)want\s+to\s+buy\b"
+            r"|\b(?:time|late|reasons?|ready|difficult|hard|easy|places?|good|best|enough"
+            r"|continu\w+|opportunity|chance|orders?)\s+to\s+buy\b"
+            r"|\bbuy\s+(?:now|today|the\s+(?:dip|close|open|space|rumou?r|news)|buy|calls"
+            r"|puts|at\s+[$\d])\b|\b(?:buy|sell)\s+(?:range|zone|rating|signal|alert|list)s?\b"
+            r"|\b(?:keep|kept|keeps|continu\w+)\s+(?:buying|selling)\b"
+            r"|\bbuying\s+opportunit\w+|\bon\s+(?:weakness|strength|the\s+dip)\b"
+            r"|\b(?:calls|puts|contracts|options)\s+(?:being\s+)?(?:bought|sold)\b"
+            r"|\b(?:call|put)\s+(?:buying|selling|options?)\b"
+            r"|\b(?:calls|puts)\s+(?:buying|selling|activity|volume|expir\w+)\b"
+            r"|\b\d[\d.]*\s+(?:calls|puts)\b|\bbuy(?:ing)?\s+stocks\b"
+            r"|\bbuy\b[^.?!\n]{1,40}\bor\b[^.?!\n]{1,40}\?"
+            r"|\bon\s+(?:market\s+)?(?:weakness|strength|dips?)\b"
+            r"|\b(?:buy|sell|bought|sold)\s+(?:more\s+|some\s+)?\$[A-Za-z.]+\s+(?:shares|stock"
+            r"|calls|puts)\b",
+            _I,
+        ),
+    ),
+    # Traders', investors' and insiders' own trades.
+    (
+        1.5,
+        re.compile(
+            r"\b" + _HOLDERS + r"\s+(?:buy|sell|bought|sold|buying|selling|dump\w*"
+            r"|load\w*)\b|\binsider\s+(?:buying|selling|buys?|sells?|purchases?|sales?)\b"
+            r"|\b" + _OFFICERS + r"s?\s+(?:\w+\s+){0,2}?(?:sells?|sold|buys?|bought|dumps?"
+            r"|unloads?|cuts?)\s+(?:her\s+|his\s+)?(?:[$\d][\d.,]*\s*(?:k|m|million|billion)?\s+)?"
+            r"(?:(?:of|in|worth\s+of)\s+)?(?:shares|stock|stake)\b",
+            _I,
+        ),
+    ),
+    # Takeover speculation with no deal named.
+    (
+        1.2,
+        re.compile(
+            r"\b(?:takeover|buyout|acquisition|m&a|merger)\s+(?:targets|candidates|chatter"
+            r"|bait|fever|frenzy|wave|boom)\b|\bmerger\s+mania\b"
+            r"|\b(?:who|what)\s+(?:will|should|could|would|might)\s+\S+\s+(?:buy|acquire)\b"
+            r"|\b(?:buy|acquire)\s+next\b|\bshould\s+(?:buy|acquire|merge\s+with|bid\s+for)\b"
+            r"|\b(?:time|late|enough)\s+for\s+\S+\s+to\s+(?:buy|acquire)\b"
+            r"|\b(?:\d+|many|several|dozens\s+of)\s+(?:acquisitions|takeovers|mergers|buyouts)\b"
+            r"|\b(?:trading|recent|renewed|growing|strong|faded|buying|investor)\s+"
+            r"interest\s+in\b"
+            r"|\btak(?:e|es|ing|en)\s+over\s+(?:the\s+)?(?:world|market|industry|internet|sports?"
+            r"|tv|television|music|streaming|gaming|mobile|space|lead|reins|top)\b",
+            _I,
+        ),
+    ),
+    # Buying products, shows or rights.
+    (
+        1.2,
+        re.compile(
+            r"\b(?:buys?|bought|buying|acquires?|acquired|acquiring|grabs?|grabbed|wins?|won"
+            r"|snaps?\s+up|snapped\s+up|picks?\s+up|picked\s+up|lands?|landed|secures?|secured"
+            r"|purchases?|purchased|bid\w*)\s+(?:[\w$€£.,@#-]+\s+){0,4}?rights\s+to\b"
+            r"|\b(?:tv|streaming|broadcast\w*|film|movie|music|media|distribution)\s+rights\b"
+            r"|\bbuy\s+button\b|\bask\s+to\s+buy\b"
+            r"|\b(?:buy|buys|bought|buying|purchas\w+|pick(?:s|ed|ing)?\s+up|sells?|sold|selling)\s+"
+            r"(?:(?:an?|the|my|your|new|more|some|over|nearly|about|more\s+than|[\d.,]+\s*(?:m|k"
+            r"|million|billion)?|six|five|four|three|two)\s+)*(?:[\w-]+\s+)?"
+            + _GOODS
+            + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|the\s+(?:pace|slack))\b",
+            _I,
+        ),
+    ),
+)
+
+# A company as social posts write it: a cashtag or a Title Case word (not ALL CAPS, no 's).
+_NAME: Final = r"(?-i:\$[A-Z]{1,5}\b|[A-Z][a-z][\w&.-]*)"
+DEAL_WORDING: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+    (
+        0.9,
+        re.compile(
+            r"\bnears?\s+(?:a\s+|an\s+)?(?:[\w$.-]+\s+){0,2}?(?:deal|sale|takeover|acquisition"
+            r"|merger|buyout)\b"
+            r"|\bin\s+(?:advanced\s+|early\s+|exclusive\s+|final\s+|merger\s+)?talks\s+(?:to\s+"
+            r"(?:buy|acquire|merge|combine|sell)|(?:over|about|on|for)\s+(?:a\s+)?(?:deal|merger"
+            r"|takeover|acquisition|sale|buyout))\b"
+            r"|\b(?:merger|takeover|buyout|acquisition)\s+talks\b"
+            r"|\b(?:purchase|acquisition|takeover|buyout)\s+(?:for|worth|valued\s+at)\s+"
+            r"(?:US|C|A)?[$€£]\d",
+            _I,
+        ),
+    ),
+    (
+        0.9,
+        re.compile(
+            # "raises its Initech bid", "pitches bid to holders", "Initech bid"
+            r"\b(?:pitch|rais|sweeten|boost)\w*\s+(?:its\s+|a\s+|the\s+|new\s+|higher\s+)?"
+            r"(?:[\w$.-]+\s+){0,2}?bid\b(?!\s+(?:price|size|ask))"
+            r"|(?!(?-i:Shares|Fund|ETF|Stocks?|Trust|Index|It|They|We|He|She)\b)"
+            + _NAME
+            + r"\s+(?:takeover\s+|buyout\s+)?bid\b(?!\s*[-/]\s*ask|\s+(?:price|size)|\s*\n)",
+            _I,
+        ),
+    ),
+    (
+        0.7,
+        re.compile(r"\b(?:buys|bought|acquires|acquired)\s+the\s+(?-i:[A-Z][\w&'’-]*\s+[A-Z])", _I),
+    ),
+)
