@@ -178,13 +178,25 @@ _PROMO = _rx(
     r"\b(?:guaranteed|risk[-\s]free)\b",
     r"\bdouble\s+your\b",
     r"\bRATE_LIMIT_EXCEEDED\b",
+    # calls to action before a link
+    r"\b(?:visit|goto|go\s+to|view\s+now|see\s+here|see\s+more|learn\s+more|more\s+info|"
+    r"details\s+at|get\s+the\s+latest|find\s+more|stock\s+tips|tips\s+&)\b",
+    r"\b(?:winners|movers|stocks?)\s+(?:like|to\s+research)\b",
+    r"\b(?:seeking|find|looking\s+for)\s+the\s+next\b",
+    r"\b(?:message\s+board|investor\s+opinions|recent\s+news|news\s+sentiment)\s+updated\b",
+    r"\breal[-\s]time\s+feed\b",
+    r"\b(?:could|is\s+it)\s+(?:be\s+)?break\w*\s+time\b",
+    r"\bshould\s+you\s+(?:hold|add|buy|sell)\b",
+    r"\b(?:considering|thinking\s+(?:of|about))\s+(?:buying|selling)\b",
+    r"\bfollowers?\s+fast\b",
 )
 # A market-data bot's field name just before its link ("Acme Corp. Bid Size <link>").
 _BOT_FIELD = _rx(
     r"\b(?:bid\s+size|ask\s+size|bid|ask|last\s+trade|last\s+price|eod\s+data|%\s*change"
     r"|p/e\s+ratio|yield|volume|short\s+sales|exchange|open|ideas|dividend|market\s+cap"
-    r"|recent\s+news|stock\s+message\s+board|message\s+board|summary|quote|chart|news)"
-    r"\s*(?:click\s+here\s*-*>?\s*)?(?:https?://|$)",
+    r"|recent\s+news|stock\s+message\s+board|message\s+board|summary|quote|chart|news"
+    r"|tick|change|technicals|investor\s+opinions)"
+    r"\s*(?:(?:click|see)\s+here\s*-*>?\s*)?(?:<link>|$)",
 )
 _BOT_TRENDING = _rx(r"\btrending\s*\$", r"\balso\s+see\s*:", r"\brecent\s+news\s+updated\b")
 _LINK_BAIT = _rx(
@@ -502,6 +514,7 @@ class _Parts:
     """The post's text with retweet prefix, links, tags and handles counted and set aside."""
 
     body: str  # text after the retweet prefix, links removed
+    linked: str  # the same with each link written as <link>
     words: tuple[str, ...]  # words outside cashtags, hashtags, handles and links
     cashtags: int  # distinct
     hashtags: int
@@ -518,12 +531,14 @@ def _parts(text: str) -> _Parts:
         body = text[rt.end() :]
     sources.extend(h.lower() for h in _QUOTED.findall(body))
     links = len(_URL.findall(body))
+    linked = _URL.sub(" <link> ", body)
     body = _URL.sub(" ", body)
     cashtags = {c.upper() for c in _CASHTAG.findall(body)}
     hashtags = len(_HASHTAG.findall(body))
     bare = _HANDLE.sub(" ", _HASHTAG.sub(" ", _CASHTAG.sub(" ", body)))
     return _Parts(
         body=body,
+        linked=linked,
         words=tuple(_WORD.findall(bare)),
         cashtags=len(cashtags),
         hashtags=hashtags,
@@ -576,16 +591,13 @@ def classify(
     promo = _hits(_PROMO, body)
     spam += 1.6 * promo
     if p.cashtags >= 3:
-        # A ticker list: many cashtags, little said. Each extra ticker costs, and so does
-        # a short text around them.
-        spam += 0.45 * min(p.cashtags - 2, 8)
-        if n_words <= 8:
-            spam += 1.2
-        elif n_words <= 14:
-            spam += 0.5
+        # A ticker list: many cashtags and little said around them (a headline followed by
+        # the tickers it concerns is not one).
+        said = 1.0 if n_words <= 6 else 0.5 if n_words <= 12 else 0.2
+        spam += 0.55 * min(p.cashtags - 2, 5) * said
     if p.cashtags >= 2 and p.hashtags >= 2 and p.links:
         spam += 0.6
-    if _BOT_FIELD.search(body) and p.cashtags >= 2:
+    if _BOT_FIELD.search(p.linked) and p.cashtags >= 2:
         spam += 1.5
     if _BOT_TRENDING.search(body):
         spam += 1.2
