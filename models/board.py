@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-BOARD_SCHEMA_VERSION = 1
+BOARD_SCHEMA_VERSION = 1  # ``hide_noise`` is additive: columns saved before read as the default
+
+# Categories a column can hide (issue 13): promotion and market talk, not company events.
+NOISE = ("spam", "chatter")
 
 ColumnKind = Literal["keyword", "company", "person", "ma", "rule"]
 
@@ -27,6 +30,11 @@ class ColumnSpec(BaseModel):
     kind: ColumnKind
     value: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=200)
+    hide_noise: bool | None = Field(
+        None,
+        description="Hide spam and chatter posts; default: on for company columns, off for"
+        " the others.",
+    )
 
     @model_validator(mode="after")
     def _value_fits_kind(self) -> ColumnSpec:
@@ -52,3 +60,17 @@ class Column(BaseModel):
     title: str
     position: int = Field(0, ge=0)
     created_at: datetime | None = None
+    hide_noise: bool = Field(False, description="Spam and chatter posts are hidden.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_hide_noise(cls, data: Any) -> Any:
+        """A column saved without the choice (or before it existed) takes its kind's default."""
+        if isinstance(data, dict) and data.get("hide_noise") is None:
+            return {**data, "hide_noise": hides_noise_by_default(data.get("kind"))}
+        return data
+
+
+def hides_noise_by_default(kind: object) -> bool:
+    """Company columns hide spam and chatter unless asked not to."""
+    return kind == "company"

@@ -26,7 +26,7 @@ from typing import Annotated, Any, Literal
 from elasticsearch import ApiError, TransportError
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import FileResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from models.board import Column, ColumnSpec
 from streams.alerts.store import RuleStore
@@ -76,6 +76,12 @@ class ColumnOrder(BaseModel):
     ids: list[str] = Field(max_length=500, description="Column ids, left to right.")
 
 
+class ColumnPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    hide_noise: bool = Field(description="Hide spam and chatter posts in the column.")
+
+
 class ColumnPosts(BaseModel):
     column: str
     posts: list[dict[str, Any]]
@@ -119,6 +125,11 @@ def add_column(spec: ColumnSpec, ctx: Ctx) -> Column:
 def delete_column(column_id: str, ctx: Ctx) -> Response:
     ColumnStore(ctx.es, ctx.settings).delete(column_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.patch("/columns/{column_id}", summary="Hide or show a column's spam and chatter")
+def patch_column(column_id: str, patch: ColumnPatch, ctx: Ctx) -> Column:
+    return ColumnStore(ctx.es, ctx.settings).set_hide_noise(column_id, patch.hide_noise)
 
 
 @router.put("/columns/order", summary="Reorder the columns")

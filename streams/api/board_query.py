@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.alerts import Rule
-from models.board import Column, ColumnSpec
+from models.board import NOISE, Column, ColumnSpec, hides_noise_by_default
 from streams.alerts.query import rule_query
 
 # The same fields as `scout search`.
@@ -29,7 +29,18 @@ CARD_FIELDS = [
     "moves",
     "competitors",
     "sentiment",
+    "category",
 ]
+
+# Posts a column hiding noise leaves out; a post not classified yet is kept.
+HIDE_NOISE: dict[str, Any] = {"bool": {"must_not": [{"terms": {"category.label": list(NOISE)}}]}}
+
+
+def hides_noise(column: Column | ColumnSpec) -> bool:
+    if column.hide_noise is None:
+        return hides_noise_by_default(column.kind)
+    return column.hide_noise
+
 
 NEWEST_FIRST: list[Any] = [
     {"created_at": {"order": "desc", "missing": "_last"}},
@@ -60,15 +71,19 @@ def column_query(
 ) -> dict[str, Any]:
     """The column's query, optionally restricted to ``doc_ids`` (the newly indexed posts).
 
-    A rule column needs its ``rule`` (see ``streams.alerts.query.rule_query``).
+    A rule column needs its ``rule`` (see ``streams.alerts.query.rule_query``). A column
+    that hides noise leaves spam and chatter out (:data:`HIDE_NOISE`).
     """
     value = (column.value or "").strip()
     if column.kind == "rule":
         if rule is None:
             raise ValueError("a rule column needs its rule")
-        return rule_query(rule, doc_ids=doc_ids)
+        query = rule_query(rule, doc_ids=doc_ids)
+        if hides_noise(column):
+            query["bool"]["filter"].append(HIDE_NOISE)
+        return query
     must: list[dict[str, Any]] = []
-    filters: list[dict[str, Any]] = []
+    filters: list[dict[str, Any]] = [HIDE_NOISE] if hides_noise(column) else []
     if column.kind == "keyword":
         must.append(_keyword(value))
     elif column.kind in ("company", "person"):
@@ -142,4 +157,5 @@ def to_card(source: dict[str, Any]) -> dict[str, Any]:
         "moves": source.get("moves") or [],
         "competitors": source.get("competitors") or [],
         "sentiment": source.get("sentiment"),
+        "category": source.get("category"),
     }

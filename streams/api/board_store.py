@@ -15,7 +15,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from models.alerts import Rule
 from models.board import Column, ColumnSpec
 from streams.alerts.store import RuleStore
-from streams.api.board_query import column_query, default_title
+from streams.api.board_query import column_query, default_title, hides_noise
 from streams.api.elastic import es_problem
 from streams.api.errors import NotFoundError as ApiNotFound
 from streams.errors import ConfigError, IndexUnavailableError
@@ -35,6 +35,7 @@ COLUMNS_MAPPING: dict[str, Any] = {
         "title": {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 256}}},
         "position": {"type": "integer"},
         "created_at": {"type": "date"},
+        "hide_noise": {"type": "boolean"},
     },
 }
 
@@ -114,8 +115,17 @@ class ColumnStore:
             title=default_title(spec, rule),
             position=max((c.position for c in existing), default=-1) + 1,
             created_at=datetime.now(UTC),
+            hide_noise=hides_noise(spec),
         )
         self._ensure()
+        self._write(column)
+        return column
+
+    def set_hide_noise(
+        self, column_id: str, hide_noise: bool, board: str = DEFAULT_BOARD
+    ) -> Column:
+        """Show or hide the column's spam and chatter posts."""
+        column = self.get(column_id, board).model_copy(update={"hide_noise": hide_noise})
         self._write(column)
         return column
 

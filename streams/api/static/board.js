@@ -142,6 +142,7 @@ function columnSection(column) {
   section.className = "column";
   section.dataset.columnId = column.id;
   section.dataset.kind = column.kind;
+  section.dataset.hideNoise = String(Boolean(column.hide_noise));
   const head = document.createElement("header");
   head.className = "column-head";
   head.draggable = true;
@@ -156,6 +157,21 @@ function columnSection(column) {
   counter.textContent = "0 posts";
   const tools = document.createElement("span");
   tools.className = "column-tools";
+  // Spam and chatter shown or hidden (company columns hide them unless told otherwise).
+  const noise = document.createElement("button");
+  noise.type = "button";
+  noise.className = "column-noise";
+  const paintNoise = (hidden) => {
+    noise.setAttribute("aria-pressed", String(hidden));
+    noise.textContent = hidden ? "news+" : "all";
+    noise.title = hidden
+      ? "Spam and chatter are hidden: click to show every post"
+      : "Every post is shown: click to hide spam and chatter";
+    noise.setAttribute("aria-label", `${noise.title}: ${column.title}`);
+  };
+  paintNoise(Boolean(column.hide_noise));
+  noise.addEventListener("click", () => toggleNoise(column.id));
+  tools.append(noise);
   for (const [label, name, css, action] of [
     ["◀", "Move left", "column-left", () => moveColumn(column.id, -1)],
     ["▶", "Move right", "column-right", () => moveColumn(column.id, 1)],
@@ -206,7 +222,25 @@ function columnSection(column) {
   });
   error.append(text, dismiss);
   section.append(head, error, note, list);
-  return { column, section, list, note, error };
+  return { column, section, list, note, error, paintNoise };
+}
+
+async function toggleNoise(id) {
+  const entry = columns.get(id);
+  if (!entry) return;
+  try {
+    const saved = await call("PATCH", `/board/columns/${encodeURIComponent(id)}`, {
+      hide_noise: !entry.column.hide_noise,
+    });
+    clearError();
+    entry.column = saved;
+    entry.paintNoise(Boolean(saved.hide_noise));
+    entry.section.dataset.hideNoise = String(Boolean(saved.hide_noise));
+    entry.list.replaceChildren();
+    await loadColumn(entry);
+  } catch (error) {
+    showError(error);
+  }
 }
 
 async function loadColumn(entry) {

@@ -39,6 +39,14 @@ function header(post) {
     badge.dataset.influence = String(post.influence);
     head.append(badge);
   }
+  const category = post.category;
+  if (category && category.label) {
+    const tag = el("span", `category category-${category.label}`, category.label);
+    tag.title = `Category ${category.label} (confidence ${Number(category.score).toFixed(2)},`
+      + ` event signal ${Number(category.signal).toFixed(2)})`;
+    tag.dataset.category = category.label;
+    head.append(tag);
+  }
   const time = el("time", "card-time", when(post.created_at || post.indexed_at));
   if (post.created_at) time.dateTime = post.created_at;
   head.append(time);

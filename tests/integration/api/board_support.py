@@ -15,7 +15,7 @@ from elasticsearch import Elasticsearch
 from fastapi import FastAPI
 
 from models.enriched import EnrichedPost, Entity
-from models.signals import Influence, MASignal, Party
+from models.signals import Category, Influence, MASignal, Party
 from streams.api.board_store import columns_index
 from streams.index.documents import doc_id, to_source
 from streams.settings import Settings
@@ -54,6 +54,7 @@ def index_post(
     entities: tuple[Entity, ...] = (),
     ma: MASignal | None = None,
     created_at: datetime | None = None,
+    category: Category | None = None,
 ) -> str:
     """Index one enriched post directly (no worker), visible at once; returns its doc id."""
     doc = EnrichedPost(
@@ -68,6 +69,7 @@ def index_post(
         entities=entities,
         model="test",
         influence=Influence(score=42.0),
+        category=category,
         **({"ma": ma} if ma else {}),
     )
     es.index(

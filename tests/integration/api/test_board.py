@@ -12,6 +12,7 @@ from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
 from models.alerts import Rule
+from models.signals import Category
 from streams.alerts.store import RuleStore
 from streams.api import create_api
 from streams.api.live import StreamCounter
@@ -112,6 +113,44 @@ def test_column_posts_are_cards_newest_first(
     assert card["ma"]["target"]["name"] == "Contoso" and card["ma"]["amount"] == "$2bn"
     (span,) = card["spans"]
     assert (span["start"], span["end"], span["id"]) == (3, 12, "company:MSFT")  # UTF-16
+
+
+def test_company_columns_hide_spam_and_chatter_until_the_toggle_shows_them(
+    api: TestClient, es: Elasticsearch, settings: Settings
+) -> None:
+    """Issue 13 point 5: on by default for company columns; a PATCH turns it off and on."""
+    texts = {
+        "event": ("Microsoft opens a research lab in Oslo.", "news"),
+        "pump": ("Microsoft $MSFT $AAPL $NVDA runners, join the free room", "spam"),
+        "talk": ("Microsoft calls printing, holding through the close", "chatter"),
+        "plain": ("Microsoft posted something an old enrichment saw", None),
+    }
+    for post_id, (text, label) in texts.items():
+        category = Category(label=label, score=0.9, signal=0.5) if label else None
+        index_post(es, settings, post_id, text, entities=(msft_entity(text),), category=category)
+    column = api.post("/board/columns", json={"kind": "company", "value": "company:MSFT"}).json()
+    assert column["hide_noise"] is True
+    keyword = api.post("/board/columns", json={"kind": "keyword", "value": "microsoft"}).json()
+    assert keyword["hide_noise"] is False
+
+    def shown(column_id: str) -> set[str]:
+        posts = api.get(f"/board/columns/{column_id}/posts").json()["posts"]
+        return {p["post_id"] for p in posts}
+
+    assert shown(column["id"]) == {"event", "plain"}
+    cards = api.get(f"/board/columns/{column['id']}/posts").json()["posts"]
+    assert {c["post_id"]: (c["category"] or {}).get("label") for c in cards} == {
+        "event": "news",
+        "plain": None,
+    }
+    off = api.patch(f"/board/columns/{column['id']}", json={"hide_noise": False})
+    assert off.status_code == 200 and off.json()["hide_noise"] is False
+    assert shown(column["id"]) == {"event", "pump", "talk", "plain"}
+    assert api.get("/board/columns").json()[0]["hide_noise"] is False  # kept on the server
+    api.patch(f"/board/columns/{column['id']}", json={"hide_noise": True})
+    assert shown(column["id"]) == {"event", "plain"}
+    missing = api.patch("/board/columns/nope", json={"hide_noise": True})
+    assert missing.status_code == 404 and missing.json()["code"] == "SCOUT-E096"
 
 
 def test_rule_column_shows_what_the_rule_matches(

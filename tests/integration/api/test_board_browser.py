@@ -24,6 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from models.board import Column, ColumnSpec
 from models.enriched import Entity
+from models.signals import Category
 from streams.api import create_api
 from streams.api.board_store import ColumnStore, columns_index
 from streams.ingest import SourceLine, publish_lines
@@ -262,6 +263,12 @@ def test_the_board_shows_readable_errors_in_place_and_explains_empty_ranges(
     twenty_days_ago = datetime.now(UTC) - timedelta(days=20)
     entities = (msft_entity(text), berlin)
     index_post(es, settings, "p1", text, entities=entities, created_at=twenty_days_ago)
+    pump = "Microsoft $MSFT $TSLA runners alert, join the free room"  # older than the timeline
+    spam = Category(label="spam", score=0.9, signal=0.0)
+    long_ago = datetime.now(UTC) - timedelta(days=400)
+    index_post(
+        es, settings, "p2", pump, entities=(msft_entity(pump),), created_at=long_ago, category=spam
+    )
     ColumnStore(es, settings).add(ColumnSpec(kind="company", value="company:MSFT", title="MSFT"))
     # A column saved before its query was checked (an older board): it fails when it loads.
     broken = Column(id="broken1", kind="keyword", value="oracle AND (", title="Broken", position=1)
@@ -288,6 +295,18 @@ def test_the_board_shows_readable_errors_in_place_and_explains_empty_ranges(
             assert _column(browser, "MSFT").find_element(By.CSS_SELECTOR, ".column-count").text == (
                 "1 post"
             )
+
+            # Issue 13: a company column hides spam and chatter; its toggle shows them.
+            msft = _column(browser, "MSFT")
+            toggle = msft.find_element(By.CSS_SELECTOR, "button.column-noise")
+            assert toggle.get_attribute("aria-pressed") == "true"
+            counter = msft.find_element(By.CSS_SELECTOR, ".column-count")
+            toggle.click()
+            WebDriverWait(browser, 10).until(lambda d: counter.text == "2 posts")
+            assert toggle.get_attribute("aria-pressed") == "false"
+            assert msft.find_element(By.CSS_SELECTOR, '.card .category[data-category="spam"]')
+            toggle.click()
+            WebDriverWait(browser, 10).until(lambda d: counter.text == "1 post")
 
             # A rejected new column: a message under the bar, which keeps its height.
             notice = browser.find_element(By.ID, "form-error")

@@ -176,3 +176,27 @@ def test_stream_closed_by_the_server_releases_its_slot() -> None:
 
     asyncio.run(first_then_close())
     assert counter.open == 0
+
+
+def test_company_columns_hide_spam_and_chatter_unless_asked_not_to() -> None:
+    """Issue 13 point 5: on by default for company columns, off for the others."""
+    hide = {"bool": {"must_not": [{"terms": {"category.label": ["spam", "chatter"]}}]}}
+    assert hide in column_query(_column("company", "company:MSFT"))["bool"]["filter"]
+    assert hide not in column_query(_column("keyword", "oracle"))["bool"]["filter"]
+    assert hide not in column_query(_column("ma", None))["bool"]["filter"]
+    shown = Column(id="c1", kind="company", value="company:MSFT", title="t", hide_noise=False)
+    assert hide not in column_query(shown)["bool"]["filter"]
+    quiet = Column(id="c1", kind="keyword", value="oracle", title="t", hide_noise=True)
+    assert hide in column_query(quiet)["bool"]["filter"]
+    rule = Rule(id="r", name="R", owner="me", query="acquire")
+    quiet_rule = Column(id="c1", kind="rule", value="r", title="t", hide_noise=True)
+    assert hide in column_query(quiet_rule, rule=rule)["bool"]["filter"]
+    # Columns saved before the choice existed take their kind's default.
+    stored = {"id": "c2", "kind": "company", "value": "company:MSFT", "title": "t"}
+    assert Column.model_validate(stored).hide_noise is True
+    assert ColumnSpec(kind="company", value="company:MSFT").hide_noise is None
+
+
+def test_card_carries_the_posts_category() -> None:
+    card = to_card({"text": "x", "category": {"label": "news", "score": 0.8, "signal": 0.6}})
+    assert card["category"] == {"label": "news", "score": 0.8, "signal": 0.6}
