@@ -28,6 +28,7 @@ __all__ = [
     "ROLE_NAME",
     "GROWTH",
     "false_cue",
+    "hiring_noun",
     "hypothetical",
 ]
 
@@ -92,9 +93,13 @@ _APPEARANCE = re.compile(
 )
 _ON_AIR = re.compile(
     r"^[^.!?\n]{0,60}?\b(?:on\s+(?:@\w+|air|set|stage|the\s+show|(?:cnbc|bloomberg|fox|cnn|tv|"
-    r"squawk)\w*)|to\s+(?:discuss|talk|chat)|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|et)?\b)",
+    r"squawk)\w*)|to\s+(?:discuss|talk|chat)|for\s+(?:[\w'’]+\s+){0,3}(?:call|webcast|"
+    r"conference|event|chat|q&a|livestream|interview)s?\b|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|et)?\b)",
     re.I,
 )
+# "joins Contoso in calling for ...": a joint action, not a post.
+_JOINT = re.compile(r"[^.!?\n]{0,40}?\b(?:in|is)\s+\w+ing\b", re.I)
+_SUCCEED_WELL = re.compile(r"\s*(?:[.,!?]|$|(?:in|at|with|if|and|or|where)\b)", re.I)
 _FIRE_PRODUCT = re.compile(r"\s+(?:phones?|tv|tablets?|stick|hd|hdx|os|sale|up)\b", re.I)
 _FIRE_BEFORE = re.compile(
     r"\b(?:kindle|amazon(?:['’]s)?|under|on|open|catch(?:es)?|caught|ceasefire|cease)\s+$", re.I
@@ -144,6 +149,30 @@ _ROLE_AFTER = re.compile(r"\s+(?:[$@]?[A-Z][\w&.'’-]*\s+){0,2}" + ROLE.pattern
 _CLAUSE = re.compile(r"[.!?;:\n]|\s[-–—|]\s|\bbut\b", re.I)
 
 
+# "hiring" the noun: "antitrust hiring case", "the hiring of", "hiring lags".
+_HIRING_NOUN_AFTER = re.compile(
+    r"\s+(?:case|deals?|lawsuit|suit|practices?|freeze|spree|crunch|lags?|debts?|of|process"
+    r"|managers?|plans?|boom|slowdown|data|report|numbers|rate|season|curbs?|program(?:me)?s?)\b",
+    re.I,
+)
+_HIRING_NOUN_BEFORE = re.compile(
+    r"\b(?:over|the|its|their|antitrust|avoid|in|on|by|with|for|about|says|said)\s+$", re.I
+)
+_LEAVE_NOUN = re.compile(
+    r"\b(?:a|on|of|medical|maternity|paternity|sick|annual|[\w-]+-(?:year|month|week))\s+$",
+    re.I,
+)
+
+
+def hiring_noun(text: str, cue: re.Match[str]) -> bool:
+    """Whether a hire cue is the noun "hiring" (or "hires"), not a company hiring people."""
+    word = cue.group(0).lower()
+    if word not in ("hiring", "hire", "hires"):
+        return False
+    before = text[max(0, cue.start() - 20) : cue.start()]
+    return bool(_HIRING_NOUN_AFTER.match(text, cue.end()) or _HIRING_NOUN_BEFORE.search(before))
+
+
 def _clause_before(text: str, start: int, reach: int = 45) -> str:
     """The text of the cue's clause before it, at most ``reach`` characters."""
     before = text[max(0, start - reach) : start]
@@ -162,7 +191,9 @@ def _word_family(word: str, text: str, cue: re.Match[str], after: str) -> bool:
     """An appearance ("joins us"), the Fire product, an award, "leaves it alone"."""
     before = text[max(0, cue.start() - 30) : cue.start()]
     if word.startswith("join"):
-        return bool(_APPEARANCE.match(after) or _ON_AIR.match(after))
+        return bool(_APPEARANCE.match(after) or _ON_AIR.match(after) or _JOINT.match(after))
+    if word.startswith("succeed"):
+        return bool(_SUCCEED_WELL.match(after))  # "to succeed in a crunch"
     if word in ("fire", "fires", "fired"):
         return bool(
             _FIRE_PRODUCT.match(after)
@@ -171,6 +202,8 @@ def _word_family(word: str, text: str, cue: re.Match[str], after: str) -> bool:
         )
     if word.startswith("nam"):
         return bool(_AWARD.match(after) or (word == "names" and _NAMES_NOUN.search(before)))
+    if word == "leave" and _LEAVE_NOUN.search(before):
+        return True  # "taking a two-year leave", "on leave"
     return word.startswith("leav") and bool(_LEAVES_ALONE.match(after))
 
 

@@ -30,6 +30,7 @@ from streams.signals.move_cues import (
     ROLE,
     ROLE_NAME,
     false_cue,
+    hiring_noun,
     hypothetical,
 )
 
@@ -41,7 +42,8 @@ _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I
 # "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
 _ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
 _ROLE_ORG_GAP = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
-_ORG_NEAR = 60  # characters between the organisation and a hiring or layoff cue
+_ORG_NEAR = 60  # characters between the organisation and a layoff cue
+_HIRER_NEAR = 25  # ... and a hire cue: the company is its subject ("Contoso is hiring")
 
 
 def _gap(entity: Entity, cue: re.Match[str]) -> int:
@@ -108,11 +110,13 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
     return None
 
 
-def _company_near(orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+def _company_near(
+    orgs: Sequence[Entity], cue: re.Match[str], reach: int = _ORG_NEAR
+) -> Entity | None:
     """The organisation doing the hiring or the cutting: the nearest one before the cue
     ("Contoso is hiring", "$CTSO cuts 900 jobs"), else one right after ("layoffs at
     Contoso")."""
-    before = [e for e in orgs if e.end <= cue.start() and cue.start() - e.end <= _ORG_NEAR]
+    before = [e for e in orgs if e.end <= cue.start() and cue.start() - e.end <= reach]
     if before:
         return max(before, key=lambda e: e.end)
     after = [e for e in orgs if e.start >= cue.end() and e.start - cue.end() <= 25]
@@ -180,8 +184,12 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 person is None and BULK.search(text, cue.start(), hi)
             )
             if bulk or role_match is None:
-                company = _company_near(orgs, cue)
-                if company is None or _hires_an_organisation(text, orgs, cue):
+                company = _company_near(orgs, cue, _HIRER_NEAR)
+                if (
+                    company is None
+                    or hiring_noun(text, cue)
+                    or _hires_an_organisation(text, orgs, cue)
+                ):
                     continue
                 moves.setdefault((None, "hiring"), _move(None, company, None, "hiring", cue))
                 continue
