@@ -8,7 +8,8 @@
   ("Surface Pro 9", "Windows Server": a model or edition of the product); a company or
   person name is not (a longer name is often another organisation: "Dow Jones", "Ford
   Foundation"). Not at the start of a sentence, where a capital letter (NER's main clue)
-  says nothing. Otherwise it stays unlinked with its low confidence.
+  says nothing, nor after "the" ("joins the Dow": an index, "the Target": a word), where
+  a company name rarely stands. Otherwise it stays unlinked with its low confidence.
 * An unlinked alias is dropped when a NER span of another extent overlaps it ("Dow" in
   "Dow Jones", "Williams" in "Brian Williams"): the model saw the whole name, the alias
   is only a guess. On the very same span the unlinked alias stands for it. So no two
@@ -31,6 +32,7 @@ from models.enriched import Entity
 
 _NER_CONFIRMS = 0.75
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n)[\"'(\[]*$")
+_THE = re.compile(r"\bthe\s+$")
 # NER labels that confirm a watch-list label on the very same span (default: the same label)
 _SAME_SPAN = {"PRODUCT": frozenset({"PRODUCT", "ORG"})}
 # NER labels that confirm it on a longer span starting with the name (a model, an edition)
@@ -89,6 +91,8 @@ def _confirmed(
 ) -> Entity:
     """``match`` linked to its candidate when NER confirms it, else ``match`` itself."""
     if match.id is not None or sentence_initial(text, match.start):
+        return match
+    if _THE.search(text[max(0, match.start - 4) : match.start]):
         return match
     if not any(_confirms(span, match) for span in ner if span.start == match.start):
         return match

@@ -7,9 +7,14 @@ indexed by their first token), so it runs on every post. Case rules, in short:
 - a name that is a common word (``Target``, ``Apple``; the ``ambiguous_words`` lists), a
   one-word person alias, a name flagged ``ambiguous`` or a name shared by two entities must
   be written as in the list *and* have support to be linked: a cashtag, handle, domain, bare
-  ticker or other unambiguous mention of the same company, or a corporate cue word nearby
-  (Inc, shares, CEO, acquire, earnings, aksjer...). Without support the span is returned
+  ticker or other unambiguous mention of the same company, or a corporate word right next
+  to it ("Target Corp", "Target shares", "Target's CEO", "shares of Target", "Target-aksjen").
+  A business word merely nearby is no support: finance posts are full of them ("Dow,
+  Nasdaq drop", "a buyout Target", "no basis to Block merger"), and neither is any word
+  after "the" ("joins the Dow", "the Target"). Without support the span is returned
   unlinked (``id=None``, confidence 0.3); two companies are never merged;
+- a name is matched on whole tokens only; a plural or genitive without an apostrophe
+  ("Microsofts") counts only for names that are not common words ("Balls" is not Ball);
 - a name made only of common words (``Best Buy``) must be written as in the list;
 - any other name matches in any case (lower confidence when the case differs);
 - a ticker matches as a cashtag in any case (``$MSFT``, ``$msft``) and as a hashtag in
@@ -65,7 +70,20 @@ _HOST = re.compile(
 # confidence by kind of evidence
 _SURE, _STRONG, _EXACT, _FOLDED, _SUPPORTED, _CUED, _UNLINKED = 0.95, 0.9, 0.9, 0.75, 0.85, 0.7, 0.3
 _PRIORITY = {"cashtag": 0, "handle": 1, "domain": 2, "hashtag": 3, "product": 4, "alias": 5}
-_CUE_WINDOW = 4  # tokens either side
+# Words right after an ambiguous name that make it the company ("Target shares"): the cue
+# words, less those that follow the everyday word as readily ("Block merger", "Target
+# market", "News analysts").
+_CUE_AFTER = CUE_WORDS - frozenset(
+    """market buy sell sells bid deal deals merger merge merges takeover stake valuation
+    analyst analysts investors outlook forecast acquisition acquisitions buyout listed ticker
+    nyse nasdaq ir equity ipo upgrade upgrades downgrade downgrades""".split()  # noqa: SIM905
+)
+# Word pairs right before it: "shares of Target", "stake in Ford", "acquired by Fox".
+_CUE_BEFORE = frozenset(
+    (a, b)
+    for a in ("shares", "stock", "stake", "ceo", "cfo", "coo", "cto", "chairman", "president")
+    for b in ("of", "in", "at")
+) | frozenset((a, "by") for a in ("acquired", "bought", "owned"))
 _K = TypeVar("_K", str, tuple[str, ...])
 
 
@@ -356,7 +374,8 @@ class WatchlistMatcher:
         names = self._phrases.get(key)
         last = key[-1]
         if names is None and len(last) > 3 and last[-1] == "s" and last[-2].isalpha():
-            names = self._phrases.get((*key[:-1], last[:-1]))  # genitive: Microsofts, Apples
+            # genitive: Microsofts; never a common word's plural ("Balls", "Targets")
+            names = [n for n in self._phrases.get((*key[:-1], last[:-1]), ()) if not n.exact_only]
             form, end = (*form[:-1], form[-1][:-1]), end - 1
         if not names:
             return None
@@ -387,10 +406,24 @@ class WatchlistMatcher:
             hit.ids, hit.pending, hit.confidence = (backed[0],), False, _SUPPORTED
             hit.label = self._labels[backed[0]]
             return
-        if len(hit.ids) == 1 and hit.token >= 0:
-            window = folded[max(0, hit.token - _CUE_WINDOW) : hit.token + hit.tokens + _CUE_WINDOW]
-            if any(w in CUE_WORDS for w in window):
-                hit.pending, hit.confidence = False, _CUED
+        if len(hit.ids) == 1 and hit.token >= 0 and _cued(folded, hit.token, hit.tokens):
+            hit.pending, hit.confidence = False, _CUED
+
+
+def _cued(folded: list[str], first: int, count: int) -> bool:
+    """Whether a corporate word is right next to the name at ``folded[first:first+count]``:
+    after it, past a possessive or a hyphen ("Target's CEO", "Apple-aksjen"), or a pair of
+    words before it ("shares of Target"); never after "the"."""
+    if first and folded[first - 1] == "the":
+        return False
+    k = first + count
+    if folded[k : k + 2] == ["'", "s"]:
+        k += 2
+    elif folded[k : k + 1] == ["-"]:
+        k += 1
+    if k < len(folded) and folded[k] in _CUE_AFTER:
+        return True
+    return first >= 2 and (folded[first - 2], folded[first - 1]) in _CUE_BEFORE
 
 
 def _cue(key: tuple[str, ...]) -> str:

@@ -260,3 +260,14 @@ def test_linking_thousands_of_entities_is_not_quadratic() -> None:
         linked = link_entities(ner, watch, text=text, candidate=lambda e: "company:X")
     assert len(linked) == 2_500
     assert time.monotonic() - started < 1.0  # pairwise: ~3 s
+
+
+def test_a_name_after_the_is_not_confirmed_by_ner() -> None:
+    """Issue 13: "joins the Dow" is the index; NER calls it an organisation all the same."""
+    text = "If Contoso joins the Dow, who leaves?"
+    at = text.index("Dow")
+    watch = [_e("Dow", "ORG", at, source="alias", conf=0.3)]
+    merged = link_entities(
+        [_e("Dow", "ORG", at)], watch, text=text, candidate=lambda e: "company:DOW"
+    )
+    assert [(e.text, e.id) for e in merged] == [("Dow", None)]

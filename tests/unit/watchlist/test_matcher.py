@@ -189,3 +189,51 @@ def test_lower_case_hashtags_that_are_words_are_not_tickers(tmp_path: Path) -> N
     watchlist = load_watchlist(write_watchlist(tmp_path, **{"ambiguous_words.txt": words}))
     found = WatchlistMatcher(watchlist).match("#target #msft #Msft #bby #ibm #tgt #TGT")
     assert [(e.text, e.id) for e in found] == [("#TGT", "company:TGT")]  # 3 letters: slang
+
+
+# --- issue 13: ambiguous names link only with support right next to them ------------------
+
+_WORDY = """\
+id,name,aliases,tickers,handles,domains,products,competitor,sector
+company:BALL,Ball Corporation,Ball,BALL,,,,false,Materials
+company:DOW,Dow Inc.,Dow,DOW,,,,false,Materials
+company:XYZ,Block Inc.,Block,XYZ,,,,false,Tech
+company:F,Ford Motor Company,Ford,F,,,,false,Auto
+company:NWSA,News Corp,News,NWSA,,,,false,Media
+"""
+
+
+def _wordy(tmp_path: Path) -> Ids:
+    words = WORDS_TXT + "ball\ndow\nblock\nford\nnews\n"
+    folder = write_watchlist(
+        tmp_path, **{"companies.wordy.csv": _WORDY, "ambiguous_words.txt": words}
+    )
+    matcher = WatchlistMatcher(load_watchlist(folder))
+    return lambda text: [(e.text, e.id, e.source) for e in matcher.match(text)]
+
+
+def test_a_common_word_name_is_not_matched_inside_its_plural(tmp_path: Path) -> None:
+    ids = _wordy(tmp_path)
+    assert ids("Ball shares up after Balls and Blocks sold out") == [
+        ("Ball", "company:BALL", "alias")
+    ]
+    assert ids("Great Balls of Fire, says the stock market") == []
+
+
+def test_a_business_word_nearby_is_no_support(tmp_path: Path) -> None:
+    ids = _wordy(tmp_path)
+    assert ids("Stocks: S&P gains but Dow, Nasdaq drop") == [("Dow", None, "alias")]
+    assert ids("Could Fabrikam be a buyout Target?") == [("Target", None, "alias")]
+    assert ids("Regulators move to Block merger of two cable firms") == [("Block", None, "alias")]
+    assert ids("Sells Eagle Ford assets in global repositioning, shares up") == [
+        ("Ford", None, "alias")
+    ]
+    assert ids("$CTSO News: investors should worry about growth") == [("News", None, "alias")]
+
+
+def test_the_name_is_supported_by_a_corporate_word_right_next_to_it(tmp_path: Path) -> None:
+    ids = _wordy(tmp_path)
+    assert ids("Ford CEO to visit Berlin") == [("Ford", "company:F", "alias")]
+    assert ids("Ford's CEO to visit Berlin") == [("Ford", "company:F", "alias")]
+    assert ids("She sold her shares of Target today") == [("Target", "company:TGT", "alias")]
+    assert ids("Analysts now watch the Dow shares rally") == [("Dow", None, "alias")]  # "the Dow"
