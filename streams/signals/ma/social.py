@@ -110,8 +110,12 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.2,
         re.compile(
-            r"\b(?:takeover|buyout|acquisition|m&a|merger)\s+(?:targets|candidates|chatter"
-            r"|bait|fever|frenzy|wave|boom)\b|\bmerger\s+mania\b"
+            r"\b(?:takeover|buyout|acquisition|m&a|merger)\s+(?:targets|candidates|bait|fever"
+            r"|frenzy|wave|boom)\b|\bmerger\s+mania\b"
+            r"|\bcould\s+\S+(?:\s+\S+)?\s+be\s+an?\s+(?:takeover|buyout|acquisition)\s+target\b"
+            r"|\b(?:makes|would\s+make)\s+sense\b|\bis\s+vital\b"
+            r"|\b(?:perhaps|maybe)\s+[^.?!]{0,30}\b(?:could|should|would|might)\s+(?:buy|acquire"
+            r"|merge)\b"
             r"|\b(?:who|what)\s+(?:will|should|could|would|might)\s+\S+\s+(?:buy|acquire)\b"
             r"|\b(?:buy|acquire)\s+next\b|\bshould\s+(?:buy|acquire|merge\s+with|bid\s+for)\b"
             r"|\b(?:time|late|enough)\s+for\s+\S+\s+to\s+(?:buy|acquire)\b"
