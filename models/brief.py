@@ -4,9 +4,10 @@ Built by ``streams.brief`` from the posts index; rendered as Markdown, HTML or J
 ``scout brief`` and ``GET /brief``. Every item (development, deal, move, voice) carries at
 least one :class:`Citation`: the record cannot hold an uncited claim.
 
-Counts of posts (in the window, about watched companies, per company) are Elasticsearch's
-counts over the whole window. Developments, deals, moves and their ``copies`` are built
-from a sample (the most influential posts); ``considered`` says how many of how many.
+Counts of posts (in the window, about watched companies, news, per company) are
+Elasticsearch's counts over the whole window. Developments, deals and moves are built only
+from ``news`` posts whose category signal reaches ``min_signal``, and from a sample of
+those (the most influential); ``considered`` says how many of how many.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from models.signals import MAStatus, Party
 
-BRIEF_SCHEMA_VERSION = 1
+# 2: items come from news posts only (``posts_news``, ``posts_unclassified``,
+# ``posts_by_category``, ``min_signal``; ``CompanySection.news``; ``Development.authors``);
+# ``considered`` counts against the news posts.
+BRIEF_SCHEMA_VERSION = 2
 
 
 def considered(read: int, total: int) -> str:
@@ -45,6 +49,9 @@ class Development(BaseModel):
 
     headline: str = Field(description="The text of the story's representative post.")
     copies: int = Field(ge=1, description="Posts in the story (the original and its reposts).")
+    authors: int = Field(
+        1, ge=1, description="Independent authors of the story (copies by one author count once)."
+    )
     engagement: int = Field(0, ge=0, description="Engagement received, summed over the copies.")
     influence: float = Field(0.0, ge=0.0, description="The highest author influence (0..100).")
     sentiment: str | None = None
@@ -60,16 +67,26 @@ class CompanySection(BaseModel):
     company_id: str
     name: str
     posts: int = Field(ge=0, description="Posts in the window about the company (all of them).")
+    news: int | None = Field(
+        None,
+        ge=0,
+        description="Of those, the news posts at or above the brief's signal (all of them);"
+        " None: not counted (as many as posts).",
+    )
     posts_considered: int = Field(
-        0, ge=0, description="Of those, the posts read to find its developments (the sample)."
+        0, ge=0, description="Of the news, the posts read to find its developments (the sample)."
     )
     developments: tuple[Development, ...]
+
+    @property
+    def news_posts(self) -> int:
+        return self.posts if self.news is None else self.news
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def considered(self) -> str:
-        """``"N of M considered"``: how much of the company's posts the developments saw."""
-        return considered(self.posts_considered, self.posts)
+        """``"N of M considered"``: how much of the company's news the developments saw."""
+        return considered(self.posts_considered, self.news_posts)
 
 
 class Deal(BaseModel):
@@ -130,8 +147,27 @@ class Brief(BaseModel):
         ge=0,
         description="Posts of the window about watched companies, deals or executive moves.",
     )
+    min_signal: float = Field(
+        0.0, ge=0.0, le=1.0, description="Lowest category signal of a news post the brief uses."
+    )
+    posts_news: int = Field(
+        0,
+        ge=0,
+        description="Of posts_about, the news posts at or above min_signal: the only posts"
+        " developments, deals and moves are built from.",
+    )
+    posts_unclassified: int = Field(
+        0,
+        ge=0,
+        description="Of posts_about, posts without a category (enriched before the classifier):"
+        " left out.",
+    )
+    posts_by_category: dict[str, int] = Field(
+        default_factory=dict,
+        description="posts_about by category label (spam, chatter, news, other).",
+    )
     posts_considered: int = Field(
-        ge=0, description="Of posts_about, those read to build the brief (the most influential)."
+        ge=0, description="Of posts_news, those read to build the brief (the most influential)."
     )
     companies_filter: tuple[str, ...] = ()
     companies: tuple[CompanySection, ...] = ()
@@ -142,8 +178,8 @@ class Brief(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def considered(self) -> str:
-        """``"N of M considered"``: how much of ``posts_about`` the brief was built from."""
-        return considered(self.posts_considered, self.posts_about)
+        """``"N of M considered"``: how much of ``posts_news`` the brief was built from."""
+        return considered(self.posts_considered, self.posts_news)
 
     @property
     def is_empty(self) -> bool:

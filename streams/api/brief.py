@@ -9,7 +9,14 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from streams.api.context import ApiContext, context
-from streams.brief import check_format, make_brief, parse_companies, parse_window, render
+from streams.brief import (
+    BriefLimits,
+    check_format,
+    make_brief,
+    parse_companies,
+    parse_window,
+    render,
+)
 
 router = APIRouter(tags=["brief"])
 
@@ -44,11 +51,22 @@ def get_brief(
     company: Annotated[
         list[str] | None, Query(description="Company ids, e.g. company:MSFT.")
     ] = None,
+    min_signal: Annotated[
+        float,
+        Query(ge=0, le=1, description="Lowest category signal of a news post the brief uses."),
+    ] = BriefLimits.min_signal,
 ) -> Response:
     check_format(fmt)
     now = datetime.now(UTC)
     window = parse_window(since, until, now=now)
     companies = parse_companies(company or [])
-    brief = make_brief(ctx.es, ctx.settings, window, now=now, companies=companies)
+    brief = make_brief(
+        ctx.es,
+        ctx.settings,
+        window,
+        now=now,
+        companies=companies,
+        limits=BriefLimits(min_signal=min_signal),
+    )
     text, media_type = render(brief, fmt)
     return Response(content=text, media_type=media_type, headers=_HEADERS)

@@ -1,17 +1,23 @@
 """``build_brief``: enriched posts of a window -> :class:`~models.brief.Brief` (pure).
 
-Items are built from ``posts`` (in production the most influential posts of the window,
-a sample); counts over the whole window come from Elasticsearch (``posts_about``,
-:func:`with_company_counts`), and the brief says how many of how many were considered.
+Items are built only from **news** posts (:func:`is_news`: category ``news`` with a signal
+of at least ``BriefLimits.min_signal``): spam, chatter, ``other`` and posts not classified
+yet (enriched before the classifier) are counted, never shown. ``posts`` are in production
+the most influential news posts of the window (a sample); counts over the whole window come
+from Elasticsearch (``posts_about``, ``posts_news``, :func:`with_company_counts`), and the
+brief says how many of how many were considered.
 
 * **Companies**: every watched company (``company:*`` ids linked in the posts, as deal
   parties or as the organisation of a move) with its main developments: the stories
-  (:mod:`streams.brief.stories`, reposts collapsed) that mention it, heaviest first.
+  (:mod:`streams.brief.stories`, reposts and near-duplicates collapsed) that mention it,
+  heaviest first (independent authors, influence, engagement). Companies are ranked by the
+  weight of their stories, each story's weight shared among the companies it names, so a
+  post listing ten tickers does not lift ten companies.
 * **Deals**: M&A posts grouped by (acquirer, target); status as of the latest post, every
   status seen, the amount from the most influential post that gives one.
 * **Moves**: executive moves grouped by (person, organisation, direction, role).
 * **Rising voices**: authors ranked by :func:`streams.index.leaders.rank_voices`, each cited
-  to their own posts in the window (a voice without a post to cite is left out).
+  to their own news posts in the window (a voice without a news post to cite is left out).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from streams.brief.stories import Story, citations, group_stories, headline_of
 from streams.brief.window import BriefWindow
 from streams.index.leaders import Voice
 
-__all__ = ["BriefLimits", "build_brief", "company_ids", "with_company_counts"]
+__all__ = ["BriefLimits", "build_brief", "company_ids", "is_news", "with_company_counts"]
 
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
@@ -42,6 +48,14 @@ class BriefLimits:
     moves: int = 10
     voices: int = 5
     citations: int = 5
+    min_signal: float = 0.5  # the lowest category signal of a news post the brief uses
+
+
+def is_news(post: EnrichedPost, min_signal: float) -> bool:
+    """A post the brief may use: category ``news`` with a signal of at least ``min_signal``
+    (see :func:`streams.brief.query.news_filter`, the same test in Elasticsearch)."""
+    c = post.category
+    return c is not None and c.label == "news" and c.signal >= min_signal
 
 
 def company_ids(post: EnrichedPost) -> set[str]:
@@ -61,6 +75,9 @@ def build_brief(
     generated_at: datetime,
     posts_in_window: int,
     posts_about: int | None = None,
+    posts_news: int | None = None,
+    posts_unclassified: int | None = None,
+    posts_by_category: Mapping[str, int] | None = None,
     company_names: Mapping[str, str] | None = None,
     companies: Sequence[str] = (),
     rising: Sequence[Voice] = (),
@@ -73,26 +90,39 @@ def build_brief(
     candidate voices (best first); ``voice_posts`` their posts in the window by lower-case
     handle (posts of ``posts`` by the same author are used too). ``posts_about`` is the
     count of posts about watched companies, deals or moves that ``posts`` were sampled
-    from (default: ``posts`` are all of them); per-company counts come from the sample
-    until :func:`with_company_counts` sets the true ones.
+    from (default: ``posts`` are all of them); ``posts_news``, ``posts_unclassified`` and
+    ``posts_by_category`` break it down (default: counted in ``posts``). Per-company counts
+    come from the sample until :func:`with_company_counts` sets the true ones. Only news
+    posts (:func:`is_news`) make developments, deals, moves and voices' citations.
     """
     wanted = set(companies)
     inside = [p for p in _unique(posts) if _in_window(p, window)]
     if wanted:
         inside = [p for p in inside if company_ids(p) & wanted]
-    stories = group_stories(inside)
+    news = [p for p in inside if is_news(p, limits.min_signal)]
+    labels = Counter(p.category.label for p in inside if p.category is not None)
+    stories = group_stories(news)
+    about = max(posts_about or 0, len(inside))
     return Brief(
         since=window.since,
         until=window.until,
         generated_at=generated_at,
-        posts_in_window=max(posts_in_window, posts_about or 0, len(inside)),
-        posts_about=max(posts_about or 0, len(inside)),
-        posts_considered=len(inside),
+        posts_in_window=max(posts_in_window, about),
+        posts_about=about,
+        min_signal=limits.min_signal,
+        posts_news=max(posts_news or 0, len(news)),
+        posts_unclassified=(
+            sum(1 for p in inside if p.category is None)
+            if posts_unclassified is None
+            else posts_unclassified
+        ),
+        posts_by_category=dict(sorted((posts_by_category or labels).items())),
+        posts_considered=len(news),
         companies_filter=tuple(companies),
         companies=_company_sections(stories, company_names or {}, wanted, limits),
         deals=_deals(stories, limits),
         moves=_moves(stories, limits),
-        rising_voices=_voices(rising, inside, voice_posts or {}, window, wanted, limits),
+        rising_voices=_voices(rising, news, voice_posts or {}, window, wanted, limits),
     )
 
 
@@ -116,6 +146,7 @@ def _development(story: Story, limits: BriefLimits) -> Development:
     return Development(
         headline=headline_of(story.head),
         copies=len(story.posts),
+        authors=story.authors,
         engagement=story.engagement,
         influence=round(story.influence, 2),
         sentiment=story.head.sentiment.label if story.head.sentiment else None,
@@ -137,11 +168,14 @@ def _company_sections(
     stories: Sequence[Story], names: Mapping[str, str], wanted: set[str], limits: BriefLimits
 ) -> tuple[CompanySection, ...]:
     by_company: dict[str, list[Story]] = {}
+    shares: dict[str, float] = {}
     for story in stories:  # heaviest first, so each list stays ordered
-        for company in sorted(set().union(*(company_ids(p) for p in story.posts))):
+        named = sorted(set().union(*(company_ids(p) for p in story.posts)))
+        for company in named:
+            shares[company] = shares.get(company, 0.0) + story.weight / len(named)
             if not wanted or company in wanted:
                 by_company.setdefault(company, []).append(story)
-    ranked = sorted(by_company.items(), key=lambda kv: (-sum(s.weight for s in kv[1]), kv[0]))
+    ranked = sorted(by_company.items(), key=lambda kv: (-shares[kv[0]], kv[0]))
     if not wanted:
         ranked = ranked[: limits.companies]
     sections = []
@@ -152,6 +186,7 @@ def _company_sections(
                 company_id=company,
                 name=_company_name(company, company_stories, names),
                 posts=read,
+                news=read,
                 posts_considered=read,
                 developments=tuple(
                     _development(s, limits) for s in company_stories[: limits.developments]
@@ -161,16 +196,23 @@ def _company_sections(
     return tuple(sections)
 
 
-def with_company_counts(brief: Brief, counts: Mapping[str, int]) -> Brief:
-    """``brief`` with each company's post count taken from ``counts`` (Elasticsearch's,
-    over the whole window) where given; the sampled count stays as ``posts_considered``."""
-    sections = tuple(
-        s.model_copy(update={"posts": max(counts[s.company_id], s.posts_considered)})
-        if s.company_id in counts
-        else s
-        for s in brief.companies
-    )
-    return brief.model_copy(update={"companies": sections})
+def with_company_counts(
+    brief: Brief, counts: Mapping[str, int], news: Mapping[str, int] | None = None
+) -> Brief:
+    """``brief`` with each company's post count taken from ``counts`` and its news count
+    from ``news`` (Elasticsearch's, over the whole window) where given; the sampled count
+    stays as ``posts_considered``."""
+    news = news or {}
+
+    def counted(s: CompanySection) -> CompanySection:
+        update: dict[str, int] = {}
+        if s.company_id in news:
+            update["news"] = max(news[s.company_id], s.posts_considered)
+        if s.company_id in counts:
+            update["posts"] = max(counts[s.company_id], update.get("news", s.posts_considered))
+        return s.model_copy(update=update)
+
+    return brief.model_copy(update={"companies": tuple(counted(s) for s in brief.companies)})
 
 
 # --- deals -------------------------------------------------------------------------------
@@ -310,6 +352,7 @@ def _voices(
             if p.author is not None
             and (p.author.handle or "").lower() == handle
             and _in_window(p, window)
+            and is_news(p, limits.min_signal)
             and (not wanted or company_ids(p) & wanted)
         ]
         if not own:

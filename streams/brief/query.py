@@ -4,12 +4,15 @@ Every count is Elasticsearch's, over the whole window; only the items are sample
 
 1. a count of every post in the window;
 2. the posts that can carry a claim (linked to a watched company, M&A, or an executive
-   move): their exact total (``track_total_hits``) and the most influential ``limit`` of
-   them, from which the stories are built;
+   move): their exact total, broken down by category label and how many have none yet
+   (aggregations), and, of those, the news posts at or above the signal threshold
+   (:func:`news_filter` as a ``post_filter``): their exact total (``track_total_hits``) and
+   the most influential ``limit`` of them, from which the stories are built;
 3. the rising voices (:func:`streams.index.leaders.leaders` over the same window against
-   the seven before it) with their own posts (one ``_msearch``);
-4. for the companies that get a section, how many posts of the window are about each
-   (one ``filters`` aggregation, counted like :func:`~streams.brief.assemble.company_ids`).
+   the seven before it) with their own news posts (one ``_msearch``);
+4. for the companies that get a section, how many posts of the window are about each and
+   how many of those are news (one ``filters`` aggregation, counted like
+   :func:`~streams.brief.assemble.company_ids`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ __all__ = [
     "fetch_posts",
     "fetch_voices",
     "make_brief",
+    "news_filter",
 ]
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,19 @@ BASELINE_WINDOWS = 7
 def _in_window(window: BriefWindow) -> dict[str, Any]:
     return {
         "range": {"created_at": {"gte": window.since.isoformat(), "lt": window.until.isoformat()}}
+    }
+
+
+def news_filter(min_signal: float) -> dict[str, Any]:
+    """News posts whose category signal reaches ``min_signal``
+    (:func:`~streams.brief.assemble.is_news` in Elasticsearch)."""
+    return {
+        "bool": {
+            "filter": [
+                {"term": {"category.label": "news"}},
+                {"range": {"category.signal": {"gte": min_signal}}},
+            ]
+        }
     }
 
 
@@ -112,7 +129,10 @@ _SORT = [
 class WindowPosts:
     total: int  # every post in the window
     about: int  # of those, the posts about watched companies, deals or moves
-    sample: list[EnrichedPost]  # the most influential of ``about``, at most the limit
+    news: int  # of ``about``, the news posts at or above the signal threshold
+    unclassified: int  # of ``about``, posts without a category (enriched before it existed)
+    by_category: dict[str, int]  # ``about`` by category label
+    sample: list[EnrichedPost]  # the most influential of ``news``, at most the limit
 
 
 def fetch_posts(
@@ -122,31 +142,52 @@ def fetch_posts(
     *,
     companies: Sequence[str] = (),
     limit: int = 1000,
+    min_signal: float = 0.5,
 ) -> WindowPosts:
-    """The window's counts and the posts that can carry a claim (the most influential)."""
+    """The window's counts and the news posts that can carry a claim (the most
+    influential). Counts are exact: aggregations over the posts about companies, deals and
+    moves, the news among them as a ``post_filter`` with ``track_total_hits``."""
     try:
         total = client.count(index=alias, query=_in_window(window))["count"]
         response = client.search(
             index=alias,
             query=brief_query(window, companies),
+            post_filter=news_filter(min_signal),
             size=limit,
             sort=_SORT,
             track_total_hits=True,
+            aggs={
+                "about": {"filter": {"match_all": {}}},
+                "labels": {"terms": {"field": "category.label", "size": 20}},
+                "unclassified": {"missing": {"field": "category.label"}},
+            },
         )
     except (ApiError, TransportError) as exc:
         raise _wrap(exc, alias) from exc
     hits = response.body["hits"]
+    aggs = response.body["aggregations"]
     return WindowPosts(
-        total=int(total), about=int(hits["total"]["value"]), sample=_posts(hits["hits"])
+        total=int(total),
+        about=int(aggs["about"]["doc_count"]),
+        news=int(hits["total"]["value"]),
+        unclassified=int(aggs["unclassified"]["doc_count"]),
+        by_category={b["key"]: int(b["doc_count"]) for b in aggs["labels"]["buckets"]},
+        sample=_posts(hits["hits"]),
     )
 
 
 def count_companies(
-    client: Elasticsearch, alias: str, window: BriefWindow, companies: Sequence[str]
-) -> dict[str, int]:
-    """Posts of the window about each of ``companies`` (every one, not a sample)."""
+    client: Elasticsearch,
+    alias: str,
+    window: BriefWindow,
+    companies: Sequence[str],
+    *,
+    min_signal: float = 0.5,
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Posts of the window about each of ``companies``, and how many of them are news at or
+    above ``min_signal`` (every one, not a sample)."""
     if not companies:
-        return {}
+        return {}, {}
     per_company = {
         c: {"bool": {"should": about_companies([c]), "minimum_should_match": 1}} for c in companies
     }
@@ -155,18 +196,31 @@ def count_companies(
             index=alias,
             query=_in_window(window),
             size=0,
-            aggs={"companies": {"filters": {"filters": per_company}}},
+            aggs={
+                "companies": {
+                    "filters": {"filters": per_company},
+                    "aggs": {"news": {"filter": news_filter(min_signal)}},
+                }
+            },
         )
     except (ApiError, TransportError) as exc:
         raise _wrap(exc, alias) from exc
     buckets = response.body["aggregations"]["companies"]["buckets"]
-    return {c: int(buckets[c]["doc_count"]) for c in companies}
+    posts = {c: int(buckets[c]["doc_count"]) for c in companies}
+    news = {c: int(buckets[c]["news"]["doc_count"]) for c in companies}
+    return posts, news
 
 
 def fetch_voices(
-    client: Elasticsearch, alias: str, window: BriefWindow, *, top: int, per_author: int = 5
+    client: Elasticsearch,
+    alias: str,
+    window: BriefWindow,
+    *,
+    top: int,
+    per_author: int = 5,
+    min_signal: float = 0.5,
 ) -> tuple[list[Voice], dict[str, list[EnrichedPost]]]:
-    """Rising voices of the window and their own posts in it, by lower-case handle."""
+    """Rising voices of the window and their own news posts in it, by lower-case handle."""
     try:
         _, rising = leaders(
             client,
@@ -188,6 +242,7 @@ def fetch_voices(
                             "filter": [
                                 _in_window(window),
                                 {"term": {"author.handle": voice.handle}},
+                                news_filter(min_signal),
                             ]
                         }
                     },
@@ -231,9 +286,13 @@ def make_brief(
 ) -> Brief:
     """Read the window from the posts alias and assemble the brief."""
     alias = settings.posts_alias
-    found = fetch_posts(client, alias, window, companies=companies, limit=limits.posts)
+    found = fetch_posts(
+        client, alias, window, companies=companies, limit=limits.posts, min_signal=limits.min_signal
+    )
     rising, voice_posts = (
-        fetch_voices(client, alias, window, top=limits.voices * 4) if found.total else ([], {})
+        fetch_voices(client, alias, window, top=limits.voices * 4, min_signal=limits.min_signal)
+        if found.total
+        else ([], {})
     )
     brief = build_brief(
         found.sample,
@@ -241,6 +300,9 @@ def make_brief(
         generated_at=now,
         posts_in_window=found.total,
         posts_about=found.about,
+        posts_news=found.news,
+        posts_unclassified=found.unclassified,
+        posts_by_category=found.by_category,
         company_names=company_names(settings),
         companies=companies,
         rising=rising,
@@ -248,4 +310,5 @@ def make_brief(
         limits=limits,
     )
     sections = [s.company_id for s in brief.companies]
-    return with_company_counts(brief, count_companies(client, alias, window, sections))
+    posts, news = count_companies(client, alias, window, sections, min_signal=limits.min_signal)
+    return with_company_counts(brief, posts, news)

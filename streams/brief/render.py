@@ -50,6 +50,10 @@ def _posts(count: int) -> str:
     return f"{count} post" if count == 1 else f"{count} posts"
 
 
+def _authors(count: int) -> str:
+    return "1 author" if count == 1 else f"{count} independent authors"
+
+
 def _when(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
@@ -81,18 +85,31 @@ def _move_line(move: Move) -> str:
     if move.direction == "hiring":
         text = f"{org or 'An organisation'} is hiring"
         return f"{text} a {move.role}" if move.role else text
+    if move.direction == "layoffs":
+        return f"{org or 'An organisation'} cuts jobs"
     text = f"{who} {verbs.get(move.direction, move.direction)}"
     if org:
         text += f" {org}"
     return f"{text} as {move.role}" if move.role else text
 
 
+def _categories(brief: Brief) -> str:
+    others = [f"{n} {label}" for label, n in brief.posts_by_category.items() if label != "news"]
+    if brief.posts_unclassified:
+        others.append(f"{brief.posts_unclassified} not classified yet (`scout reprocess`)")
+    return ", ".join(others)
+
+
 def _summary(brief: Brief) -> str:
     text = f"{brief.posts_in_window} posts in the window, {brief.posts_about} about"
-    text += " watched companies, deals or executive moves."
-    if brief.posts_considered < brief.posts_about:
+    text += " watched companies, deals or executive moves"
+    text += f"; {brief.posts_news} of them news with a signal of at least {brief.min_signal:g}"
+    text += ", the only posts developments, deals, moves and voices are built from"
+    left_out = _categories(brief)
+    text += f" (left out: {left_out})." if left_out else "."
+    if brief.posts_considered < brief.posts_news:
         text += (
-            f" Developments, deals and moves come from the most influential of them"
+            f" They come from the most influential news posts"
             f" ({brief.considered}); post counts are over the whole window."
         )
     if brief.companies_filter:
@@ -102,12 +119,21 @@ def _summary(brief: Brief) -> str:
 
 def _company_posts(section: CompanySection) -> str:
     text = _posts(section.posts)
-    return text if section.posts_considered >= section.posts else f"{text} ({section.considered})"
+    if section.news_posts < section.posts:
+        text += f", {section.news_posts} news"
+    if section.posts_considered < section.news_posts:
+        text += f" ({section.considered})"
+    return text
 
 
 def _empty_note(brief: Brief) -> str:
     if brief.posts_in_window == 0:
         return "Nothing in this window: no posts were indexed between these times."
+    if brief.posts_about:
+        return (
+            f"Nothing in this window: none of its {_posts(brief.posts_about)} about watched"
+            " companies, deals or executive moves is news with a strong enough signal."
+        )
     return (
         "Nothing in this window: none of its posts is about a watched company, a deal or an"
         " executive move, and no voice is rising."
@@ -148,7 +174,7 @@ def render_markdown(brief: Brief) -> str:
             "",
         ]
         for d in section.developments:
-            facts = [_posts(d.copies), f"engagement {d.engagement}"]
+            facts = [_posts(d.copies), _authors(d.authors), f"engagement {d.engagement}"]
             facts.append(f"top influence {d.influence:g}")
             if d.tags:
                 facts.append("signals: " + ", ".join(d.tags))
@@ -228,7 +254,8 @@ def render_html(brief: Brief) -> str:
             )
             for d in section.developments:
                 facts = (
-                    f"{_posts(d.copies)} · engagement {d.engagement} · influence {d.influence:g}"
+                    f"{_posts(d.copies)} · {_authors(d.authors)} · engagement {d.engagement}"
+                    f" · influence {d.influence:g}"
                 )
                 if d.tags:
                     facts += " · signals: " + ", ".join(d.tags)

@@ -4,8 +4,13 @@ Reuses the alert matcher's story clustering (:mod:`streams.alerts.matching.stori
 posts are one story when their content words (:func:`story_tokens`, which drops handles,
 ``RT``, URLs, emoji and filler words) have a Jaccard similarity of at least
 ``STORY_JACCARD``, or when one is a repost of the other (``repost_of``) or both repost the
-same original. Each story is led by its representative post: an original rather than a
-repost, then the most influential author, then the earliest.
+same original, or when the enricher gave them the same near-duplicate key (``story``: one
+text with other tickers or links). Each story is led by its representative post: an
+original rather than a repost, then the most influential author, then the earliest.
+
+A story weighs by its independent authors (distinct handles: a flood of copies by one
+account counts once), the highest author influence and the engagement received; never by
+how many posts or tickers it holds.
 """
 
 from __future__ import annotations
@@ -75,11 +80,19 @@ class Story:
         return max(_influence(p) for p in self.posts)
 
     @property
+    def authors(self) -> int:
+        """Independent authors: distinct handles (a post without an author counts alone)."""
+        return len({_author(p) for p in self.posts})
+
+    @property
     def weight(self) -> float:
-        """How much the story matters: author influence, engagement and how far it spread."""
-        return (
-            self.influence + 10 * math.log1p(self.engagement) + 10 * math.log1p(len(self.posts) - 1)
-        )
+        """How much the story matters: independent authors, author influence, engagement."""
+        return self.influence + 10 * math.log1p(self.engagement) + 20 * math.log1p(self.authors - 1)
+
+
+def _author(post: EnrichedPost) -> str:
+    handle = post.author.handle if post.author is not None else None
+    return f"@{handle.casefold()}" if handle else f"post:{post.doc_id}"
 
 
 def _origin(post: EnrichedPost) -> str:
@@ -99,9 +112,24 @@ def group_stories(posts: Sequence[EnrichedPost]) -> list[Story]:
             for p in ordered
         ]
     )
+    # Posts with one near-duplicate key are one story even when their words differ more.
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[str, int] = {}
+    for post, head in zip(ordered, heads, strict=True):
+        if post.story:
+            first = root(by_key.setdefault(post.story, head))
+            here = root(head)
+            parent[max(first, here)] = min(first, here)
     groups: dict[int, list[EnrichedPost]] = {}
     for post, head in zip(ordered, heads, strict=True):
-        groups.setdefault(head, []).append(post)
+        groups.setdefault(root(head), []).append(post)
     stories = [Story(tuple(sorted(group, key=_rank))) for group in groups.values()]
     return sorted(stories, key=lambda s: (-s.weight, s.head.doc_id))
 

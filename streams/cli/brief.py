@@ -10,6 +10,8 @@ import typer
 
 from streams.cli.context import settings_of
 
+BRIEF_MIN_SIGNAL = 0.5  # streams.brief.BriefLimits.min_signal (not imported: a fast --help)
+
 
 def brief(
     ctx: typer.Context,
@@ -25,9 +27,22 @@ def brief(
         list[str] | None,
         typer.Option(help="Only this company (watch-list id, e.g. company:MSFT); repeatable."),
     ] = None,
+    min_signal: Annotated[
+        float,
+        typer.Option(
+            "--min-signal", min=0, max=1, help="Lowest category signal of a news post used."
+        ),
+    ] = BRIEF_MIN_SIGNAL,
 ) -> None:
     """Main developments per watched company, M&A, executive moves, rising voices; cited."""
-    from streams.brief import check_format, make_brief, parse_companies, parse_window, render
+    from streams.brief import (
+        BriefLimits,
+        check_format,
+        make_brief,
+        parse_companies,
+        parse_window,
+        render,
+    )
     from streams.index.client import make_client
 
     check_format(fmt)
@@ -37,7 +52,14 @@ def brief(
     companies = parse_companies(company or [])
     client = make_client(settings)
     try:
-        result = make_brief(client, settings, window, now=now, companies=companies)
+        result = make_brief(
+            client,
+            settings,
+            window,
+            now=now,
+            companies=companies,
+            limits=BriefLimits(min_signal=min_signal),
+        )
     finally:
         client.close()
     text, _ = render(result, fmt)

@@ -11,7 +11,7 @@ from streams.settings import Settings
 from tests.integration.api.data_support import index_docs
 from tests.integration.brief_fixture import UNTIL, index_brief_fixture
 from tests.integration.support import scout
-from tests.unit.brief.records import post
+from tests.unit.brief.records import SPAM, post
 
 DAY = ("--since", "24h", "--until", UNTIL)
 AAPL, GOOGL = "company:AAPL", "company:GOOGL"
@@ -26,7 +26,7 @@ def test_scout_brief_reports_the_day_cited_and_deduplicated(
     as_json = scout(settings, "brief", *DAY, "--format", "json")
     assert as_json.returncode == 0, as_json.stderr
     brief = json.loads(as_json.stdout)
-    assert brief["schema_version"] == 1
+    assert brief["schema_version"] == 2
     assert brief["posts_in_window"] == 6  # br-07 is three days older
 
     # Microsoft: the rumour, its retweet and its "Wow!" copy are one development.
@@ -147,26 +147,45 @@ def test_scout_brief_counts_every_post_not_only_those_it_read(
     )
     other = [post(f"other-{i}", f"Weather report {i}") for i in range(20)]
     older = post("old", "Apple old news", companies=[AAPL], hours_ago=72)
-    index_docs(settings, [*apple, *google, deal, not_a_deal, *other, older])
+    # Issue 13 point 5: influential spam and posts enriched before categories existed are
+    # counted, never read into the items.
+    spam = [
+        post(f"spam-{i}", f"$AAPL runner alert {i}", companies=[AAPL], influence=99, category=SPAM)
+        for i in range(30)
+    ]
+    unclassified = [
+        post(f"unc-{i}", f"Apple thread {i}", companies=[AAPL], influence=98, category=None)
+        for i in range(10)
+    ]
+    index_docs(settings, [*apple, *google, deal, not_a_deal, *other, older, *spam, *unclassified])
 
     run = scout(settings, "brief", *DAY, "--format", "json")
     assert run.returncode == 0, run.stderr
     brief = json.loads(run.stdout)
-    assert brief["posts_in_window"] == 1200 + 150 + 2 + 20
-    assert brief["posts_about"] == 1200 + 150 + 1
+    assert brief["posts_in_window"] == 1200 + 150 + 2 + 20 + 40
+    assert brief["posts_about"] == 1200 + 150 + 1 + 40
+    assert (brief["posts_news"], brief["posts_unclassified"]) == (1351, 10)
+    assert brief["posts_by_category"] == {"news": 1351, "spam": 30}
     assert brief["posts_considered"] == 1000
     assert brief["considered"] == "1000 of 1351 considered"
     sections = {s["company_id"]: s for s in brief["companies"]}
     assert sections[AAPL]["name"] == "Apple Inc."
-    assert (sections[AAPL]["posts"], sections[AAPL]["posts_considered"]) == (1200, 949)
+    assert (sections[AAPL]["posts"], sections[AAPL]["news"]) == (1240, 1200)
+    assert sections[AAPL]["posts_considered"] == 949
+    assert "spam-" not in run.stdout and "unc-" not in run.stdout
     assert (sections[GOOGL]["posts"], sections[GOOGL]["posts_considered"]) == (151, 51)
     assert sections[GOOGL]["considered"] == "51 of 151 considered"
 
     markdown = scout(settings, "brief", *DAY)
     assert markdown.returncode == 0, markdown.stderr
-    assert "1372 posts in the window, 1351 about watched companies" in markdown.stdout
+    assert "1412 posts in the window, 1391 about watched companies" in markdown.stdout
+    assert "1351 of them news" in markdown.stdout and "30 spam, 10 not classified" in (
+        markdown.stdout
+    )
     assert "(1000 of 1351 considered)" in markdown.stdout
-    assert "### Apple Inc. (company:AAPL): 1200 posts (949 of 1200 considered)" in (markdown.stdout)
+    assert "### Apple Inc. (company:AAPL): 1240 posts, 1200 news (949 of 1200 considered)" in (
+        markdown.stdout
+    )
     page = scout(settings, "brief", *DAY, "--format", "html")
     assert "Alphabet Inc." in page.stdout and "151 posts (51 of 151 considered)" in page.stdout
 

@@ -7,13 +7,16 @@ from datetime import UTC, datetime, timedelta
 
 from models.enriched import EnrichedPost, Entity
 from models.post import Author, RepostOf
-from models.signals import NOT_MA, ExecMove, Influence, MASignal, Sentiment
+from models.signals import NOT_MA, Category, ExecMove, Influence, MASignal, Sentiment
 from streams.brief.window import BriefWindow
 from streams.index.documents import doc_id
 
 UNTIL = datetime(2026, 5, 2, tzinfo=UTC)
 WINDOW = BriefWindow(since=UNTIL - timedelta(days=1), until=UNTIL)
 NOW = UNTIL + timedelta(minutes=5)
+NEWS = Category(label="news", score=0.9, signal=0.8)
+SPAM = Category(label="spam", score=0.9, signal=0.0)
+CHATTER = Category(label="chatter", score=0.8, signal=0.1)
 
 
 def post(
@@ -29,6 +32,8 @@ def post(
     moves: Sequence[ExecMove] = (),
     repost_of: str | None = None,
     url: str | None = "default",
+    category: Category | None = NEWS,
+    story: str | None = None,
 ) -> EnrichedPost:
     entities = tuple(
         Entity(text=c.removeprefix("company:").title(), label="ORG", start=0, end=3, id=c)
@@ -50,4 +55,6 @@ def post(
         moves=tuple(moves),
         sentiment=Sentiment(label="neutral", score=0.0),
         influence=Influence(score=influence, engagement=engagement),
+        category=category,
+        story=story,
     )

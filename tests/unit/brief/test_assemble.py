@@ -9,11 +9,11 @@ from pydantic import ValidationError
 
 from models.brief import Brief, Citation, Development
 from models.enriched import EnrichedPost
-from models.signals import ExecMove, MASignal, Party
+from models.signals import Category, ExecMove, MASignal, Party
 from streams.brief import BriefLimits, build_brief
 from streams.brief.assemble import with_company_counts
 from streams.index.leaders import Voice
-from tests.unit.brief.records import NOW, WINDOW, post
+from tests.unit.brief.records import CHATTER, NOW, SPAM, WINDOW, post
 
 MSFT = "company:MSFT"
 DEAL_TEXT = "Microsoft is reportedly in talks to acquire Fabrikam for $2 billion, sources said."
@@ -312,22 +312,28 @@ def test_companies_are_named_from_the_watch_list_else_as_written() -> None:
 
 def test_counts_over_the_window_are_kept_apart_from_the_sample_read() -> None:
     """Regression (issue 11, point 4): the brief said "1000 about watched companies" and
-    "999 posts" for a company with 20,811: the sample's size, not the window's count."""
+    "999 posts" for a company with 20,811: the sample's size, not the window's count.
+    Issue 13 point 5: the news among them are counted apart, and considered against."""
     sample = [post(f"a{i}", f"Apple note {i}", companies=["company:AAPL"]) for i in range(3)]
     sample.append(post("g0", "Alphabet note", companies=["company:GOOGL"]))
-    brief = brief_of(sample, posts_in_window=20_822, posts_about=20_815)
-    assert (brief.posts_in_window, brief.posts_about, brief.posts_considered) == (
+    brief = brief_of(sample, posts_in_window=20_822, posts_about=20_815, posts_news=4_100)
+    assert (brief.posts_in_window, brief.posts_about, brief.posts_news) == (
         20_822,
         20_815,
-        4,
+        4_100,
     )
-    assert brief.considered == "4 of 20815 considered"
+    assert brief.posts_considered == 4
+    assert brief.considered == "4 of 4100 considered"
 
-    counted = with_company_counts(brief, {"company:AAPL": 20_811, "company:GOOGL": 2_458})
+    counted = with_company_counts(
+        brief,
+        {"company:AAPL": 20_811, "company:GOOGL": 2_458},
+        {"company:AAPL": 4_020, "company:GOOGL": 80},
+    )
     sections = {s.company_id: s for s in counted.companies}
-    assert sections["company:AAPL"].posts == 20_811
+    assert (sections["company:AAPL"].posts, sections["company:AAPL"].news) == (20_811, 4_020)
     assert sections["company:AAPL"].posts_considered == 3
-    assert sections["company:AAPL"].considered == "3 of 20811 considered"
+    assert sections["company:AAPL"].considered == "3 of 4020 considered"
     assert sections["company:GOOGL"].posts == 2_458
     assert counted.model_dump()["companies"][0]["considered"].endswith(" considered")
 
@@ -339,3 +345,102 @@ def test_without_window_counts_the_sample_is_the_whole_window() -> None:
     assert section.posts == section.posts_considered == 1
     # A count lower than what was read (the index changed in between) never undercounts.
     assert with_company_counts(brief, {"company:AAPL": 0}).companies[0].posts == 1
+    assert with_company_counts(brief, {}, {"company:AAPL": 0}).companies[0].news == 1
+
+
+# --- issue 13 point 5: the brief leads with news ---------------------------------------
+
+PUMP = MASignal(  # a promotion worded like a takeover: the M&A reader may flag it
+    is_ma=True,
+    score=0.6,
+    acquirer=Party(name="Whales"),
+    target=Party(name="Microsoft", id=MSFT),
+)
+
+
+def test_only_news_above_the_signal_makes_developments_deals_moves_and_voices() -> None:
+    """Spam, chatter, weak news and posts not classified yet are counted, never shown."""
+    hire = ExecMove(
+        person="Sam Pike",
+        organisation="Microsoft",
+        organisation_id=MSFT,
+        direction="joins",
+        cue="x",
+    )
+    noise = [
+        post(
+            "pump",
+            "$MSFT whales buying up everything!! join my free alerts room now",
+            handle="pumper",
+            influence=95,
+            companies=[MSFT],
+            ma=PUMP,
+            category=SPAM,
+        ),
+        post(
+            "calls",
+            "Grabbed more MSFT weekly calls, looks ready to break resistance",
+            handle="trader",
+            influence=90,
+            companies=[MSFT],
+            category=CHATTER,
+        ),
+        post(
+            "weak",
+            "Heard Microsoft might hire someone new, who knows",
+            handle="gossip",
+            influence=85,
+            companies=[MSFT],
+            moves=[hire],
+            category=Category(label="news", score=0.5, signal=0.2),
+        ),
+        post(
+            "old-enrichment",
+            "Microsoft stock thread, part 3",
+            handle="Rising_Rita",
+            influence=80,
+            companies=[MSFT],
+            category=None,
+        ),
+    ]
+    rita = Voice(
+        handle="rising_rita",
+        posts=1,
+        relevant_posts=1,
+        max_influence=80,
+        engagement=0,
+        score=20,
+        recent_posts=5,
+        growth=5.0,
+    )
+    brief = brief_of([*noise, *deal_story()], rising=[rita])
+    cited = {c.post_id for _, citations in all_citations(brief) for c in citations}
+    assert cited == {"orig", "rt", "wow"}
+    assert [(d.acquirer.name if d.acquirer else None) for d in brief.deals] == ["Microsoft"]
+    assert brief.moves == () and brief.rising_voices == ()
+    assert (brief.posts_about, brief.posts_news, brief.posts_unclassified) == (7, 3, 1)
+    assert brief.posts_by_category == {"chatter": 1, "news": 4, "spam": 1}
+    assert brief.companies[0].news == 3 and brief.companies[0].posts == 3
+
+    # A lower threshold takes the weak news post in; spam and chatter stay out.
+    loose = brief_of([*noise, *deal_story()], limits=BriefLimits(min_signal=0.1))
+    assert [m.person for m in loose.moves] == ["Sam Pike"]
+    assert "pump" not in str(all_citations(loose)) and "calls" not in str(all_citations(loose))
+
+
+def test_a_post_naming_many_tickers_does_not_lift_every_company_it_names() -> None:
+    tickers = ["company:AAPL", "company:GOOGL", "company:AMZN", "company:NFLX", "company:META"]
+    listing = post(
+        "list",
+        "Apple, Alphabet, Amazon, Netflix and Meta all report results this week",
+        influence=60,
+        companies=tickers,
+    )
+    single = post(
+        "tsla",
+        "Tesla recalls its new sedan over a steering fault",
+        influence=40,
+        companies=["company:TSLA"],
+    )
+    brief = brief_of([listing, single], limits=BriefLimits(companies=1))
+    assert [s.company_id for s in brief.companies] == ["company:TSLA"]

@@ -160,7 +160,7 @@ def test_json_round_trips_with_a_schema_version() -> None:
     brief = evil_brief()
     text, _ = render(brief, "json")
     assert Brief.model_validate_json(text) == brief
-    assert '"schema_version": 1' in text
+    assert '"schema_version": 2' in text
 
 
 def test_safe_url_refuses_other_schemes() -> None:
@@ -180,21 +180,29 @@ def test_a_sampled_brief_says_how_many_posts_were_considered_in_every_format() -
             generated_at=NOW,
             posts_in_window=20_822,
             posts_about=20_811,
+            posts_news=4_020,
+            posts_unclassified=11,
+            posts_by_category={"news": 4_020, "chatter": 9_780, "spam": 7_000},
             company_names={"company:AAPL": "Apple Inc."},
         ),
         {"company:AAPL": 20_811},
+        {"company:AAPL": 4_020},
     )
     md = render_markdown(brief)
     assert "20822 posts in the window, 20811 about watched companies" in md
-    assert "(3 of 20811 considered)" in md
-    assert "### Apple Inc. (company:AAPL): 20811 posts (3 of 20811 considered)" in md
+    assert "; 4020 of them news with a signal of at least 0.5" in md
+    assert "(left out: 9780 chatter, 7000 spam, 11 not classified yet" in md
+    assert "(3 of 4020 considered)" in md
+    assert "### Apple Inc. (company:AAPL): 20811 posts, 4020 news (3 of 4020 considered)" in md
     page = render_html(brief)
-    assert "20811 posts (3 of 20811 considered)" in page
-    assert page.count("3 of 20811 considered") == 2
+    assert "20811 posts, 4020 news (3 of 4020 considered)" in page
+    assert page.count("3 of 4020 considered") == 2
     as_json = json.loads(render(brief, "json")[0])
-    assert as_json["considered"] == "3 of 20811 considered"
+    assert as_json["considered"] == "3 of 4020 considered"
+    assert (as_json["posts_news"], as_json["posts_unclassified"]) == (4_020, 11)
     assert as_json["companies"][0]["posts"] == 20_811
-    assert as_json["companies"][0]["considered"] == "3 of 20811 considered"
+    assert as_json["companies"][0]["news"] == 4_020
+    assert as_json["companies"][0]["considered"] == "3 of 4020 considered"
 
 
 def test_a_brief_that_read_every_post_does_not_speak_of_a_sample() -> None:
