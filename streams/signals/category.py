@@ -332,6 +332,14 @@ _OPINION = _rx(
     r"rumou?rs?|mania|talk)\b",
 )
 _QUESTION = re.compile(r"\?")
+# Speculation, advice and wishes: a deal or move someone imagines is not a company event.
+_SPECULATION = _rx(
+    r"\?",
+    r"\b(?:could|should|would|might|if|perhaps|maybe|why|possible|possibly|imo|imho|wish|"
+    r"wonder|hope|imagine|predict\w*)\b",
+    r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
+    r"\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|chatter|speculation|mania)\b",
+)
 
 # --- news ---------------------------------------------------------------------------------
 _DEAL = _rx(
@@ -638,9 +646,12 @@ def classify(
         + 0.7 * _hits(_EVENT_NOUN, body, 2)
     )
     if ma is not None and ma.is_ma and not position:
-        events += 1.0 + ma.score
+        events += 0.6 + 0.6 * ma.score
     if moves:
-        events += 1.5
+        events += 1.2
+    if events and _SPECULATION.search(body):
+        events *= 0.5
+        chatter += 0.5
     news = events
     if events > 0:
         if _HEADLINE.search(body):
