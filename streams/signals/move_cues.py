@@ -27,6 +27,7 @@ __all__ = [
     "ROLE",
     "ROLE_NAME",
     "GROWTH",
+    "TRANSFER",
     "false_cue",
     "hiring_noun",
     "hypothetical",
@@ -74,6 +75,15 @@ LAYOFF = re.compile(
     rf"{_ABOUT}(?:{_COUNT}\s+)?{_STAFF}"
     r"|(?:cut|cuts|cutting|reduc(?:es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:its\s+|their\s+)?"
     r"(?:workforce|headcount)|(?:workforce|headcount)\s+(?:reductions?|cuts?))\b",
+    re.I,
+)
+# A person changing organisations, no role said: "leaves Contoso for Fabrikam", "returning
+# to Contoso from Fabrikam", "jumps to Fabrikam" (the destination right after); not
+# "heads to" or "moves to", which mostly travel.
+TRANSFER = re.compile(
+    r"\b(?:leav(?:es|ing)|left|quit(?:s|ting)?|return(?:s|ing|ed)?"
+    r"|jump(?:s|ed|ing)(?:\s+ship)?|defect(?:s|ed|ing)|switch(?:es|ed|ing))\s+(?:back\s+)?(?:to|for)\s+"
+    r"(?:the\s+)?",
     re.I,
 )
 # Hiring with no "hire" word: "adds 500 jobs", "boosts employment".

@@ -29,6 +29,7 @@ from streams.signals.move_cues import (
     LAYOFF,
     ROLE,
     ROLE_NAME,
+    TRANSFER,
     false_cue,
     hiring_noun,
     hypothetical,
@@ -153,6 +154,22 @@ def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
     return []
 
 
+def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
+    """A named person moving from one named organisation to another, no role needed ("Jane
+    Doe leaves Contoso for Fabrikam", "Contoso's Jane Doe returning to Fabrikam")."""
+    for cue in TRANSFER.finditer(text):
+        if false_cue(text, cue) or hypothetical(text, cue.start()):
+            continue
+        target = next((e for e in orgs if e.start == cue.end()), None)
+        person = _nearest(entities, "PERSON", cue)
+        if target is None or person is None or person.end > cue.start():
+            continue
+        lo, hi = _window(text, cue)
+        if any(e.text != target.text and lo <= e.start < hi for e in orgs):
+            return [_move(person, target, None, "joins", cue)]
+    return []
+
+
 def _move(
     person: Entity | None, org: Entity | None, role: str | None, direction: str, cue: re.Match[str]
 ) -> ExecMove:
@@ -205,6 +222,9 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 continue
         key = (person.text if person else role_match["role"].lower(), direction)
         moves.setdefault(key, _move(person, org, role_match["role"], direction, cue))
+    if not moves:
+        for move in _transfers(text, entities, orgs):
+            moves.setdefault((move.person, move.direction), move)
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
         for move in _headcount(text, orgs):
             moves.setdefault((None, move.direction), move)
