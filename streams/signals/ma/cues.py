@@ -62,7 +62,8 @@ _PASSING: Final = re.compile(
     + r"\b"
     + _LONG_AGO
     + _PAST_PRICE
-    + r"|\b(?:acquired|bought|purchased)\s+(?:"
+    # "tried to sell to Excite ... in 1999": an old attempt
+    + r"|\b(?:acquired|bought|purchased|tried\s+to\s+(?:sell|buy|acquire))\s+(?:"
     + _PAST_GAP
     + r"\s+)?"
     + _LONG_AGO

@@ -30,7 +30,9 @@ _KINDS: Final = words(
     hosting manufacturing production lease leasing offtake procurement defence defense
     government naming kit shirt transfer player coaching boot vaccine export import tariff
     plea settlement legal patent royalty franchise gaming game data ai compute gpu mining
-    commercial customer distribution jv partner strategic exclusive
+    commercial customer distribution jv partner strategic exclusive research development
+    r&d discovery drug therapy oncology immuno-oncology collaboration alliance co-development
+    co-promotion milestone upfront
     """
 )
 # Words anywhere in the deal's clause that make it another kind of deal.

@@ -357,6 +357,10 @@ def _negative(text: str) -> float:
     return sum(weight for weight, pattern in _NEGATIVE + NOT_A_DEAL if pattern.search(text))
 
 
+# The retailer's name is no buying word ("former Best Buy CMO"): its "Buy" is blanked.
+_BEST_BUY: Final = re.compile(r"(?<=\bBest\s)Buy\b|(?<=\bBEST\s)BUY\b")
+
+
 def cue_strength(text: str, extra: float = 0.0) -> float:
     """Keyword evidence in 0..1 that ``text`` reports a deal.
 
@@ -365,6 +369,7 @@ def cue_strength(text: str, extra: float = 0.0) -> float:
     a deal; negative cues are subtracted, the body's at ``_BODY_NEGATIVE``. ``extra`` is
     evidence read elsewhere (parties of a lower-case post), weighed like a headline cue.
     """
+    text = _BEST_BUY.sub("   ", text)
     parts = _HEAD_END.split(text.strip(), maxsplit=1)
     head, body = parts[0], (parts[1] if len(parts) > 1 else "")
     in_head, in_body = max(_positive(head), extra), _positive(body)

@@ -319,6 +319,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             found.append((token.i, token.i + 2))
         elif word in STAKE_VERBS and _after(doc, token.i, _STAKE_NOUNS) is not None:
             found.append((token.i, token.i + 1))
+        elif word == "buy" and token.i > 0 and doc[token.i - 1].text in {"Best", "BEST"}:
+            continue  # the retailer Best Buy
         elif word in VERB_CUES and not (word.startswith("purchase") and nxt == "of"):
             previous = doc[token.i - 1].lower_ if token.i > 0 else ""
             if word == "purchase" and previous in {"a", "the", "'s"}:

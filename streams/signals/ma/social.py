@@ -12,6 +12,10 @@ Not deals (weighed against a deal, like ``evidence``'s negative cues):
 - takeover speculation with no deal ("5 takeover targets", "who will Globex buy next?",
   "merger mania");
 - buying products or rights ("buys streaming rights to a film", "buy the new phone").
+- deals imagined, urged or asked about ("If Globex and Initech merged", "Dear Globex ...",
+  "Will they buy Initech?", "takeover target by $GLBX?", "I smell a takeover"), the
+  poster's regrets and alerts, a pronoun bought ("millions will buy it"), commodities;
+- background figures ("has a mkt cap of $18b", "is now worth", "20% of smartphones").
 
 Deal wordings (positive): "nears sale", "in talks to buy", "merger talks", "raises its
 Initech bid", "Globex bid", "purchase for $3bn", "bought the Daily Planet".
@@ -43,10 +47,13 @@ _GOODS: Final = (
     r"(?:iphones?|ipads?|macs?|macbooks?|phones?|tablets?|laptops?|cars?|tickets?|songs?|apps?"
     r"|movies?|books?|games?|consoles?|tvs?|devices?|gadgets?|headphones?|products?"
     r"|gift\s+cards?|subscriptions?|shows?|series|episodes?|pilots?|seasons?|drugs?|compounds?"
-    r"|molecules?|smartphones?)"
+    r"|molecules?|smartphones?|access)"
+    # "buy a cancer drug developer": the word describes the company bought
+    r"(?!\s+(?:developers?|makers?|compan(?:y|ies)|firms?|startups?|businesse?s?|units?"
+    r"|divisions?|producers?|manufacturers?|retailers?|platforms?|specialists?|group|maker))"
 )
 
-NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+_TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     # Fund and institution positions.
     (
         1.5,
@@ -87,7 +94,8 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:call|put)\s+(?:buying|selling|options?)\b"
             r"|\b(?:calls|puts)\s+(?:buying|selling|activity|volume|expir\w+)\b"
             r"|\b\d[\d.]*\s+(?:calls|puts)\b|\bbuy(?:ing)?\s+stocks\b"
-            r"|\bbuy\b[^.?!\n]{1,40}\bor\b[^.?!\n]{1,40}\?"
+            # "Buy Globex Or J.C. Penney?": a question weighing two stocks
+            r"|\bbuy\b[^?!\n]{1,40}\bor\b[^?!\n]{1,40}\?"
             r"|\bon\s+(?:market\s+)?(?:weakness|strength|dips?)\b"
             r"|\b(?:buy|sell|bought|sold)\s+(?:more\s+|some\s+)?\$[A-Za-z.]+\s+(?:shares|stock"
             r"|calls|puts)\b",
@@ -98,7 +106,8 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.5,
         re.compile(
-            r"\b" + _HOLDERS + r"\s+(?:buy|sell|bought|sold|buying|selling|dump\w*"
+            r"\b" + _HOLDERS + r"\s+(?:are\s+)?(?:tak(?:e|es|ing)\s+over|in\s+control)\b"
+            r"|\b" + _HOLDERS + r"\s+(?:buy|sell|bought|sold|buying|selling|dump\w*"
             r"|load\w*)\b|\binsider\s+(?:buying|selling|buys?|sells?|purchases?|sales?)\b"
             r"|\b" + _OFFICERS + r"s?\s+(?:\w+\s+){0,2}?(?:sells?|sold|buys?|bought|dumps?"
             r"|unloads?|cuts?)\s+(?:her\s+|his\s+)?(?:[$\d][\d.,]*\s*(?:k|m|million|billion)?\s+)?"
@@ -117,7 +126,7 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:perhaps|maybe)\s+[^.?!]{0,30}\b(?:could|should|would|might)\s+(?:buy|acquire"
             r"|merge)\b"
             r"|\b(?:who|what)\s+(?:will|should|could|would|might)\s+\S+\s+(?:buy|acquire)\b"
-            r"|\b(?:buy|acquire)\s+next\b|\bshould\s+(?:buy|acquire|merge\s+with|bid\s+for)\b"
+            r"|\b(?:buy|acquire)\s+next\b|\bshould\s+(?:buy|acquire|merge|combine|bid\s+for)\b"
             r"|\b(?:time|late|enough)\s+for\s+\S+\s+to\s+(?:buy|acquire)\b"
             r"|\b(?:\d+|many|several|dozens\s+of)\s+(?:acquisitions|takeovers|mergers|buyouts)\b"
             r"|\b(?:trading|recent|renewed|growing|strong|faded|buying|investor)\s+"
@@ -141,6 +150,58 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|million|billion)?|six|five|four|three|two)\s+)*(?:[\w-]+\s+)?"
             + _GOODS
             + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|the\s+(?:pace|slack))\b",
+            _I,
+        ),
+    ),
+)
+
+_IMAGINED_DEAL: Final = (
+    r"(?<!had\s)(?:merged|were\s+to|bought|buys|acquired|spent|spends|paid|pays|increases"
+    r"|took\s+over|takes\s+over|sold)"
+)
+# Deals imagined, urged or guessed at by the poster, and background figures.
+NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS + (
+    (
+        1.2,
+        re.compile(
+            # "If Globex and Initech merged, ...", "If Hooli spent $5bn on Initech, why ..."
+            r"\bif\s+(?:[^.?!;,\n]{0,40}?\s)?" + _IMAGINED_DEAL + r"\b"
+            # an open letter urging a purchase ("Dear Globex, buy Initech")
+            r"|\bopen\s+letter\b|(?:^|[.!?:]\s*)dear\s+[@$#]?(?-i:[A-Z])"
+            # asked about: "Will they buy Initech?", "Could Globex acquire Initech?"
+            r"|\b(?:will|would|could|should|can|might)\s+(?:they|it|he|she|we|you"
+            r"|(?-i:\$?[A-Z][\w&.-]*))\s+(?:\w+\s+)?(?:buy|acquire|merge|bid\s+for)\b[^.!?\n]{0,60}\?"
+            r"|\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|play)\b[^.!\n]{0,40}\?"
+            r"|\b(?:possible|potential)\s+(?:acquisition|takeover|buyout|merger)\b[^.!\n]{0,40}\?"
+            # the poster guessing: "I bet", "I smell a takeover", "I was thinking ... would buy"
+            r"|\b(?:i|we)\s+(?:was\s+|were\s+)?(?:thinking|bet|guess|wonder|smell|predict"
+            r"|suspect)\b"
+            # the poster's own regrets and alerts: "wish I waited to buy", "alerted to buy."
+            r"|\b(?:wish|wished|shoulda|should\s+have|should['’]ve)\b[^.!?\n]{0,40}\b(?:buy"
+            r"|bought|sell|sold)\b|\b(?:alert\w*|told\s+(?:you|u|ya))\b[^!?\n]{0,30}?"
+            r"\bto\s+(?:buy"
+            r"|sell)\b"
+            # a pronoun or product bought: "millions will buy it", "U buy it"
+            r"|\b(?:will|would|u|you|i|we|they|people|millions|everyone)\s+(?:buy|sell)\s+"
+            r"(?-i:it|them)\b(?!\s+(?:for|to|in|at)\b)"
+            # a person's trade: "says he sold $XYZ and bought into banks"
+            r"|\b(?:he|she)\s+(?:\w+\s+)?(?:sold|bought|sells|buys)\s+(?:\$|into\b)"
+            r"|\bbought\s+into\s+(?-i:[a-z])"
+            # roundups: "Buyouts & Investments in Mobile Gaming"
+            r"|\b(?:buyouts|takeovers|acquisitions|mergers)\s+(?:&|and)\s+(?:investments|ipos"
+            r"|partnerships|funding)\b"
+            # commodities and coins bought ("#Silver #Bullion buying")
+            r"|#(?:silver|gold|bullion|platinum|bitcoin)\b|\bbullion\b|\bbitcoins?\b",
+            _I,
+        ),
+    ),
+    # Background figures, not news: "has a mkt cap of $18b", "now worth $371bn",
+    # "sells fewer than 20% of smartphones" (a market share, not a stake).
+    (
+        0.6,
+        re.compile(
+            r"\b(?:mkt|market)\s+cap\b|\b(?:is|are)\s+now\s+worth\b"
+            r"|\b\d[\d.]*\s*%\s+of\s+(?:all\s+|the\s+|global\s+)?(?-i:[a-z]+s)\b(?<!shares)",
             _I,
         ),
     ),
