@@ -332,6 +332,15 @@ _OPINION = _rx(
     r"rumou?rs?|mania|talk)\b",
 )
 _QUESTION = re.compile(r"\?")
+# Talk about the stock itself: its price, its shares, buying and selling it.
+_STOCK_TALK = _rx(
+    r"\b(?:stocks?|shares?|shareholders?|buy|buys|buying|sell|selling|sold|long|short|"
+    r"cover(?:ed|ing)?|hold(?:ing)?|position|entry|exit|lows?|highs?|higher|lower|green|red|"
+    r"trash|moon|mooning|dump(?:ing|ed)?|pump(?:ing|ed)?|squeeze|play|ticker|"
+    r"mkt\s+cap|market\s+cap|recommendations?|cramer|earnings?|quarter|profits?)\b",
+    r"(?:@|\bat|\bunder|\bover|\babove|\bbelow)\s*\d+(?:\.\d+)?\b",
+    r"\b\d+(?:\.\d+)?\s?\$",
+)
 # Speculation, advice and wishes: a deal or move someone imagines is not a company event.
 _SPECULATION = _rx(
     r"\?",
@@ -339,7 +348,15 @@ _SPECULATION = _rx(
     r"wonder|hope|imagine|predict\w*)\b",
     r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
     r"\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|chatter|speculation|mania)\b",
+    r"\bopen\s+letter\b",
+    # timing advice ("Buy Acme before the launch") and imagined dates ("come October, they ...")
+    r"\b(?:buy|sell|avoid|own)\s+(?:\$?[\w&.'’-]+\s+){0,2}(?:before|ahead\s+of)\b",
+    r"\bcome\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fall|spring|summer|winter|"
+    r"next)\w*\b",
+    r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
 )
+# An M&A reading this confident counts as news evidence without a stated event beside it.
+_STRONG_MA = 0.85
 
 # --- news ---------------------------------------------------------------------------------
 _DEAL = _rx(
@@ -352,7 +369,8 @@ _DEAL = _rx(
     r"\b(?:is|are|reportedly|officially|just|finally|now)\s+(?:buying|acquiring|buys|bought|"
     r"acquires|acquired|purchas(?:es|ed|ing))\s+(?-i:[A-Z$@])",
     r"(?-i:[A-Z])\w+\s+(?:buying|acquiring|snaps\s+up|snapped\s+up|grabs|picks\s+up)\s+"
-    r"(?-i:[A-Z$@])",
+    r"(?!(?:intent|power|spree|opportunit\w*|signals?|interest|frenzy|decisions?|habits?|"
+    r"guide|season|pressure|binge|time|now|more|stocks?|shares?|calls|puts)\b)(?-i:[A-Z$@])",
     r"(?:(?-i:[A-Z])[\w&.'’-]*|[$@]\w+|\))\s+(?:buys|bought|purchases|purchased)\s+"
     r"(?!(?:\d|shares|stock|more|some|back|the\s+dip|into|in\b))[\w@$]",
     r"\b(?:merg(?:es|ed|er)\s+with|merger\s+(?:of|between|agreement|deal)|to\s+merge)\b",
@@ -370,7 +388,12 @@ _DEAL = _rx(
     r"\b(?:ipo|goes\s+public|begins\s+trading|files?\s+for)\b",
     r"\bdeal\s+(?:with|for|to)\b",
     r"\b(?:set|seal|strike|reach|close|sign)(?:s|ed)?\s+(?:a\s+|an\s+|new\s+|\$?\S+\s+)?deal\b",
-    r"\b(?:nears?|near(?:ing)?)\s+(?:a\s+)?(?:\w+\s+)?(?:deal|sale|agreement)\b",
+    r"\b(?:nears?|near(?:ing)?)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,2}(?:deal|sale|agreement|"
+    r"acquisition|merger|takeover|buyout|purchase|accord)\b",
+    r"\bacquisition\s+by\b",
+    r"\b(?:it|which|they)\s+(?:buys|bought|acquires|acquired)\s+(?-i:[A-Z@$])",
+    r"\b(?:take|takes|took|taking|seize[sd]?|gain(?:s|ed)?)\s+(?:full\s+)?control\s+of\b",
+    r"\b(?:grabs?|grabbing|snaps?\s+up|buys?|buying)\s+(?:the\s+)?(?:remaining|rest\s+of)\b",
     r"\bbinding\s+offer\b",
     r"\b(?:offer(?:s|ed)?|rais(?:es|ed|ing)\s+(?:its\s+)?(?:offer|bid))\s+(?:\S+\s+){0,4}"
     r"(?:for|to\s+(?:buy|acquire|pay))\b",
@@ -383,7 +406,9 @@ _DEAL = _rx(
 )
 # Deal and event nouns on their own: weaker than a verb ("the WhatsApp deal", "merger").
 _EVENT_NOUN = _rx(
-    r"\b(?:deals?|merger|acquisitions?|takeover|buyout|spin-?off|ipo|bid)\b",
+    r"\b(?:deals?|merger|acquisitions?|takeover|buyout|spin-?off|ipo)\b",
+    # "a bid to reunite", "in a bid to cut costs": an attempt, not an offer
+    r"\bbid\b(?!\s+to\s+(?!buy|acquire|purchase|take\s+over|merge)(?-i:[a-z]))",
 )
 _EXEC = _rx(
     r"\bappoint(?:s|ed|ment)?\b",
@@ -417,8 +442,20 @@ _EXEC = _rx(
     r"\bnew\s+(?:c[efot]o|chief\s+\w+\s+officer|president|chair\w*|general\s+counsel)\b",
     r"\bjoins?\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*)?\s+as\b",
     r"\bassumes?\s+role\b",
-    r"\b(?:lay\s?offs?|job\s+cuts?|cuts?\s+(?:\d[\d,]*\s+)?jobs|job\s+reductions?|"
-    r"to\s+cut\s+\d[\d,]*|headcount)\b",
+    r"\b(?:announc\w+|plans?|new|more|fresh|further|\d[\d,]*)\s+(?:lay\s?offs|job\s+cuts)\b",
+    r"\b(?:lay\s?offs?|job\s+cuts?)\s+(?:at|hit|of\s+\d|to\s+hit)\b",
+    r"\blay(?:s|ing)?\s+off\b",
+    r"\b(?:cuts?|cutting|slash(?:es|ing)?|eliminat\w+)\s+(?:\d[\d,]*\s+|about\s+\d[\d,]*\s+)?"
+    r"jobs\b",
+    r"\b(?:job\s+reductions?|to\s+cut\s+\d[\d,]*)\b",
+    r"\btakes?\s+(?:charge|the\s+helm|over\s+as|the\s+reins)\b",
+    r"\bhir(?:es|ed|ing)\s+(?:a\s+|its\s+|first\s+|new\s+|an?\s+new\s+)?(?:c[efot]o|chief|"
+    r"head|president|experts?|engineers?|executives?)\b",
+    r"\b(?:boosts?|adds?|cuts?|trims?|grows?|doubles?)\s+(?:\S+\s+){0,2}(?:employment|workforce|"
+    r"staff|headcount)\b",
+    r"\bto\s+(?:lead|run|head)\s+(?-i:[A-Z])",
+    r"\b(?:return(?:s|ing)?|mov(?:es|ing)|jump(?:s|ing)|defect(?:s|ing))\s+to\s+(?-i:[A-Z])"
+    r"[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)?\s+from\s+(?-i:[A-Z])",
     r"\bhiring\s+\d[\d,]*\b",
     r"\b(?:management|leadership)\s+(?:update|change|shake-?up)\b",
     r"\brecasts?\s+executive\b",
@@ -444,13 +481,26 @@ _PRODUCT = _rx(
     r"\bsold\s+(?:\d[\d,.]*\s+(?:million|billion|thousand)?\s*\w+|out)\b",
     r"\bships?\s+\d",
     r"\b(?:new|first)\s+(?:product|device|phone|car|drug|service|model|store|chip|version)\b",
-    r"\bbreach\b",
-    r"\b(?:hack|hacked|outage)\b",
+    r"\bbreach(?:es|ed)?\b",
+    r"\b(?:hack|hacks|hacked|hackers?|outage)\b",
+    r"\b(?:wins?|won|lands?|landed|secures?|secured|gets?|receives?|books?|bags?|grabs?|nabs?)\s+"
+    r"(?:\S+\s+){0,2}(?:orders?|bookings?|rights|licen[cs]es?|contracts?)\b",
+    r"\brecord\s+(?:\S+\s+)?(?:production|output|sales|revenue|profits?|deliveries|"
+    r"shipments|orders|quarter)\b",
     r"\bstock\s+split\b",
     r"\bdeclares?\s+(?:\S+\s+){0,3}dividend\b",
     r"\b(?:new|wins?|won|granted|files?|filed)\s+(?:a\s+)?patents?\b",
     r"\b(?:phase\s+(?:i{1,3}|[123])|priority\s+review|clinical\s+(?:trial|data|hold)s?|"
     r"breakthrough\s+therapy|orphan\s+drug)\b",
+    # trial read-outs and approvals of drugs and devices
+    r"\b(?:trial|study|studies)\s+(?:data|results|met|meets|missed|misses|fails?|failed|"
+    r"succeeds?|shows?|showed|halted|stopped)\b",
+    r"\b(?:positive|negative|topline|top-line|interim|late-stage|pivotal)\s+(?:\S+\s+)?"
+    r"(?:data|results|trial|study)\b",
+    r"\b(?:fda|ema|regulators?|eu|european\s+commission)\s+(?:approves?|approved|clears?|"
+    r"cleared|rejects?|rejected|grants?|granted|accepts?|backs?|backed)\b",
+    r"\b(?:wins?|won|gets?|got|receives?|received|granted|secures?)\s+(?:\S+\s+){0,2}"
+    r"(?:approval|clearance|nod|go-ahead|green\s+light)\b",
     r"\bbuy[-\s]?back\b",
     r"\brepurchas\w+",
 )
@@ -485,6 +535,13 @@ _LEGAL = _rx(
     r"\binfringement\b",
     r"\bverdict\b",
     r"\bvows?\s+to\s+fight\b",
+    r"\bseek(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:\S+\s+)?(?:order|injunction|ban|damages|"
+    r"dismissal|sanctions)\b",
+    r"\bblocking\b",
+    r"\bfil(?:es|ed|ing)\s+(?:a\s+)?(?:suit|lawsuit|complaint|claim|petition)\b",
+    r"\b(?:wins?|won|loses?|lost)\s+(?:\S+\s+){0,3}(?:award|case|lawsuit|suit|appeal|"
+    r"ruling|verdict|judgment|arbitration)\b",
+    r"\ballegedly\b",
 )
 # Regulators, courts and officials: a company event when something else says what happened.
 _AUTHORITY = _rx(
@@ -496,6 +553,9 @@ _AUTHORITY = _rx(
 _STATEMENT = _rx(
     r"\b(?:c[efot]o|chief|chairman|president|exec\w*|spokes\w+|founder)\s+(?:\S+\s+){0,3}"
     r"(?:says?|said|tells|told|notes|warns|expects|defends|sees|confirms|denies|admits)\b",
+    r"\b(?:says?|said|according\s+to)\s+(?:\S+\s+){0,3}(?:c[efot]o|chief|chairman|"
+    r"president|exec\w*|founder)\b",
+    r"(?<!\bto\s)(?<!\bfor\s)\b(?:c[efot]o|chief|chairman|president|exec\w*|founder)\s*:",
 )
 _PARTNER = _rx(
     r"\bpartner(?:s|ed|ing|ship|ships)?\s+(?:with|to)\b",
@@ -506,7 +566,9 @@ _PARTNER = _rx(
     r"\bjoint\s+venture\b",
     r"\bcollaborat(?:es|ion|ing)\b",
     r"\b(?:agreement|contract|licens(?:e|ing)\s+deal)\s+(?:with|to|for)\b",
-    r"\breach(?:es|ed)?\s+(?:\w+\s+){0,3}(?:agreement|deal)\b",
+    r"\breach(?:es|ed)?\s+(?:\S+\s+){0,3}(?:agreement|deal|accord|settlement)\b",
+    r"\b(?:join(?:s|ed)?\s+(?:forces|hands)|ties?\s+up|tie-?ups?|teams?\s+with|"
+    r"signs?\s+(?:on|up)\s+with)\b",
     r"\b(?:wins?|won|awarded|signs?|signed|inks?|inked)\s+(?:a\s+|\$?\S+\s+)?"
     r"(?:contract|deal|agreement)\b",
 )
@@ -629,9 +691,13 @@ def classify(
     chatter += 0.45 * _hits(_OPINION, body, 4)
     if _QUESTION.search(body):
         chatter += 0.5
-    # Talk about a listed company with no event in it is chatter, not "other" (a prior that
-    # decides between those two only, not against news).
-    prior = 0.6 if p.cashtags or any(e.id for e in entities) else 0.0
+    # Talk about a listed company with no event in it leans to chatter rather than other (a
+    # prior that decides between those two only, not against news): words about the stock
+    # itself (its price, buying it, its shares) make it chatter; a cashtag alone only leans
+    # that way (a joke, a personal note or market talk with a cashtag in it is other).
+    prior = 0.35 * _hits(_STOCK_TALK, body, 2)
+    if p.cashtags or any(e.id for e in entities):
+        prior += 0.3
 
     # --- news
     events = (
@@ -641,14 +707,19 @@ def classify(
         + 1.1 * _hits(_RESULTS, body, 2)
         + 1.2 * _hits(_LEGAL, body, 2)
         + 0.5 * _hits(_AUTHORITY, body, 2)
-        + 0.7 * _hits(_STATEMENT, body, 1)
+        + 1.0 * _hits(_STATEMENT, body, 1)
         + 1.2 * _hits(_PARTNER, body, 2)
-        + 0.7 * _hits(_EVENT_NOUN, body, 2)
     )
+    # The M&A and move readers key on the same nouns: those alone are not a stated event.
+    stated = events > 0
+    events += 0.7 * _hits(_EVENT_NOUN, body, 2)
+    # What the M&A and move readers found is news evidence beside an event the text states;
+    # alone (they fire on a police "bid", a survey's "buying intent", layoffs used as a
+    # comparison) only a strong M&A reading counts in full.
     if ma is not None and ma.is_ma and not position:
-        events += 0.6 + 0.6 * ma.score
+        events += 0.6 + 0.6 * ma.score if stated or ma.score >= _STRONG_MA else 0.5
     if moves:
-        events += 1.2
+        events += 1.2 if stated else 0.8
     if events and _SPECULATION.search(body):
         events *= 0.5
         chatter += 0.5
