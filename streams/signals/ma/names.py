@@ -35,7 +35,8 @@ BRIDGE: Final = words(
     planned possible potential new a an the its their his her 's ' $ € £ bn billion bln
     mln million m b k usd dlrs dollars it that they we deal deals latest big huge major
     surprise another definitive agreement agreements intent intention on
-    rejects rejected rebuffs rebuffed spurns spurned accepts accepted
+    rejects rejected rebuffs rebuffed spurns spurned accepts accepted ’s ’ pitches pitched
+    submits submitted lodges lodged tables tabled
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
@@ -44,7 +45,7 @@ STOP: Final = words(
     to for in from with as after amid at on into over by via that which who while when
     following says said report reports reportedly the a an its their his her this these
     than about against under says is are was were will would has have had be been for up
-    down out it they we breaking exclusive update updated alert
+    down out it they we breaking exclusive update updated alert before again later ago soon
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -52,7 +53,32 @@ _DESCRIPTORS: Final = words(
     """
     startup start-up startups maker makers company firm provider developer developers site
     specialist studio vendor platform rival competitor outfit player creator designer
-    manufacturer producer retailer operator service app client expert tool-maker
+    manufacturer producer retailer operator service app client expert tool-maker carrier
+    lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
+    broadcaster airline
+    """
+)
+# A possessive ending ("Globex's", "Globex’s").
+POSSESSIVE: Final = frozenset({"'s", "'", "’s", "’"})
+# Corporate suffixes written after a comma ("Mars, Incorporated").
+_SUFFIXES: Final = words(
+    "inc inc. incorporated corp corp. corporation ltd ltd. llc plc co co. sa ag nv"
+)
+# Words that name a line of business, not a company ("Pet Food division", "Transportation
+# Finance Unit"): a unit named only by them is sold by its owner.
+_TRADES: Final = words(
+    """
+    pet food foods finance financing financial transportation transport consumer banking bank
+    appliances appliance chemicals chemical insurance retail media energy power gas oil
+    pharma pharmaceutical pharmaceuticals health healthcare care medical devices device
+    lending credit card cards cable wireless mobile steel paper packaging plastics aviation
+    aerospace defense defence rail trucking logistics shipping mining metals real estate
+    property hotel hotels restaurant restaurants beverage beverages drinks snacks water
+    lighting electric electrical equipment industrial services software hardware
+    semiconductor chips storage network networking security printing imaging set-top
+    set top box boxes home consumer-products unit units business businesses division
+    divisions arm subsidiary operations assets segment portfolio brand brands stake stakes
+    interest interests holding holdings
     """
 )
 _CONNECTORS: Final = frozenset({"&", "and", "of", "de", "-", "+", ".", "/"})
@@ -105,6 +131,8 @@ def is_namey(token: Any) -> bool:
     text: str = token.text
     if not text or not any(ch.isalnum() for ch in text) or is_amount(token):
         return False
+    if text.isupper() and token.i > 0 and token.doc[token.i - 1].text == "$":
+        return True  # a cashtag's ticker, whatever word it spells ("$IT", "$SO")
     if token.lower_ in STOP or token.lower_ in BRIDGE:
         return False
     if text[0].isupper() or text[0].isdigit():
@@ -127,7 +155,7 @@ def name_span(doc: Any, start: int, end: int) -> RoleSpan | None:
 def run_left(doc: Any, end: int) -> RoleSpan | None:
     """The name run ending just before token ``end`` (exclusive), or None."""
     i = end - 1
-    if i >= 0 and doc[i].lower_ in {"'s", "'"}:
+    if i >= 0 and doc[i].lower_ in POSSESSIVE:
         i -= 1
     start = i + 1
     while i >= 0:
@@ -142,10 +170,17 @@ def run_left(doc: Any, end: int) -> RoleSpan | None:
             and not is_boundary(doc, i)
         ):
             pass
+        elif token.text == "$" and start == i + 1 and i > 0 and is_namey(doc[i - 1]):
+            pass  # "Facebook $FB": the name before its cashtag
         else:
             break
         i -= 1
-    return name_span(doc, start, end if doc[end - 1].lower_ not in {"'s", "'"} else end - 1)
+    # "Mars, Incorporated": the name before a corporate suffix
+    if start < end and doc[start].lower_ in _SUFFIXES and start >= 2 and doc[start - 1].text == ",":
+        before = run_left(doc, start - 1)
+        if before is not None:
+            start = before.start
+    return name_span(doc, start, end if doc[end - 1].lower_ not in POSSESSIVE else end - 1)
 
 
 def collect(doc: Any, i: int) -> tuple[int, int]:
@@ -186,11 +221,18 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
         i += 1
     if (after := _lower_descriptor(doc, i)) is not None:  # "video ad platform Auditude"
         i = after
+    i = _past_marks(doc, i)
     begin, end = collect(doc, i)
     if begin == end and i < len(doc) and _bare_word(doc, i):  # "Apple acquired imsense"
         return span_any(doc, i, i + 1)
-    if end < len(doc) and doc[end].lower_ in {"'s", "'"}:  # "Seattle's thePlatform"
+    if end < len(doc) and doc[end].lower_ in POSSESSIVE:  # "Seattle's thePlatform"
         later = run_right(doc, end + 1)
+        if later is not None and not generic(doc, later):  # "GE Capital's Finance Unit": GE Capital
+            return later
+    nxt = end + 1
+    if nxt < len(doc) and doc[end].text == "-" and doc[nxt].lower_ in _DESCRIPTORS:
+        k = nxt + 1 + (nxt + 1 < len(doc) and doc[nxt + 1].text == ",")
+        later = run_right(doc, k)  # "Minecraft-maker, Mojang"
         if later is not None:
             return later
     if end < len(doc) and (after := _lower_descriptor(doc, end)) is not None:
@@ -206,6 +248,42 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
                 begin = k + 1
             break
     return name_span(doc, begin, end)
+
+
+def generic(doc: Any, span: RoleSpan) -> bool:
+    """Whether every word of ``span`` names a line of business ("Transportation-Finance Unit")."""
+    parts = [
+        part
+        for token in doc[span.start : span.end]
+        for part in token.lower_.split("-")
+        if part and token.text not in {"-", "&"}
+    ]
+    return bool(parts) and all(part in _TRADES for part in parts)
+
+
+def _past_marks(doc: Any, i: int) -> int:
+    """Past a cashtag's or hashtag's mark and a hyphenated adjective before a name
+    ("maker $NOBN", "startup #BookLamp", "fast-growing Allergan")."""
+    while i < len(doc):
+        token = doc[i]
+        if (  # "fast - growing" as three tokens
+            i + 3 < len(doc)
+            and token.is_lower
+            and doc[i + 1].text == "-"
+            and doc[i + 2].is_lower
+            and (is_namey(doc[i + 3]) or doc[i + 3].text in {"$", "#"})
+        ):
+            i += 3
+        elif token.text in {"$", "#"} or (
+            "-" in token.text
+            and token.text.islower()
+            and i + 1 < len(doc)
+            and (is_namey(doc[i + 1]) or doc[i + 1].text in {"$", "#"})
+        ):
+            i += 1
+        else:
+            break
+    return i
 
 
 def _bare_word(doc: Any, i: int) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from models.enriched import Entity
-from streams.signals.ma.names import RoleSpan, span_any, words
+from streams.signals.ma.names import POSSESSIVE, RoleSpan, run_left, span_any, words
 
 # A name starts after these ("Why Globex", "How Globex", "Dear Globex", "RT @x: Globex").
 _CUT_AFTER: Final = words("why how what when where who whom whether dear rt if via")
@@ -24,11 +24,27 @@ _NOT_NAMES: Final = words(
     breaking exclusive update video inside story stocks stock shares traders investors
     analysts pros cons people everyone somebody someone guys folks longs shorts bulls bears
     i me my you your we our he she they it this that these those there here so and but or
-    lol wow omg yes no not just even still also
+    lol wow omg yes no not just even still also others rivals peers
     """
 )
-# Labels of entities that name a place or a people, never a buyer of a company.
-_PLACES: Final = frozenset({"GPE", "LOC", "NORP"})
+_OTHERS: Final = words("others rivals peers")
+# Places that buy no company: an unlinked country, region or city read as a party is
+# dropped, or trimmed off the front of one ("US Technicolor", "Mexico's Iusacell"). A
+# company the tagger took for a place ("Electrolux" as GPE) is kept.
+_KNOWN_PLACES: Final = words(
+    """
+    us u.s. usa u.s.a. america united states uk u.k. britain england scotland wales ireland
+    france germany italy spain portugal netherlands holland belgium switzerland austria
+    sweden norway denmark finland iceland poland russia ukraine turkey greece israel iran
+    iraq egypt saudi arabia uae dubai qatar india pakistan china hong kong taiwan japan
+    korea singapore malaysia indonesia thailand vietnam philippines australia zealand
+    canada mexico brazil argentina chile colombia peru venezuela africa nigeria kenya
+    europe asia eu latin texas california york london paris berlin tokyo beijing shanghai
+    washington ottawa brussels moscow delhi mumbai sydney toronto chicago boston seattle
+    american british chinese japanese german french indian canadian european korean swiss
+    dutch italian spanish russian brazilian mexican irish australian israeli asian
+    """
+)
 
 
 def _is_link(token: Any) -> bool:
@@ -41,6 +57,15 @@ def _is_handle_or_link(token: Any) -> bool:
     return _is_link(token) or bool(token.text.startswith("@"))
 
 
+# Words that continue a ticker into a name ("$GLBX Capital", "$GLBX Group").
+_CORPORATE: Final = words("capital group holdings financial bank partners inc corp co ltd plc")
+
+
+def _cashtag(doc: Any, i: int) -> bool:
+    """ "$SO": a ticker, whatever English word it spells."""
+    return i > 0 and doc[i - 1].text == "$"
+
+
 def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
     start, end = span.start, span.end
     for k in range(start, end):  # a link ends the name ("Initech http://t.co/x")
@@ -51,20 +76,38 @@ def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
         if doc[k].lower_ in _CUT_AFTER:
             start = k + 1
             break
-    while start < end and (doc[start].lower_ in _NOT_NAMES or _is_handle_or_link(doc[start])):
+    while start < end and (
+        (doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start))
+        or _is_handle_or_link(doc[start])
+    ):
         if doc[start].text.startswith("@") and end - start == 1:
             break  # a handle alone may be the company's own ("@Initech")
         start += 1
-    # "$GLBX Globex": the cashtag's ticker before the name it stands for
-    if end - start > 1 and start > 0 and doc[start - 1].text == "$" and doc[start].is_upper:
+    # "$GLBX Globex": the cashtag's ticker before the name it stands for ("$GLBX Capital" is
+    # a name)
+    if (
+        end - start > 1
+        and start > 0
+        and doc[start - 1].text == "$"
+        and doc[start].is_upper
+        and doc[start + 1].lower_ not in _CORPORATE
+    ):
         start += 1
     return start, end
 
 
-def _place(span: RoleSpan, entities: Sequence[Entity]) -> bool:
-    """A country or city as a party, not linked to a watched company."""
-    over = [e for e in entities if e.start < span.end_char and span.start_char < e.end]
-    return bool(over) and all(e.label in _PLACES and not e.id for e in over)
+def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
+    """How many tokens from ``start`` name a known place (not linked to a watched company)."""
+    k = start
+    while k < end and doc[k].lower_.strip(".") in _KNOWN_PLACES | {"u.s", "u.k"}:
+        k += 1
+    if k == start:
+        return 0
+    first, last = doc[start].idx, doc[k - 1].idx + len(doc[k - 1].text)
+    over = [e for e in entities if e.start < last and first < e.end]
+    if any(e.id for e in over):
+        return 0
+    return k - start
 
 
 def organisation(
@@ -73,15 +116,30 @@ def organisation(
     """``span`` trimmed to the organisation's name, or None when it names none."""
     if span is None:
         return None
+    first = span.start
+    if (
+        span.end - first == 1
+        and doc[first].lower_ in _OTHERS
+        and first > 1
+        and doc[first - 1].text == ","
+    ):
+        return organisation(doc, run_left(doc, first - 1), entities)  # "Globex, Others Bid"
     start, end = _trimmed(doc, span)
     if start >= end:
         return None
     handle = doc[start].text.startswith("@") and end - start == 1
     if handle and start > 0 and doc[start - 1].text.upper() == "RT":
         return None  # the retweeted account
+    if end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start):
+        return None
+    start += _place(doc, start, end, entities)
+    if start >= end:
+        return None
+    if doc[start].lower_ in POSSESSIVE:  # "Mexico's Iusacell"
+        start += 1
+    if start >= end:
+        return None
     kept = span_any(doc, start, end)
-    if end - start == 1 and doc[start].lower_ in _NOT_NAMES:
-        return None
-    if _place(kept, entities):
-        return None
+    if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
+        kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)
     return kept

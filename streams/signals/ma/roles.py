@@ -16,15 +16,26 @@ from streams.signals.ma.deals import company_deals
 from streams.signals.ma.lowercase import fill_lower_case, is_lower_case
 from streams.signals.ma.names import (
     BRIDGE,
+    POSSESSIVE,
     Roles,
     RoleSpan,
     collect,
+    generic,
     is_amount,
     is_boundary,
     is_namey,
     name_span,
     run_left,
     run_right,
+)
+from streams.signals.ma.pairs import (
+    PAIR_NOUNS,
+    is_anti,
+    is_talk,
+    pair_across,
+    raised_bid,
+    split_pair,
+    talked_about,
 )
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
@@ -69,6 +80,17 @@ _ANSWERS: Final = frozenset(
     }
 )  # fmt: skip
 
+# A target agreeing to a bid, named before the verb: "Y agrees to X's sweetened bid".
+_AGREES: Final = frozenset(
+    {"agrees", "agreed", "backs", "backed", "welcomes", "welcomed", "recommends", "recommended"}
+)
+# Holders a bid is pitched to: "pitches bid to Y shareholders" (Y the target).
+_HOLDERS: Final = frozenset({"shareholders", "holders", "stockholders", "investors", "board"})
+_APPROACH: Final = frozenset({"approach", "approaches", "approached"})
+_DEAL_NOUNS: Final = frozenset(
+    {"takeover", "buyout", "merger", "acquisition", "deal", "tie-up", "combination"}
+)
+
 # "pays $1bn for Y", "spends $5m on Y": the target follows the preposition.
 _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends", "spent"})
 _STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding"})
@@ -98,8 +120,22 @@ Spans = Sequence[tuple[int, int]]
 def _left_party(doc: Any, cue: int) -> RoleSpan | None:
     """The party named before the cue, over the bridge words ("X agrees to buy")."""
     i = cue - 1
-    while i >= 0 and (doc[i].lower_ in BRIDGE or is_amount(doc[i])) and doc[i].lower_ != "'s":
-        i -= 1
+    while i >= 0:
+        if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
+            opening = next(
+                (k for k in range(i - 1, max(i - 5, -1), -1) if doc[k].text == "("), None
+            )
+            if opening is None:
+                break
+            i = opening - 1
+        elif (
+            (doc[i].lower_ in BRIDGE or is_amount(doc[i]))
+            and doc[i].lower_ not in POSSESSIVE
+            and not (i > 0 and doc[i - 1].text == "$" and doc[i].is_upper)  # "$IT"
+        ):
+            i -= 1
+        else:
+            break
     if i > 0 and doc[i].text == "!" and not doc[i - 1].whitespace_:  # "Yahoo! acquired"
         return run_left(doc, i)
     if i < 0 or is_boundary(doc, i):
@@ -149,7 +185,10 @@ def _target_right(doc: Any, start: int) -> RoleSpan | None:
     """The target after the cue; "a 20 pct stake in Y" reads Y."""
     for k in range(start, min(start + 6, len(doc))):
         if doc[k].lower_ in _STAKE and k + 1 < len(doc) and doc[k + 1].lower_ in {"in", "of"}:
-            return run_right(doc, k + 2)
+            held = run_right(doc, k + 2)
+            if held is not None:  # "Y's stake in natural gas pipelines": Y sells
+                return held
+            break
         if is_boundary(doc, k):
             break
     return run_right(doc, start)
@@ -189,10 +228,20 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
 
 
 def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
-    """A bid or offer not "for" anyone: "Y rejects X's $1bn offer", "offer from X"."""
+    """A bid or offer not "for" anyone: "Y rejects X's $1bn offer", "offer from X", "Y agrees
+    to X bid", "X raising Y bid", "X pitches bid to Y shareholders"."""
     bidder = run_right(doc, cue + 2) if prep_word == "from" else _left_party(doc, cue)
+    if prep_word != "from":
+        raised = raised_bid(doc, cue, _first_run(doc, cue))
+        if raised is not None:
+            return raised
     answer = next((k for k in range(cue - 1, -1, -1) if doc[k].lower_ in _ANSWERS), None)
+    agreed = next((k for k in range(cue - 1, -1, -1) if doc[k].lower_ in _AGREES), None)
+    if answer is None and agreed is not None and bidder is not None and bidder.start > agreed:
+        answer = agreed  # "Y agrees to X's bid": a named bidder between the verb and the bid
     if answer is None:
+        if prep_word == "to" and (holders := _holders_of(doc, cue + 2)) is not None:
+            return Roles(bidder, holders, cue)  # "X pitches bid to Y shareholders"
         return Roles(bidder if prep_word == "from" else None, None, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
@@ -202,7 +251,41 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     return Roles(bidder, target, cue)
 
 
-def _noun_roles(doc: Any, cue: int) -> Roles:
+def _holders_of(doc: Any, start: int) -> RoleSpan | None:
+    """Y in "Y shareholders" starting at ``start``."""
+    run = run_right(doc, start)
+    if run is not None and run.end < len(doc) and doc[run.end].lower_ in _HOLDERS:
+        return run
+    return None
+
+
+def _talk_roles(doc: Any, cue: int) -> Roles:
+    """ "Y up on takeover chatter" (Y the target), "Y buoyed by X takeover talk" (X bids)."""
+    bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
+    target = talked_about(doc, (bidder.start if bidder else cue) - 1)
+    return Roles(bidder, target, cue)
+
+
+def _owner_before(doc: Any, k: int) -> RoleSpan | None:
+    """X in "X's $9bn Y deal" or "X's big acquisition", reading left from token ``k``."""
+    steps = 0
+    while (
+        k >= 0
+        and steps < 4
+        and (is_amount(doc[k]) or doc[k].text in {"$", "€", "£"} or doc[k].is_lower)
+    ):
+        if doc[k].lower_ in POSSESSIVE:
+            break
+        k -= 1
+        steps += 1
+    if k >= 0 and doc[k].lower_ in POSSESSIVE:
+        return run_left(doc, k)
+    return None
+
+
+def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
+    if is_talk(doc, cue):
+        return _talk_roles(doc, cue)
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
@@ -226,10 +309,19 @@ def _noun_roles(doc: Any, cue: int) -> Roles:
     # "X's Y acquisition", "With Y Acquisition X ...": the run before the noun is the target
     target = run_left(doc, cue)
     acquirer = None
+    if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
+        return Roles(target, None, cue)
+    if target is None:  # "Globex's big acquisition"
+        return Roles(_owner_before(doc, cue - 1), None, cue)
+    if doc[cue].lower_ in PAIR_NOUNS:  # "Charter-TWC merger", "Halliburton - Baker Hughes deal"
+        if (halves := split_pair(doc, target, linked)) is not None:
+            return Roles(halves[0], halves[1], cue)
+        if (first := pair_across(doc, target)) is not None:
+            return Roles(first, target, cue)
     if target is not None:
         k = target.start - 1
-        if k >= 0 and doc[k].lower_ in {"'s", "'"}:
-            acquirer = run_left(doc, k)
+        if k >= 0 and (owner := _owner_before(doc, k)) is not None:
+            acquirer = owner  # "Globex's $9bn Initech deal"
         elif k >= 0 and doc[k].lower_ in BRIDGE:
             acquirer = _left_party(doc, target.start)
         if acquirer is None:
@@ -274,7 +366,11 @@ def _sells_paper(doc: Any, start: int, end: int) -> bool:
     return any(doc[k].lower_ in _PAPER for k in range(start, end))
 
 
-def _sale_roles(doc: Any, cue: int, start: int) -> Roles | None:
+def _overlaps(span: RoleSpan, linked: Spans) -> bool:
+    return any(a < span.end_char and span.start_char < b for a, b in linked)
+
+
+def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | None:
     """A sale worded from the seller's side, the buyer after "to": "Y sold to X", "W sells
     Y (unit) to X", "W to sell its chip business to X" (the seller is the target when what
     it sells has no name). None when no buyer is named or the goods are no company."""
@@ -288,15 +384,24 @@ def _sale_roles(doc: Any, cue: int, start: int) -> Roles | None:
         return Roles(buyer, _left_party(doc, cue), cue)
     sold = _target_right(doc, start)
     if sold is not None and sold.end <= to and is_namey(doc[sold.start]):
+        unit = doc[sold.end - 1].lower_ in _SOLD_THINGS or (
+            sold.end < to and doc[sold.end].lower_ in _SOLD_THINGS
+        )
+        if (
+            unit and generic(doc, sold) and not _overlaps(sold, linked)
+        ):  # "Globex To Sell Freight Finance Unit To X"
+            seller = _left_party(doc, cue) or _first_run(doc, cue)
+            if seller is not None:
+                return Roles(buyer, seller, cue)
         return Roles(buyer, sold, cue)
     if any(doc[k].lower_ in _SOLD_THINGS for k in range(start, to)):
         return Roles(buyer, _left_party(doc, cue) or _first_run(doc, cue), cue)
     return None
 
 
-def _deal_roles(doc: Any, cue: int) -> Roles:
+def _deal_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     """ "X's $40bn Y deal", "deal for Y", or the pair calling it off ("X and Y call off ...")."""
-    roles = _noun_roles(doc, cue)
+    roles = _noun_roles(doc, cue, linked)
     if roles.acquirer is None and roles.target is None:
         first = _first_run(doc, cue)
         if first is not None and (parts := _split_and(doc, first)) is not None:
@@ -311,6 +416,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
     for token in doc:
         word = token.lower_
         nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if is_anti(doc, token.i):
+            continue
         if word in _PAY_CUES:
             prep = _pay_target(doc, token.i)
             if prep is not None:
@@ -319,6 +426,10 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             found.append((token.i, token.i + 2))
         elif word in STAKE_VERBS and _after(doc, token.i, _STAKE_NOUNS) is not None:
             found.append((token.i, token.i + 1))
+        elif word in _APPROACH and any(
+            t.lower_ in _DEAL_NOUNS for t in doc[token.i + 1 : token.i + 9]
+        ):
+            found.append((token.i, token.i + 1))  # "X said to approach Y about a takeover"
         elif word == "buy" and token.i > 0 and doc[token.i - 1].text in {"Best", "BEST"}:
             continue  # the retailer Best Buy
         elif word in VERB_CUES and not (word.startswith("purchase") and nxt == "of"):
@@ -338,13 +449,13 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
     return found
 
 
-def _roles_at(doc: Any, cue: int, after: int | None) -> Roles | None:
+def _roles_at(doc: Any, cue: int, after: int | None, linked: Spans = ()) -> Roles | None:
     word = doc[cue].lower_
     if word in SELL_CUES or word == "sale":
-        return _sale_roles(doc, cue, after if after is not None else cue + 1)
+        return _sale_roles(doc, cue, after if after is not None else cue + 1, linked)
     if word == "deal":
-        return _deal_roles(doc, cue)
-    return _noun_roles(doc, cue) if after is None else _verb_roles(doc, cue, after)
+        return _deal_roles(doc, cue, linked)
+    return _noun_roles(doc, cue, linked) if after is None else _verb_roles(doc, cue, after)
 
 
 def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | None:
@@ -360,7 +471,7 @@ def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | Non
     for cue, after in find_cues(doc, deals):
         if any(start <= doc[cue].idx < end for start, end in skip):
             continue
-        roles = _roles_at(doc, cue, after)
+        roles = _roles_at(doc, cue, after, linked)
         if roles is None:
             continue
         if lower:

@@ -1,0 +1,143 @@
+"""Parties as social posts write them around a deal noun.
+
+- a pair in one run: "Charter-TWC merger", "Sprint/T-Mobile deal", "Halliburton - Baker Hughes
+  merger" (the first named acquires; a hyphen inside a linked name such as a watched
+  "Bristol-Myers" never splits it);
+- a raised bid: "Globex raising Initech bid" (Globex bids for Initech);
+- talk of a takeover: "Initech up on takeover chatter" (Initech the target), "Initech buoyed
+  by Globex takeover talk" (Globex the bidder);
+- "anti-takeover" is no takeover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from streams.signals.ma.names import (
+    Roles,
+    RoleSpan,
+    is_boundary,
+    is_namey,
+    name_span,
+    run_left,
+    words,
+)
+
+Spans = Sequence[tuple[int, int]]
+
+PAIR_NOUNS: Final = words("merger merge deal tie-up combination")
+_SLASHES: Final = frozenset({"/", "-", "–", "—"})
+RAISES: Final = words(
+    """
+    raise raises raised raising sweeten sweetens sweetened sweetening boost boosts boosted
+    boosting up ups upped lift lifts lifted increase increases increased
+    """
+)
+_TALK: Final = words(
+    """
+    talk talks chatter rumor rumors rumour rumours speculation interest offers offer bids
+    approach approaches fears hopes buzz
+    """
+)
+_TALK_NOUNS: Final = words("takeover take-over buyout buy-out merger acquisition m&a")
+_MAYBE: Final = words("a the potential possible renewed hostile new fresh")
+
+
+def _inside_linked(doc: Any, k: int, linked: Spans) -> bool:
+    idx: int = doc[k].idx
+    return any(start < idx < end for start, end in linked)
+
+
+def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, RoleSpan] | None:
+    """ "Charter-TWC", "Sprint/T-Mobile": two names joined by a slash or a hyphen written
+    without spaces; a slash first, then the first hyphen that leaves a real name on its left
+    (not "T-Mobile") and lies in no linked name."""
+    slashes = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "/"]
+    for k in range(span.start, span.end - 1):  # "GLBX/ $INTK": the slash kept on the name
+        text: str = doc[k].text
+        if len(text) > 1 and text.endswith("/"):
+            left = name_span(doc, span.start, k + 1)
+            right = name_span(doc, k + 1, span.end)
+            if left is not None and right is not None:
+                trimmed = RoleSpan(
+                    left.start, left.end, left.text[:-1], left.start_char, left.end_char - 1
+                )
+                return trimmed, right
+    hyphens = [
+        k
+        for k in range(span.start + 1, span.end - 1)
+        if doc[k].text in {"-", "–"}
+        and not doc[k - 1].whitespace_
+        and len(doc[span.start : k].text) > 1
+        and not _inside_linked(doc, k, linked)
+    ]
+    for k in slashes or hyphens[:1]:
+        left, right = name_span(doc, span.start, k), name_span(doc, k + 1, span.end)
+        if left is not None and right is not None and is_namey(doc[k + 1]):
+            return left, right
+    return None
+
+
+def pair_across(doc: Any, target: RoleSpan) -> RoleSpan | None:
+    """The first of "Halliburton - Baker Hughes merger": a name before a spaced dash."""
+    k = target.start - 1
+    if k >= 1 and doc[k].text == "$":  # "$GLBX/ $INTK merger"
+        k -= 1
+    if k >= 1 and (doc[k].text == "/" or (doc[k].text in _SLASHES and doc[k - 1].whitespace_)):
+        return run_left(doc, k)
+    return None
+
+
+def raised_bid(doc: Any, cue: int, left: RoleSpan | None) -> Roles | None:
+    """ "Globex Raising Initech Bid", "Globex to raise its Initech bid": the name before the
+    bid is the target, the name before the verb the bidder."""
+    target = run_left(doc, cue)
+    if target is None:
+        return None
+    for k in range(target.start, target.end):  # "Globex Raising Initech" in one run
+        if doc[k].lower_ in RAISES:
+            first = name_span(doc, target.start, k)
+            second = name_span(doc, k + 1, target.end)
+            return Roles(first, second, cue) if second is not None else None
+    k = target.start - 1
+    while k >= 0 and doc[k].lower_ in {"its", "the", "a", "$"}:
+        k -= 1
+    determiner = k > 0 and doc[k - 1].lower_ in {"a", "an", "the", "its", "their"}
+    if k >= 0 and doc[k].lower_ in RAISES and not determiner:  # not "a sweetened X bid"
+        return Roles(left, target, cue)
+    return None
+
+
+def is_talk(doc: Any, cue: int) -> bool:
+    """ "takeover talk", "buyout rumors", "merger chatter", "over a potential takeover": talk
+    of a takeover with no party named after it."""
+    if doc[cue].lower_ not in _TALK_NOUNS:
+        return False
+    nxt = cue + 1
+    if nxt < len(doc) and doc[nxt].lower_ in _TALK:
+        return True
+    if nxt < len(doc) and doc[nxt].lower_ in {"of", "for", "by", "with", "in"}:
+        return False
+    k = cue - 1
+    while k >= 0 and doc[k].lower_ in _MAYBE:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"over", "amid", "on"}
+
+
+def talked_about(doc: Any, k: int) -> RoleSpan | None:
+    """The company nearest before token ``k`` in its clause: what the talk is about."""
+    for i in range(k, max(k - 8, -1), -1):
+        if is_boundary(doc, i):
+            return None
+        if is_namey(doc[i]):
+            return run_left(doc, i + 1)
+    return None
+
+
+def is_anti(doc: Any, cue: int) -> bool:
+    """ "anti-takeover powers": no takeover."""
+    text: str = doc[cue].lower_
+    if text.startswith("anti-"):
+        return True
+    return cue >= 2 and doc[cue - 1].text == "-" and doc[cue - 2].lower_ == "anti"
