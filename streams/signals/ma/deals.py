@@ -82,6 +82,17 @@ _FOR_NAME: Final = re.compile(r"\s+for\s+(?:[A-Z$@#]|[a-z]+\s+[A-Z])")
 _WITH_NAME: Final = re.compile(r"\s+(?:for|with)\s+(?:[A-Z$@#]|[a-z]+\s+[A-Z])")
 # A name right before the deal: "$40bn Arm deal".
 _NAMED_BEFORE: Final = re.compile(r"(?<![\w'’])(?:[$@#][A-Za-z]|[A-Z])[\w&.'’-]*\s+$")
+# Two cashtags before the deal: "the $GLBX $INTK deal" (named pairs such as "Globex-Initech
+# deal" are as often a partnership: they count when a regulator weighs them, below).
+_PAIR_BEFORE: Final = re.compile(r"\$[A-Z]{1,5}\s*[,/&]?\s*\$[A-Z]{1,5}\s+$")
+# A deal a regulator or a rival weighs is a company deal: "FCC to approve Globex deal",
+# "Senate review of Globex deal", "EU blessing for Initech deal", "opposition to X-Y deal".
+_REVIEWED: Final = re.compile(
+    r"\b(?:approv\w*|blessing|review\w*|antitrust|regulators?|regulatory|fcc|doj|ftc"
+    r"|justice\s+department|opposition|oppos(?:e|es|ed|ing)|clear(?:s|ed|ance)|scrutin\w+"
+    r"|prob(?:e|es|ed|ing))\b",
+    _I,
+)
 _CLAUSE_BREAK: Final = re.compile(r"[;!?\n]|\.(?!\d)")
 _WINDOW: Final = 60
 
@@ -119,6 +130,10 @@ def _qualifies(text: str, before: str, after: str, context: bool) -> bool:
     # priced, and whose deal or for whom: "Nvidia's $40bn deal", "$40bn Arm deal", "deal for Y"
     priced = _AMOUNT_BEFORE.search(before) is not None or price_after is not None
     if priced and (owned or _NAMED_BEFORE.search(before) or _FOR_NAME.match(rest)):
+        return True
+    if _PAIR_BEFORE.search(before):
+        return True
+    if _REVIEWED.search(before) and (owned or _NAMED_BEFORE.search(before)):
         return True
     with_name = _WITH_NAME.match(after) is not None
     return context and (owned or with_name) and _DEAL_NOUNS.search(text) is not None

@@ -226,7 +226,8 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.0,
         re.compile(
-            r"\b(?:t-?bills?|bills?|notes|bonds|coupon|auction|crude|underwrit\w+"
+            # "bills", "T-BILLS", not the person "Bill Graham"
+            r"\b(?:t-?bills?|(?-i:bills?|BILLS?)|notes|bonds|coupon|auction|crude|underwrit\w+"
             r"|treasury|tap\s+stocks?|loans|coins?|peanuts?)\b"
             r"|\bbond\s+(?:issues?|markets?|yields?|prices?|futures|tender|auction|offering)\b"
             r"|\bsees\s+(?:\S+\s+){0,2}?(?:gain|loss|net|earnings|profit|results|year|quarter"

@@ -54,6 +54,14 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
     without spaces; a slash first, then the first hyphen that leaves a real name on its left
     (not "T-Mobile") and lies in no linked name."""
     slashes = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "/"]
+    cashtags = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "$"]
+    if cashtags and not slashes:  # "$GLBX $INTK deal"
+        left, right = (
+            name_span(doc, span.start, cashtags[0]),
+            name_span(doc, cashtags[0] + 1, span.end),
+        )
+        if left is not None and right is not None:
+            return left, right
     for k in range(span.start, span.end - 1):  # "GLBX/ $INTK": the slash kept on the name
         text: str = doc[k].text
         if len(text) > 1 and text.endswith("/"):

@@ -219,6 +219,9 @@ DEAL_WORDING: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"(?:buy|acquire|merge|combine|sell)|(?:over|about|on|for)\s+(?:a\s+)?(?:deal|merger"
             r"|takeover|acquisition|sale|buyout))\b"
             r"|\b(?:merger|takeover|buyout|acquisition)\s+talks\b"
+            # "held early deal talks with Initech" (not trade or peace talks)
+            r"|(?<!\btrade\s)(?<!\bpeace\s)(?<!\bbudget\s)(?<!\bclimate\s)(?<!\bdebt\s)"
+            r"\bdeal\s+talks\s+with\b"
             r"|\b(?:purchase|acquisition|takeover|buyout)\s+(?:for|worth|valued\s+at)\s+"
             r"(?:US|C|A)?[$€£]\d",
             _I,
