@@ -40,7 +40,7 @@ _OTHER_KIND: Final = re.compile(
     r"\b(?:trade|licen[cs]\w*|partner\w*|suppl(?:y|ies|ier|iers)|sponsor\w*|endorse\w*"
     r"|distribut\w+|streaming|records?|recording|tv|broadcast\w*|contracts?|brexit|ceasefire"
     r"|peace|loans?|financing|transfer|striker|midfielder|defender|winger|goalkeeper"
-    r"|players?)\b",
+    r"|players?|penalt\w+|plea|settle\w*)\b",
     _I,
 )
 # "deal with it", "deal to supply chips": not a deal that buys a company.

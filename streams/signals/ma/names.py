@@ -36,7 +36,8 @@ BRIDGE: Final = words(
     mln million m b k usd dlrs dollars it that they we deal deals latest big huge major
     surprise another definitive agreement agreements intent intention on
     rejects rejected rebuffs rebuffed spurns spurned accepts accepted ’s ’ pitches pitched
-    submits submitted lodges lodged tables tabled
+    submits submitted lodges lodged tables tabled gets got receives received receiving
+    attracts attracted attracting draws drew
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
@@ -223,7 +224,8 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
         i = after
     i = _past_marks(doc, i)
     begin, end = collect(doc, i)
-    if begin == end and i < len(doc) and _bare_word(doc, i):  # "Apple acquired imsense"
+    bare = after is None  # not "biopharm firm focused on ..."
+    if bare and begin == end and i < len(doc) and _bare_word(doc, i):  # "Apple acquired imsense"
         return span_any(doc, i, i + 1)
     if end < len(doc) and doc[end].lower_ in POSSESSIVE:  # "Seattle's thePlatform"
         later = run_right(doc, end + 1)

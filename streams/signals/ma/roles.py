@@ -76,7 +76,8 @@ STAKE_VERBS: Final = frozenset(
 _ANSWERS: Final = frozenset(
     {
         "reject", "rejects", "rejected", "rebuff", "rebuffs", "rebuffed", "spurn", "spurns",
-        "spurned", "accept", "accepts", "accepted",
+        "spurned", "accept", "accepts", "accepted", "gets", "got", "receives", "received",
+        "receiving", "attracts", "attracted", "attracting", "draws", "drew",
     }
 )  # fmt: skip
 

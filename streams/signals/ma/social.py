@@ -39,7 +39,7 @@ _CHANGE: Final = (
     r"|adds?\s+to|added\s+to)"
 )
 _HOLDERS: Final = (
-    r"(?:investors|traders|(?:hedge\s+)?funds|insiders|institutions|analysts|longs|shorts"
+    r"(?:investors|traders|(?:hedge\s+)?funds|insiders|institutions|analysts|longs|shorts|people"
     r"|bulls|bears|buyers|sellers|whales|retail)"
 )
 _OFFICERS: Final = r"(?:ceo|cfo|coo|cto|director|chairman|insider|executive|exec|president|officer)"
@@ -69,6 +69,9 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:acquires?|acquired|takes?|took|opens?|opened|initiates?|initiated|establish"
             r"(?:es|ed)?|starts?|started)\s+(?:a\s+)?new\s+(?:stake|position|holding)\b"
             r"|\bnew\s+position\s+in\b|\b13[- ]?f\b"
+            # "Acme Trust Acquires $19,353,000 in Globex Shares"
+            r"|\b(?-i:Acquires|Acquired|Buys|Bought|Sells|Sold|Purchases)\s+\$\d{1,3}(?:,\d{3})+"
+            r"\s+(?:in|of)\b"
             r"|\b(?-i:Sells|Sold|Buys|Bought|Acquires|Acquired|Purchases|Purchased)\s+"
             + _SMALL_COUNT
             + r"\s+(?-i:Shares)\b",
@@ -93,7 +96,14 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:calls|puts|contracts|options)\s+(?:being\s+)?(?:bought|sold)\b"
             r"|\b(?:call|put)\s+(?:buying|selling|options?)\b"
             r"|\b(?:calls|puts)\s+(?:buying|selling|activity|volume|expir\w+)\b"
-            r"|\b\d[\d.]*\s+(?:calls|puts)\b|\bbuy(?:ing)?\s+stocks\b"
+            r"|\b\d[\d.]*\s+(?:calls|puts)\b|\bbuy(?:ing)?\s+stocks\b|\bleft\s+to\s+buy\b"
+            # analyst ratings: "raised to buy from hold", "cut to sell"
+            r"|\b(?:raised|raises|cut|cuts|lowered|upgraded|downgraded|moved|lifted|reiterated?)\s+"
+            r"(?:\w+\s+)?to\s+(?:buy|sell|hold|outperform|neutral)\b"
+            r"|\bfrom\s+(?:hold|neutral|sell|buy|underperform|outperform)\b"
+            # a trade at a price: "bought last night at 106.12"
+            r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,25}\bat\s+\$?\d+\.\d+\b"
+            r"(?!\s*(?:dlrs|dollars|a\s+share|per\s+share))"
             # "Buy Globex Or J.C. Penney?": a question weighing two stocks
             r"|\bbuy\b[^?!\n]{1,40}\bor\b[^?!\n]{1,40}\?"
             r"|\bon\s+(?:market\s+)?(?:weakness|strength|dips?)\b"
@@ -174,8 +184,8 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             r"|\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|play)\b[^.!\n]{0,40}\?"
             r"|\b(?:possible|potential)\s+(?:acquisition|takeover|buyout|merger)\b[^.!\n]{0,40}\?"
             # the poster guessing: "I bet", "I smell a takeover", "I was thinking ... would buy"
-            r"|\b(?:i|we)\s+(?:was\s+|were\s+)?(?:thinking|bet|guess|wonder|smell|predict"
-            r"|suspect)\b"
+            r"|\b(?:i|we)\s+(?:was\s+|were\s+)?(?:thinking|bet|guess|wonder|smell|predict)\b"
+            r"|\bhypothetical(?:ly)?\b"
             # the poster's own regrets and alerts: "wish I waited to buy", "alerted to buy."
             r"|\b(?:wish|wished|shoulda|should\s+have|should['’]ve)\b[^.!?\n]{0,40}\b(?:buy"
             r"|bought|sell|sold)\b|\b(?:alert\w*|told\s+(?:you|u|ya))\b[^!?\n]{0,30}?"
