@@ -1,0 +1,166 @@
+"""Chatter cues: price talk, options, technicals, personal trades, ratings, previews, fund
+positions, opinion; and speculation, which discounts a company event (issue 13)."""
+
+from __future__ import annotations
+
+from .scan import Cue
+
+__all__ = [
+    "ANALYST",
+    "OPINION",
+    "OPTIONS",
+    "PERCENT",
+    "PERSONAL",
+    "POSITION",
+    "PREVIEW",
+    "PRICE",
+    "QUESTION",
+    "SPECULATION",
+    "STOCK_TALK",
+    "TECHNICAL",
+]
+
+PRICE = Cue(
+    r"(?<![\w$])\$\s?\d[\d,]*(?:\.\d+)?(?![\d,.])(?!\s*(?:[mbk]n?\b|mm\b|mil|mln|bil|bln|billion|million|"
+    r"thousand|trillion|tr?n?\b))",
+)
+PERCENT = Cue(r"(?<![\w.])[+-]?\d+(?:[.,]\d+)?\s?%", flags=0)
+OPTIONS = Cue(
+    r"\b(?:calls?|puts?)\b(?!\s+(?:for|on)\s+(?:the\s+)?(?:ceo|board|company|regulators?))",
+    r"\boptions?\s+(?:trade|trading|activity|flow|volume|traders?|beginners?|expir\w*|chain)\b",
+    r"\b#?options\b",
+    r"\bstrike\b",
+    r"\bcontracts\b",
+    r"\bexpir(?:y|ation|ing|es)\b",
+    r"\bweeklys?\b",
+    r"\b\d+(?:\.\d+)?\s?[cp]\b",
+    r"\b(?:straddle|strangle|iron\s+condor|covered\s+call|spread)s?\b",
+    r"\bimplied\s+vol",
+)
+TECHNICAL = Cue(
+    r"\bsupport\s+(?:at|level|line|zone|\$?\d)",
+    r"\bresistance\b",
+    r"\bbreak(?:out|down|ing\s+out)s?\b",
+    r"\bbull(?:ish|s)?\b",
+    r"\bbear(?:ish|s)?\b",
+    r"\bover(?:sold|bought)\b",
+    r"\b(?:rsi|macd|fibonacci|vwap|sma|ema)\b",
+    r"\bmoving\s+average\b",
+    r"\b\d{2,3}[-\s]?(?:day|dma|sma|ema)\b",
+    r"\bchart(?:s|ing)?\b",
+    r"\btechnicals?\b",
+    r"\btrend\s?lines?\b",
+    r"\bgap(?:ped|s|ping)?[-\s]?(?:up|down|fill)\b",
+    r"\bshort\s+squeeze\b",
+    r"\b(?:all[-\s]time|52[-\s]week|\d+[-\s]year)\s+(?:high|low)s?\b",
+    r"\bnew\s+highs?\b",
+    r"\b(?:rally|rallies|rallying|ripping|dip|dips|bounce[sd]?|pullback|sell[-\s]?off)\b",
+    r"\bhigher\s+(?:high|low)s?\b",
+    r"\b(?:into|at|near|before)\s+(?:the\s+)?(?:close|open|bell)\b",
+    r"\b(?:pre|after)[-\s]?(?:market|hours)\b",
+    r"\bpm\b",
+    r"\bah\b",
+    r"\bintraday\b",
+    r"\bday\s?trad\w*",
+    r"\bswing\s+trad\w*",
+    r"\bscalp\w*",
+    r"\bwatch\s?list\b",
+    r"\b(?:looking|looks)\s+(?:strong|weak|good|bad|ugly|great|heavy)\b",
+    r"\bmomentum\b",
+    r"\bvolume\b",
+    r"\bstock\s+chart\b",
+    r"\btarget\s+\$?\d",
+)
+PERSONAL = Cue(
+    r"\b(?:i|i'm|i've|i'd|im|ive|we|we're|we've|my|me)\b[^.!?\n]{0,40}\b(?:bought|sold|buy|sell|"
+    r"buying|selling|added|adding|trimmed|long|short|shorted|shorting|own|holding|hold|"
+    r"position|entry|exit(?:ed)?|stopped\s+out|took\s+profits?|shares)\b",
+    r"\b(?:bought|sold|added|shorted|grabbed|picked\s+up|loaded\s+(?:up\s+)?on)\s+"
+    r"(?:some|more|a\s+few|a|my|\d[\d,]*)\b",
+    r"^\s*(?:long|short|bought|sold|added|buying|selling|adding|trimmed)\b",
+    r"\brecent\s+buys\b",
+    r"\bmy\s+(?:portfolio|position|shares|picks?|trade)\b",
+    r"\b(?:wish|glad|should\s+have|shoulda)\b[^.!?\n]{0,20}\b(?:bought|sold|buy|sell)\b",
+)
+ANALYST = Cue(
+    r"\bprice\s+targets?\b",
+    r"(?<![\w$])PT\b",
+    r"\b(?:up|down)grade[ds]?\b",
+    r"\b(?:rating|ratings|rated)\b",
+    r"\breiterat\w+",
+    r"\b(?:out|under)perform\w*",
+    r"\b(?:over|under|equal)[-\s]?weight\b",
+    r"\binitiat\w+\s+(?:coverage|at|with)\b",
+    r"\b(?:strong\s+)?(?:buy|sell|hold)\s+rating\b",
+    r"\banalysts?\b",
+    r"\bzacks\b",
+)
+PREVIEW = Cue(
+    r"\b(?:ahead\s+of|before|into|preview\w*|previewing)\s+(?:the\s+)?(?:earnings|results|"
+    r"report|er)\b",
+    r"\bearnings\s+(?:preview|expectations?|estimates?|whispers?|week|season|calendar|play)\b",
+    r"\breport(?:s|ing)?\s+(?:earnings\s+)?(?:tomorrow|today|tonight|next\s+week|this\s+week|"
+    r"after\s+the\s+(?:bell|close)|before\s+the\s+(?:bell|open))\b",
+    r"\b(?:will|can|could)\s+\$?[A-Z]\w*\s+(?:beat|miss)\b",
+    r"\bexpect(?:ed|s|ations?)?\b",
+    r"\bestimates?\b",
+    r"\bconsensus\b",
+    r"(?-i:\bER'?s?\b)",
+)
+POSITION = Cue(
+    r"\b(?:has|have|holds?|takes?|took|opens?|initiates?)\s+(?:a\s+|an\s+|new\s+)?\$?[\d,.]+"
+    r"\s*(?:[mbk]\s+)?(?:stake|position)\b",
+    r"\b(?:stake|position|holdings?)\s+(?:in\s+[^.]{0,60}?\s+)?(?:boosted|raised|increased|"
+    r"cut|lowered|trimmed|decreased|reduced|lifted|upped)\b",
+    r"\b(?:boosts?|raises?|increases?|cuts?|lowers?|trims?|decreases?|reduces?|lifts?|ups)\s+"
+    r"(?:its\s+|their\s+|his\s+|her\s+)?(?:stake|position|holdings?)\b",
+    r"\bshares?\s+(?:bought|sold|purchased|acquired)\s+by\b",
+    r"\b(?:buys?|sells?|purchases?|acquires?|unloads?|dumps?|bought|sold)\s+"
+    r"(?:\d[\d,]*\s+|new\s+)?(?:shares|stake|position)\s+(?:of|in)\b",
+    r"\b(?:\d[\d,]+)\s+shares\s+of\b",
+    r"\b13[fF]\b",
+    r"\b(?:asset|wealth|investment|capital|fund)\s+management\b.{0,40}\b(?:stake|shares|"
+    r"position)\b",
+    r"\b(?:llc|lp|advisors?|partners|bank|trust|fund|investments?)\b.{0,40}"
+    r"\b(?:stake|shares|position)\s+in\b",
+    r"\binflow\b",
+    r"\boutflow\b",
+)
+OPINION = Cue(
+    r"\b(?:why|should|could|would|might|maybe|perhaps|think|thinks|believe|imo|imho|feel|"
+    r"guess|hope|wish|wonder|lol|lmao|wow|love|hate)\b",
+    r"\b(?:undervalued|overvalued|valuation|cheap|expensive|bargain|fair\s+value|value\s+play)\b",
+    r"\b(?:buy\s+now|buy\s+at|buy\s+the\s+dip|time\s+to\s+(?:buy|sell))\b",
+    r"\b(?:dividends?|yield|income|retire\w*|portfolios?|invest(?:ing|ors?)?)\b",
+    r"\b(?:bull\s+vs\.?\s+bear|bull\s+case|bear\s+case|reasons?|things\s+to\s+know)\b",
+    r"\b(?:stocks?\s+for|best\s+stocks?|top\s+stocks?|safest|blue[-\s]chip)\b",
+    r"\b(?:traders?|trading|trades?)\b",
+    r"\b(?:stock\s+price|share\s+price|market\s+cap|mkt\s+cap)\b",
+    r"\b(?:worth|priced\s+in|sell\s+on\s+news)\b",
+    r"\b(?:takeover|buyout|merger|acquisition)\s+(?:target|candidate|chatter|speculation|"
+    r"rumou?rs?|mania|talk)\b",
+)
+QUESTION = Cue(r"\?", flags=0)
+# Talk about the stock itself: its price, its shares, buying and selling it.
+STOCK_TALK = Cue(
+    r"\b(?:stocks?|shares?|shareholders?|buy|buys|buying|sell|selling|sold|long|short|"
+    r"cover(?:ed|ing)?|hold(?:ing)?|position|entry|exit|lows?|highs?|higher|lower|green|red|"
+    r"trash|moon|mooning|dump(?:ing|ed)?|pump(?:ing|ed)?|squeeze|play|ticker|"
+    r"mkt\s+cap|market\s+cap|recommendations?|cramer|earnings?|quarter|profits?)\b",
+    r"(?:@|\bat|\bunder|\bover|\babove|\bbelow)\s*\d+(?:\.\d+)?\b",
+    r"\b\d+(?:\.\d+)?\s?\$",
+)
+# Speculation, advice and wishes: a deal or move someone imagines is not a company event.
+SPECULATION = Cue(
+    r"\?",
+    r"\b(?:could|should|would|might|if|perhaps|maybe|why|possible|possibly|imo|imho|wish|"
+    r"wonder|hope|imagine|predict\w*)\b",
+    r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
+    r"\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|chatter|speculation|mania)\b",
+    r"\bopen\s+letter\b",
+    # timing advice ("Buy Acme before the launch") and imagined dates ("come October, they ...")
+    r"\b(?:buy|sell|avoid|own)\s+(?:\$?[\w&.'’-]+\s+){0,2}(?:before|ahead\s+of)\b",
+    r"\bcome\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fall|spring|summer|winter|"
+    r"next)\w*\b",
+    r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
+)

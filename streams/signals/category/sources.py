@@ -1,0 +1,88 @@
+"""News desks: accounts of newsrooms and business press, and desk names written in a post."""
+
+from __future__ import annotations
+
+from .scan import Cue
+
+__all__ = ["DESK", "NEWS_SOURCES", "is_source"]
+
+# Accounts of newsrooms and business press (lower case, without @). A retweet of one of them
+# or a post by one counts as news evidence, never as news on its own.
+NEWS_SOURCES = frozenset(
+    {
+        "reuters",
+        "reutersbiz",
+        "reuterstech",
+        "reutersmarkets",
+        "breakingnews",
+        "bloomberg",
+        "business",
+        "bloombergtv",
+        "bloombergdeals",
+        "bloombergnews",
+        "technology",
+        "markets",
+        "wsj",
+        "wsjbusiness",
+        "wsjtech",
+        "wsjdeals",
+        "wsjmarkets",
+        "cnbc",
+        "cnbcnow",
+        "cnbcworld",
+        "marketwatch",
+        "cnnmoney",
+        "cnnbusiness",
+        "ft",
+        "ftmarkets",
+        "financialtimes",
+        "yahoofinance",
+        "ap",
+        "ap_business",
+        "nytimes",
+        "nytimesbusiness",
+        "dealbook",
+        "businessinsider",
+        "businesswire",
+        "prnewswire",
+        "globenewswire",
+        "techcrunch",
+        "recode",
+        "theverge",
+        "verge",
+        "engadget",
+        "fiercebiotech",
+        "fiercepharma",
+        "street_insider",
+        "streetinsider",
+        "theflynews",
+        "benzinga",
+        "washingtonpost",
+        "guardian",
+        "bbcbusiness",
+        "bbcnews",
+        "forbes",
+        "fortune",
+        "fortunemagazine",
+        "economist",
+        "axios",
+        "politico",
+        "usatoday",
+        "latimes",
+        "foxbusiness",
+        "livesquawk",
+        "firstsquawk",
+        "deltaone",
+    }
+)
+# Names of news desks as written in a post ("- WSJ", "via Reuters", "(Bloomberg)").
+# Names of news desks as written in a post ("- WSJ", "via Reuters", "(Bloomberg)").
+DESK = Cue(
+    r"\b(?:reuters|rtrs|bloomberg|bberg|bbg|wsj|wall street journal|cnbc|marketwatch|"
+    r"financial times|associated press|dow jones|nikkei|techcrunch|recode)\b",
+)
+
+
+def is_source(handle: str | None) -> bool:
+    """Whether the account (with or without @) is a newsroom's."""
+    return handle is not None and handle.lower().lstrip("@") in NEWS_SOURCES
