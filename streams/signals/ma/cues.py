@@ -62,7 +62,7 @@ _PASSING: Final = re.compile(
     + r"\b"
     + _LONG_AGO
     + _PAST_PRICE
-    # "tried to sell to Excite ... in 1999": an old attempt
+    # "tried to sell to Initech ... in 1998": an old attempt
     + r"|\b(?:acquired|bought|purchased|tried\s+to\s+(?:sell|buy|acquire))\s+(?:"
     + _PAST_GAP
     + r"\s+)?"

@@ -226,7 +226,7 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.0,
         re.compile(
-            # "bills", "T-BILLS", not the person "Bill Graham"
+            # "bills", "T-BILLS", not the person "Bill Smith"
             r"\b(?:t-?bills?|(?-i:bills?|BILLS?)|notes|bonds|coupon|auction|crude|underwrit\w+"
             r"|treasury|tap\s+stocks?|loans|coins?|peanuts?)\b"
             r"|\bbond\s+(?:issues?|markets?|yields?|prices?|futures|tender|auction|offering)\b"
@@ -358,7 +358,7 @@ def _negative(text: str) -> float:
     return sum(weight for weight, pattern in _NEGATIVE + NOT_A_DEAL if pattern.search(text))
 
 
-# The retailer's name is no buying word ("former Best Buy CMO"): its "Buy" is blanked.
+# The retailer's name is no buying word ("hires a former Best Buy executive"): its "Buy" is blanked.
 _BEST_BUY: Final = re.compile(r"(?<=\bBest\s)Buy\b|(?<=\bBEST\s)BUY\b")
 
 

@@ -37,7 +37,7 @@ BRIDGE: Final = words(
     surprise another definitive agreement agreements intent intention on
     rejects rejected rebuffs rebuffed spurns spurned accepts accepted ’s ’ pitches pitched
     submits submitted lodges lodged tables tabled gets got receives received receiving
-    attracts attracted attracting draws drew
+    attracts attracted attracting draws drew takes took
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
@@ -61,15 +61,15 @@ _DESCRIPTORS: Final = words(
 )
 # A possessive ending ("Globex's", "Globex’s").
 POSSESSIVE: Final = frozenset({"'s", "'", "’s", "’"})
-# Corporate suffixes written after a comma ("Mars, Incorporated").
+# Corporate suffixes written after a comma ("Acme, Incorporated").
 _SUFFIXES: Final = words(
     "inc inc. incorporated corp corp. corporation ltd ltd. llc plc co co. sa ag nv"
 )
-# Words that name a line of business, not a company ("Pet Food division", "Transportation
+# Words that name a line of business, not a company ("Pet Care division", "Freight
 # Finance Unit"): a unit named only by them is sold by its owner.
 _TRADES: Final = words(
     """
-    pet food foods finance financing financial transportation transport consumer banking bank
+    pet care food foods freight finance financing financial transportation transport consumer banking bank
     appliances appliance chemicals chemical insurance retail media energy power gas oil
     pharma pharmaceutical pharmaceuticals health healthcare care medical devices device
     lending credit card cards cable wireless mobile steel paper packaging plastics aviation
@@ -172,11 +172,11 @@ def run_left(doc: Any, end: int) -> RoleSpan | None:
         ):
             pass
         elif token.text == "$" and start == i + 1 and i > 0 and is_namey(doc[i - 1]):
-            pass  # "Facebook $FB": the name before its cashtag
+            pass  # "Globex $GLBX": the name before its cashtag
         else:
             break
         i -= 1
-    # "Mars, Incorporated": the name before a corporate suffix
+    # "Acme, Incorporated": the name before a corporate suffix
     if start < end and doc[start].lower_ in _SUFFIXES and start >= 2 and doc[start - 1].text == ",":
         before = run_left(doc, start - 1)
         if before is not None:
@@ -234,7 +234,7 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
     nxt = end + 1
     if nxt < len(doc) and doc[end].text == "-" and doc[nxt].lower_ in _DESCRIPTORS:
         k = nxt + 1 + (nxt + 1 < len(doc) and doc[nxt + 1].text == ",")
-        later = run_right(doc, k)  # "Minecraft-maker, Mojang"
+        later = run_right(doc, k)  # "Widget-maker, Initech"
         if later is not None:
             return later
     if end < len(doc) and (after := _lower_descriptor(doc, end)) is not None:
@@ -253,7 +253,7 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
 
 
 def generic(doc: Any, span: RoleSpan) -> bool:
-    """Whether every word of ``span`` names a line of business ("Transportation-Finance Unit")."""
+    """Whether every word of ``span`` names a line of business ("Freight-Finance Unit")."""
     parts = [
         part
         for token in doc[span.start : span.end]
@@ -265,7 +265,7 @@ def generic(doc: Any, span: RoleSpan) -> bool:
 
 def _past_marks(doc: Any, i: int) -> int:
     """Past a cashtag's or hashtag's mark and a hyphenated adjective before a name
-    ("maker $NOBN", "startup #BookLamp", "fast-growing Allergan")."""
+    ("maker $INTK", "startup #Initech", "fast-growing Initech")."""
     while i < len(doc):
         token = doc[i]
         if (  # "fast - growing" as three tokens

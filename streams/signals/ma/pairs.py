@@ -1,8 +1,9 @@
 """Parties as social posts write them around a deal noun.
 
-- a pair in one run: "Charter-TWC merger", "Sprint/T-Mobile deal", "Halliburton - Baker Hughes
+- a pair in one run: "Globex-INTK merger", "Hooli/Pied-Piper deal", "Globex - Initech Systems
   merger" (the first named acquires; a hyphen inside a linked name such as a watched
-  "Bristol-Myers" never splits it);
+  "Hewlett-Packard" never splits it);
+- a bid pitched to holders: "Globex pitches bid to Initech shareholders";
 - a raised bid: "Globex raising Initech bid" (Globex bids for Initech);
 - talk of a takeover: "Initech up on takeover chatter" (Initech the target), "Initech buoyed
   by Globex takeover talk" (Globex the bidder);
@@ -15,12 +16,15 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from streams.signals.ma.names import (
+    POSSESSIVE,
     Roles,
     RoleSpan,
+    is_amount,
     is_boundary,
     is_namey,
     name_span,
     run_left,
+    run_right,
     words,
 )
 
@@ -40,6 +44,8 @@ _TALK: Final = words(
     approach approaches fears hopes buzz
     """
 )
+# Holders a bid is pitched to: "pitches bid to Y shareholders" (Y the target).
+_HOLDERS: Final = frozenset({"shareholders", "holders", "stockholders", "investors", "board"})
 _TALK_NOUNS: Final = words("takeover take-over buyout buy-out merger acquisition m&a")
 _MAYBE: Final = words("a the potential possible renewed hostile new fresh")
 
@@ -50,9 +56,9 @@ def _inside_linked(doc: Any, k: int, linked: Spans) -> bool:
 
 
 def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, RoleSpan] | None:
-    """ "Charter-TWC", "Sprint/T-Mobile": two names joined by a slash or a hyphen written
+    """ "Globex-INTK", "Hooli/Pied-Piper": two names joined by a slash or a hyphen written
     without spaces; a slash first, then the first hyphen that leaves a real name on its left
-    (not "T-Mobile") and lies in no linked name."""
+    (not "T-Systems") and lies in no linked name."""
     slashes = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "/"]
     cashtags = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "$"]
     if cashtags and not slashes:  # "$GLBX $INTK deal"
@@ -88,7 +94,7 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
 
 
 def pair_across(doc: Any, target: RoleSpan) -> RoleSpan | None:
-    """The first of "Halliburton - Baker Hughes merger": a name before a spaced dash."""
+    """The first of "Globex - Initech Systems merger": a name before a spaced dash."""
     k = target.start - 1
     if k >= 1 and doc[k].text == "$":  # "$GLBX/ $INTK merger"
         k -= 1
@@ -149,3 +155,35 @@ def is_anti(doc: Any, cue: int) -> bool:
     if text.startswith("anti-"):
         return True
     return cue >= 2 and doc[cue - 1].text == "-" and doc[cue - 2].lower_ == "anti"
+
+
+def holders_of(doc: Any, start: int) -> RoleSpan | None:
+    """Y in "Y shareholders" starting at ``start``."""
+    run = run_right(doc, start)
+    if run is not None and run.end < len(doc) and doc[run.end].lower_ in _HOLDERS:
+        return run
+    return None
+
+
+def talk_roles(doc: Any, cue: int) -> Roles:
+    """ "Y up on takeover chatter" (Y the target), "Y buoyed by X takeover talk" (X bids)."""
+    bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
+    target = talked_about(doc, (bidder.start if bidder else cue) - 1)
+    return Roles(bidder, target, cue)
+
+
+def owner_before(doc: Any, k: int) -> RoleSpan | None:
+    """X in "X's $9bn Y deal" or "X's big acquisition", reading left from token ``k``."""
+    steps = 0
+    while (
+        k >= 0
+        and steps < 4
+        and (is_amount(doc[k]) or doc[k].text in {"$", "€", "£"} or doc[k].is_lower)
+    ):
+        if doc[k].lower_ in POSSESSIVE:
+            break
+        k -= 1
+        steps += 1
+    if k >= 0 and doc[k].lower_ in POSSESSIVE:
+        return run_left(doc, k)
+    return None

@@ -29,8 +29,8 @@ _NOT_NAMES: Final = words(
 )
 _OTHERS: Final = words("others rivals peers")
 # Places that buy no company: an unlinked country, region or city read as a party is
-# dropped, or trimmed off the front of one ("US Technicolor", "Mexico's Iusacell"). A
-# company the tagger took for a place ("Electrolux" as GPE) is kept.
+# dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
+# company the tagger took for a place ("Vandelux" as GPE) is kept.
 _KNOWN_PLACES: Final = words(
     """
     us u.s. usa u.s.a. america united states uk u.k. britain england scotland wales ireland
@@ -135,7 +135,7 @@ def organisation(
     start += _place(doc, start, end, entities)
     if start >= end:
         return None
-    if doc[start].lower_ in POSSESSIVE:  # "Mexico's Iusacell"
+    if doc[start].lower_ in POSSESSIVE:  # "Norway's Initech"
         start += 1
     if start >= end:
         return None

@@ -30,12 +30,14 @@ from streams.signals.ma.names import (
 )
 from streams.signals.ma.pairs import (
     PAIR_NOUNS,
+    holders_of,
     is_anti,
     is_talk,
+    owner_before,
     pair_across,
     raised_bid,
     split_pair,
-    talked_about,
+    talk_roles,
 )
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
@@ -85,8 +87,6 @@ _ANSWERS: Final = frozenset(
 _AGREES: Final = frozenset(
     {"agrees", "agreed", "backs", "backed", "welcomes", "welcomed", "recommends", "recommended"}
 )
-# Holders a bid is pitched to: "pitches bid to Y shareholders" (Y the target).
-_HOLDERS: Final = frozenset({"shareholders", "holders", "stockholders", "investors", "board"})
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
 _DEAL_NOUNS: Final = frozenset(
     {"takeover", "buyout", "merger", "acquisition", "deal", "tie-up", "combination"}
@@ -241,7 +241,7 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     if answer is None and agreed is not None and bidder is not None and bidder.start > agreed:
         answer = agreed  # "Y agrees to X's bid": a named bidder between the verb and the bid
     if answer is None:
-        if prep_word == "to" and (holders := _holders_of(doc, cue + 2)) is not None:
+        if prep_word == "to" and (holders := holders_of(doc, cue + 2)) is not None:
             return Roles(bidder, holders, cue)  # "X pitches bid to Y shareholders"
         return Roles(bidder if prep_word == "from" else None, None, cue)
     if bidder is not None and bidder.start <= answer:
@@ -252,41 +252,9 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     return Roles(bidder, target, cue)
 
 
-def _holders_of(doc: Any, start: int) -> RoleSpan | None:
-    """Y in "Y shareholders" starting at ``start``."""
-    run = run_right(doc, start)
-    if run is not None and run.end < len(doc) and doc[run.end].lower_ in _HOLDERS:
-        return run
-    return None
-
-
-def _talk_roles(doc: Any, cue: int) -> Roles:
-    """ "Y up on takeover chatter" (Y the target), "Y buoyed by X takeover talk" (X bids)."""
-    bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
-    target = talked_about(doc, (bidder.start if bidder else cue) - 1)
-    return Roles(bidder, target, cue)
-
-
-def _owner_before(doc: Any, k: int) -> RoleSpan | None:
-    """X in "X's $9bn Y deal" or "X's big acquisition", reading left from token ``k``."""
-    steps = 0
-    while (
-        k >= 0
-        and steps < 4
-        and (is_amount(doc[k]) or doc[k].text in {"$", "€", "£"} or doc[k].is_lower)
-    ):
-        if doc[k].lower_ in POSSESSIVE:
-            break
-        k -= 1
-        steps += 1
-    if k >= 0 and doc[k].lower_ in POSSESSIVE:
-        return run_left(doc, k)
-    return None
-
-
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if is_talk(doc, cue):
-        return _talk_roles(doc, cue)
+        return talk_roles(doc, cue)
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
@@ -313,15 +281,15 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
         return Roles(target, None, cue)
     if target is None:  # "Globex's big acquisition"
-        return Roles(_owner_before(doc, cue - 1), None, cue)
-    if doc[cue].lower_ in PAIR_NOUNS:  # "Charter-TWC merger", "Halliburton - Baker Hughes deal"
+        return Roles(owner_before(doc, cue - 1), None, cue)
+    if doc[cue].lower_ in PAIR_NOUNS:  # "Globex-INTK merger", "Globex - Initech Systems deal"
         if (halves := split_pair(doc, target, linked)) is not None:
             return Roles(halves[0], halves[1], cue)
         if (first := pair_across(doc, target)) is not None:
             return Roles(first, target, cue)
     if target is not None:
         k = target.start - 1
-        if k >= 0 and (owner := _owner_before(doc, k)) is not None:
+        if k >= 0 and (owner := owner_before(doc, k)) is not None:
             acquirer = owner  # "Globex's $9bn Initech deal"
         elif k >= 0 and doc[k].lower_ in BRIDGE:
             acquirer = _left_party(doc, target.start)

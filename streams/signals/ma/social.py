@@ -15,7 +15,7 @@ Not deals (weighed against a deal, like ``evidence``'s negative cues):
 - deals imagined, urged or asked about ("If Globex and Initech merged", "Dear Globex ...",
   "Will they buy Initech?", "takeover target by $GLBX?", "I smell a takeover"), the
   poster's regrets and alerts, a pronoun bought ("millions will buy it"), commodities;
-- background figures ("has a mkt cap of $18b", "is now worth", "20% of smartphones").
+- background figures ("has a mkt cap of $11b", "is now worth", "15% of tablets").
 
 Deal wordings (positive): "nears sale", "in talks to buy", "merger talks", "raises its
 Initech bid", "Globex bid", "purchase for $3bn", "bought the Daily Planet".
@@ -104,7 +104,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # a trade at a price: "bought last night at 106.12"
             r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,25}\bat\s+\$?\d+\.\d+\b"
             r"(?!\s*(?:dlrs|dollars|a\s+share|per\s+share))"
-            # "Buy Globex Or J.C. Penney?": a question weighing two stocks
+            # "Buy Globex Or J.C. Vandelay?": a question weighing two stocks
             r"|\bbuy\b[^?!\n]{1,40}\bor\b[^?!\n]{1,40}\?"
             r"|\bon\s+(?:market\s+)?(?:weakness|strength|dips?)\b"
             r"|\b(?:buy|sell|bought|sold)\s+(?:more\s+|some\s+)?\$[A-Za-z.]+\s+(?:shares|stock"
@@ -197,16 +197,16 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             # a person's trade: "says he sold $XYZ and bought into banks"
             r"|\b(?:he|she)\s+(?:\w+\s+)?(?:sold|bought|sells|buys)\s+(?:\$|into\b)"
             r"|\bbought\s+into\s+(?-i:[a-z])"
-            # roundups: "Buyouts & Investments in Mobile Gaming"
+            # roundups: "Buyouts & Investments in Cloud Gaming"
             r"|\b(?:buyouts|takeovers|acquisitions|mergers)\s+(?:&|and)\s+(?:investments|ipos"
             r"|partnerships|funding)\b"
-            # commodities and coins bought ("#Silver #Bullion buying")
+            # commodities and coins bought ("#Gold #Bullion purchases")
             r"|#(?:silver|gold|bullion|platinum|bitcoin)\b|\bbullion\b|\bbitcoins?\b",
             _I,
         ),
     ),
-    # Background figures, not news: "has a mkt cap of $18b", "now worth $371bn",
-    # "sells fewer than 20% of smartphones" (a market share, not a stake).
+    # Background figures, not news: "has a mkt cap of $11b", "now worth $300bn",
+    # "sells fewer than 15% of tablets" (a market share, not a stake).
     (
         0.6,
         re.compile(
