@@ -10,7 +10,9 @@ its families in a post in one pass (a trie-shaped regular expression over the lo
 text), and a family then scans only the alternatives whose strings occur, as one
 alternation in the original order: an alternative that cannot match anywhere in the text
 changes no match of the alternation, so the matches (and their count) are those of the
-whole family. The alternations of the subsets met are compiled once and kept.
+whole family. Alternatives are compiled one by one on
+first use; with several live, the alternation's matches are found from theirs (the leftmost,
+the first in order at a tie), so no alternation of a subset is ever compiled.
 
 ``lowered`` maps the four non-ASCII letters Python's case-insensitive matching equates
 with ASCII ones (dotted and dotless I, long S, the Kelvin sign) to them before lowering,
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 __all__ = ["Cue", "Cues", "Reading", "lowered", "required"]
@@ -32,7 +34,6 @@ _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_CACHE_LIMIT = 2048
 
 
 def lowered(text: str) -> str:
@@ -122,54 +123,79 @@ class Cue:
         self.alternatives = alternatives
         self.flags = flags
         self.pattern = re.compile("(?:" + "|".join(alternatives) + ")", flags)
-        self.always = frozenset(i for i, a in enumerate(alternatives) if required(a, flags) is None)
+        required_keys = [required(alt, flags) for alt in alternatives]
+        self.always = frozenset(i for i, keys in enumerate(required_keys) if keys is None)
         by_key: dict[str, list[int]] = {}
-        for i, alt in enumerate(alternatives):
-            for key in sorted(required(alt, flags) or ()):
+        for i, keys in enumerate(required_keys):
+            for key in sorted(keys or ()):
                 by_key.setdefault(key, []).append(i)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.keys = frozenset(by_key)
-        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        # Alternatives that can match the empty string make the one-by-one count differ from
+        # the alternation's: such a family scans its whole alternation instead.
+        self._nonempty = all(_parser.parse(alt, flags).getwidth()[0] > 0 for alt in alternatives)
+        self._single: dict[int, re.Pattern[str]] = {}
 
-    def scanner(self, present: frozenset[str] | set[str]) -> re.Pattern[str] | None:
-        """The alternation, in order, of the alternatives that may match a text holding the
-        strings ``present`` (None: none can)."""
+    def live(self, present: frozenset[str] | set[str]) -> list[int]:
+        """The alternatives, in order, that may match a text holding the strings
+        ``present``."""
         found = self.keys.intersection(present)
         if not found and not self.always:
-            return None
+            return []
         live = set(self.always)
         for key in found:
             live.update(self.by_key[key])
-        order = tuple(sorted(live))
-        try:
-            return self._compiled[order]
-        except KeyError:
-            pass
-        pattern = (
-            self.pattern
-            if len(order) == len(self.alternatives)
-            else re.compile("(?:" + "|".join(self.alternatives[i] for i in order) + ")", self.flags)
-        )
-        if len(self._compiled) >= _CACHE_LIMIT:
-            self._compiled.clear()
-        self._compiled[order] = pattern
+        return sorted(live)
+
+    def _alternative(self, i: int) -> re.Pattern[str]:
+        pattern = self._single.get(i)
+        if pattern is None:
+            pattern = self._single[i] = re.compile(self.alternatives[i], self.flags)
         return pattern
+
+    def count(self, text: str, present: frozenset[str] | set[str], cap: int) -> int:
+        """How many times the family matches ``text`` (at most ``cap``): the matches of the
+        alternation, found with the live alternatives only."""
+        live = self.live(present)
+        if not live:
+            return 0
+        if len(live) == 1:
+            return _count(self._alternative(live[0]).finditer(text), cap)
+        if not self._nonempty:
+            return _count(self.pattern.finditer(text), cap)
+        # The alternation's next match starts where the leftmost live alternative matches;
+        # at a tie the first in order wins; the scan resumes where that match ends.
+        patterns = [self._alternative(i) for i in live]
+        nxt = [p.search(text) for p in patterns]
+        n = 0
+        while n < cap:
+            best: re.Match[str] | None = None
+            for m in nxt:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                break
+            n += 1
+            end = best.end()
+            nxt = [
+                m if m is None or m.start() >= end else p.search(text, end)
+                for p, m in zip(patterns, nxt, strict=True)
+            ]
+        return n
 
     def hits(self, text: str, low: str, cap: int = 3) -> int:
         """How many times the family matches ``text`` (at most ``cap``); ``low`` is
         ``lowered(text)``."""
-        return _count(self.scanner({k for k in self.keys if k in low}), text, cap)
+        return self.count(text, {k for k in self.keys if k in low}, cap)
 
     def search(self, text: str, low: str) -> bool:
         """Whether the family matches ``text`` anywhere."""
         return self.hits(text, low, 1) > 0
 
 
-def _count(scanner: re.Pattern[str] | None, text: str, cap: int) -> int:
-    if scanner is None:
-        return 0
+def _count(matches: Iterator[re.Match[str]], cap: int) -> int:
     n = 0
-    for _ in scanner.finditer(text):
+    for _ in matches:
         n += 1
         if n >= cap:
             break
@@ -226,7 +252,7 @@ class Reading:
         """How many times ``cue`` matches the text (at most ``cap``)."""
         if cue not in self._cues.members:
             raise ValueError("a cue read with a Cues it is not part of")
-        return _count(cue.scanner(self.present), self.text, cap)
+        return cue.count(self.text, self.present, cap)
 
     def search(self, cue: Cue) -> bool:
         """Whether ``cue`` matches the text anywhere."""
