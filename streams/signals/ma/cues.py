@@ -39,7 +39,7 @@ _CUE: Final = re.compile(
 
 # When an old deal happened: "in 2012", "back in 2015", "last year", "three years ago".
 _LONG_AGO: Final = (
-    r"(?:in\s+(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+day)"
+    r"(?:in\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+day)"
     r"|(?:\d+|a\s+few|two|three|four|five|several|many)\s+years\s+ago"
     r"|last\s+(?:year|decade|century))\b"
 )
@@ -74,6 +74,8 @@ _PASSING: Final = re.compile(
     + r"|\bremember\s+when\b[^.;?!]{0,100}"
     r"|\b(?:its|their|the)\s+(?:19|20)\d\d\s+(?:acquisition|purchase|takeover|merger)\b"
     r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b"
+    # "the price it closed at when it bought Initech"
+    r"|\bwhen\s+(?:it|they|he|she)\s+(?:bought|acquired|purchased)\b"
     # A deal that never happened: "remember when Yahoo almost bought Facebook?"
     r"|\b(?:almost|nearly)\s+(?:bought|acquired|purchased|merged\s+with|took\s+over)\b",
     _I,

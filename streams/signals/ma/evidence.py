@@ -22,7 +22,8 @@ _COMPANY_NOUNS: Final = (
 
 # (weight, pattern): evidence that the text reports a deal. Summed, then squashed.
 _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
-    (1.0, re.compile(r"\ba(?:cq|q)ui(?:re[sd]?|ring|sitions?|siton)\b", _I)),
+    # not in a compound adjective ("community-acquired pneumonia")
+    (1.0, re.compile(r"(?<![a-z]-)\ba(?:cq|q)ui(?:re[sd]?|ring|sitions?|siton)\b", _I)),
     (1.0, re.compile(r"\bmerg(?:e[sd]?|er|ing)\b", _I)),
     (1.0, re.compile(r"\b(?:takeover|take-?over|buy-?out)s?\b", _I)),
     # "takes over Initech", "takes over the struggling retailer": not "takes over the market"

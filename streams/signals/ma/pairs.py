@@ -169,6 +169,18 @@ def talk_roles(doc: Any, cue: int) -> Roles:
     """ "Y up on takeover chatter" (Y the target), "Y buoyed by X takeover talk" (X bids)."""
     bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
     target = talked_about(doc, (bidder.start if bidder else cue) - 1)
+    if bidder is None and target is not None:  # "Globex, Initech halt merger talks"
+        ands = [k for k in range(target.start + 1, target.end - 1) if doc[k].lower_ == "and"]
+        if ands:
+            first, second = (
+                name_span(doc, target.start, ands[0]),
+                name_span(doc, ands[0] + 1, target.end),
+            )
+            if first is not None and second is not None:
+                return Roles(first, second, cue)
+        k = target.start - 1
+        if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
+            return Roles(first, target, cue)
     return Roles(bidder, target, cue)
 
 

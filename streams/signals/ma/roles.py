@@ -401,6 +401,13 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             found.append((token.i, token.i + 1))  # "X said to approach Y about a takeover"
         elif word == "buy" and token.i > 0 and doc[token.i - 1].text in {"Best", "BEST"}:
             continue  # the retailer Best Buy
+        elif (
+            word in VERB_CUES
+            and token.i > 1
+            and doc[token.i - 1].text == "-"
+            and not (doc[token.i - 2].whitespace_ or doc[token.i - 1].whitespace_)
+        ):
+            continue  # a compound adjective: "community-acquired"
         elif word in VERB_CUES and not (word.startswith("purchase") and nxt == "of"):
             previous = doc[token.i - 1].lower_ if token.i > 0 else ""
             if word == "purchase" and previous in {"a", "the", "'s"}:
