@@ -37,7 +37,8 @@ BRIDGE: Final = words(
     surprise another definitive agreement agreements intent intention on
     rejects rejected rebuffs rebuffed spurns spurned accepts accepted ’s ’ pitches pitched
     submits submitted lodges lodged tables tabled gets got receives received receiving
-    attracts attracted attracting draws drew takes took
+    attracts attracted attracting draws drew takes took want wanted wanting intends
+    intend aims aim hopes hope
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
@@ -257,6 +258,7 @@ def generic(doc: Any, span: RoleSpan) -> bool:
     parts = [
         part
         for token in doc[span.start : span.end]
+        if not token.like_url and "t.co/" not in token.lower_  # a link after the name
         for part in token.lower_.split("-")
         if part and token.text not in {"-", "&"}
     ]

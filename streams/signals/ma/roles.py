@@ -38,6 +38,7 @@ from streams.signals.ma.pairs import (
     raised_bid,
     split_pair,
     talk_roles,
+    talked_about,
 )
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
@@ -87,6 +88,8 @@ _ANSWERS: Final = frozenset(
 _AGREES: Final = frozenset(
     {"agrees", "agreed", "backs", "backed", "welcomes", "welcomed", "recommends", "recommended"}
 )
+# Words standing in for a target named elsewhere.
+_STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
 _DEAL_NOUNS: Final = frozenset(
     {"takeover", "buyout", "merger", "acquisition", "deal", "tie-up", "combination"}
@@ -434,6 +437,16 @@ def _roles_at(doc: Any, cue: int, after: int | None, linked: Spans = ()) -> Role
     return _noun_roles(doc, cue, linked) if after is None else _verb_roles(doc, cue, after)
 
 
+def _named_stand_in(doc: Any, roles: Roles) -> Roles:
+    """ "Y up on talk X may buy the company": a target written as "the company" or "it" is
+    the company named just before the buyer, or nobody."""
+    target = roles.target
+    if target is None or target.text.lower() not in _STAND_INS:
+        return roles
+    named = talked_about(doc, roles.acquirer.start - 1) if roles.acquirer is not None else None
+    return Roles(roles.acquirer, named, roles.cue)
+
+
 def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | None:
     """Acquirer and target around the first cue that names someone, or None without a cue.
 
@@ -452,6 +465,7 @@ def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | Non
             continue
         if lower:
             roles = fill_lower_case(doc, roles, after, linked)
+        roles = _named_stand_in(doc, roles)
         if roles.acquirer is not None and roles.target is not None:
             return roles
         if best is None or (best.acquirer is None and best.target is None):
