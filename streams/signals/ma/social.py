@@ -108,6 +108,9 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # a trade at a price: "bought last night at 106.12"
             r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,25}\bat\s+\$?\d+\.\d+\b"
             r"(?!\s*(?:dlrs|dollars|a\s+share|per\s+share))"
+            # a trade timed by the market: "bought it at the peak", "sold at the lows"
+            r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,30}\bat\s+(?:the\s+)?(?:very\s+)?"
+            r"(?:top|peak|highs?|bottom|lows?|dip)\b"
             # "Buy Globex Or J.C. Vandelay?": a question weighing two stocks
             r"|\bbuy\b[^?!\n]{1,40}\bor\b[^?!\n]{1,40}\?"
             r"|\bon\s+(?:market\s+)?(?:weakness|strength|dips?)\b"
