@@ -12,7 +12,12 @@ surroundings, one family at a time:
 - an award or a list, not a post: "named best CEO", "named to a Forbes list", "named in a
   lawsuit", "named after";
 - a move told as background: "weeks after being named CEO", "since he was appointed",
-  "the former CEO, who left in 2019, says".
+  "the former CEO, who left in 2019, says";
+- a guess, a question or a hedged estimate (:func:`speculative`): "I'd guess Lee Park",
+  "maybe they are laying off everyone", "could mean 5,000 job cuts, analyst says", "who's
+  hiring on Wall St?", "job cuts needed";
+- an adviser hired for a deal (:data:`ADVISER`): "has hired Goldman and Lazard", "hires
+  advisers to fend off a bid"; hiring limited, not done: "declined to limit Contoso hiring".
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADVISER",
     "BULK",
     "CUE",
     "HIRE_OBJECT_GAP",
@@ -31,6 +37,7 @@ __all__ = [
     "false_cue",
     "hiring_noun",
     "hypothetical",
+    "speculative",
 ]
 
 _HIRE = r"hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?"
@@ -159,6 +166,17 @@ _ROLE_AFTER = re.compile(r"\s+(?:[$@]?[A-Z][\w&.'’-]*\s+){0,2}" + ROLE.pattern
 _CLAUSE = re.compile(r"[.!?;:\n]|\s[-–—|]\s|\bbut\b", re.I)
 
 
+# After a hire cue: a bank, a law or consulting firm or an adviser, hired for a deal, not staff
+# ("has hired Goldman and Lazard", "hires Evercore to weigh a sale", "hires advisers").
+ADVISER = re.compile(
+    r"\s*(?:(?:two|three|\w+['’]s|its|the|an?|new|outside|investment)\s+)*(?:goldman|morgan\s+stanley"
+    r"|j\.?\s?p\.?\s?morgan|jpmorgan|citi(?:group|bank)?\b|lazard|evercore|barclays|credit\s+suisse"
+    r"|deutsche\s+bank|ubs\b|bofa\b|merrill|centerview|rothschild|jefferies|perella|moelis"
+    r"|guggenheim|hsbc|nomura|qatalyst|greenhill|skadden|wachtell|cravath|kirkland|mckinsey"
+    r"|advis[eo]rs?\b|bankers?\b|(?:investment\s+)?banks?\b|law\s+firms?|lawyers|attorneys"
+    r"|consultants?\b|lobbyists?|headhunters?)",
+    re.I,
+)
 # "hiring" the noun: "antitrust hiring case", "the hiring of", "hiring lags".
 _HIRING_NOUN_AFTER = re.compile(
     r"\s+(?:case|deals?|lawsuit|suit|practices?|freeze|spree|crunch|lags?|debts?|of|process"
@@ -167,6 +185,12 @@ _HIRING_NOUN_AFTER = re.compile(
 )
 _HIRING_NOUN_BEFORE = re.compile(
     r"\b(?:over|the|its|their|antitrust|avoid|in|on|by|with|for|about|says|said)\s+$", re.I
+)
+# Hiring limited, not done: "declined to limit Contoso hiring", "agreed to curb hiring".
+_HIRING_LIMITED = re.compile(
+    r"\b(?:limit|curb|restrict|ban|block|freez|halt|stop|cap|slow|no-?poach)\w*\s+"
+    r"(?:[\w#$@'’&.-]+\s+){0,2}$",
+    re.I,
 )
 _LEAVE_NOUN = re.compile(
     r"\b(?:a|on|of|medical|maternity|paternity|sick|annual|[\w-]+-(?:year|month|week))\s+$",
@@ -180,6 +204,8 @@ def hiring_noun(text: str, cue: re.Match[str]) -> bool:
     if word not in ("hiring", "hire", "hires"):
         return False
     before = text[max(0, cue.start() - 20) : cue.start()]
+    if _HIRING_LIMITED.search(text[max(0, cue.start() - 40) : cue.start()]):
+        return True
     return bool(_HIRING_NOUN_AFTER.match(text, cue.end()) or _HIRING_NOUN_BEFORE.search(before))
 
 
@@ -195,6 +221,48 @@ def hypothetical(text: str, start: int) -> bool:
     "denies he will step down", "could have hired")."""
     before = _clause_before(text, start)
     return bool(_DENIAL.search(before) or _MODAL.search(before))
+
+
+# A hedge in the clause before the cue: the poster's or an analyst's guess, not a report.
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|could|might|would|should|(?<!\bin\s)may(?!\s+\d)|guess\w*"
+    r"|bet(?:ting)?|wonder\w*|predict\w*|imagine"
+    r"|i\s+think|(?:what|who)\s+if)\b",
+    re.I,
+)
+# A guessing game anywhere in the post: "Guesses anyone?", "I'd guess", "my bet is".
+_GUESSING = re.compile(
+    r"\b(?:guess(?:es)?\s+(?:any(?:one|body)|who)|any\s+guesses|i['’]?d\s+(?:guess|bet)"
+    r"|my\s+(?:guess|bet|money)\s+(?:is|on|would)|(?:who|what)\s+(?:will|would|should)\s+be"
+    r"\s+next)\b",
+    re.I,
+)
+# Right after a layoff cue: an opinion of what is needed, an estimate ("job cuts needed").
+_HEDGE_AFTER = re.compile(
+    r"\s+(?:(?:are|is|will\s+be|would\s+be|may\s+be)\s+)?(?:needed|necessary|required|possible"
+    r"|likely)\b",
+    re.I,
+)
+# "announced Lee Park would step down": reported speech, not a hedge.
+_REPORTED_WOULD = re.compile(
+    r"\b(?:announc|sa(?:id|ys)|confirm|told|decided|disclos|revealed|report)\w*\s+"
+    r"(?:that\s+)?(?:[\w'’.$-]+\s+){0,3}?would\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]|:\s|\s[-–—|]\s|https?:")
+
+
+def speculative(text: str, cue: re.Match[str]) -> bool:
+    """A guess, a hedged estimate or a question, not a report: "maybe they are laying off
+    everyone", "could mean 6,000 job cuts, analyst says", "Guesses anyone? ... will name a
+    COO", "Who's hiring on Wall St?", "means more job cuts needed"."""
+    if _GUESSING.search(text):
+        return True
+    before = _REPORTED_WOULD.sub(" ", _clause_before(text, cue.start(), reach=60))
+    if _HEDGE.search(before) or _HEDGE_AFTER.match(text, cue.end()):
+        return True
+    end = _CLAUSE_END.search(text, cue.end())
+    return end is not None and end.group(0) == "?"
 
 
 def _word_family(word: str, text: str, cue: re.Match[str], after: str) -> bool:
@@ -234,7 +302,7 @@ def false_cue(text: str, cue: re.Match[str], *, org_before: bool = False) -> boo
         return True
     if _word_family(word, text, cue, after):
         return True
-    if hypothetical(text, cue.start()):
+    if hypothetical(text, cue.start()) or speculative(text, cue):
         return True
     before = text[max(0, cue.start() - 30) : cue.start()]
     if _BACKGROUND.search(before):

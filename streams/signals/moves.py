@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from models.enriched import Entity
 from models.signals import ExecMove
 from streams.signals.move_cues import (
+    ADVISER,
     BULK,
     CUE,
     GROWTH,
@@ -33,6 +34,7 @@ from streams.signals.move_cues import (
     false_cue,
     hiring_noun,
     hypothetical,
+    speculative,
 )
 
 _WINDOW = 90  # characters around the cue where the person, organisation and role must be
@@ -42,7 +44,31 @@ _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I
 # Between an organisation and the role it attaches to: "Contoso CEO", "Contoso's new CFO",
 # "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
 _ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
-_ROLE_ORG_GAP = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
+_ROLE_ORG_GAP = re.compile(
+    r"\s+(?:(?:job|post|role|position|seat|spot)\s+)?(?:of|at)\s+(?:the\s+)?", re.I
+)
+# Words NER tags ORG that name no organisation ("Shares Drop On News Of ..."), and a desk or
+# unit of a company ("Japan Equities", "the Asia desk").
+_GENERIC = re.compile(
+    r"(?:the\s+)?(?:news|company|companies|board|update|breaking|report|reports|stocks?|shares"
+    r"|markets?|analysts?|exclusive|alert|jobs|layoffs?|hiring|wall\s+st(?:reet)?\.?|street|firm"
+    r"|group|business|employees|workers|staff|sources?)",
+    re.I,
+)
+_DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+(?:Equit(?:y|ies)|Desk|Unit|Division|Team)")
+# Before a handle that is the source of a post, not its subject: "RT @Wire:", "via @Wire".
+_SOURCE_BEFORE = re.compile(r"(?:\b(?:RT|via|by|h/t|cc)\s+|^\W*)$", re.I)
+# A name written after "CEO of" / "CFO at" that NER did not tag: a hashtag, or capitalised words
+# up to a headline word ("CEO of #Telus", "CFO at Northwind Traders Effective Today").
+_NAME_AFTER_ROLE = re.compile(
+    r"#(?P<tag>[A-Za-z][\w&]+)|(?P<name>(?!(?:Effective|Says|After|Amid|As|In|On|To|For|With|And"
+    r"|Is|Was|Will|From)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In|On|To|For"
+    r"|With|And|Is|Was|Will|From)\b)[A-Z][\w&'’.-]*){0,2})"
+)
+# Between a company and the cue it is the subject of: "Contoso has hired", "Contoso names".
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially)\s+)*"
+)
 _ORG_NEAR = 60  # characters between the organisation and a layoff cue
 _HIRER_NEAR = 25  # ... and a hire cue: the company is its subject ("Contoso is hiring")
 
@@ -81,42 +107,121 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     return None
 
 
-def _orgs(entities: Sequence[Entity]) -> list[Entity]:
-    """Organisations: ORG entities (cashtags and handles of watched companies included); a
-    role title NER took for an organisation ("CFO") is never one."""
-    return [e for e in entities if e.label == "ORG" and not ROLE.fullmatch(e.text.strip())]
+def _orgs(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Organisations: ORG entities (cashtags and handles of watched companies included), a
+    fragment extended to the whole name ("BHP" + "Billiton"). Never one: a role title NER
+    took for an organisation ("CFO"), a generic word ("News", "Board"), a desk ("Japan
+    Equities"), a handle of no watched company (the news account of "RT @Wire:"), a name NER
+    also tagged as a person."""
+    person_words = {
+        w for e in entities if e.label == "PERSON" and " " in e.text for w in e.text.split()
+    }
+    out: list[Entity] = []
+    for e in sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start):
+        name = e.text.strip()
+        if (
+            ROLE.fullmatch(name)
+            or _GENERIC.fullmatch(name)
+            or _DESK.fullmatch(name)
+            or (_loose_handle(e) and _source_handle(text, e))
+            or name in person_words
+        ):
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : e.start] == " "
+            and prev.text[:1].isalnum()
+            and name[:1].isalnum()
+        ):
+            out[-1] = prev.model_copy(
+                update={"text": text[prev.start : e.end], "end": e.end, "id": prev.id or e.id}
+            )
+            continue
+        out.append(e)
+    return out
 
 
 def _organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
-    """The organisation of a move: the one the cue governs ("leaving Ford") if any, else the
-    nearest ORG."""
+    """The organisation of a move, in this order: the company that appoints or hires
+    ("Uber hired Facebook's security chief"), the one the cue governs ("leaving Ford"), the
+    one a role near the cue is held at ("out as CEO of Telus ... $T"), the nearest ORG."""
+    subject = _subject(text, orgs, cue)
+    if subject is not None:
+        return subject
     gap = _OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
     governed = [e for e in orgs if e.start == after]
     if governed:
         return governed[0]
-    return _nearest(orgs, "ORG", cue)
+    return _role_near(text, orgs, cue) or _nearest(orgs, "ORG", cue)
+
+
+def _role_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation of the role title nearest the cue that is held at one; a joining
+    cue takes a role after it first ("Contoso chief Bo Berg leaps to CEO job at Fabrikam")."""
+    lo, hi = _window(text, cue)
+    joining = bool(cue["join"] or cue["promote"])
+    roles = sorted(
+        ROLE.finditer(text, lo, hi),
+        key=lambda r: (
+            joining and r.start() < cue.start(),
+            max(0, r.start() - cue.end(), cue.start() - r.end()),
+        ),
+    )
+    return next((o for r in roles if (o := _role_org(text, orgs, r)) is not None), None)
 
 
 def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
-    """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso")."""
-    for org in orgs:
-        if 0 <= role.start() - org.end <= 24 and _ORG_ROLE_GAP.fullmatch(
-            text, org.end, role.start()
-        ):
-            return org
-        gap = _ROLE_ORG_GAP.match(text, role.end())
-        if gap and org.start == gap.end():
-            return org
-    return None
+    """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso", "CEO of
+    #Telus" when NER missed it); the nearest before the title wins ("$MMM: 3M CFO")."""
+    before = [
+        o
+        for o in orgs
+        if 0 <= role.start() - o.end <= 24 and _ORG_ROLE_GAP.fullmatch(text, o.end, role.start())
+    ]
+    if before:
+        return max(before, key=lambda o: o.end)
+    gap = _ROLE_ORG_GAP.match(text, role.end())
+    if gap is None:
+        return None
+    found = next((o for o in orgs if o.start == gap.end()), None)
+    if found is not None:
+        return found
+    name = _NAME_AFTER_ROLE.match(text, gap.end())
+    if name is None:
+        return None
+    group = "tag" if name["tag"] else "name"
+    start, end = name.span(group)
+    return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
 
 
 def _company_near(
-    orgs: Sequence[Entity], cue: re.Match[str], reach: int = _ORG_NEAR
+    orgs: Sequence[Entity], cue: re.Match[str], reach: int = _ORG_NEAR, *, wide: bool = False
 ) -> Entity | None:
     """The organisation doing the hiring or the cutting: the nearest one before the cue
     ("Contoso is hiring", "$CTSO cuts 900 jobs"), else one right after ("layoffs at
-    Contoso")."""
+    Contoso"); ``wide``: else the only company the post names, anywhere in the cue's window
+    ("Shares of Contoso fall after a story on company-wide layoffs"). A handle no watched
+    company has comes last ("Spring at @HomeDepot. It's hiring")."""
+    named = [e for e in orgs if not _loose_handle(e)]
+    found = _before_or_after(named, cue, reach)
+    if found is None and wide and len({e.id or e.text for e in named}) == 1:
+        found = _nearest(named, "ORG", cue)
+    return found or _before_or_after([e for e in orgs if _loose_handle(e)], cue, reach)
+
+
+def _loose_handle(org: Entity) -> bool:
+    """A handle no watched company has (a person, a news account or an unknown company)."""
+    return org.text.startswith("@") and org.id is None
+
+
+def _source_handle(text: str, org: Entity) -> bool:
+    """The handle a post is quoted from ("RT @Wire:", "via @Wire", "“@Wire: ...")."""
+    return text[org.end : org.end + 1] == ":" or bool(_SOURCE_BEFORE.search(text, 0, org.start))
+
+
+def _before_or_after(orgs: Sequence[Entity], cue: re.Match[str], reach: int) -> Entity | None:
     before = [e for e in orgs if e.end <= cue.start() and cue.start() - e.end <= reach]
     if before:
         return max(before, key=lambda e: e.end)
@@ -125,20 +230,42 @@ def _company_near(
 
 
 def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
-    """The organisation right before an appointing cue ("Contoso names a new CFO")."""
-    if not (cue["join"] or cue["promote"]):
+    """The organisation right before an appointing or hiring cue ("Contoso names a new CFO",
+    "Contoso has hired Fabrikam's design chief")."""
+    if not (cue["join"] or cue["promote"] or cue["hire"]):
         return None
     for org in orgs:
-        if org.end <= cue.start() and re.fullmatch(r"\s*", text[org.end : cue.start()]):
+        gap = _SUBJECT_GAP.match(text, org.end)
+        if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
             return org
     return None
+
+
+def _clause_subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company a headline's clause starts with, when the cue ends that clause ("$MS:
+    Mizuho Persists With Japan Equities Hiring")."""
+    start = cue.start() - len(_clause_text_before(text, cue.start()))
+    lead = re.compile(r"\s*(?:[$@#]\w+[\s,]*)*").match(text, start)
+    at = lead.end() if lead else start
+    return next((o for o in orgs if o.start == at and not o.text.startswith("$")), None)
+
+
+def _clause_text_before(text: str, start: int, reach: int = 70) -> str:
+    before = text[max(0, start - reach) : start]
+    cut = list(re.finditer(r"[.!?;:\n]|\s[-–—|]\s", before))
+    return before[cut[-1].end() :] if cut else before
 
 
 def _hires_an_organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> bool:
     """ "Contoso hires Goldman Sachs to explore a sale": an adviser, not staff."""
     gap = HIRE_OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
-    return any(e.start == after for e in orgs)
+    return any(e.start == after for e in orgs) or _hires_an_adviser(text, cue)
+
+
+def _hires_an_adviser(text: str, cue: re.Match[str]) -> bool:
+    """ "has hired Goldman and Lazard", "hires advisers to fend off a bid"."""
+    return bool(cue["hire"]) and ADVISER.match(text, cue.end()) is not None
 
 
 def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
@@ -146,9 +273,9 @@ def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
     "layoffs at Contoso", "adds 500 jobs")."""
     for pattern, direction in ((LAYOFF, "layoffs"), (GROWTH, "hiring")):
         for cue in pattern.finditer(text):
-            if hypothetical(text, cue.start()):
+            if hypothetical(text, cue.start()) or speculative(text, cue):
                 continue
-            org = _company_near(orgs, cue)
+            org = _company_near(orgs, cue, wide=True)
             if org is not None:
                 return [_move(None, org, None, direction, cue)]
     return []
@@ -184,13 +311,28 @@ def _move(
     )
 
 
+def _named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
+    """The organisation as the text names it: "Contoso" over its cashtag "$CTSO" (same linked
+    company), "#Contoso" without the hash."""
+    name = move.organisation
+    if name is None:
+        return move
+    if name.startswith("$") and move.organisation_id:
+        named = next(
+            (o.text for o in orgs if o.id == move.organisation_id and o.text[:1].isalnum()), None
+        )
+        name = named or name
+    name = name.lstrip("#")
+    return move if name == move.organisation else move.model_copy(update={"organisation": name})
+
+
 def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
     """Moves named in ``text``; at most one per cue, deduplicated by (person, direction)."""
     moves: dict[tuple[str | None, str], ExecMove] = {}
-    orgs = _orgs(entities)
+    orgs = _orgs(text, entities)
     for cue in CUE.finditer(text):
         org_before = any(0 <= cue.start() - e.end <= 1 for e in orgs)
-        if false_cue(text, cue, org_before=org_before):
+        if false_cue(text, cue, org_before=org_before) or _hires_an_adviser(text, cue):
             continue
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
         lo, hi = _window(text, cue)
@@ -201,7 +343,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 person is None and BULK.search(text, cue.start(), hi)
             )
             if bulk or role_match is None:
-                company = _company_near(orgs, cue, _HIRER_NEAR)
+                company = _company_near(orgs, cue, _HIRER_NEAR) or _clause_subject(text, orgs, cue)
                 if (
                     company is None
                     or hiring_noun(text, cue)
@@ -215,8 +357,10 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         org = _organisation(text, orgs, cue)
         if person is None:
             # "Contoso CFO steps down", "Contoso hires a new head of design"
-            org = _role_org(text, orgs, role_match) or (
-                _company_near(orgs, cue) if cue["hire"] else _subject(text, orgs, cue)
+            org = (
+                _subject(text, orgs, cue)
+                or _role_near(text, orgs, cue)
+                or (_company_near(orgs, cue) if cue["hire"] else None)
             )
             if org is None:
                 continue
@@ -228,4 +372,4 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
         for move in _headcount(text, orgs):
             moves.setdefault((None, move.direction), move)
-    return list(moves.values())
+    return [_named(m, orgs) for m in moves.values()]
