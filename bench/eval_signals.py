@@ -367,15 +367,24 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--errors", choices=("ma", "roles", "move", "category", "linking"))
+    parser.add_argument(
+        "--set",
+        choices=("dev", "test"),
+        default="dev",
+        help="dev: the set rules are developed on; test: the held-out set (labels/test/), "
+        "drawn later by keyword strata, for a final honest figure only",
+    )
     args = parser.parse_args()
-    rows, weights = load_labels()
+    directory = LABELS if args.set == "dev" else LABELS / "test"
+    rows, weights = load_labels(directory)
     if not rows:
-        raise SystemExit(f"no labels in {LABELS} (posts-*.jsonl)")
+        raise SystemExit(f"no labels in {directory} (posts-*.jsonl)")
     docs, texts = enrich(rows)
     result = evaluate(rows, weights, docs, texts, args.errors)
     report(result, weights)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"weights": weights, **result}, indent=2) + "\n")
+    out = RESULTS if args.set == "dev" else RESULTS.with_name("eval_signals_test.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"set": args.set, "weights": weights, **result}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ from bench.signals.corpus import (  # noqa: E402
 )
 
 DRAW = {"ma_flagged": 230, "move_flagged": 110, "deal_words": 200, "role_words": 160, "rest": 300}
+# The held-out test set: strata by keywords only (no scout output), development ids left out.
+TEST_DRAW = {"deal_words": 320, "role_words": 200, "rest": 200}
 
 
 def main() -> None:
@@ -48,7 +50,16 @@ def main() -> None:
     parser.add_argument("--tweets", type=Path, default=STOCKNET)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--test",
+        action="store_true",
+        help="draw the held-out test set: keyword strata only, ids of --exclude left out",
+    )
+    parser.add_argument("--exclude", type=Path, help="a sample.jsonl whose ids are not drawn")
     args = parser.parse_args()
+    if args.test:
+        draw_test(args)
+        return
 
     from streams.enrich.build import build_enricher
     from streams.settings import load_settings
@@ -89,6 +100,42 @@ def main() -> None:
         "strata": sizes,
         "drawn": dict(Counter(r["stratum"] for r in rows)),
         "seed": args.seed,
+    }
+    args.out.with_name("strata.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps(meta, indent=2))
+
+
+def draw_test(args: argparse.Namespace) -> None:
+    """The held-out set: nobody tunes on it, so its strata need no scout (any fixed partition
+    keeps the weighted estimates unbiased)."""
+    excluded = set()
+    if args.exclude is not None:
+        excluded = {json.loads(line)["id"] for line in args.exclude.open()}
+    strata: dict[str, list[str]] = {k: [] for k in TEST_DRAW}
+    posts = distinct_posts(args.tweets)
+    for post in posts:
+        stratum = (
+            "deal_words"
+            if DEAL_WORDS.search(post.text)
+            else "role_words"
+            if ROLE_WORDS.search(post.text)
+            else "rest"
+        )
+        strata[stratum].append(post.id)
+    rng = random.Random(args.seed)  # noqa: S311 -- a reproducible draw, not a secret
+    rows = []
+    for name, ids in strata.items():
+        pool = [i for i in ids if i not in excluded]
+        rows += [{"id": i, "stratum": name} for i in rng.sample(pool, TEST_DRAW[name])]
+    rng.shuffle(rows)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    meta = {
+        "population": len(posts),
+        "strata": {name: len(ids) for name, ids in strata.items()},
+        "drawn": dict(Counter(r["stratum"] for r in rows)),
+        "seed": args.seed,
+        "excluded": len(excluded),
     }
     args.out.with_name("strata.json").write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(meta, indent=2))
