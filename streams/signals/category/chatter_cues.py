@@ -7,6 +7,8 @@ from .scan import Cue
 
 __all__ = [
     "ANALYST",
+    "COUNTERFACTUAL",
+    "LISTICLE",
     "OPINION",
     "OPTIONS",
     "PERCENT",
@@ -16,6 +18,7 @@ __all__ = [
     "PRICE",
     "QUESTION",
     "SPECULATION",
+    "STOCK_MOVE",
     "STOCK_TALK",
     "TECHNICAL",
 ]
@@ -79,6 +82,10 @@ PERSONAL = Cue(
     r"(?:some|more|a\s+few|a|my|\d[\d,]*)\b",
     r"^\s*(?:long|short|bought|sold|added|buying|selling|adding|trimmed)\b",
     r"\brecent\s+buys\b",
+    # a trader's cost basis ("basis in the low 70s", "my avg cost")
+    r"\b(?:cost\s+)?basis\s+(?:is\s+|was\s+)?(?:in|at|around|near|of|about|under|over)\b",
+    r"\bcost\s+basis\b",
+    r"\b(?:my|avg|average)\s+(?:avg\s+|average\s+)?(?:cost|entry|buy\s+price)\b",
     r"\bmy\s+(?:portfolio|position|shares|picks?|trade)\b",
     r"\b(?:wish|glad|should\s+have|shoulda)\b[^.!?\n]{0,20}\b(?:bought|sold|buy|sell)\b",
 )
@@ -115,9 +122,13 @@ POSITION = Cue(
     r"\b(?:boosts?|raises?|increases?|cuts?|lowers?|trims?|decreases?|reduces?|lifts?|ups)\s+"
     r"(?:its\s+|their\s+|his\s+|her\s+)?(?:stake|position|holdings?)\b",
     r"\bshares?\s+(?:bought|sold|purchased|acquired)\s+by\b",
+    # passive forms: "12,400 Shares in Acme ($ACME) Acquired by Northwind Trust"
+    r"\b(?:shares|stake|position|holdings?)\s+(?:in|of)\s+[^!?\n]{0,60}?\s+(?:bought|sold|"
+    r"purchased|acquired|added|trimmed|lifted|raised|boosted|cut|lowered|reduced|increased|"
+    r"decreased)\s+by\b",
     r"\b(?:buys?|sells?|purchases?|acquires?|unloads?|dumps?|bought|sold)\s+"
     r"(?:\d[\d,]*\s+|new\s+)?(?:shares|stake|position)\s+(?:of|in)\b",
-    r"\b(?:\d[\d,]+)\s+shares\s+of\b",
+    r"\b(?:\d[\d,]+)\s+shares\s+(?:of|in)\b",
     r"\b13[fF]\b",
     r"\b(?:asset|wealth|investment|capital|fund)\s+management\b.{0,40}\b(?:stake|shares|"
     r"position)\b",
@@ -163,4 +174,53 @@ SPECULATION = Cue(
     r"\bcome\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fall|spring|summer|winter|"
     r"next)\w*\b",
     r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
+)
+# Stock-picking lists and explainers: "7 Cloud Stocks to Consider", "Only 9 stocks beat Acme",
+# "Key Takeaways From Q2": a company event named in them is a
+# talking point, not the news.
+LISTICLE = Cue(
+    r"(?<![\w$.,])\d{1,3}\s+(?:[A-Za-z&'’-]+\s+){0,3}(?:stocks|things|ways|charts|picks"
+    r"|names)\b",
+    r"\bstocks?\s+(?:to|that|which|worth)\s+(?:\w+\s+)?(?:consider|buy|buying|watch|own|beat|"
+    r"outperform\w*|outr[au]n|avoid|sell)\b",
+    r"\b(?:just|only)\s+\d{1,3}\s+(?:\S+\s+){0,2}(?:stocks|companies)\b",
+    r"\bkey\s+takeaways\b",
+    r"\bimplications\s+of\b",
+    r"\bwhat\s+(?:i|we)\s+(?:have\s+)?learned\b",
+    r"\b(?:q[1-4]|earnings|quarter|quarterly)\s+(?:review|recap)\b",
+    # the poster recommending a read ("good article to review", "full chart review")
+    r"\b(?:good|great|interesting|nice|must)\s+(?:article|read|piece|post)\b",
+    r"\bchart\s+review\b",
+)
+# The stock's own record or move as the headline ("40 cents from its highest share price
+# ever", "gains more ground after the split"): price talk, whatever event caused it.
+STOCK_MOVE = Cue(
+    r"\b(?:highest|lowest|record|all[-\s]time)\s+(?:stock|share)\s+price\b",
+    r"\b(?:stock|share)\s+price\s+(?:record|high|ever)\b",
+    r"\b(?:cents|dollars|points|bucks)\s+(?:away\s+)?(?:from|shy\s+of)\b",
+    r"\b(?:gains?|gained|gaining|loses|lost|losing|adds|added|sheds|shed|gives?\s+back)\s+"
+    r"(?:more\s+|further\s+|some\s+|new\s+)?ground\b",
+    r"\b(?:keeps?|kept|continues?\s+to|continues)\s+(?:climbing|rising|falling|sliding|rallying|"
+    r"sinking|dropping|soaring|slipping|climb|rise|fall|slide|rally|sink|drop|soar|slip)\b",
+    r"\b(?:extends?|extended|pares?|pared)\s+(?:its\s+)?(?:gains|losses|rally|slide|decline)\b",
+    r"\b(?:higher|lower)\s+(?:stock|share)\s+price\b",
+    r"\b(?:more|further|limited|big|huge)\s+(?:upside|downside)\b",
+    r"\b(?:good|great|nice|better)\s+entry\b",
+    r"\bentry\s+(?:price|point)\b",
+    r"\bprofit[-\s]taking\b",
+    r"\b(?:drops?|falls?|gains?|rises?|climbs?|slips?|dips?|jumps?)\s+[-+]?\d+(?:\.\d+)?\s?%\s+"
+    r"(?:for|on|this|in)\s+(?:the\s+)?(?:week|day|month|year|session)\b",
+)
+# What might have been: "if Acme had just sold", "would have been worth", "ironic that".
+COUNTERFACTUAL = Cue(
+    r"\bif\s+(?:\S+\s+){0,4}had\b",
+    r"\bif\s+only\b",
+    r"\b(?:would|could|should|might)\s+(?:have|'ve)\s+(?:been|\w+ed|sold|bought|made|had)\b",
+    r"\b(?:ironic(?:ally)?|irony)\b",
+    r"^\W*(?:\$[A-Za-z.]+\W+)*(?:how|the\s+way)\s+(?:\S+\s+){1,12}means\b",
+    # a question as the headline ("Will Acme's Deal Lift Widget?"), advice to trade on news
+    r"^\W*(?:\$[A-Za-z.]+\W+)*(?:will|is|are|can|could|should|does|do|did|has|have)\s+"
+    r"[^?.!]{3,120}\?",
+    r"^\W*(?:\$[A-Za-z.]+\W+)*(?:buy|sell|avoid|short|dump|ditch)\s+(?:\$?[\w&.'’-]+\s+){1,3}"
+    r"(?:after|on|now|before|ahead|into)\b",
 )

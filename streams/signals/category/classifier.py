@@ -11,6 +11,8 @@ from models.signals import Category, CategoryLabel, ExecMove, MASignal
 
 from .chatter_cues import (
     ANALYST,
+    COUNTERFACTUAL,
+    LISTICLE,
     OPINION,
     OPTIONS,
     PERCENT,
@@ -20,15 +22,18 @@ from .chatter_cues import (
     PRICE,
     QUESTION,
     SPECULATION,
+    STOCK_MOVE,
     STOCK_TALK,
     TECHNICAL,
 )
 from .news_cues import (
+    APPEARANCE,
     AUTHORITY,
     DEAL,
     EVENT_NOUN,
     EXEC,
     HEADLINE,
+    HISTORY,
     LEGAL,
     PARTNER,
     PRODUCT,
@@ -38,7 +43,7 @@ from .news_cues import (
 )
 from .scan import Cues, lowered
 from .sources import DESK, is_source
-from .spam_cues import BOT_FIELD, BOT_TRENDING, LINK_BAIT, PROMO
+from .spam_cues import BOT_FIELD, BOT_TRENDING, LINK_BAIT, MONEY_SPELLING, PROMO
 from .text import EMOJI_RUN, caps_hype, parts
 
 __all__ = ["classify"]
@@ -71,6 +76,12 @@ _CUES = Cues(
     PARTNER,
     HEADLINE,
     DESK,
+    LISTICLE,
+    STOCK_MOVE,
+    COUNTERFACTUAL,
+    HISTORY,
+    APPEARANCE,
+    MONEY_SPELLING,
 )
 
 
@@ -112,6 +123,9 @@ def classify(
         spam += 0.8
     if not body.isascii() and EMOJI_RUN.search(body):
         spam += 0.5
+    # Words spelt with "$" for "S": shouting or promotion, never a headline.
+    money_spelt = r.hits(MONEY_SPELLING, 2) if "$" in body else 0
+    spam += 0.3 * money_spelt
 
     # --- chatter
     chatter = 0.0
@@ -159,6 +173,23 @@ def classify(
     if events and r.search(SPECULATION):
         events *= 0.5
         chatter += 0.5
+    # A stock-picking list, the stock's own record or move, a what-if: the event named is a
+    # talking point; old history and TV appearances are no event at all (issue 13).
+    if r.search(LISTICLE):
+        events *= 0.4
+        chatter += 1.0
+    if r.search(STOCK_MOVE):
+        events *= 0.6
+        chatter += 0.9
+    if r.search(COUNTERFACTUAL):
+        events *= 0.4
+        chatter += 0.8
+    history = r.search(HISTORY)
+    appearance = r.search(APPEARANCE)
+    if appearance or money_spelt:
+        events = 0.0
+    elif history:
+        events *= 0.3
     news = events
     if events > 0:
         if r.search(HEADLINE):
@@ -177,6 +208,8 @@ def classify(
     other = 1.0
     if n_words <= 2 and p.cashtags <= 1:
         other += 0.5  # nothing said
+    if history or appearance:
+        other += 0.6
     scores: dict[CategoryLabel, float] = {
         "spam": spam,
         "chatter": chatter + prior,
@@ -188,7 +221,8 @@ def classify(
         label = "spam"
     elif news >= 1.0 and news >= chatter + 0.3:
         label = "news"
-    elif chatter + prior >= 0.6 and chatter + prior >= spam:
+    elif chatter + prior >= (other if history else 0.6) and chatter + prior >= spam:
+        # (history told as trivia is chatter only when the talk outweighs it)
         label = "chatter"
     elif spam >= 1.2:
         label = "spam"

@@ -6,11 +6,13 @@ from __future__ import annotations
 from .scan import Cue
 
 __all__ = [
+    "APPEARANCE",
     "AUTHORITY",
     "DEAL",
     "EVENT_NOUN",
     "EXEC",
     "HEADLINE",
+    "HISTORY",
     "LEGAL",
     "PARTNER",
     "PRODUCT",
@@ -239,4 +241,27 @@ HEADLINE = Cue(
     r"^\s*(?:breaking|exclusive|update|just\s+in|report|alert|flash)\s*[:!-]",
     r"\b(?:said\s+to|reportedly|according\s+to|sources?\s+(?:say|said)|people\s+familiar)\b",
     r"[-–—:]\s*(?:report|sources?|wsj|reuters|bloomberg|ft|cnbc)\s*$",
+)
+# Old history told as trivia ("In 1998, Acme turned down ...; today Widget is worth ..."):
+# the event is background, not news.
+HISTORY = Cue(
+    r"^\W*(?:in|back\s+in|since|circa)\s+(?:(?:early|late|mid)[-\s]?)?"
+    r"(?:19\d\d|200\d)\b",
+    r"\b(?:founded|started|launched|created|born|went\s+public|listed)\s+(?:back\s+)?in\s+"
+    r"(?:19\d\d|200\d)\b",
+    r"\b(?:\d+|two|three|four|five|ten|twenty|fifteen|thirty|a\s+few)\s+(?:years|decades)\s+ago\b",
+    r"\b(?:today|now)\s+(?:\$?[\w.'’-]+\s+){1,3}(?:is|are)\s+worth\b",
+    r"\b(?:on\s+this\s+day|throwback|#tbt)\b",
+)
+# A TV or radio appearance ("joins Bloomberg TV at 3pm to talk about the launch"): the
+# appearance is the post, whatever it is about.
+APPEARANCE = Cue(
+    r"\bjoin(?:s|ed|ing)?\s+(?:us|@?\w+(?:\s+\w+){0,2})\s+(?:live\b|at\s+\d|on\s+(?:air|set|"
+    r"the\s+show)|to\s+(?:talk|discuss|chat|explain|break\s+down))",
+    r"\b(?:at|@)\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|et)\b[^.!?]{0,30}\bto\s+(?:talk|discuss|"
+    r"chat|explain)\b",
+    r"\b(?:on|at)\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|et)\s+(?:et\s+)?to\s+(?:talk|discuss)\b",
+    r"\b(?:tune\s+in|watch\s+live|live\s+(?:now|on\s+air|interview)|on\s+air|coming\s+up\s+"
+    r"(?:at|next|on))\b",
+    r"\b(?:to\s+(?:talk|chat)\s+(?:about|with))\b",
 )

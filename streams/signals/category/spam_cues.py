@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .scan import Cue
 
-__all__ = ["BOT_FIELD", "BOT_TRENDING", "LINK_BAIT", "PROMO"]
+__all__ = ["BOT_FIELD", "BOT_TRENDING", "LINK_BAIT", "MONEY_SPELLING", "PROMO"]
 
 PROMO = Cue(
     r"\bpenny\s?stocks?\b",
@@ -76,4 +76,10 @@ LINK_BAIT = Cue(
     r"\bshocking\b",
     r"\bfind\s+out\s+(?:why|how|which|what)\b",
     r"\bread\s+(?:this|more)\s+(?:before|now)\b",
+)
+# Words spelt with a dollar sign for an S ("ALWAY$", "WA$ THERE", "FA$T"): shouting or
+# promotion, never a headline (currency prefixes such as US$5 or C$3 are left out).
+MONEY_SPELLING = Cue(
+    r"(?<![A-Za-z])(?!(?:US|C|A|AU|HK|NZ|S|R|NT|MX|CA)\$)[A-Za-z]+\$(?=[A-Za-z]|[\s'’!?.,]|$)",
+    flags=0,
 )
