@@ -113,6 +113,9 @@ PREVIEW = Cue(
     r"\bestimates?\b",
     r"\bconsensus\b",
     r"(?-i:\bER'?s?\b)",
+    # an analyst's estimate in headline form ("Acme to Post Q3 Earnings of $1.10 Per Share")
+    r"\b(?:to|will|expected\s+to)\s+(?:post|report|earn|deliver)\s+(?:\S+\s+){0,3}(?:earnings|eps|"
+    r"revenue|sales|profit)\s+of\b",
 )
 POSITION = Cue(
     r"\b(?:has|have|holds?|takes?|took|opens?|initiates?)\s+(?:a\s+|an\s+|new\s+)?\$?[\d,.]+"
