@@ -63,7 +63,8 @@ ROLE = re.compile(
     r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
     r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
     r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
-    r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief)\b",
+    r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief"
+    r"|(?:corporate\s+)?officers|vice\s+presidents)\b",
     re.I,
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
@@ -123,7 +124,8 @@ _FIRE_BEFORE = re.compile(
 )
 _AWARD = re.compile(
     r"\s+(?:to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,4}(?:list|ranking|index|hall\s+of\s+"
-    r"fame)|(?:as\s+)?(?:one\s+of|among)\b|(?:the\s+|a\s+)?(?:best|top|most|worst|greatest|"
+    r"fame)|(?:as\s+)?(?:one\s+of|among)\b|(?:the\s+|a\s+)?(?:best|top(?!\s+(?:[\w&'’-]+\s+){0,2}"
+    r"(?:exec\w*|officials?|lawyers?|bankers?|managers?|deputy|aides?)\s+(?:as|to)\b)|most|worst|greatest|"
     r"hottest|richest|world['’]s)\b|(?:[\w'’-]+\s+){1,3}of\s+the\s+year"
     r"|(?:the\s+)?(?:#\s*\d+|no\.\s*\d+|number\s+one)\b"
     r"|(?:a\s+|an\s+)?(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,2}(?:fellow|laureate|winner|finalist"
@@ -142,7 +144,8 @@ _LEAVES_ALONE = re.compile(
 )
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|not|never|no\s+plans?\s+to|no\s+intention|rules?\s+out"
-    r"|ruled\s+out|dismiss(?:es|ed)?|refut(?:es|ed)|won['’]?t|isn['’]?t|wasn['’]?t|\w+n['’]t)\b",
+    r"|ruled\s+out|dismiss(?:es|ed)?|refut(?:es|ed)|won['’]?t|isn['’]?t|wasn['’]?t|\w+n['’]t"
+    r"|reject(?:s|ed)?|block(?:s|ed)?|overturn(?:s|ed)?)\b",
     re.I,
 )
 _MODAL = re.compile(
@@ -184,7 +187,9 @@ _HIRING_NOUN_AFTER = re.compile(
     re.I,
 )
 _HIRING_NOUN_BEFORE = re.compile(
-    r"\b(?:over|the|its|their|antitrust|avoid|in|on|by|with|for|about|says|said)\s+$", re.I
+    r"\b(?:over|the|its|their|antitrust|avoid|in|on|by|with|for|about|says|said|a|an|new|latest"
+    r"|recent|great|good|big|smart|key|star)\s+$",
+    re.I,
 )
 # Hiring limited, not done: "declined to limit Contoso hiring", "agreed to curb hiring".
 _HIRING_LIMITED = re.compile(
@@ -199,9 +204,10 @@ _LEAVE_NOUN = re.compile(
 
 
 def hiring_noun(text: str, cue: re.Match[str]) -> bool:
-    """Whether a hire cue is the noun "hiring" (or "hires"), not a company hiring people."""
+    """Whether a hire cue is the noun "hiring" (or "hires", "a great hire", "new recruits"),
+    not a company hiring people."""
     word = cue.group(0).lower()
-    if word not in ("hiring", "hire", "hires"):
+    if word not in ("hiring", "hire", "hires", "recruit", "recruits"):
         return False
     before = text[max(0, cue.start() - 20) : cue.start()]
     if _HIRING_LIMITED.search(text[max(0, cue.start() - 40) : cue.start()]):

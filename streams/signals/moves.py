@@ -45,7 +45,9 @@ _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I
 # "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
 _ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
 _ROLE_ORG_GAP = re.compile(
-    r"\s+(?:(?:job|post|role|position|seat|spot)\s+)?(?:of|at)\s+(?:the\s+)?", re.I
+    r"\s+(?:(?:job|post|role|position|seat|spot)\s+)?(?:of|at)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:partner|rival|parent|client|peer)\s+)?",
+    re.I,
 )
 # Words NER tags ORG that name no organisation ("Shares Drop On News Of ..."), and a desk or
 # unit of a company ("Japan Equities", "the Asia desk").
@@ -62,8 +64,30 @@ _SOURCE_BEFORE = re.compile(r"(?:\b(?:RT|via|by|h/t|cc)\s+|^\W*)$", re.I)
 # up to a headline word ("CEO of #Telus", "CFO at Northwind Traders Effective Today").
 _NAME_AFTER_ROLE = re.compile(
     r"#(?P<tag>[A-Za-z][\w&]+)|(?P<name>(?!(?:Effective|Says|After|Amid|As|In|On|To|For|With|And"
-    r"|Is|Was|Will|From)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In|On|To|For"
-    r"|With|And|Is|Was|Will|From)\b)[A-Z][\w&'’.-]*){0,2})"
+    r"|Is|Was|Will|From|Board|The)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In"
+    r"|On|To|For|With|And|Is|Was|Will|From|Board)\b)[A-Z][\w&'’.-]*){0,2})"
+)
+# Words that end a name read after a title: "Executive Leaves Firm", "Exec From Microsoft".
+_NOT_NAME = re.compile(
+    r"(?:From|To|At|Of|For|In|On|As|And|The|Officer|President|Executive|Director|Chairman"
+    r"|Firm|Company|Says|Said|Is|Was|Will|Has|Joins|Named|Former|New|Interim|Acting|Ex|Top"
+    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That)",
+)
+_VIA_CHAIN = re.compile(r"\b(?:via|by|from|h/t|cc)\s+@\w+\s*(?:&|and|,)\s*$", re.I)
+# A headline's clause that is only its subject before the cue: "$DIS EA Hires", "GoPro Names".
+_HEADLINE_SUBJECT = re.compile(
+    r"^\s*(?:[$#@]\w+[\s,]*)*(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*)?)\s+$"
+)
+_OBJECT_NAME = re.compile(
+    r"\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\s+(?:as|to)\b"
+)
+_HEAD_BEFORE_ROLE = re.compile(
+    r"^\s*(?:[$#@]\w+[\s,]*)*(?P<name>[A-Z][\w&.+-]*)(?:['’]s)?"
+    r"(?:\s+[a-z][\w&.'’-]*(?:\s+[\w&.'’-]+)?)?\s+$"
+)
+# "joins the board of Contoso": the organisation after it.
+_BOARD_OF = re.compile(
+    r"\s+(?:the\s+|its\s+)?board\s+(?:of\s+directors\s+)?(?:of|at)\s+(?:the\s+)?", re.I
 )
 # Between a company and the cue it is the subject of: "Contoso has hired", "Contoso names".
 _SUBJECT_GAP = re.compile(
@@ -92,13 +116,17 @@ def _window(text: str, cue: re.Match[str]) -> tuple[int, int]:
 
 def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     """A name right after a role title when NER found no person ("Tesla CFO Zach Kirkhorn
-    steps down"): two or three capitalised words, cue words left out."""
+    steps down"): two or three capitalised words up to a cue, a title or a small word ("...
+    Lee Park Steps Down", not "Executive Leaves Firm", "Chief Technology Officer", "Exec From
+    Microsoft")."""
     lo, hi = _window(text, cue)
     for match in ROLE_NAME.finditer(text, lo, hi):
         start = match.start("name")
-        words = list(re.finditer(r"\S+", match["name"]))
-        while words and CUE.match(text, start + words[-1].start()):  # "... Lee Park Steps Down"
-            words.pop()
+        words = []
+        for word in re.finditer(r"\S+", match["name"]):
+            if CUE.match(text, start + word.start()) or _NOT_NAME.fullmatch(word.group(0)):
+                break
+            words.append(word)
         if len(words) >= 2:
             name = text[start : start + words[-1].end()]
             return Entity(
@@ -107,15 +135,40 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     return None
 
 
+def _named_after(text: str, cue: re.Match[str]) -> Entity | None:
+    """The person right after an appointing cue when NER missed them ("GoPro Appoints Tony
+    Bates as President")."""
+    if not (cue["join"] or cue["promote"]) or cue.group(0).lower().startswith("join"):
+        return None
+    match = _OBJECT_NAME.match(text, cue.end())
+    if match is None or any(_NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) for w in match[1].split()):
+        return None
+    return Entity(
+        text=match[1], label="PERSON", start=match.start(1), end=match.end(1), source="rule"
+    )
+
+
+def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """PERSON entities, less the handles a post is quoted from ("RT @Wire:", "via @a & @b")."""
+    return [
+        e
+        for e in entities
+        if e.label == "PERSON"
+        and not (
+            e.text.startswith("@")
+            and (_source_handle(text, e) or _VIA_CHAIN.search(text, 0, e.start))
+        )
+    ]
+
+
 def _orgs(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Organisations: ORG entities (cashtags and handles of watched companies included), a
     fragment extended to the whole name ("BHP" + "Billiton"). Never one: a role title NER
     took for an organisation ("CFO"), a generic word ("News", "Board"), a desk ("Japan
     Equities"), a handle of no watched company (the news account of "RT @Wire:"), a name NER
     also tagged as a person."""
-    person_words = {
-        w for e in entities if e.label == "PERSON" and " " in e.text for w in e.text.split()
-    }
+    people = [e for e in entities if e.label == "PERSON" and " " in e.text]
+    person_words = {w for e in people for w in e.text.split()}
     out: list[Entity] = []
     for e in sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start):
         name = e.text.strip()
@@ -125,6 +178,7 @@ def _orgs(text: str, entities: Sequence[Entity]) -> list[Entity]:
             or _DESK.fullmatch(name)
             or (_loose_handle(e) and _source_handle(text, e))
             or name in person_words
+            or any(p.start < e.end and e.start < p.end for p in people)
         ):
             continue
         prev = out[-1] if out else None
@@ -149,12 +203,19 @@ def _organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Enti
     subject = _subject(text, orgs, cue)
     if subject is not None:
         return subject
-    gap = _OBJECT_GAP.match(text, cue.end())
+    return _governed(text, orgs, cue) or _role_near(text, orgs, cue) or _nearest(orgs, "ORG", cue)
+
+
+def _governed(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right after the cue ("leaving Ford", "joins the board of Contoso"),
+    read from the text after a joining cue when NER missed it ("to Join STX Entertainment")."""
+    board = _BOARD_OF.match(text, cue.end())
+    gap = board or _OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
-    governed = [e for e in orgs if e.start == after]
-    if governed:
-        return governed[0]
-    return _role_near(text, orgs, cue) or _nearest(orgs, "ORG", cue)
+    governed = next((e for e in orgs if e.start == after), None)
+    if governed is None and (board or cue["join"]) and not cue.group(0).lower().startswith("nam"):
+        governed = _name_at(text, after)
+    return governed
 
 
 def _role_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
@@ -183,13 +244,26 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
     if before:
         return max(before, key=lambda o: o.end)
     gap = _ROLE_ORG_GAP.match(text, role.end())
-    if gap is None:
-        return None
-    found = next((o for o in orgs if o.start == gap.end()), None)
-    if found is not None:
-        return found
-    name = _NAME_AFTER_ROLE.match(text, gap.end())
-    if name is None:
+    if gap is not None:
+        found = next((o for o in orgs if o.start == gap.end()), None) or _name_at(text, gap.end())
+        if found is not None:
+            return found
+    head = _HEAD_BEFORE_ROLE.search(_clause_text_before(text, role.start()))
+    if head is not None and not any(
+        _NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w)
+        for w in head["name"].split()
+    ):
+        start = role.start() - len(head.group(0)) + head.start("name")
+        end = start + len(head["name"])  # "JPMorgan top China executive": NER missed it
+        return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+    return None
+
+
+def _name_at(text: str, at: int) -> Entity | None:
+    """An organisation's name written at ``at`` that NER did not tag ("#Telus", "STX
+    Entertainment")."""
+    name = _NAME_AFTER_ROLE.match(text, at)
+    if name is None or ROLE.match(text, at) or _GENERIC.match(text, at):
         return None
     group = "tag" if name["tag"] else "name"
     start, end = name.span(group)
@@ -231,14 +305,23 @@ def _before_or_after(orgs: Sequence[Entity], cue: re.Match[str], reach: int) -> 
 
 def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The organisation right before an appointing or hiring cue ("Contoso names a new CFO",
-    "Contoso has hired Fabrikam's design chief")."""
+    "Contoso has hired Fabrikam's design chief"); a headline's first words when NER missed
+    them ("$MSFT: GoPro Appoints ...", "$DIS EA Hires ...")."""
     if not (cue["join"] or cue["promote"] or cue["hire"]):
         return None
     for org in orgs:
         gap = _SUBJECT_GAP.match(text, org.end)
         if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
             return org
-    return None
+    head = _HEADLINE_SUBJECT.search(_clause_text_before(text, cue.start()))
+    if head is None or not cue.group(0).endswith("s") or not cue.group(0)[:1].isupper():
+        return None
+    words = head["name"].split()
+    if any(_NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) for w in words):
+        return None
+    start = cue.start() - len(head.group(0)) + head.start("name")
+    end = start + len(head["name"])
+    return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
 
 
 def _clause_subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
@@ -288,7 +371,7 @@ def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) ->
         if false_cue(text, cue) or hypothetical(text, cue.start()):
             continue
         target = next((e for e in orgs if e.start == cue.end()), None)
-        person = _nearest(entities, "PERSON", cue)
+        person = _nearest(_people(text, entities), "PERSON", cue)
         if target is None or person is None or person.end > cue.start():
             continue
         lo, hi = _window(text, cue)
@@ -330,6 +413,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
     """Moves named in ``text``; at most one per cue, deduplicated by (person, direction)."""
     moves: dict[tuple[str | None, str], ExecMove] = {}
     orgs = _orgs(text, entities)
+    people = _people(text, entities)
     for cue in CUE.finditer(text):
         org_before = any(0 <= cue.start() - e.end <= 1 for e in orgs)
         if false_cue(text, cue, org_before=org_before) or _hires_an_adviser(text, cue):
@@ -337,13 +421,19 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
         lo, hi = _window(text, cue)
         role_match = ROLE.search(text, lo, hi)
-        person = _nearest(entities, "PERSON", cue) or _titled_person(text, cue)
+        person = (
+            _nearest(people, "PERSON", cue) or _titled_person(text, cue) or _named_after(text, cue)
+        )
         if cue["hire"]:
             bulk = BULK.match(text, cue.start()) or (
                 person is None and BULK.search(text, cue.start(), hi)
             )
             if bulk or role_match is None:
-                company = _company_near(orgs, cue, _HIRER_NEAR) or _clause_subject(text, orgs, cue)
+                company = (
+                    _subject(text, orgs, cue)
+                    or _company_near(orgs, cue, _HIRER_NEAR)
+                    or _clause_subject(text, orgs, cue)
+                )
                 if (
                     company is None
                     or hiring_noun(text, cue)
@@ -359,6 +449,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             # "Contoso CFO steps down", "Contoso hires a new head of design"
             org = (
                 _subject(text, orgs, cue)
+                or (_governed(text, orgs, cue) if cue["join"] else None)
                 or _role_near(text, orgs, cue)
                 or (_company_near(orgs, cue) if cue["hire"] else None)
             )
@@ -367,7 +458,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         key = (person.text if person else role_match["role"].lower(), direction)
         moves.setdefault(key, _move(person, org, role_match["role"], direction, cue))
     if not moves:
-        for move in _transfers(text, entities, orgs):
+        for move in _transfers(text, people, orgs):
             moves.setdefault((move.person, move.direction), move)
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
         for move in _headcount(text, orgs):
