@@ -97,7 +97,8 @@ TRANSFER = re.compile(
 # Hiring with no "hire" word: "adds 500 jobs", "boosts employment".
 GROWTH = re.compile(
     rf"\b(?:add(?:s|ed|ing)?|creat(?:es|ed|ing)|boost(?:s|ed|ing)?)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b",
+    rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b"
+    r"(?!\s+(?:skills|training|development|diversity|morale|productivity|readiness))",
     re.I,
 )
 
@@ -177,7 +178,8 @@ ADVISER = re.compile(
     r"|deutsche\s+bank|ubs\b|bofa\b|merrill|centerview|rothschild|jefferies|perella|moelis"
     r"|guggenheim|hsbc|nomura|qatalyst|greenhill|skadden|wachtell|cravath|kirkland|mckinsey"
     r"|advis[eo]rs?\b|bankers?\b|(?:investment\s+)?banks?\b|law\s+firms?|lawyers|attorneys"
-    r"|consultants?\b|lobbyists?|headhunters?)",
+    r"|consultants?\b|lobbyists?|headhunters?"
+    r"|(?:[\w'’-]+\s+){0,3}?(?:lawyer|attorney|law\s+firm|legal\s+team)\b)",
     re.I,
 )
 # "hiring" the noun: "antitrust hiring case", "the hiring of", "hiring lags".

@@ -85,6 +85,10 @@ _HEAD_BEFORE_ROLE = re.compile(
     r"^\s*(?:[$#@]\w+[\s,]*)*(?P<name>[A-Z][\w&.+-]*)(?:['’]s)?"
     r"(?:\s+[a-z][\w&.'’-]*(?:\s+[\w&.'’-]+)?)?\s+$"
 )
+_PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
+_PASSIVE_ROLE = re.compile(
+    r"\s+(?:(?:as|to|the|its|new|interim|acting|permanent)\s+)*" + ROLE.pattern, re.I
+)
 # "joins the board of Contoso": the organisation after it.
 _BOARD_OF = re.compile(
     r"\s+(?:the\s+|its\s+)?board\s+(?:of\s+directors\s+)?(?:of|at)\s+(?:the\s+)?", re.I
@@ -239,7 +243,9 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
     before = [
         o
         for o in orgs
-        if 0 <= role.start() - o.end <= 24 and _ORG_ROLE_GAP.fullmatch(text, o.end, role.start())
+        if 0 <= role.start() - o.end <= 24
+        and _ORG_ROLE_GAP.fullmatch(text, o.end, role.start())
+        and not _PASSIVE_CUE.search(text, o.end, role.start())  # "Briton Named New CEO"
     ]
     if before:
         return max(before, key=lambda o: o.end)
@@ -309,6 +315,8 @@ def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | 
     them ("$MSFT: GoPro Appoints ...", "$DIS EA Hires ...")."""
     if not (cue["join"] or cue["promote"] or cue["hire"]):
         return None
+    if cue.group(0).lower().endswith("ed") and _PASSIVE_ROLE.match(text, cue.end()):
+        return None  # "Briton Named New Chief Executive Of McDonalds": the one named
     for org in orgs:
         gap = _SUBJECT_GAP.match(text, org.end)
         if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
