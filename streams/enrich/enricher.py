@@ -22,6 +22,7 @@ from streams.extract.budget import budgeted_pipe
 from streams.index.documents import build_document
 from streams.normalize.fold import FoldedText, fold
 from streams.signals.category import classify
+from streams.signals.gate import is_social, reported_deal
 from streams.signals.ma.filings import with_filing
 from streams.signals.moves import detect_moves
 from streams.signals.story import story_key
@@ -167,6 +168,9 @@ class Enricher:
             moves = tuple(detect_moves(text, entities))
             # Every post, English or not: the language-independent cues still apply.
             category = classify(text, author=post.author, entities=entities, ma=ma, moves=moves)
+            ma = reported_deal(
+                ma, category, social=is_social(post.source, text), filing=post.filing is not None
+            )
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(

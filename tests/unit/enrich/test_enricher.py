@@ -159,3 +159,20 @@ def test_every_post_gets_a_category_and_a_story_in_any_language(models: NlpModel
     assert tickers.category is not None and tickers.category.label == "spam"
     assert weather.category is not None and weather.category.label == "other"
     assert len({deal.story, tickers.story, weather.story}) == 3
+
+
+def test_a_deal_reading_in_trading_chatter_is_not_reported(models: NlpModels) -> None:
+    # issue 13 point 3: the words read like a deal, the post is a trader's take
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch, ma=(lambda t: True, _detect))
+    (post,) = enricher.enrich(
+        [
+            Post(
+                id="1",
+                text="Loaded up on $ORCL calls at 41.20, support holding, buying more",
+                source="x",
+            )
+        ]
+    )
+    assert post.category is not None and post.category.label == "chatter"
+    assert not post.ma.is_ma
+    assert post.ma.score == 0.9  # the reading is kept, not reported
