@@ -369,20 +369,21 @@ def main() -> None:
     parser.add_argument("--errors", choices=("ma", "roles", "move", "category", "linking"))
     parser.add_argument(
         "--set",
-        choices=("dev", "test"),
+        choices=("dev", "test", "final"),
         default="dev",
-        help="dev: the set rules are developed on; test: the held-out set (labels/test/), "
-        "drawn later by keyword strata, for a final honest figure only",
+        help="dev: the first set, rules were developed on it; test: a second set drawn by "
+        "keyword strata (labels/test/), held out at first, then developed on too; final: a "
+        "third set (labels/final/) nobody developed on, for the honest figure",
     )
     args = parser.parse_args()
-    directory = LABELS if args.set == "dev" else LABELS / "test"
+    directory = LABELS if args.set == "dev" else LABELS / args.set
     rows, weights = load_labels(directory)
     if not rows:
         raise SystemExit(f"no labels in {directory} (posts-*.jsonl)")
     docs, texts = enrich(rows)
     result = evaluate(rows, weights, docs, texts, args.errors)
     report(result, weights)
-    out = RESULTS if args.set == "dev" else RESULTS.with_name("eval_signals_test.json")
+    out = RESULTS if args.set == "dev" else RESULTS.with_name(f"eval_signals_{args.set}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"set": args.set, "weights": weights, **result}, indent=2) + "\n")
 
