@@ -107,7 +107,7 @@ _APPEARANCE = re.compile(
     r"\s+(?:us|me|them|him|her|you|@\w+|\d|live|in\s+(?:the\s+)?(?:studio|discussion|call)"
     r"|the\s+(?:show|panel|set|program(?:me)?|desk|call|conversation|discussion|debate|parade"
     r"|protest|march|crowd|chorus|list|race|fight|party|fray|bandwagon|club|ranks|dow|s&p"
-    r"|index|nasdaq|ceos?|executives|leaders))\b",
+    r"|index|nasdaq|ceos?|executives|leaders)|the\s+\S+\s+club)\b",
     re.I,
 )
 _ON_AIR = re.compile(
@@ -205,15 +205,27 @@ _LEAVE_NOUN = re.compile(
 )
 
 
+# A cast, not staff: "recruits two actors for season 4", "hires X for the film".
+_CASTING = re.compile(
+    r"[^.!?\n]{0,60}?\bfor\s+(?:the\s+|its\s+|a\s+)?(?:new\s+)?(?:season|series|show|film|movie"
+    r"|sequel|episode)s?\b",
+    re.I,
+)
+
+
 def hiring_noun(text: str, cue: re.Match[str]) -> bool:
     """Whether a hire cue is the noun "hiring" (or "hires", "a great hire", "new recruits"),
     not a company hiring people."""
     word = cue.group(0).lower()
-    if word not in ("hiring", "hire", "hires", "recruit", "recruits"):
+    if word not in ("hiring", "hire", "hires", "recruit", "recruits", "recruiting"):
         return False
     before = text[max(0, cue.start() - 20) : cue.start()]
     if _HIRING_LIMITED.search(text[max(0, cue.start() - 40) : cue.start()]):
         return True
+    if _CASTING.match(text, cue.end()):
+        return True
+    if word == "hires" and re.search(r"#[a-z\d]\w*\s+$", before):
+        return True  # "their #h1b hires"
     return bool(_HIRING_NOUN_AFTER.match(text, cue.end()) or _HIRING_NOUN_BEFORE.search(before))
 
 

@@ -59,7 +59,9 @@ _GENERIC = re.compile(
 )
 _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+(?:Equit(?:y|ies)|Desk|Unit|Division|Team)")
 # Before a handle that is the source of a post, not its subject: "RT @Wire:", "via @Wire".
-_SOURCE_BEFORE = re.compile(r"(?:\b(?:RT|via|by|h/t|cc)\s+|^\W*)$", re.I)
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:RT|via|by|h/t|cc|from|says|said|writes|wrote|per)\s+|^\W*)$", re.I
+)
 # A name written after "CEO of" / "CFO at" that NER did not tag: a hashtag, or capitalised words
 # up to a headline word ("CEO of #Telus", "CFO at Northwind Traders Effective Today").
 _NAME_AFTER_ROLE = re.compile(
@@ -71,23 +73,27 @@ _NAME_AFTER_ROLE = re.compile(
 _NOT_NAME = re.compile(
     r"(?:From|To|At|Of|For|In|On|As|And|The|Officer|President|Executive|Director|Chairman"
     r"|Firm|Company|Says|Said|Is|Was|Will|Has|Joins|Named|Former|New|Interim|Acting|Ex|Top"
-    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That)",
+    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That|No|Not)",
 )
 _VIA_CHAIN = re.compile(r"\b(?:via|by|from|h/t|cc)\s+@\w+\s*(?:&|and|,)\s*$", re.I)
 # A headline's clause that is only its subject before the cue: "$DIS EA Hires", "GoPro Names".
 _HEADLINE_SUBJECT = re.compile(
-    r"^\s*(?:[$#@]\w+[\s,]*)*(?P<name>[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*)?)\s+$"
+    r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*)?)\s+$"
 )
 _OBJECT_NAME = re.compile(
     r"\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\s+(?:as|to)\b"
 )
 _HEAD_BEFORE_ROLE = re.compile(
-    r"^\s*(?:[$#@]\w+[\s,]*)*(?P<name>[A-Z][\w&.+-]*)(?:['’]s)?"
+    r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.+-]*)(?:['’]s)?"
     r"(?:\s+[a-z][\w&.'’-]*(?:\s+[\w&.'’-]+)?)?\s+$"
 )
+_DISMISS = re.compile(r"fires|ousts|sacks", re.I)  # "Sanofi Fires CEO": Sanofi
 _PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
 _PASSIVE_ROLE = re.compile(
     r"\s+(?:(?:as|to|the|its|new|interim|acting|permanent)\s+)*" + ROLE.pattern, re.I
+)
+_KIND_OF_COMPANY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:company|firm|start-?up|maker|group|provider|bank|fund)\s+"
 )
 # "joins the board of Contoso": the organisation after it.
 _BOARD_OF = re.compile(
@@ -152,6 +158,14 @@ def _named_after(text: str, cue: re.Match[str]) -> Entity | None:
     )
 
 
+def _person(people: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The nearest person to the cue, never the cue itself ("Peter Oppenheimer to Retire"
+    with "Retire" tagged PERSON)."""
+    return _nearest(
+        [p for p in people if p.end <= cue.start() or p.start >= cue.end()], "PERSON", cue
+    )
+
+
 def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """PERSON entities, less the handles a post is quoted from ("RT @Wire:", "via @a & @b")."""
     return [
@@ -178,6 +192,7 @@ def _orgs(text: str, entities: Sequence[Entity]) -> list[Entity]:
         name = e.text.strip()
         if (
             ROLE.fullmatch(name)
+            or not re.match(r"[$#@]?[A-Za-z]", name)  # "~$642M", "2015"
             or _GENERIC.fullmatch(name)
             or _DESK.fullmatch(name)
             or (_loose_handle(e) and _source_handle(text, e))
@@ -217,8 +232,20 @@ def _governed(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity |
     gap = board or _OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
     governed = next((e for e in orgs if e.start == after), None)
-    if governed is None and (board or cue["join"]) and not cue.group(0).lower().startswith("nam"):
-        governed = _name_at(text, after)
+    role = ROLE.match(text, governed.end + 1) if governed is not None else None
+    if role is not None and _ROLE_ORG_GAP.match(text, role.end()):
+        governed = _role_org(text, orgs, role)  # "tapped as R&D chief at 3M": 3M
+    if (
+        governed is None
+        and (board or cue["join"])
+        and not cue.group(0).lower().startswith(("nam", "mak"))
+    ):
+        kind = _KIND_OF_COMPANY.match(text, after)  # "joined ad tech company Undertone"
+        governed = _name_at(text, kind.end() if kind else after)
+    if governed is None:
+        named = _name_at(text, after)  # "quits Rosneft board"
+        if named is not None and re.match(r"\s+board\b", text[named.end :], re.I):
+            governed = named
     return governed
 
 
@@ -239,7 +266,13 @@ def _role_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity 
 
 def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
     """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso", "CEO of
-    #Telus" when NER missed it); the nearest before the title wins ("$MMM: 3M CFO")."""
+    #Telus" when NER missed it): the one after "of/at" first ("R&D chief at 3M"), then the
+    nearest before ("$MMM: 3M CFO")."""
+    gap = _ROLE_ORG_GAP.match(text, role.end())
+    if gap is not None:
+        found = next((o for o in orgs if o.start == gap.end()), None) or _name_at(text, gap.end())
+        if found is not None:
+            return found
     before = [
         o
         for o in orgs
@@ -249,11 +282,6 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
     ]
     if before:
         return max(before, key=lambda o: o.end)
-    gap = _ROLE_ORG_GAP.match(text, role.end())
-    if gap is not None:
-        found = next((o for o in orgs if o.start == gap.end()), None) or _name_at(text, gap.end())
-        if found is not None:
-            return found
     head = _HEAD_BEFORE_ROLE.search(_clause_text_before(text, role.start()))
     if head is not None and not any(
         _NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w)
@@ -313,7 +341,7 @@ def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | 
     """The organisation right before an appointing or hiring cue ("Contoso names a new CFO",
     "Contoso has hired Fabrikam's design chief"); a headline's first words when NER missed
     them ("$MSFT: GoPro Appoints ...", "$DIS EA Hires ...")."""
-    if not (cue["join"] or cue["promote"] or cue["hire"]):
+    if not (cue["join"] or cue["promote"] or cue["hire"] or _DISMISS.fullmatch(cue.group(0))):
         return None
     if cue.group(0).lower().endswith("ed") and _PASSIVE_ROLE.match(text, cue.end()):
         return None  # "Briton Named New Chief Executive Of McDonalds": the one named
@@ -429,9 +457,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
         lo, hi = _window(text, cue)
         role_match = ROLE.search(text, lo, hi)
-        person = (
-            _nearest(people, "PERSON", cue) or _titled_person(text, cue) or _named_after(text, cue)
-        )
+        person = _person(people, cue) or _titled_person(text, cue) or _named_after(text, cue)
         if cue["hire"]:
             bulk = BULK.match(text, cue.start()) or (
                 person is None and BULK.search(text, cue.start(), hi)
@@ -457,7 +483,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             # "Contoso CFO steps down", "Contoso hires a new head of design"
             org = (
                 _subject(text, orgs, cue)
-                or (_governed(text, orgs, cue) if cue["join"] else None)
+                or _governed(text, orgs, cue)
                 or _role_near(text, orgs, cue)
                 or (_company_near(orgs, cue) if cue["hire"] else None)
             )
