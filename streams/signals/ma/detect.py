@@ -97,6 +97,21 @@ def _strength(doc: Any, text: str, entities: Sequence[Entity]) -> tuple[float, R
     return strength, roles, set_aside
 
 
+def _same(doc: Any, first: RoleSpan, second: RoleSpan, entities: Sequence[Entity]) -> bool:
+    """Whether two parties are one company: the same name ("Globex" and "$GLBX" written
+    "GLBX" aside) or linked to the same watched company ("Apple ... name to buy $AAPL")."""
+    if first.text.lstrip("$#@").lower() == second.text.lstrip("$#@").lower():
+        return True
+    first_ids = {
+        e.id for e in entities if e.id and e.start < first.end_char and first.start_char < e.end
+    }
+    return any(
+        e.id in first_ids
+        for e in entities
+        if e.start < second.end_char and second.start_char < e.end
+    )
+
+
 def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     """Read an M&A signal from a spaCy ``Doc`` (parsed when possible).
 
@@ -113,6 +128,8 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     strength, roles, set_aside = _strength(doc, text, linked)
     acquirer = organisation(doc, roles.acquirer, linked) if roles else None
     target = organisation(doc, roles.target, linked) if roles else None
+    if acquirer is not None and target is not None and _same(doc, acquirer, target, linked):
+        target = None  # a company does not buy itself
     score = _CUE_WEIGHT * strength
     if strength > 0.0:
         score += _PARTY_WEIGHT * ((acquirer is not None) + (target is not None))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from streams.signals.ma.chatter import CHATTER
 from streams.signals.ma.deals import has_company_deal
 from streams.signals.ma.social import DEAL_WORDING, NOT_A_DEAL
 
@@ -354,9 +355,14 @@ def _positive(text: str) -> float:
     return max(weights) + 0.2 * (len(weights) - 1) if weights else 0.0
 
 
-def _negative(text: str) -> float:
-    """The summed weights of the negative cues in ``text``."""
-    return sum(weight for weight, pattern in _NEGATIVE + NOT_A_DEAL if pattern.search(text))
+# Longer than this, a text is a story, not a social post: the chatter families are not read.
+_POST_LENGTH: Final = 320
+
+
+def _negative(text: str, post: bool = True) -> float:
+    """The summed weights of the negative cues in ``text`` (the chatter ones in a post)."""
+    tables = _NEGATIVE + NOT_A_DEAL + (CHATTER if post else ())
+    return sum(weight for weight, pattern in tables if pattern.search(text))
 
 
 # The retailer's name is no buying word ("hires a former Best Buy executive"): its "Buy" is blanked.
@@ -378,5 +384,6 @@ def cue_strength(text: str, extra: float = 0.0) -> float:
     raw = max(in_head, _BODY_WEIGHT * in_body)
     if in_body and (in_head or _DEAL_CONTEXT.search(head)):
         raw += _CORROBORATION
-    raw -= _negative(head) + _BODY_NEGATIVE * _negative(body)
+    post = len(text) <= _POST_LENGTH
+    raw -= _negative(head, post) + _BODY_NEGATIVE * _negative(body, post)
     return max(0.0, min(1.0, raw))

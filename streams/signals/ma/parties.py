@@ -110,6 +110,26 @@ def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
     return k - start
 
 
+# Tags of a lone word that names no company ("Higher", "Rumoured", "Do", "Until", "one").
+_NOT_NAME_TAGS: Final = frozenset(
+    {"VB", "VBD", "VBG", "VBN", "JJR", "JJS", "RB", "RBR", "RBS", "IN", "CD", "DT", "MD"}
+)
+
+
+def _lone_word(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> bool:
+    """A single plain word that no tagger or linker took for a name: a stop word ("Do",
+    "more", "Of") or, in a tagged Doc, a verb, adverb, comparative or number."""
+    if end - start != 1 or _cashtag(doc, start) or (start > 0 and doc[start - 1].text == "#"):
+        return False
+    token = doc[start]
+    if not token.is_alpha or not (token.text[1:].islower() or token.is_upper):
+        return False  # "DirecTV", "eBay": a brand's spelling
+    first, last = token.idx, token.idx + len(token.text)
+    if any(e.start < last and first < e.end for e in entities):
+        return False
+    return bool(token.is_stop) or token.tag_ in _NOT_NAME_TAGS
+
+
 def organisation(
     doc: Any, span: RoleSpan | None, entities: Sequence[Entity] = ()
 ) -> RoleSpan | None:
@@ -137,7 +157,7 @@ def organisation(
         return None
     if doc[start].lower_ in POSSESSIVE:  # "Norway's Initech"
         start += 1
-    if start >= end:
+    if start >= end or _lone_word(doc, start, end, entities):
         return None
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"

@@ -1,0 +1,142 @@
+"""Deal words in posts that report no deal, third audit of unlabelled social posts.
+
+Weighed against a deal like ``social.NOT_A_DEAL``:
+
+- "buy" as a rating or a recommendation ("still a buy", "a better buy than", "Analyst: Buy
+  Globex", "before you buy", "pull the buy trigger", "a name to buy") or as "believe"
+  ("investors don't buy the story");
+- position bots in more shapes ("Buys Shares of 1,234 Globex", "5,000 Shares in Globex
+  Acquired by ...", "Director Buys C$1,234.50 in $GLBX", "Buys Globex; Reduces Initech");
+- consumers buying products and market shares ("owners could buy the watch", "80 percent of
+  the phone market", "sold 30 million Phones", "purchase order", "in-app purchases");
+- what is no acquisition ("wins Globex as client", "close 5 percent of branches", "buys
+  the Globex Tower", "takes over your phone", "insurance deal", "mini-tender", ticker
+  lists behind a bare "Bid");
+- speculation and old background ("buyout poss by", "good takeover candidate", "vulnerable
+  to a takeover", "could bid for Y, says a broker", "needs to buy", "years ago").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_I = re.IGNORECASE
+_BUY: Final = r"(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing))"
+
+CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
+    # "buy" as a rating, a recommendation or a belief.
+    (
+        1.5,
+        re.compile(
+            r"\b(?:a|still|strong|better|recommended|good|great|top|best|solid|cheap|screaming)"
+            r"\s+buys?\b(?!-|\s+(?:outs?|backs?)\b)"
+            r"|\b(?:ups|upped|upgrades?|upgraded|downgrades?|downgraded|rates?|rated|initiates?"
+            r"|initiated|starts?|started)\s+(?:\S+\s+){0,2}?(?:to|at|with|as)\s+(?:a\s+)?buy\b"
+            r"|\bbuy\s+(?:trigger|signals?|watch\s*list|case|thesis|point|list|button)\b"
+            r"|\bbefore\s+(?:you\s+)?(?:buy|buying|purchasing)\b"
+            r"|\bwait\w*\s+(?:to|before|for|until)\s+(?:you\s+)?buy\w*\b"
+            r"|\b(?:name|names|anything|something|stuff|things|what)\s+to\s+buy\b"
+            r"|\bhow\s+to\s+buy\b|\bbuy\s+again\b|\bbuying\s*/\s*selling\b"
+            r"|\b(?:buy|buying)\s+the\s+(?:dips?|rallies|most|best|worst)\b"
+            # an imperative: "Analyst: Buy Globex", "Forget Initech, Buy This", "Don't Buy ..."
+            r"|(?:^|[:|,]\s*|[.!?]\s+|(?:RT\s+@\w+:?\s+))(?:don['’]?t\s+|do\s+not\s+)?buy\s+"
+            r"(?!-|outs?\b|backs?\b)"
+            r"|\b(?:anybody|anyone|everyone|somebody|someone|nobody)\s+(?:\w+\s+)?buying\b"
+            # a belief: "investors don't buy the story"
+            r"|\b(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|didn['’]?t|won['’]?t)\s+buy\s+"
+            r"(?:(?:it|that|this|the)\b|[^.!?\n]{0,40}?\b(?:vision|story|argument|hype|narrative"
+            r"|pitch|excuse|promises?|claims?|plan)\b)",
+            _I,
+        ),
+    ),
+    # Position bots: funds, trusts and insiders trading shares.
+    (
+        1.5,
+        re.compile(
+            r"\b" + _BUY + r"\s+shares\s+of\s+\d[\d,]*"
+            r"|\b\d[\d,]{3,}\s+shares\s+(?:in|of)\s+[^.\n]{1,60}?\b(?:acquired|bought|purchased"
+            r"|sold)\s+by\b"
+            r"|\b(?:stake|position|holding)s?\s+(?:maintained|held|unchanged)\s+by\b"
+            r"|\b(?:buys|bought|sells|sold|purchases|purchased)\s+(?:C|US|A|CA|HK)?\$\d[\d,]*"
+            r"\.\d{2}\s+(?:in|of|worth)\b"
+            r"|\bsaid\s+to\s+(?:buy|sell)\s+[\d,.]+\s*(?:k|m|million)?\s+(?:\$[A-Za-z.]+\s+)?"
+            r"shares\b"
+            r"|\b(?:his|her|my|their)\s+(?:entire\s+)?\$[A-Za-z.]+\s+(?:stock|shares|stake"
+            r"|position)\b"
+            # a fund's portfolio moves: "Buys Globex; Reduces Initech, Vandelay"
+            r"|(?-i:\b(?:Buys|Adds|Sells|Reduces|Trims|Exits|Boosts|Cuts|Lowers|Raises)\b)"
+            r"[^;\n]{1,40};\s*(?-i:(?:Buys|Adds|Sells|Reduces|Trims|Exits|Boosts|Cuts|Lowers"
+            r"|Raises)\b)",
+            _I,
+        ),
+    ),
+    # Consumers buying products; market shares; orders and in-app purchases.
+    (
+        1.5,
+        re.compile(
+            r"\b(?:owners|users|customers|consumers|readers|shoppers|viewers|households|buyers"
+            r"|americans|respondents|people|fans|gamers|subscribers)\s+(?:\w+\s+){0,3}?"
+            r"(?:to\s+)?" + _BUY + r"\b"
+            r"|\b\d[\d.]*\s*(?:%|pct|percent)\s+of\s+(?:[\w'’$()#-]+\s+){0,5}?(?:market|users"
+            r"|customers|products|smartphones|phones|devices|traffic)\b"
+            r"(?!\s+(?:cap|value|leader)\b)"
+            r"|\bpurchase\s+(?:orders?|history|histories|intent)\b|\bin-app\b"
+            r"|\b(?:available|able)\s+to\s+(?:buy|purchase)\b"
+            r"|\bbuy\s+(?:\$?\w+\s+)?(?:likes|followers|fans|views|stuff|things)\b"
+            r"|\bpatent\s+purchase\b|\bmerge\s+(?:all\s+)?(?:\w+\s+)?(?:windows|files|tabs|accounts"
+            r"|folders|documents|photos|cells|contacts)\b"
+            r"|\bshould\s+(?:i|we|you|u)\s+(?:\w+\s+)?(?:pick\s+up|grab|snap\s+up|scoop\s+up)\b"
+            r"|\b(?:marketplaces?|stores?|places?|sites?)\s+to\s+buy\b"
+            r"|\b(?:sells?|sold|selling)\s+(?:\d[\d.,]*\s*(?:k|m|mln|million|billion|bn)?)\s+"
+            r"(?-i:[a-z]+[A-Z][a-z]+s)\b"
+            r"|\b(?:snap|snaps|snapped|pick|picks|picked|buy|buys|bought)\s+up\s+(?:\w+\s+){0,3}?"
+            r"(?:parcels?|packages?|domain\s+names?|domains|refugees|talent|engineers|staff"
+            r"|call|put|calls|puts)\b"
+            r"|\bspen[dt]s?\b[^.\n]{0,30}\bon\s+(?:its|their)\s+(?:own\s+)?(?!stake)",
+            _I,
+        ),
+    ),
+    # No acquisition: clients, branch closures, buildings, settlements, other deals, lists.
+    (
+        1.5,
+        re.compile(
+            r"\bas\s+(?:a\s+|an\s+|its\s+)?(?:new\s+|key\s+|major\s+)?(?:client|customer|partner"
+            r"|sponsor|tenant|advertiser|supplier)s?\b"
+            r"|\b(?:close|closes|closing|shut|shuts|shutting)\s+(?:about\s+|some\s+)?\d[\d.]*\s*"
+            r"(?:%|pct|percent)\s+of\b"
+            r"|\b(?:plaza|skyscraper|office\s+(?:building|park|tower)|headquarters\s+building)\b"
+            r"|\bsettlements?\b|\bmini-?tender\b"
+            r"|\btak(?:e|es|ing|en)\s+over\s+(?:your|my|our|their|his|her)\b"
+            r"|\b(?:insurance|distribution|bancassurance|supply|marketing|sponsorship|content"
+            r"|advertising|cloud|streaming|research|payments?)\s+deals?\b"
+            r"|\b(?:short|lost|lots\s+of|point\s+of)\s+interest\b"
+            r"|\bno\s+interest\s+in\s+(?!(?:buy|acquir|bid|merg|a\s+(?:deal|merger|takeover|bid))"
+            r")"
+            r"|\balso\s+see\b|\bon\s+watch\b|\bwatch\s*list\b"
+            r"|(?-i:\bBid)\s+https?://\S+\s+(?:\$[A-Z]{1,5}\s+){2,}",
+            _I,
+        ),
+    ),
+    # Speculation and old background.
+    (
+        1.5,
+        re.compile(
+            r"\bposs\b|\bthesis\b|\bvulnerable\s+to\b|\bimagine\b|\bcan['’]?t\s+wait\b"
+            r"|\b(?:good|attractive|logical|natural|ideal|perfect|prime|next|obvious)\s+"
+            r"(?:major\s+|big\s+)?(?:takeover|acquisition|buyout|merger)\s+(?:targets?"
+            r"|candidates?|alternatives?|partners?|fits?|options?|plays?)\b"
+            r"|\b(?:could|might)\s+(?:\w+\s+)?(?:bid\s+for|buy|acquire|merge\s+with|make\s+(?:a\s+)?"
+            r"(?:bid|offer))\b[^.!?\n]{0,60}?,?\s+(?:says?|according\s+to)\s+"
+            r"(?!(?:sources|people|a\s+report|reports?)\b)"
+            r"|\bshould\s+(?:consider|look\s+at|think\s+about|explore)\s+(?:buy|acquir|purchas)\w*"
+            r"|\bneeds?\s+to\s+(?:buy|acquire|merge)\b|\bdon['’]?t\s+rule\s+out\b"
+            r"|\bwould\s+be\s+(?:a\s+)?(?:\w+\s+)?(?:move|mistake|fit|coup|win)\b"
+            r"|\bwhat\s+would\b|\bwho\s+(?:is|'s|’s)\s+going\s+to\s+(?:buy|acquire)\b"
+            r"|\bmake\s+sense\s*\?|\bworth\s+(?:nothing|zero|little)\b"
+            r"|\b(?:\d+|several|many|a\s+few|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"years\s+ago\b",
+            _I,
+        ),
+    ),
+)
