@@ -26,6 +26,7 @@ import re
 
 __all__ = [
     "ADVISER",
+    "HIRED_TICKER",
     "BULK",
     "CUE",
     "HIRE_OBJECT_GAP",
@@ -76,6 +77,8 @@ _ABOUT = r"(?:(?:more\s+than|up\s+to|about|nearly|some|over|another|at\s+least)\
 BULK = re.compile(rf"\bhir(?:es|ing|ed|e)\s+{_ABOUT}{_COUNT}\b", re.I)
 # After "hires": an organisation there is an adviser ("hires Goldman Sachs to ..."), not staff.
 HIRE_OBJECT_GAP = re.compile(r"\s*(?:(?:investment\s+)?bank\s+)?", re.I)
+# A company hired, written as its cashtag: "has hired $HALO to help".
+HIRED_TICKER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}\$[A-Za-z]{1,6}\b")
 _STAFF = r"(?:jobs|workers|employees|staff(?:ers)?|positions|roles|people)"
 LAYOFF = re.compile(
     r"\b(?:lay(?:s|ing)?[- ]?offs?|laid\s+off|job[- ](?:cuts?|reductions?|losses)"
@@ -185,7 +188,8 @@ ADVISER = re.compile(
 # "hiring" the noun: "antitrust hiring case", "the hiring of", "hiring lags".
 _HIRING_NOUN_AFTER = re.compile(
     r"\s+(?:case|deals?|lawsuit|suit|practices?|freeze|spree|crunch|lags?|debts?|of|process"
-    r"|managers?|plans?|boom|slowdown|data|report|numbers|rate|season|curbs?|program(?:me)?s?)\b",
+    r"|managers?|plans?|boom|slowdown|data|report|numbers|rate|season|curbs?|program(?:me)?s?"
+    r"|complaints?|could|would|will|are|were|have|include)\b",
     re.I,
 )
 _HIRING_NOUN_BEFORE = re.compile(
@@ -195,7 +199,7 @@ _HIRING_NOUN_BEFORE = re.compile(
 )
 # Hiring limited, not done: "declined to limit Contoso hiring", "agreed to curb hiring".
 _HIRING_LIMITED = re.compile(
-    r"\b(?:limit|curb|restrict|ban|block|freez|halt|stop|cap|slow|no-?poach)\w*\s+"
+    r"\b(?:limit|curb|restrict|ban|block|freez|halt|stop|cap|slow|no[- ]?poach)\w*\s+"
     r"(?:[\w#$@'’&.-]+\s+){0,2}$",
     re.I,
 )
@@ -260,7 +264,7 @@ _GUESSING = re.compile(
 # Right after a layoff cue: an opinion of what is needed, an estimate ("job cuts needed").
 _HEDGE_AFTER = re.compile(
     r"\s+(?:(?:are|is|will\s+be|would\s+be|may\s+be)\s+)?(?:needed|necessary|required|possible"
-    r"|likely)\b",
+    r"|likely)\b|\s+(?:could|may|might|will|would)\b",
     re.I,
 )
 # "announced Lee Park would step down": reported speech, not a hedge.

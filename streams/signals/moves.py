@@ -27,6 +27,7 @@ from streams.signals.move_cues import (
     CUE,
     GROWTH,
     HIRE_OBJECT_GAP,
+    HIRED_TICKER,
     LAYOFF,
     ROLE,
     ROLE_NAME,
@@ -66,7 +67,7 @@ _SOURCE_BEFORE = re.compile(
 # up to a headline word ("CEO of #Telus", "CFO at Northwind Traders Effective Today").
 _NAME_AFTER_ROLE = re.compile(
     r"#(?P<tag>[A-Za-z][\w&]+)|(?P<name>(?!(?:Effective|Says|After|Amid|As|In|On|To|For|With|And"
-    r"|Is|Was|Will|From|Board|The)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In"
+    r"|Is|Was|Will|From|Board|The|New|Leadership|Position|Role|Job|Post)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In"
     r"|On|To|For|With|And|Is|Was|Will|From|Board)\b)[A-Z][\w&'’.-]*){0,2})"
 )
 # Words that end a name read after a title: "Executive Leaves Firm", "Exec From Microsoft".
@@ -197,7 +198,7 @@ def _orgs(text: str, entities: Sequence[Entity]) -> list[Entity]:
             or _DESK.fullmatch(name)
             or (_loose_handle(e) and _source_handle(text, e))
             or name in person_words
-            or any(p.start < e.end and e.start < p.end for p in people)
+            or any(p.label == "PERSON" and p.start < e.end and e.start < p.end for p in entities)
         ):
             continue
         prev = out[-1] if out else None
@@ -284,7 +285,7 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
         return max(before, key=lambda o: o.end)
     head = _HEAD_BEFORE_ROLE.search(_clause_text_before(text, role.start()))
     if head is not None and not any(
-        _NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w)
+        _NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) or CUE.fullmatch(w)
         for w in head["name"].split()
     ):
         start = role.start() - len(head.group(0)) + head.start("name")
@@ -353,7 +354,10 @@ def _subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | 
     if head is None or not cue.group(0).endswith("s") or not cue.group(0)[:1].isupper():
         return None
     words = head["name"].split()
-    if any(_NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) for w in words):
+    if any(
+        _NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) or CUE.fullmatch(w)
+        for w in words
+    ):
         return None
     start = cue.start() - len(head.group(0)) + head.start("name")
     end = start + len(head["name"])
@@ -384,7 +388,9 @@ def _hires_an_organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]
 
 def _hires_an_adviser(text: str, cue: re.Match[str]) -> bool:
     """ "has hired Goldman and Lazard", "hires advisers to fend off a bid"."""
-    return bool(cue["hire"]) and ADVISER.match(text, cue.end()) is not None
+    return bool(cue["hire"]) and bool(
+        ADVISER.match(text, cue.end()) or HIRED_TICKER.match(text, cue.end())
+    )
 
 
 def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
