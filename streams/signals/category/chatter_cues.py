@@ -101,6 +101,10 @@ ANALYST = Cue(
     r"\b(?:strong\s+)?(?:buy|sell|hold)\s+rating\b",
     r"\banalysts?\b",
     r"\bzacks\b",
+    # a rating change in headline form ("Acme Cut to Hold at Northwind")
+    r"\b(?:cut|cuts|raised|raises|lowered|lowers|lifted|moved|upgraded|downgraded)\s+to\s+(?:a\s+)?"
+    r"(?:strong\s+)?(?:buy|sell|hold|neutral|outperform|underperform|overweight|underweight|"
+    r"market\s+perform|sector\s+perform)\b",
 )
 PREVIEW = Cue(
     r"\b(?:ahead\s+of|before|into|preview\w*|previewing)\s+(?:the\s+)?(?:earnings|results|"
@@ -122,8 +126,9 @@ POSITION = Cue(
     r"\s*(?:[mbk]\s+)?(?:stake|position)\b",
     r"\b(?:stake|position|holdings?)\s+(?:in\s+[^.]{0,60}?\s+)?(?:boosted|raised|increased|"
     r"cut|lowered|trimmed|decreased|reduced|lifted|upped)\b",
+    # (a fund's or firm's; a named investor raising "his stake" is an investor's move, news)
     r"\b(?:boosts?|raises?|increases?|cuts?|lowers?|trims?|decreases?|reduces?|lifts?|ups)\s+"
-    r"(?:its\s+|their\s+|his\s+|her\s+)?(?:stake|position|holdings?)\b",
+    r"(?:its\s+|their\s+)?(?:stake|position|holdings?)\b",
     r"\bshares?\s+(?:bought|sold|purchased|acquired)\s+by\b",
     # passive forms: "12,400 Shares in Acme ($ACME) Acquired by Northwind Trust"
     r"\b(?:shares|stake|position|holdings?)\s+(?:in|of)\s+[^!?\n]{0,60}?\s+(?:bought|sold|"
@@ -137,6 +142,9 @@ POSITION = Cue(
     r"position)\b",
     r"\b(?:llc|lp|advisors?|partners|bank|trust|fund|investments?)\b.{0,40}"
     r"\b(?:stake|shares|position)\s+in\b",
+    # an insider's trade ("Insider J. Doe Buys $12,000 in $ACME"), a sum bought of a stock
+    r"\binsiders?\b[^.!?\n]{0,60}\b(?:buys|sells|bought|sold|purchases|acquires|dumps)\b",
+    r"\b(?:buys|sells|bought|sold|purchases|purchased)\s+\$[\d,.]+\s*[kmb]?\s+(?:of|in|worth)\b",
     r"\binflow\b",
     r"\boutflow\b",
 )
@@ -150,7 +158,7 @@ OPINION = Cue(
     r"\b(?:stocks?\s+for|best\s+stocks?|top\s+stocks?|safest|blue[-\s]chip)\b",
     r"\b(?:traders?|trading|trades?)\b",
     r"\b(?:stock\s+price|share\s+price|market\s+cap|mkt\s+cap)\b",
-    r"\b(?:worth|priced\s+in|sell\s+on\s+news)\b",
+    r"\b(?:worth|sell\s+on\s+news|moat)\b",
     r"\b(?:takeover|buyout|merger|acquisition)\s+(?:target|candidate|chatter|speculation|"
     r"rumou?rs?|mania|talk)\b",
 )
@@ -177,13 +185,16 @@ SPECULATION = Cue(
     r"\bcome\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fall|spring|summer|winter|"
     r"next)\w*\b",
     r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
+    # a deal someone thinks fitting ("ripe for a deal"), a verdict on a new boss
+    r"\bripe\s+for\b",
+    r"\bneeds?\s+more\s+than\b",
 )
 # Stock-picking lists and explainers: "7 Cloud Stocks to Consider", "Only 9 stocks beat Acme",
 # "Key Takeaways From Q2": a company event named in them is a
 # talking point, not the news.
 LISTICLE = Cue(
     r"(?<![\w$.,])\d{1,3}\s+(?:[A-Za-z&'’-]+\s+){0,3}(?:stocks|things|ways|charts|picks"
-    r"|names)\b",
+    r"|names|reasons)\b",
     r"\bstocks?\s+(?:to|that|which|worth)\s+(?:\w+\s+)?(?:consider|buy|buying|watch|own|beat|"
     r"outperform\w*|outr[au]n|avoid|sell)\b",
     r"\b(?:just|only)\s+\d{1,3}\s+(?:\S+\s+){0,2}(?:stocks|companies)\b",
@@ -211,6 +222,12 @@ STOCK_MOVE = Cue(
     r"\b(?:good|great|nice|better)\s+entry\b",
     r"\bentry\s+(?:price|point)\b",
     r"\bprofit[-\s]taking\b",
+    # a record the stock set ("hits a new all-time high", "up 150% since its IPO")
+    r"\b(?:hits?|hitting|reach(?:es|ed)?|set(?:s|ting)?|notch(?:es|ed)?)\s+(?:a\s+|another\s+)?"
+    r"(?:new\s+)?(?:all[-\s]time|record|52[-\s]week)\s+highs?\b",
+    r"\b(?:up|down)\s+\d+(?:\.\d+)?\s?%\s+since\b",
+    # the stock already reflecting an event ("shares pricing in the loss of a contract")
+    r"\bpric(?:ed|ing|es)\s+in\b",
     r"\b(?:drops?|falls?|gains?|rises?|climbs?|slips?|dips?|jumps?)\s+[-+]?\d+(?:\.\d+)?\s?%\s+"
     r"(?:for|on|this|in)\s+(?:the\s+)?(?:week|day|month|year|session)\b",
 )
@@ -226,4 +243,6 @@ COUNTERFACTUAL = Cue(
     r"[^?.!]{3,120}\?",
     r"^\W*(?:\$[A-Za-z.]+\W+)*(?:buy|sell|avoid|short|dump|ditch)\s+(?:\$?[\w&.'’-]+\s+){1,3}"
     r"(?:after|on|now|before|ahead|into)\b",
+    # an event asked about and answered with a doubt ("Acme to buy Widget? Unlikely")
+    r"\?\s*(?:[-–—(:]\s*)?(?:unlikely|not\s+likely|doubtful|probably\s+not|don'?t\s+bet|hint)\b",
 )

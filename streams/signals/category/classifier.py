@@ -32,6 +32,7 @@ from .news_cues import (
     DEAL,
     EVENT_NOUN,
     EXEC,
+    FIGURE,
     HEADLINE,
     HISTORY,
     LEGAL,
@@ -82,6 +83,7 @@ _CUES = Cues(
     HISTORY,
     APPEARANCE,
     MONEY_SPELLING,
+    FIGURE,
 )
 
 
@@ -129,13 +131,19 @@ def classify(
 
     # --- chatter
     chatter = 0.0
-    chatter += 0.7 * r.hits(PRICE, 2)
+    # Dollar figures the company reports or pays (a dividend, EPS, revenue) are not price talk;
+    # the same figures projected by someone else are (an earnings preview).
+    prices = r.hits(PRICE, 2)
+    preview = r.hits(PREVIEW, 2)
+    if prices and not preview:
+        prices = max(0, prices - r.hits(FIGURE, 2))
+    chatter += 0.7 * prices
     chatter += 0.3 * r.hits(PERCENT, 2)
     chatter += 0.9 * r.hits(OPTIONS, 2)
     chatter += 0.7 * r.hits(TECHNICAL, 3)
     chatter += 1.4 * r.hits(PERSONAL, 2)
     chatter += 1.0 * r.hits(ANALYST, 2)
-    chatter += 0.8 * r.hits(PREVIEW, 2)
+    chatter += 0.8 * preview
     position = r.hits(POSITION, 2)
     chatter += 1.6 * position
     chatter += 0.45 * r.hits(OPINION, 4)

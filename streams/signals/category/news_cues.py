@@ -11,6 +11,7 @@ __all__ = [
     "DEAL",
     "EVENT_NOUN",
     "EXEC",
+    "FIGURE",
     "HEADLINE",
     "HISTORY",
     "LEGAL",
@@ -37,7 +38,7 @@ DEAL = Cue(
     r"(?!(?:intent|power|spree|opportunit\w*|signals?|interest|frenzy|decisions?|habits?|"
     r"guide|season|pressure|binge|time|now|more|stocks?|shares?|calls|puts)\b)(?-i:[A-Z$@])",
     r"(?:(?-i:[A-Z])[\w&.'’-]*|[$@]\w+|\))\s+(?:buys|bought|purchases|purchased)\s+"
-    r"(?!(?:\d|shares|stock|more|some|back|the\s+dip|into|in\b))[\w@$]",
+    r"(?!(?:\d[\d,.]*\s|shares|stock|more|some|back|the\s+dip|into|in\b))[\w@$]",
     r"\b(?:merg(?:es|ed|er)\s+with|merger\s+(?:of|between|agreement|deal)|to\s+merge)\b",
     r"\btakeover\s+(?:bid|offer|of|deal|approach)\b",
     r"\b(?:bid|offer|approach(?:es|ed)?)\s+(?:for|to\s+buy)\b",
@@ -68,6 +69,13 @@ DEAL = Cue(
     r"\b(?:set|seal|strike|strikes|struck|reach|close|sign|cut|ink|pursue|announce|finalize|"
     r"complete)(?:s|d|ed)?\s+(?:\S+\s+){0,4}deals?\b",
     r"\bsells?\s+(?:\S+\s+){1,4}to\s+(?-i:[A-Z$@])",
+    # a named investor buying into a company ("Jones buys into Acme"), a contract clinched,
+    # bidders for an asset ("are all bidding on")
+    r"\bbuys\s+into\s+(?-i:[A-Z$@#])",
+    r"\bpropos(?:es|ed)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,4}(?:deal|merger|takeover|offer|combination|"
+    r"tie-?up)\b",
+    r"\bclinch(?:es|ed|ing)?\s+(?:\S+\s+){0,4}(?:deals?|contracts?|orders?|agreements?)\b",
+    r"\b(?:is|are|were|was)\s+(?:all\s+|also\s+)?bidding\s+(?:on|for)\b",
 )
 # Deal and event nouns on their own: weaker than a verb ("the WhatsApp deal", "merger").
 EVENT_NOUN = Cue(
@@ -80,26 +88,30 @@ EXEC = Cue(
     r"\b(?:nam(?:es|ed|e|ing)|make|makes|tap(?:s|ped)?)\s+(?:\S+\s+){0,4}(?:as\s+)?(?:its\s+)?"
     r"(?:new\s+|next\s+|interim\s+|sole\s+)?(?:c[efot]o|chief|"
     r"president|chair\w*|head|director|vp|svp|evp|general\s+counsel)\b",
-    r"\b(?:hires?|hired|taps|tapped|poach(?:es|ed)|recruits?|recruited|brings?)\s+"
+    # ("New Hires Are Trained": the noun, not the verb)
+    r"(?<!\bnew\s)\b(?:hires?|hired|taps|tapped|poach(?:es|ed)|recruits?|recruited|brings?)\s+"
     r"(?:former\s+|ex-?)?(?-i:[A-Z@])",
     r"\bhir(?:e|es|ed|ing)\s+(?:more\s+than\s+|about\s+|up\s+to\s+|over\s+)?(?:\d[\d,]*|"
     r"hundreds|thousands|dozens)\b",
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:\S+\s+){0,2}board\b",
     r"\bto\s+(?:its\s+|the\s+)?board\b",
     r"\b(?:to|will|won'?t|not|set\s+to)\s+(?:retire|leave|step\s+down|depart|exit)\b",
-    r"\b(?:executive|management|leadership|boardroom)\s+(?:changes?|reshuffle|shake-?up|update)\b",
+    r"\b(?:executive|exec|management|leadership|boardroom)\s+(?:changes?|(?:re)?shuffle|shake-?up|update|"
+    r"exits?|departures?)\b",
     r"\bexit\s+of\b",
     r"\b(?:c[efot]o|chief\s+\w+\s+officer|president|chairman)\b[^.;]{0,30}\b(?:leaving|departing|"
     r"exiting|is\s+out|to\s+go)\b",
     r"\belected\b",
     r"\bstep(?:s|ped|ping)?\s+down\b",
     r"\bresign(?:s|ed|ation)?\b",
-    r"\bretir(?:es|ed|ing|ement)\b",
+    # (not saving for one's own retirement: "your retirement", "retirement planning", #retirement)
+    r"(?<![#\w])(?<!\byour\s)(?<!\bfor\s)retir(?:es|ed|ing|ement)\b(?!\s+(?:strateg\w+|plan\w*|"
+    r"funds?|accounts?|savings|income|portfolios?|age|goals?|investors?|security|communit\w+))",
     r"\b(?:to\s+)?(?:depart|departs|departed|departing|departure)\b",
     r"\b(?:leaves|leaving|left|exits?|quits?)\s+(?:as\s+|the\s+)?(?:(?-i:[A-Z])\w+|c[efot]o|"
     r"president|chair\w*|board)\b",
     r"\bousted?\b",
-    r"\b(?:fires?|fired|sacks?|sacked|dismiss(?:es|ed))\s+(?:its\s+)?(?:c[efot]o|chief|"
+    r"\b(?:(?-i:fire)|fires|fired|sacks?|sacked|dismiss(?:es|ed))\s+(?:its\s+)?(?:c[efot]o|chief|"
     r"president|chair\w*|head|(?-i:[A-Z]))",
     r"\bpromot(?:es|ed)\b",
     r"\bsucceed(?:s|ed)?\b",
@@ -124,6 +136,24 @@ EXEC = Cue(
     r"\bhiring\s+\d[\d,]*\b",
     r"\b(?:management|leadership)\s+(?:update|change|shake-?up)\b",
     r"\brecasts?\s+executive\b",
+    # an officer's pay ("CFO lands a big pay package", "compensation for the CEO doubles")
+    r"\b(?:c[efot]o|chief\s+\w+\s+officer|chairman|exec\w*)(?:'s|’s)?\s+(?:\S+\s+){0,3}(?:pay|paid|"
+    r"compensation|pay\s+package|salary|bonus(?:es)?|raked\s+in)\b",
+    r"\b(?:pay|compensation|pay\s+package|salary)\s+(?:for|of)\s+(?:\S+\s+){0,3}(?:c[efot]o|chief|"
+    r"chairman|exec\w*)\b",
+    # hand-overs said otherwise: stepping aside, staying on, a succession, a search, a new
+    # "<function> chief", going to a company as an officer, becoming its chairman
+    r"\bstep(?:s|ped|ping)?\s+aside\b",
+    r"\bstay(?:s|ed|ing)?\s+on\s+as\b",
+    r"\b(?:c[efot]o|chief\s+executive|leadership)\s+(?:succession|search)\b",
+    r"\bsuccession\s+(?:plan\w*|race|battle)\b",
+    r"\bnew\s+(?:\w+\s+)?chief\b(?!\s+(?:executive|financial|operating|technology)\s+officer\b)",
+    r"\b(?:heads|moves|goes|jumps|returns|comes)\s+to\s+\S+\s+as\s+(?:its\s+)?(?:new\s+)?"
+    r"(?:c[efot]o|chief|president|chair\w*|head|cfo)\b",
+    r"\bnow\s+(?:exec\w*\s+|non-executive\s+)?chair\w*\s+of\b",
+    # a company hiring a named specialist ("hires a noted privacy lawyer")
+    r"\bhir(?:es|ed|ing)\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:\S+\s+){0,3}(?:lawyers?|attorneys?|"
+    r"bankers?|advis[eo]rs?|lobbyists?|scientists?|designers?|economists?|researchers?|veterans?)\b",
 )
 PRODUCT = Cue(
     r"\blaunch(?:es|ed|ing)?\b",
@@ -167,6 +197,19 @@ PRODUCT = Cue(
     r"\b(?:wins?|won|gets?|got|receives?|received|granted|secures?)\s+(?:\S+\s+){0,2}"
     r"(?:approval|clearance|nod|go-ahead|green\s+light)\b",
     r"\bbuy[-\s]?back\b",
+    # security weaknesses and fixes, patents issued, a company investing in or dropping a line
+    r"\b(?:data\s+security|security\s+(?:flaws?|holes?|bugs?|weakness\w*|lapses?|"
+    r"vulnerabilit\w+)|vulnerabilit(?:y|ies)|cyber[-\s]?attacks?)\b",
+    r"\b(?:fix|fixes|fixing|fixed|patch|patches|patching|patched)\s+(?:\S+\s+){0,2}(?:bugs?|flaws?|"
+    r"glitch\w*)\b",
+    r"\bpatents?\s+(?:issued|granted|awarded)\b",
+    r"\binvest(?:s|ed)\s+(?:\$?[\d.,]+\s*(?:[mb]n?|million|billion)?\s+)?in\s+(?-i:[A-Z#$@])",
+    r"\b(?:to\s+|may\s+|will\s+)?axe[sd]?\b",
+    r"\b(?:goes|going|go|went)\s+on\s+sale\b",
+    r"\binaugurat\w+",
+    # orders of goods ("Airline buys 20 updated jets")
+    r"\b(?:buys|orders|ordered|bought)\s+\d[\d,]*\s+(?:\S+\s+){0,2}(?:jets|planes|aircraft|"
+    r"airplanes|\w*\d{3}s|trucks|ships|satellites|locomotives|turbines)\b",
     r"\brepurchas\w+",
 )
 RESULTS = Cue(
@@ -183,6 +226,21 @@ RESULTS = Cue(
     r"\b(?:raises?|cuts?|lowers?|boosts?|reaffirms?|withdraws?)\s+(?:its\s+|full[-\s]year\s+)?"
     r"(?:guidance|forecast|outlook|dividend)\b",
     r"\bresults\b",
+    # figures reported ("EPS came in at", "bookings of $5.5B", "+10% YoY", "per 8-K filing")
+    r"\bcame\s+in\s+(?:at|above|below|ahead)\b",
+    r"\b(?:eps|revenues?|sales|net\s+income|profits?|bookings|traffic|margins?|fees|deliveries|"
+    r"shipments|subscribers|orders)\s+(?:of|at|was|were|reached|totall?ed|hit)\s+[-+]?(?:us)?\$?\d",
+    r"\b(?:eps|revenues?|sales|income|profits?|earnings|traffic|bookings|deliveries|shipments|"
+    r"orders|margins?)\s+(?:\S+\s+){0,2}[-+]?\d+(?:\.\d+)?\s?%\s*,?\s*(?:y/y|yoy|year[-\s]over[-\s]year|"
+    r"q/q|qoq)\b",
+    r"\b(?:8-k|10-k|10-q|20-f|6-k)\b",
+    r"\b(?:eps|revenues?|sales|income|profits?|earnings(?:\s+per\s+share)?|traffic|bookings|"
+    r"deliveries|shipments|orders|margins?)\s+(?:was\s+|were\s+)?(?:increase[sd]?|decrease[sd]?|"
+    r"slide|slides|slid|sank|sinks?|rose|fell|up|down|grew|declined)\s+(?:by\s+)?[-+]?\d",
+    r"\b(?:\w+\s+)?sales\s+(?:slide|slides|slid|slump|sink|sank|stall|stalls|surge|soar)\b",
+    r"\b(?:rais(?:es|ed)|hik(?:es|ed)|increas(?:es|ed)|cut|lower(?:s|ed)|boost(?:s|ed)|"
+    r"reaffirm(?:s|ed)|maintain(?:s|ed))\s+(?:its\s+|the\s+|quarterly\s+|annual\s+|full[-\s]year\s+)?"
+    r"(?:guidance|forecast|outlook|dividend|payout)\b",
 )
 LEGAL = Cue(
     r"\blawsuits?\b",
@@ -207,6 +265,17 @@ LEGAL = Cue(
     r"\b(?:wins?|won|loses?|lost)\s+(?:\S+\s+){0,3}(?:award|case|lawsuit|suit|appeal|"
     r"ruling|verdict|judgment|arbitration)\b",
     r"\ballegedly\b",
+    # regulators, courts and governments acting ("Regulator asks carriers for", "federal
+    # scrutiny over", "withdraws legal action")
+    r"\b(?:ftc|sec|doj|fcc|fda|epa|cfpb|finra|nhtsa|faa|regulators?|government|federal|feds|"
+    r"justice\s+department|attorney\s+general|lawmakers|senators?|congress|judge|court|"
+    r"ministry|commission)\s+(?:\S+\s+)?(?:asks?|orders?|demands?|rejects?|withdraws?|drops?|"
+    r"opens?|launches?|targets?|questions?|warns?|cracks?|urges?|reviews?|examines?|"
+    r"scrutiniz\w+|summons|subpoenas?|fines?|sues?|raids?|denies|refuses)\b",
+    r"\blegal\s+(?:action|challenge|fight|battle)\b",
+    r"\b(?:federal|regulatory|legal|antitrust|government)\s+(?:hot\s+water|scrutiny|pressure|"
+    r"review|inquiry|crackdown)\b",
+    r"\bin\s+hot\s+water\b",
 )
 # Regulators, courts and officials: a company event when something else says what happened.
 AUTHORITY = Cue(
@@ -217,10 +286,24 @@ AUTHORITY = Cue(
 # An executive's statement reported ("Acme CEO says ...").
 STATEMENT = Cue(
     r"\b(?:c[efot]o|chief|chairman|president|exec\w*|spokes\w+|founder)\s+(?:\S+\s+){0,3}"
-    r"(?:says?|said|tells|told|notes|warns|expects|defends|sees|confirms|denies|admits)\b",
+    r"(?:says?|said|tells|told|notes|warns|expects|defends|sees|confirms|denies|admits|jokes|"
+    r"discusses|calls|cites|teases|reassures|criticizes|criticises|outlines|insists|"
+    r"vows|blasts|slams|praises|addresses)\b",
     r"\b(?:says?|said|according\s+to)\s+(?:\S+\s+){0,3}(?:c[efot]o|chief|chairman|"
     r"president|exec\w*|founder)\b",
     r"(?<!\bto\s)(?<!\bfor\s)\b(?:c[efot]o|chief|chairman|president|exec\w*|founder)\s*:",
+    # a reporter's call with an officer ("Spoke with the CFO", "just off the phone with")
+    r"\b(?:spoke|spoken|speaking|talked|off\s+(?:the\s+)?phone|sat\s+down)\s+(?:\S+\s+){0,3}with\s+"
+    r"(?:\S+\s+){0,2}(?:c[efot]o|chief|chairman|president|founder)\b",
+    # an officer presenting at a conference ("CFO to Present at the Widget Conference")
+    r"\b(?:c[efot]o|chief|chairman|president|founder)\b(?:\s+\S+){0,3}\s+to\s+(?:present|speak|"
+    r"address|host|keynote)\b",
+    # an officer meeting officials ("CEO meets with the Prime Minister")
+    r"\b(?:c[efot]o|chief|chairman|founder|(?-i:[A-Z])\w+)\s+(?:\S+\s+){0,3}(?:meets?|met|meeting)\s+"
+    r"(?:with\s+)?(?:\S+\s+){0,3}(?:president|prime\s+minister|minister|premier|officials|"
+    r"regulators|lawmakers|chancellor|governor)\b",
+    r"\b(?:denies|denied)\s+(?:\S+\s+){0,3}(?:reports?|rumou?rs?|claims?|allegations?|sale|talks|"
+    r"bids?|plans?|deal|stake)\b",
 )
 PARTNER = Cue(
     r"\bpartner(?:s|ed|ing|ship|ships)?\s+(?:with|to)\b",
@@ -229,7 +312,11 @@ PARTNER = Cue(
     r"\bteamed\s+up\b",
     r"\balliance\b",
     r"\bjoint\s+venture\b",
-    r"\bcollaborat(?:es|ion|ing)\b",
+    r"\bcollaborat(?:e|es|ed|ion|ing)\b",
+    # "joins with Acme on", "joins a syndicate to back"
+    r"\bjoin(?:s|ed)?\s+with\s+(?-i:[A-Z$@#])",
+    r"\bjoin(?:s|ed)?\s+(?:a|an|the)\s+(?:\S+\s+){0,2}(?:syndicate|consortium|coalition|"
+    r"alliance|round)\b",
     r"\b(?:agreement|contract|licens(?:e|ing)\s+deal)\s+(?:with|to|for)\b",
     r"\breach(?:es|ed)?\s+(?:\S+\s+){0,3}(?:agreement|deal|accord|settlement)\b",
     r"\b(?:join(?:s|ed)?\s+(?:forces|hands)|ties?\s+up|tie-?ups?|teams?\s+with|"
@@ -264,4 +351,16 @@ APPEARANCE = Cue(
     r"\b(?:tune\s+in|watch\s+live|live\s+(?:now|on\s+air|interview)|on\s+air|coming\s+up\s+"
     r"(?:at|next|on))\b",
     r"\b(?:to\s+(?:talk|chat)\s+(?:about|with))\b",
+)
+# A dollar figure the company reports or pays ("declares $0.33 dividend", "EPS came in at
+# $0.81", "revenue of $6.4B"): a figure of the event, not a price level of the stock.
+FIGURE = Cue(
+    r"\$\s?\d[\d.,]*\s*(?:/\s?sh(?:are)?\s+|per\s+share\s+|a\s+share\s+)?(?:quarterly\s+|annual\s+|"
+    r"special\s+|interim\s+|final\s+|cash\s+)?(?:dividend|distribution|payout)\b",
+    r"\b(?:eps|revenues?|sales|earnings|net\s+income|profit|loss)\s+(?:\S+\s+){0,2}(?:of|at|was|were|"
+    r"came\s+in\s+at)\s+[-+]?\$",
+    r"\((?:est\.?|estimate|consensus|exp\.?)\s+[-+]?\$",
+    # an offer's price per share ("deal at $90/sh", "$42 a share in cash")
+    r"\b(?:deal|offer|bid)\s+(?:\S+\s+){0,2}at\s+\$",
+    r"\$\s?\d[\d.,]*\s*(?:/\s?sh(?:are)?\s+|(?:per|a)\s+share\s+)?in\s+cash\b",
 )

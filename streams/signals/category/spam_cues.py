@@ -48,7 +48,9 @@ PROMO = Cue(
     r"\bdouble\s+your\b",
     r"\bRATE_LIMIT_EXCEEDED\b",
     # calls to action before a link
-    r"\b(?:visit|goto|go\s+to|view\s+now|see\s+here|see\s+more|learn\s+more|more\s+info|"
+    # ("visit" as a call to action, not a chief executive's visit to a country)
+    r"\bvisit\b(?=\s*(?:$|[:>$#-]|us\b|our\b|my\b|here\b|now\b|today\b|the\s+(?:link|site|website)\b))",
+    r"\b(?:goto|go\s+to|view\s+now|see\s+here|see\s+more|learn\s+more|more\s+info|"
     r"details\s+at|get\s+the\s+latest|find\s+more|stock\s+tips|tips\s+&)\b",
     r"\b(?:winners|movers|stocks?)\s+(?:like|to\s+research)\b",
     r"\b(?:seeking|find|looking\s+for)\s+the\s+next\b",

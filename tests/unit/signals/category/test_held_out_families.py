@@ -1,0 +1,165 @@
+"""Families seen on held-out labels (issue 13): company events written without the verbs the
+classifier knew (recall), and talk about a stock that read as news (precision).
+
+Hand-written posts with invented names, one family at a time; each was misread before its
+rule. Guards at the end: the same words around a real event, or a fund's position, keep
+their label."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.enriched import Entity
+from models.post import Author
+from streams.signals.category import classify
+
+
+def _label(text: str, org: str | None = None, handle: str | None = None) -> str:
+    """The label with the organisation NER would find (it supports a headline)."""
+    entities = []
+    if org is not None and org in text:
+        start = text.index(org)
+        entities.append(
+            Entity(text=org, label="ORG", start=start, end=start + len(org), source="ner")
+        )
+    author = Author(handle=handle) if handle is not None else None
+    return classify(text, author=author, entities=entities).label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results with their figures: the dollar amounts are the company's, not price levels
+        "Northwind Q3 results: adj EPS came in at $1.12 (est $1.05); revenue of $3.2B "
+        "(est $3.1B) $NWND",
+        "$CTSO full year 2019 gross bookings of $12.4B, +8% YoY, net income +5% YoY",
+        "Northwind declares $0.45 quarterly dividend $NWND",
+        "$NWND Northwind raised its dividend",
+        # operating metrics from a filing or a release
+        "For the quarter, Northwind store traffic was down 2.3% (per 10-Q filing) $NWND",
+        "Northwind Meets Its Targets; Organic Sales Increase 4%, Core Earnings Per Share up 6%",
+    ],
+)
+def test_results_and_operating_figures_are_news(text: str) -> None:
+    assert _label(text, "Northwind") == "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named investor buying into a company
+        "$ACME: Dana Reyes buys into Widgetco, raises her stake in Acme",
+        # a company hiring a named specialist
+        "Acme ($ACME) hires veteran patent attorney to take on the regulator",
+        # hand-overs said otherwise
+        "Lee Park to step aside as Acme CEO but remain executive chairman $ACME",
+        "Sam Ortiz to stay on as Acme chairman and CEO through 2027 $ACME",
+        "Acme sets up for CEO succession, grooming its retail chief for the post $ACME",
+        "Northwind Bank turns to a consultant as its new finance chief $NWB",
+        "Ortiz heads to $ACME as CFO after six years at Widgetco",
+        # an officer's pay
+        "Acme CEO to be paid entirely in company stock $ACME",
+    ],
+)
+def test_investors_hires_and_executives_are_news(text: str) -> None:
+    assert _label(text, "Acme") == "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regulators and governments acting on a company
+        "Federal scrutiny for Acme over its ad-tracking experiment $ACME",
+        "Regulator asks cable firms for contract details in Acme review $ACME",
+        "Justice Department unlocks the phone, withdraws legal action against Acme $ACME",
+        # security weaknesses and fixes
+        "$ACME - Leaked memos highlight weaknesses in Acme data security",
+        "Acme fixing app bug which drains tablet batteries $ACME",
+        # partnerships
+        "Small biotech Zorblax joins with Acme on an asthma candidate $ACME",
+        "$ACME - Acme And Widgetco To Collaborate On Battery Studies",
+        # orders, plants and proposals
+        "Acme : Airline buys 30 updated 797s $ACME",
+        "$ACME: Acme Capital buys 150-MW solar farm in Nevada",
+    ],
+)
+def test_authorities_security_partners_and_orders_are_news(text: str) -> None:
+    assert _label(text, "Acme") == "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # officers speaking on the record, presenting, meeting officials
+        "Spoke on the phone with CFO Ruiz. No split-out numbers for the cloud unit $ACME",
+        "$ACME News: Acme CEO jokes that Widgetco is running out of ideas",
+        "Acme CFO Ana Ruiz to Present at the Northwind Healthcare Conference $ACME",
+        "$ACME Acme CEO Ruiz, others meet with the Prime Minister today",
+        "$ACME CEO @ruiz to visit Portugal next week to inaugurate Acme's new campus",
+    ],
+)
+def test_officers_on_the_record_are_news(text: str) -> None:
+    assert _label(text, "Acme") == "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # saving for one's own retirement is not an executive retiring
+        "Let Bonds Do The Heavy Lifting For Your Retirement $ACME $WDG $NWND",
+        "$ACME - Retirement Strategy: This Quarter The Calendar Is On Our Side",
+        "State Teachers Retirement Fund reaping rewards on its Acme stake",
+        "How a Barista Got Me Into Retirement Planning $ACME",
+        # an insider's small trade, a rating change in headline form
+        "Widgetco Corp Insider Jo Lane Buys $2,150 in $WDG",
+        "$ACME Cut to Buy at Northwind Research (ACME)",
+        # a stock pricing something in
+        "Widgetco shares pricing in loss of Acme search deal $WDG",
+        # reasons to buy, the stock's record, a deal someone finds fitting
+        "3 Great Reasons To Buy Acme After Its Recent Slide $ACME",
+        "Acme hit a new all-time high today, up 150% since its IPO $ACME",
+        "$ACME: Acme, Widgetco Are Ripe for a Pharma Deal",
+        "Widgetco Needs More Than a New CEO $WDG",
+    ],
+)
+def test_talk_about_a_stock_is_not_news(text: str) -> None:
+    assert _label(text, "Acme") != "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nouns and products that look like the verbs
+        "Mystery shoppers help retailers like Acme make sure New Hires Are trained $ACME",
+        "[Deal] You can grab the Acme Fire HD tablet for just 59 bucks $ACME",
+    ],
+)
+def test_lookalike_words_are_not_news(text: str) -> None:
+    assert _label(text) != "news", text
+
+
+def test_a_deal_asked_about_and_doubted_is_not_news() -> None:
+    text = "Acme to buy Widgetco for $30B? Unlikely, says one banker $ACME $WDG"
+    assert _label(text, "Acme", handle="MarketWatch") != "news"
+
+
+def test_a_deal_proposed_with_its_terms_is_news() -> None:
+    text = "Acme proposes cash & stock deal at $95/sh for $WDG; holders would get $41.50 in cash"
+    assert _label(text, "Acme", handle="Reuters") == "news"
+
+
+# Guards: the same words around a real event, or a fund's position, keep their label.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme CEO Dana Reyes to retire at year end $ACME",
+        "Acme fires CEO after accounting probe $ACME",
+        "Acme raises dividend and full-year outlook $ACME",
+    ],
+)
+def test_events_stay_news(text: str) -> None:
+    assert _label(text, "Acme") == "news", text
+
+
+def test_a_funds_raised_stake_stays_chatter() -> None:
+    assert _label("Northwind Trust raises its stake in Acme $ACME", "Acme") == "chatter"
