@@ -1,0 +1,334 @@
+"""The organisation of an executive move (``streams.signals.moves``): which company a post's
+move or headcount change is at.
+
+Candidates are the post's ORG entities (cashtags and handles of watched companies included),
+cleaned (:func:`organisations`): never a role title, a generic word ("News", "Board"), a desk
+("Japan Equities"), the news handle a post is quoted from, or a name NER also took for a
+person; a fragment is extended to the whole name ("BHP" + "Billiton"). Among them the
+organisation of a cue is, in order (:func:`organisation_of`): the company that appoints or
+hires (:func:`subject_org`), the one the cue governs ("leaving Ford", :func:`governed_org`),
+the one a role near the cue is held at ("CEO of Telus", :func:`role_org_near`), the nearest.
+A name NER missed is read from the text where the grammar says one must be ("joined ad tech
+company Undertone", "$DIS EA Hires").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.enriched import Entity
+from models.signals import ExecMove
+from streams.signals.move_cues import CUE, ROLE
+
+__all__ = [
+    "NOT_NAME",
+    "as_named",
+    "clause_subject",
+    "company_near",
+    "governed_org",
+    "nearest",
+    "organisation_of",
+    "organisations",
+    "role_org_near",
+    "source_handle",
+    "subject_org",
+    "window",
+]
+
+_WINDOW = 90  # characters around the cue where the person, organisation and role must be
+# Words allowed between a cue and the organisation it governs ("leaving Ford", "departs from
+# the Fed", "joins Tesla", "left for Rivian").
+_OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I)
+# Between an organisation and the role it attaches to: "Contoso CEO", "Contoso's new CFO",
+# "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
+_ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
+_ROLE_ORG_GAP = re.compile(
+    r"\s+(?:(?:job|post|role|position|seat|spot)\s+)?(?:of|at)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:partner|rival|parent|client|peer)\s+)?",
+    re.I,
+)
+# Words NER tags ORG that name no organisation ("Shares Drop On News Of ..."), and a desk or
+# unit of a company ("Japan Equities", "the Asia desk").
+_GENERIC = re.compile(
+    r"(?:the\s+)?(?:news|company|companies|board|update|breaking|report|reports|stocks?|shares"
+    r"|markets?|analysts?|exclusive|alert|jobs|layoffs?|hiring|wall\s+st(?:reet)?\.?|street|firm"
+    r"|group|business|employees|workers|staff|sources?)",
+    re.I,
+)
+_DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+(?:Equit(?:y|ies)|Desk|Unit|Division|Team)")
+# Before a handle that is the source of a post, not its subject: "RT @Wire:", "via @Wire".
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:RT|via|by|h/t|cc|from|says|said|writes|wrote|per)\s+|^\W*)$", re.I
+)
+# A name written after "CEO of" / "CFO at" that NER did not tag: a hashtag, or capitalised words
+# up to a headline word ("CEO of #Telus", "CFO at Northwind Traders Effective Today").
+_NAME_AFTER_ROLE = re.compile(
+    r"#(?P<tag>[A-Za-z][\w&]+)|(?P<name>(?!(?:Effective|Says|After|Amid|As|In|On|To|For|With|And"
+    r"|Is|Was|Will|From|Board|The|New|Leadership|Position|Role|Job|Post)\b)[A-Z][\w&'’.-]*(?:\s+(?!(?:Effective|Says|After|Amid|As|In"
+    r"|On|To|For|With|And|Is|Was|Will|From|Board)\b)[A-Z][\w&'’.-]*){0,2})"
+)
+# Words that end a name read after a title: "Executive Leaves Firm", "Exec From Microsoft".
+NOT_NAME = re.compile(
+    r"(?:From|To|At|Of|For|In|On|As|And|The|Officer|President|Executive|Director|Chairman"
+    r"|Firm|Company|Says|Said|Is|Was|Will|Has|Joins|Named|Former|New|Interim|Acting|Ex|Top"
+    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That|No|Not)",
+)
+# A headline's clause that is only its subject before the cue: "$DIS EA Hires", "GoPro Names".
+_HEADLINE_SUBJECT = re.compile(
+    r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*)?)\s+$"
+)
+_HEAD_BEFORE_ROLE = re.compile(
+    r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.+-]*)(?:['’]s)?"
+    r"(?:\s+[a-z][\w&.'’-]*(?:\s+[\w&.'’-]+)?)?\s+$"
+)
+_DISMISS = re.compile(r"fires|ousts|sacks", re.I)  # "Sanofi Fires CEO": Sanofi
+_PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
+_PASSIVE_ROLE = re.compile(
+    r"\s+(?:(?:as|to|the|its|new|interim|acting|permanent)\s+)*" + ROLE.pattern, re.I
+)
+_KIND_OF_COMPANY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:company|firm|start-?up|maker|group|provider|bank|fund)\s+"
+)
+# "joins the board of Contoso": the organisation after it.
+_BOARD_OF = re.compile(
+    r"\s+(?:the\s+|its\s+)?board\s+(?:of\s+directors\s+)?(?:of|at)\s+(?:the\s+)?", re.I
+)
+# Between a company and the cue it is the subject of: "Contoso has hired", "Contoso names".
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially)\s+)*"
+)
+_ORG_NEAR = 60  # characters between the organisation and a layoff cue
+
+
+def _gap(entity: Entity, cue: re.Match[str]) -> int:
+    """Characters between an entity and the cue (0 when they touch or overlap)."""
+    return max(0, entity.start - cue.end(), cue.start() - entity.end)
+
+
+def nearest(entities: Sequence[Entity], label: str, cue: re.Match[str]) -> Entity | None:
+    """The entity of ``label`` closest to the cue, span to span ("Gelsinger retires;
+    Zinsner named": the one before "retires", not the one starting nearer it)."""
+    near = [e for e in entities if e.label == label and _gap(e, cue) <= _WINDOW]
+    return min(near, key=lambda e: _gap(e, cue), default=None)
+
+
+def window(text: str, cue: re.Match[str]) -> tuple[int, int]:
+    """Where the person, organisation and role of a cue must be."""
+    return max(0, cue.start() - _WINDOW), min(len(text), cue.end() + _WINDOW)
+
+
+def organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Organisations: ORG entities (cashtags and handles of watched companies included), a
+    fragment extended to the whole name ("BHP" + "Billiton"). Never one: a role title NER
+    took for an organisation ("CFO"), a generic word ("News", "Board"), a desk ("Japan
+    Equities"), a handle of no watched company (the news account of "RT @Wire:"), a name NER
+    also tagged as a person."""
+    people = [e for e in entities if e.label == "PERSON" and " " in e.text]
+    person_words = {w for e in people for w in e.text.split()}
+    out: list[Entity] = []
+    for e in sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start):
+        name = e.text.strip()
+        if (
+            ROLE.fullmatch(name)
+            or not re.match(r"[$#@]?[A-Za-z]", name)  # "~$642M", "2015"
+            or _GENERIC.fullmatch(name)
+            or _DESK.fullmatch(name)
+            or (_loose_handle(e) and source_handle(text, e))
+            or name in person_words
+            or any(p.label == "PERSON" and p.start < e.end and e.start < p.end for p in entities)
+        ):
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev.end : e.start] == " "
+            and prev.text[:1].isalnum()
+            and name[:1].isalnum()
+        ):
+            out[-1] = prev.model_copy(
+                update={"text": text[prev.start : e.end], "end": e.end, "id": prev.id or e.id}
+            )
+            continue
+        out.append(e)
+    return out
+
+
+def organisation_of(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation of a move, in this order: the company that appoints or hires
+    ("Uber hired Facebook's security chief"), the one the cue governs ("leaving Ford"), the
+    one a role near the cue is held at ("out as CEO of Telus ... $T"), the nearest ORG."""
+    subject = subject_org(text, orgs, cue)
+    if subject is not None:
+        return subject
+    return (
+        governed_org(text, orgs, cue) or role_org_near(text, orgs, cue) or nearest(orgs, "ORG", cue)
+    )
+
+
+def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right after the cue ("leaving Ford", "joins the board of Contoso"),
+    read from the text after a joining cue when NER missed it ("to Join STX Entertainment")."""
+    board = _BOARD_OF.match(text, cue.end())
+    gap = board or _OBJECT_GAP.match(text, cue.end())
+    after = gap.end() if gap else cue.end()
+    governed = next((e for e in orgs if e.start == after), None)
+    role = ROLE.match(text, governed.end + 1) if governed is not None else None
+    if role is not None and _ROLE_ORG_GAP.match(text, role.end()):
+        governed = _role_org(text, orgs, role)  # "tapped as R&D chief at 3M": 3M
+    if (
+        governed is None
+        and (board or cue["join"])
+        and not cue.group(0).lower().startswith(("nam", "mak"))
+    ):
+        kind = _KIND_OF_COMPANY.match(text, after)  # "joined ad tech company Undertone"
+        governed = _name_at(text, kind.end() if kind else after)
+    if governed is None:
+        named = _name_at(text, after)  # "quits Rosneft board"
+        if named is not None and re.match(r"\s+board\b", text[named.end :], re.I):
+            governed = named
+    return governed
+
+
+def role_org_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation of the role title nearest the cue that is held at one; a joining
+    cue takes a role after it first ("Contoso chief Bo Berg leaps to CEO job at Fabrikam")."""
+    lo, hi = window(text, cue)
+    joining = bool(cue["join"] or cue["promote"])
+    roles = sorted(
+        ROLE.finditer(text, lo, hi),
+        key=lambda r: (
+            joining and r.start() < cue.start(),
+            max(0, r.start() - cue.end(), cue.start() - r.end()),
+        ),
+    )
+    return next((o for r in roles if (o := _role_org(text, orgs, r)) is not None), None)
+
+
+def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
+    """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso", "CEO of
+    #Telus" when NER missed it): the one after "of/at" first ("R&D chief at 3M"), then the
+    nearest before ("$MMM: 3M CFO")."""
+    gap = _ROLE_ORG_GAP.match(text, role.end())
+    if gap is not None:
+        found = next((o for o in orgs if o.start == gap.end()), None) or _name_at(text, gap.end())
+        if found is not None:
+            return found
+    before = [
+        o
+        for o in orgs
+        if 0 <= role.start() - o.end <= 24
+        and _ORG_ROLE_GAP.fullmatch(text, o.end, role.start())
+        and not _PASSIVE_CUE.search(text, o.end, role.start())  # "Briton Named New CEO"
+    ]
+    if before:
+        return max(before, key=lambda o: o.end)
+    head = _HEAD_BEFORE_ROLE.search(_clause_text_before(text, role.start()))
+    if head is not None and not any(
+        NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) or CUE.fullmatch(w)
+        for w in head["name"].split()
+    ):
+        start = role.start() - len(head.group(0)) + head.start("name")
+        end = start + len(head["name"])  # "JPMorgan top China executive": NER missed it
+        return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+    return None
+
+
+def _name_at(text: str, at: int) -> Entity | None:
+    """An organisation's name written at ``at`` that NER did not tag ("#Telus", "STX
+    Entertainment")."""
+    name = _NAME_AFTER_ROLE.match(text, at)
+    if name is None or ROLE.match(text, at) or _GENERIC.match(text, at):
+        return None
+    group = "tag" if name["tag"] else "name"
+    start, end = name.span(group)
+    return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+
+
+def company_near(
+    orgs: Sequence[Entity], cue: re.Match[str], reach: int = _ORG_NEAR, *, wide: bool = False
+) -> Entity | None:
+    """The organisation doing the hiring or the cutting: the nearest one before the cue
+    ("Contoso is hiring", "$CTSO cuts 900 jobs"), else one right after ("layoffs at
+    Contoso"); ``wide``: else the only company the post names, anywhere in the cue's window
+    ("Shares of Contoso fall after a story on company-wide layoffs"). A handle no watched
+    company has comes last ("Spring at @HomeDepot. It's hiring")."""
+    named = [e for e in orgs if not _loose_handle(e)]
+    found = _before_or_after(named, cue, reach)
+    if found is None and wide and len({e.id or e.text for e in named}) == 1:
+        found = nearest(named, "ORG", cue)
+    return found or _before_or_after([e for e in orgs if _loose_handle(e)], cue, reach)
+
+
+def _loose_handle(org: Entity) -> bool:
+    """A handle no watched company has (a person, a news account or an unknown company)."""
+    return org.text.startswith("@") and org.id is None
+
+
+def source_handle(text: str, org: Entity) -> bool:
+    """The handle a post is quoted from ("RT @Wire:", "via @Wire", "“@Wire: ...")."""
+    return text[org.end : org.end + 1] == ":" or bool(_SOURCE_BEFORE.search(text, 0, org.start))
+
+
+def _before_or_after(orgs: Sequence[Entity], cue: re.Match[str], reach: int) -> Entity | None:
+    before = [e for e in orgs if e.end <= cue.start() and cue.start() - e.end <= reach]
+    if before:
+        return max(before, key=lambda e: e.end)
+    after = [e for e in orgs if e.start >= cue.end() and e.start - cue.end() <= 25]
+    return min(after, key=lambda e: e.start, default=None)
+
+
+def subject_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right before an appointing or hiring cue ("Contoso names a new CFO",
+    "Contoso has hired Fabrikam's design chief"); a headline's first words when NER missed
+    them ("$MSFT: GoPro Appoints ...", "$DIS EA Hires ...")."""
+    if not (cue["join"] or cue["promote"] or cue["hire"] or _DISMISS.fullmatch(cue.group(0))):
+        return None
+    if cue.group(0).lower().endswith("ed") and _PASSIVE_ROLE.match(text, cue.end()):
+        return None  # "Briton Named New Chief Executive Of McDonalds": the one named
+    for org in orgs:
+        gap = _SUBJECT_GAP.match(text, org.end)
+        if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
+            return org
+    head = _HEADLINE_SUBJECT.search(_clause_text_before(text, cue.start()))
+    if head is None or not cue.group(0).endswith("s") or not cue.group(0)[:1].isupper():
+        return None
+    words = head["name"].split()
+    if any(
+        NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) or CUE.fullmatch(w)
+        for w in words
+    ):
+        return None
+    start = cue.start() - len(head.group(0)) + head.start("name")
+    end = start + len(head["name"])
+    return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+
+
+def clause_subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company a headline's clause starts with, when the cue ends that clause ("$MS:
+    Mizuho Persists With Japan Equities Hiring")."""
+    start = cue.start() - len(_clause_text_before(text, cue.start()))
+    lead = re.compile(r"\s*(?:[$@#]\w+[\s,]*)*").match(text, start)
+    at = lead.end() if lead else start
+    return next((o for o in orgs if o.start == at and not o.text.startswith("$")), None)
+
+
+def _clause_text_before(text: str, start: int, reach: int = 70) -> str:
+    before = text[max(0, start - reach) : start]
+    cut = list(re.finditer(r"[.!?;:\n]|\s[-–—|]\s", before))
+    return before[cut[-1].end() :] if cut else before
+
+
+def as_named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
+    """The organisation as the text names it: "Contoso" over its cashtag "$CTSO" (same linked
+    company), "#Contoso" without the hash."""
+    name = move.organisation
+    if name is None:
+        return move
+    if name.startswith("$") and move.organisation_id:
+        named = next(
+            (o.text for o in orgs if o.id == move.organisation_id and o.text[:1].isalnum()), None
+        )
+        name = named or name
+    name = name.lstrip("#")
+    return move if name == move.organisation else move.model_copy(update={"organisation": name})
