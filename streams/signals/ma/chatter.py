@@ -23,6 +23,11 @@ from typing import Final
 
 _I = re.IGNORECASE
 _BUY: Final = r"(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing))"
+# Goods sold, not a business: "sale of its foods unit" is a deal.
+_NOT_A_UNIT: Final = (
+    r"(?!\s+(?:units?|business(?:es)?|divisions?|arms?|brands?|makers?|compan(?:y|ies)|group"
+    r"|operations?|assets|subsidiar(?:y|ies)))"
+)
 
 CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     # "buy" as a rating, a recommendation or a belief.
@@ -40,7 +45,7 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bhow\s+to\s+buy\b|\bbuy\s+again\b|\bbuying\s*/\s*selling\b"
             r"|\b(?:buy|buying)\s+the\s+(?:dips?|rallies|most|best|worst)\b"
             # an imperative: "Analyst: Buy Globex", "Forget Initech, Buy This", "Don't Buy ..."
-            r"|(?:^|[:|,]\s*|[.!?]\s+|(?:RT\s+@\w+:?\s+))(?:don['’]?t\s+|do\s+not\s+)?buy\s+"
+            r"|(?:^(?:\$[A-Za-z.]+\s+)*|[:|,]\s*|(?:RT\s+@\w+:?\s+))(?:don['’]?t\s+|do\s+not\s+)?buy\s+"
             r"(?!-|outs?\b|backs?\b)"
             r"|\b(?:anybody|anyone|everyone|somebody|someone|nobody)\s+(?:\w+\s+)?buying\b"
             # a belief: "investors don't buy the story"
@@ -55,7 +60,7 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         1.5,
         re.compile(
             r"\b" + _BUY + r"\s+shares\s+of\s+\d[\d,]*"
-            r"|\b\d[\d,]{3,}\s+shares\s+(?:in|of)\s+[^.\n]{1,60}?\b(?:acquired|bought|purchased"
+            r"|\b\d[\d,]{3,}\s+shares\s+(?:in|of)\s+[^\n]{1,60}?\b(?:acquired|bought|purchased"
             r"|sold)\s+by\b"
             r"|\b(?:stake|position|holding)s?\s+(?:maintained|held|unchanged)\s+by\b"
             r"|\b(?:buys|bought|sells|sold|purchases|purchased)\s+(?:C|US|A|CA|HK)?\$\d[\d,]*"
@@ -90,7 +95,7 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:marketplaces?|stores?|places?|sites?)\s+to\s+buy\b"
             r"|\b(?:sells?|sold|selling)\s+(?:\d[\d.,]*\s*(?:k|m|mln|million|billion|bn)?)\s+"
             r"(?-i:[a-z]+[A-Z][a-z]+s)\b"
-            r"|\b(?:snap|snaps|snapped|pick|picks|picked|buy|buys|bought)\s+up\s+(?:\w+\s+){0,3}?"
+            r"|\b(?:snap|snaps|snapped|pick|picks|picked|buy|buys|bought)\s+up\s+(?:[\w'’.-]+\s+){0,3}?"
             r"(?:parcels?|packages?|domain\s+names?|domains|refugees|talent|engineers|staff"
             r"|call|put|calls|puts)\b"
             r"|\bspen[dt]s?\b[^.\n]{0,30}\bon\s+(?:its|their)\s+(?:own\s+)?(?!stake)",
@@ -108,8 +113,19 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:plaza|skyscraper|office\s+(?:building|park|tower)|headquarters\s+building)\b"
             r"|\bsettlements?\b|\bmini-?tender\b"
             r"|\btak(?:e|es|ing|en)\s+over\s+(?:your|my|our|their|his|her)\b"
-            r"|\b(?:insurance|distribution|bancassurance|supply|marketing|sponsorship|content"
-            r"|advertising|cloud|streaming|research|payments?)\s+deals?\b"
+            # other deals, unless the post also buys a named company ("..., Buys Initech")
+            r"|^(?![^\n]*\b(?:buys|acquires|to\s+buy|to\s+acquire)\s+(?-i:[A-Z$]))[^\n]*?"
+            r"\b(?:insurance|distribution|bancassurance|supply|marketing|sponsorship|content"
+            r"|advertising|cloud|streaming|research|payments?|licensing)\s+deals?\b"
+            # a sale in a legal sense: "order blocking sale of some phones", "sales ban"
+            r"|\b(?:block|ban|halt|bar|stop|prohibit)\w*\s+(?:the\s+)?(?:u\.?s\.?\s+)?sales?\s+of\s+"
+            r"[^.\n]{0,40}?\b(?:some|certain|older|phones?|smartphones?|tablets?|devices?|products?"
+            r"|models?|drugs?|cars?|chips?|goods)\b|\bsales?\s+ban\b|\bban\s+on\s+(?:the\s+)?sales?\b"
+            r"|\bimport\s+ban\b"
+            # a contract taken over, a stock sold to buyers: "takes over the league contract"
+            r"|\btak(?:e|es|ing|en|ook)\s+over\s+[^.\n]{0,30}?\b(?:contracts?|sponsorships?|leases?"
+            r"|accounts?|slots?)\b"
+            r"|\bsell\s+(?:its\s+|their\s+)?(?:stock|shares)\s+to\s+(?:\w+\s+)?(?:buyers|investors)\b"
             r"|\b(?:short|lost|lots\s+of|point\s+of)\s+interest\b"
             r"|\bno\s+interest\s+in\s+(?!(?:buy|acquir|bid|merg|a\s+(?:deal|merger|takeover|bid))"
             r")"
@@ -136,6 +152,72 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bmake\s+sense\s*\?|\bworth\s+(?:nothing|zero|little)\b"
             r"|\b(?:\d+|several|many|a\s+few|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"years\s+ago\b",
+            _I,
+        ),
+    ),
+    # Round four: buybacks and stock bought as a stake or a trade; promotions and goods sold;
+    # deals as a topic or a dream; an old deal praised; a denial; CVs.
+    (
+        1.5,
+        re.compile(
+            # buybacks and investors' stock: "authorization to buy up to $2bn of stock",
+            # "snapped up $300 million more in Globex stock", "will buy some back at 80"
+            r"\b(?:authori[sz]\w*|authority|allowed|approved)\s+to\s+(?:buy|repurchase)\b"
+            r"|\b" + _BUY + r"\s+(?:some|it|them|more)\s+back\b"
+            r"|\bmore\s+in\s+(?:\$?[\w.&-]+\s+){1,2}(?:stock|shares)\b"
+            r"|\b(?:stake|holding|position)\s+(?:nears|tops|passes|hits|reaches)\b"
+            r"|\b(?:selling|sells?|sold|dump\w*)\s+\$[A-Za-z.]+\s+(?:to|and)\s+buy\b"
+            r"|\b(?:buying|selling)\s+(?!(?:a|an|the|its|their|some|stakes?)\b)(?:\w+\s+){0,2}?"
+            r"(?:in|into)\s+\$[A-Za-z]"
+            # promotions and goods sold: "buy one, get one", "sale of 20 helicopters to Peru"
+            r"|\bbuy\s+one\W+get\s+one\b|\bpre-?sale\b|\bdomain\s+names?\b"
+            r"|\bsales?\s+of\s+[^.\n]{0,30}?\b(?:helicopters|jets|aircraft|planes|fighters|tanks"
+            r"|missiles|ships|trucks|foods?|goods|beverages)\b"
+            + _NOT_A_UNIT
+            + r"|\bto\s+sell\s+(?:[\w-]+\s+){0,2}?(?:foods?|goods|products|beverages|drinks)\b"
+            + _NOT_A_UNIT
+            + r"|\bfind\s+buyers\s+for\b"
+            # deals as a topic, a dream or praise of an old one
+            r"|\b(?:dream|fantasy|hypothetical|wish)\s+(?:m&a|mergers?|deals?|acquisitions?"
+            r"|takeovers?)\b|\bwet\s+dream\b"
+            r"|\b(?:best|worst|failed|biggest|smartest|dumbest|questioning|more|future)\s+"
+            r"(?:\w+\s+)?(?:acquisitions|deals|mergers|takeovers)\b(?!\s+(?:of|for)\s)"
+            r"|\b(?:tale|history|string|series|list)\s+of\s+(?:\w+\s+)?(?:acquisitions|deals"
+            r"|mergers)\b|\bacquisition\s+fund\b"
+            # the poster's view: "we think Globex will be acquired"
+            r"|\b(?:i|we)\s+(?:still\s+)?think\s+[^.!?\n]{0,40}?\bwill\s+be\s+(?:acquired|bought"
+            r"|taken\s+over|sold)\b"
+            # a denial: "Globex doesn't acquire a startup to ..."
+            r"|\b(?:doesn['’]?t|does\s+not|didn['’]?t|did\s+not|won['’]?t)\s+(?:buy|acquire"
+            r"|purchase)\s+(?:a|an)\b"
+            # a CV: "has led merger transactions worth $8bn"
+            r"|\b(?:has|have|had)\s+(?:led|advised\s+on|overseen|closed)\s+[^.\n]{0,40}?"
+            r"\b(?:transactions|deals)\b"
+            # a business that may pick up, a drug that grabs a designation
+            r"|\bpick\s+up\s+(?:after|again|steam|speed|momentum|in\s+the)\b"
+            r"|\bgrabs?\s+(?:\w+\s+){0,2}?(?:fda|breakthrough|designation|approval|award)\b"
+            # a strategy, a wave or a market taken over: "growth-by-acquisition strategy",
+            # "merger activity", "drug taking over the EU market"
+            r"|\bacquisitions?\s+strateg(?:y|ies)\b|\bby-acquisition\b"
+            r"|\b(?:merger|m&a|deal|takeover|buyout|acquisition)\s+(?:activity|boom|wave|frenzy|volumes?"
+            r"|spree)\b"
+            r"|\b(?:looking|seeking|hoping|plans?|wants?|aims?)\s+to\s+make\s+(?:more\s+|further\s+)?"
+            r"acquisitions\b"
+            # products merged: "plans to merge its two systems into a single OS"
+            r"|\bmerg\w*\s+[^.\n]{0,40}?\binto\s+(?:a\s+)?(?:single|one|unified)\s+(?!compan|firm|entity"
+            r"|group|business)"
+            # a fund's new holding: "Acme Partners takes new Globex stake"
+            r"|\b(?:takes|took|reveals|revealed|discloses|disclosed)\s+(?:a\s+)?new\s+"
+            r"(?:[\w&$.'’-]+\s+){0,2}?stakes?\b"
+            r"|\btak(?:e|es|ing|en|ook)\s+over\s+(?:the\s+)?(?:eu|us|u\.s\.|europe|market|world"
+            r"|industry|internet)\b"
+            # the poster's judgement: "buying Tesla makes a lot of sense"
+            r"|\b(?:would|could|might)\s+make\s+(?:\w+\s+){0,3}?sense\b|\bmakes\s+a\s+lot\s+of\s+sense\b"
+            # penalties: "ordered to pay $5M for patent infringement"
+            r"|\bordered\s+to\s+pay\b|\bpay\s+[^.\n]{0,20}?\bfor\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:infringement|violations?|misconduct|fraud|charges)\b"
+            # the poster's trade: "punt your $WMT to buy $AMZN"
+            r"|\b(?:punt|sell|dump|swap|trade|ditch)\w*\s+(?:your|my|our)\s+\$[A-Za-z]",
             _I,
         ),
     ),

@@ -365,8 +365,12 @@ def _negative(text: str, post: bool = True) -> float:
     return sum(weight for weight, pattern in tables if pattern.search(text))
 
 
-# The retailer's name is no buying word ("hires a former Best Buy executive"): its "Buy" is blanked.
-_BEST_BUY: Final = re.compile(r"(?<=\bBest\s)Buy\b|(?<=\bBEST\s)BUY\b")
+# The retailer's name is no buying word ("hires a former Best Buy executive"): its "Buy" is blanked,
+# as is "Acquisition" in a company's name ("Globex Maritime Acquisition Corp. Shares").
+_BEST_BUY: Final = re.compile(
+    r"(?<=\bBest\s)Buy\b|(?<=\bBEST\s)BUY\b"
+    r"|\bAcquisition(?=\s+(?:Corp|Corporation|Co|Inc|Ltd|Holdings|Partners)\b)"
+)
 
 
 def cue_strength(text: str, extra: float = 0.0) -> float:
