@@ -16,6 +16,8 @@ surroundings, one family at a time:
 - a guess, a question or a hedged estimate (:func:`speculative`): "I'd guess Lee Park",
   "maybe they are laying off everyone", "could mean 5,000 job cuts, analyst says", "who's
   hiring on Wall St?", "job cuts needed";
+- layoffs as a topic, not one company's cuts (:func:`layoff_chatter`): "the layoff
+  announcements", "here come the layoffs", "so angry at Contoso for their layoffs";
 - an adviser hired for a deal (:data:`ADVISER`): "has hired Goldman and Lazard", "hires
   advisers to fend off a bid"; hiring limited, not done: "declined to limit Contoso hiring".
 """
@@ -38,6 +40,7 @@ __all__ = [
     "false_cue",
     "hiring_noun",
     "hypothetical",
+    "layoff_chatter",
     "speculative",
 ]
 
@@ -199,7 +202,8 @@ _HIRING_NOUN_BEFORE = re.compile(
 )
 # Hiring limited, not done: "declined to limit Contoso hiring", "agreed to curb hiring".
 _HIRING_LIMITED = re.compile(
-    r"\b(?:limit|curb|restrict|ban|block|freez|halt|stop|cap|slow|no[- ]?poach)\w*\s+"
+    r"\b(?:(?:limit|curb|restrict|block|halt|slow)(?:s|ed|ing)?|ban(?:s|ned|ning)?|freez(?:e|es|ing)"
+    r"|froze|stop(?:s|ped|ping)?|cap(?:s|ped|ping)?|no[- ]?poach\w*)\s+"
     r"(?:[\w#$@'’&.-]+\s+){0,2}$",
     re.I,
 )
@@ -336,3 +340,33 @@ def false_cue(text: str, cue: re.Match[str], *, org_before: bool = False) -> boo
         if _FORMER.search(text, lo, min(len(text), cue.end() + 60)):
             return True  # "the former CEO, who left in 2019, says": a comment, not a move
     return False
+
+
+# After the noun "layoff": a kind of news or a trend, not one company's cuts.
+_LAYOFF_KIND = re.compile(
+    r"\s+(?:announcements?|news|talk|rumou?rs?|fears?|season|parade|wave|trend|list|tracker"
+    r"|chatter|headlines|bandwagon|club|party|train|stories|game)\b",
+    re.I,
+)
+_HERE_COME = re.compile(
+    r"\b(?:here\s+(?:comes?|we\s+go)|bring\s+on|brace\s+for)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+# A feeling about layoffs: "so mad at Contoso for their layoffs", "upset over the layoffs".
+_FEELING = re.compile(
+    r"\b(?:pissed|mad|angry|upset|furious|hate[sd]?|blam\w+|ashamed|disgusted|annoyed|livid"
+    r"|disappointed|sick)\b[^.!?\n]{0,50}?\b(?:for|over|about|with|of)\s+"
+    r"(?:(?:all\s+)?(?:their|its|the|these|those|his|her)\s+)?$",
+    re.I,
+)
+
+
+def layoff_chatter(text: str, cue: re.Match[str]) -> bool:
+    """Whether a bare "layoff(s)" names a topic, not one company's cuts: "the layoff
+    announcements", "Here come the layoffs", "so angry at Contoso for their layoffs"."""
+    if not re.fullmatch(r"lay[- ]?offs?", cue.group(0), re.I):
+        return False
+    before = _clause_before(text, cue.start(), reach=60)
+    return bool(
+        _LAYOFF_KIND.match(text, cue.end()) or _HERE_COME.search(before) or _FEELING.search(before)
+    )

@@ -76,12 +76,25 @@ NOT_NAME = re.compile(
 )
 # A headline's clause that is only its subject before the cue: "$DIS EA Hires", "GoPro Names".
 _HEADLINE_SUBJECT = re.compile(
-    r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*)?)\s+$"
+    r"^\s*(?:[$#@]\w+\b[\s,]*|\[\$+\]\s*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*"
+    r"(?:\s+[A-Z][\w&.'’+-]*)?)\s+(?P<future>(?:to|will)\s+)?$"
 )
 _HEAD_BEFORE_ROLE = re.compile(
     r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.+-]*)(?:['’]s)?"
-    r"(?:\s+[a-z][\w&.'’-]*(?:\s+[\w&.'’-]+)?)?\s+$"
+    r"(?:\s+(?!(?:of|a|an|the|for|in|on|at|to|with|by|from|as|is|was|and|or)\b)[a-z][\w&.'’-]*"
+    r"(?:\s+[\w&.'’-]+)?)?\s+$"
 )
+# One capitalised word between a ticker and a role ("$CTSO Fabrikam CEO").
+_NAME_GAP = re.compile(r"\s+(?P<name>[A-Z][\w&'’.-]+?)(?:['’]s)?\s+")
+# A unit of a company named before a role: "$BA Defense CEO", "$WFC Capital Finance head".
+_UNIT_WORD = re.compile(
+    r"Defen[cs]e|Energy|Capital|Finance|Financial|Services?|Bank(?:ing)?|Retail|Cloud|Media"
+    r"|Health(?:care)?|Software|Hardware|Devices|Consumer|Commercial|Digital|Global"
+    r"|International|Americas?|Europe|Asia|China|Japan|India|US|UK|North|South|Investment"
+    r"|Securities|Markets|Research|Labs?|Studios?|Pharma|Wireless|Mobile|Auto|Motors?"
+)
+# An untagged name right after "in" is a place ("staff in PNW", "jobs in Oulu"), not a company.
+_IN_PLACE = re.compile(r"\bin\s+$")
 _DISMISS = re.compile(r"fires|ousts|sacks", re.I)  # "Sanofi Fires CEO": Sanofi
 _PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
 _PASSIVE_ROLE = re.compile(
@@ -92,7 +105,9 @@ _KIND_OF_COMPANY = re.compile(
 )
 # "joins the board of Contoso": the organisation after it.
 _BOARD_OF = re.compile(
-    r"\s+(?:the\s+|its\s+)?board\s+(?:of\s+directors\s+)?(?:of|at)\s+(?:the\s+)?", re.I
+    r"\s+(?:(?:to|on|onto)\s+)?(?:the\s+|its\s+)?board\s+(?:of\s+directors\s+)?(?:of|at)\s+"
+    r"(?:the\s+)?",
+    re.I,
 )
 # Between a company and the cue it is the subject of: "Contoso has hired", "Contoso names".
 _SUBJECT_GAP = re.compile(
@@ -136,6 +151,7 @@ def organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
             or _DESK.fullmatch(name)
             or (_loose_handle(e) and source_handle(text, e))
             or name in person_words
+            or (e.id is None and _IN_PLACE.search(text, max(0, e.start - 4), e.start))
             or any(p.label == "PERSON" and p.start < e.end and e.start < p.end for p in entities)
         ):
             continue
@@ -179,8 +195,8 @@ def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entit
     if (
         governed is None
         and (board or cue["join"])
-        and not cue.group(0).lower().startswith(("nam", "mak"))
-    ):
+        and not cue.group(0).lower().startswith(("nam", "mak", "succeed"))
+    ):  # "to succeed Lee Park": a person
         kind = _KIND_OF_COMPANY.match(text, after)  # "joined ad tech company Undertone"
         governed = _name_at(text, kind.end() if kind else after)
     if governed is None:
@@ -220,6 +236,7 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
         if 0 <= role.start() - o.end <= 24
         and _ORG_ROLE_GAP.fullmatch(text, o.end, role.start())
         and not _PASSIVE_CUE.search(text, o.end, role.start())  # "Briton Named New CEO"
+        and not _other_name_between(text, o, role)
     ]
     if before:
         return max(before, key=lambda o: o.end)
@@ -232,6 +249,20 @@ def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity 
         end = start + len(head["name"])  # "JPMorgan top China executive": NER missed it
         return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
     return None
+
+
+def _other_name_between(text: str, org: Entity, role: re.Match[str]) -> bool:
+    """ "$CTSO Fabrikam CEO": the role is Fabrikam's, not the ticker's; a unit of the company
+    ("$CTSO Defense CEO") or a cue word ("$CTSO) Names CEO") is no other name."""
+    if org.text[:1] not in "$@":
+        return False
+    gap = _NAME_GAP.fullmatch(text, org.end, role.start())
+    return gap is not None and not (
+        _UNIT_WORD.fullmatch(gap["name"])
+        or CUE.fullmatch(gap["name"])
+        or NOT_NAME.fullmatch(gap["name"])
+        or _GENERIC.fullmatch(gap["name"])
+    )
 
 
 def _name_at(text: str, at: int) -> Entity | None:
@@ -291,8 +322,10 @@ def subject_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity
         if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
             return org
     head = _HEADLINE_SUBJECT.search(_clause_text_before(text, cue.start()))
-    if head is None or not cue.group(0).endswith("s") or not cue.group(0)[:1].isupper():
+    if head is None or not cue.group(0)[:1].isupper():
         return None
+    if not (cue.group(0).endswith("s") or head["future"]):
+        return None  # "Contoso Names ...", "Contoso to Hire ..."
     words = head["name"].split()
     if any(
         NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) or _GENERIC.fullmatch(w) or CUE.fullmatch(w)
@@ -315,7 +348,7 @@ def clause_subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Ent
 
 def _clause_text_before(text: str, start: int, reach: int = 70) -> str:
     before = text[max(0, start - reach) : start]
-    cut = list(re.finditer(r"[.!?;:\n]|\s[-–—|]\s", before))
+    cut = list(re.finditer(r"(?<!\b[A-Z])\.|[!?;:\n]|\s[-–—|]\s", before))
     return before[cut[-1].end() :] if cut else before
 
 

@@ -36,6 +36,7 @@ from streams.signals.move_cues import (
     false_cue,
     hiring_noun,
     hypothetical,
+    layoff_chatter,
     speculative,
 )
 from streams.signals.move_orgs import (
@@ -57,6 +58,22 @@ _VIA_CHAIN = re.compile(r"\b(?:via|by|from|h/t|cc)\s+@\w+\s*(?:&|and|,)\s*$", re
 _OBJECT_NAME = re.compile(
     r"\s+([A-Z][a-z]+(?:[-'’][A-Za-z]+)?\s+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)\s+(?:as|to)\b"
 )
+# "Ex-Contoso Exec", "former Fabrikam CEO": NER's person there is the former employer.
+_FORMER_BEFORE = re.compile(r"(?:\bex-?|\bformer\s+)$", re.I)
+_ROLE_NEXT = re.compile(r"\s+" + ROLE.pattern, re.I)
+# A handle after the post's link with only tags after it: the credit, not a person in the story.
+_LINK_BEFORE = re.compile(r"https?://\S+(?:\s+[@#$]\w+)*\s+$")
+_TAGS_AFTER = re.compile(r"(?:[\s,]*[@#$]\w+)*\W*")
+# The one who succeeds, right before the cue ("Lee Park to succeed ...", "Lee Park succeeds").
+_SUCCESSOR = re.compile(
+    r"(?<![\w@#$])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:(?:to|will|would|is\s+to)\s+)?$"
+)
+# "adds Jane Doe to its board": the person is the object, before "board".
+_ADDED_TO_BOARD = re.compile(r"[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b", re.I)
+# "Contoso joins the layoff parade": Contoso cuts jobs; the company is the subject of "joins".
+_JOINS_THE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_JOINER = re.compile(r"(?P<name>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+)?)\s+$")
+_NOT_JOINER = re.compile(r"Now|And|So|Also|Today|Then|Even|Finally|Next|The|RT", re.I)
 # Characters between a company and a hire cue: the company is its subject ("Contoso is hiring").
 _HIRER_NEAR = 25
 
@@ -85,7 +102,7 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
 def _named_after(text: str, cue: re.Match[str]) -> Entity | None:
     """The person right after an appointing cue when NER missed them ("GoPro Appoints Tony
     Bates as President")."""
-    if not (cue["join"] or cue["promote"]) or cue.group(0).lower().startswith("join"):
+    if not (cue["join"] or cue["promote"]) or cue.group(0).lower().startswith(("join", "succeed")):
         return None
     match = _OBJECT_NAME.match(text, cue.end())
     if match is None or any(NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) for w in match[1].split()):
@@ -95,23 +112,45 @@ def _named_after(text: str, cue: re.Match[str]) -> Entity | None:
     )
 
 
-def _person(people: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The nearest person to the cue, never the cue itself ("Peter Oppenheimer to Retire"
-    with "Retire" tagged PERSON)."""
-    return nearest(
-        [p for p in people if p.end <= cue.start() or p.start >= cue.end()], "PERSON", cue
-    )
+    with "Retire" tagged PERSON), nor the one succeeded ("Lee Park to succeed Bo Berg": Lee
+    Park, read from the text when NER missed him); after "adds ... to its board", the one
+    added."""
+    word = cue.group(0).lower()
+    candidates = [p for p in people if p.end <= cue.start() or p.start >= cue.end()]
+    if word.startswith("succeed"):
+        candidates = [p for p in candidates if p.start >= cue.end() + 2 or p.end <= cue.start()]
+        successor = _SUCCESSOR.search(text, max(0, cue.start() - 40), cue.start())
+        if successor is not None and not any(p.end <= cue.start() for p in candidates):
+            start, end = successor.span("name")
+            return Entity(text=text[start:end], label="PERSON", start=start, end=end, source="rule")
+    elif word.startswith(("add", "bring", "brought")):
+        board = _ADDED_TO_BOARD.match(text, cue.end())
+        if board is not None:
+            candidates = [p for p in candidates if cue.end() <= p.start and p.end <= board.end()]
+    return nearest(candidates, "PERSON", cue)
 
 
 def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """PERSON entities, less the handles a post is quoted from ("RT @Wire:", "via @a & @b")."""
+    """PERSON entities, less the handles a post is quoted from or credits ("RT @Wire:", "via
+    @a & @b", "... http://link @Reporter") and a former employer before a title ("Ex-Contoso
+    Exec")."""
     return [
         e
         for e in entities
         if e.label == "PERSON"
         and not (
             e.text.startswith("@")
-            and (source_handle(text, e) or _VIA_CHAIN.search(text, 0, e.start))
+            and (
+                source_handle(text, e)
+                or _VIA_CHAIN.search(text, 0, e.start)
+                or (_LINK_BEFORE.search(text, 0, e.start) and _TAGS_AFTER.fullmatch(text, e.end))
+            )
+        )
+        and not (
+            _FORMER_BEFORE.search(text, max(0, e.start - 8), e.start)
+            and _ROLE_NEXT.match(text, e.end)
         )
     ]
 
@@ -137,10 +176,39 @@ def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
         for cue in pattern.finditer(text):
             if hypothetical(text, cue.start()) or speculative(text, cue):
                 continue
-            org = company_near(orgs, cue, wide=True)
+            if direction == "layoffs" and _JOINS_THE.search(text, 0, cue.start()):
+                org = _joiner(text, orgs, cue)  # "Contoso joins the layoff parade"
+            elif layoff_chatter(text, cue):
+                continue
+            else:
+                org = company_near(orgs, cue, wide=True)
             if org is not None:
                 return [_move(None, org, None, direction, cue)]
     return []
+
+
+def _joiner(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company that "joins the layoff parade": the one right before "joins", an ORG or
+    capitalised words NER missed; never one named after it ("... parade with Fabrikam")."""
+    join = _JOINS_THE.search(text, 0, cue.start())
+    if join is None:
+        return None
+    tagged = [o for o in orgs if o.end <= join.start() and not text[o.end : join.start()].strip()]
+    if tagged:
+        return tagged[-1]
+    name = _JOINER.search(text, max(0, join.start() - 40), join.start())
+    if name is None:
+        return None
+    words = name["name"].split()
+    while words and _NOT_JOINER.fullmatch(words[0]):
+        words = words[1:]
+    if not words or any(ROLE.fullmatch(w) or NOT_NAME.fullmatch(w) for w in words):
+        return None
+    end = name.end("name")
+    start = end - len(" ".join(words))
+    if text[start:end] != " ".join(words):
+        return None
+    return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
 
 
 def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
@@ -185,7 +253,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
         lo, hi = window(text, cue)
         role_match = ROLE.search(text, lo, hi)
-        person = _person(people, cue) or _titled_person(text, cue) or _named_after(text, cue)
+        person = _person(text, people, cue) or _titled_person(text, cue) or _named_after(text, cue)
         if cue["hire"]:
             bulk = BULK.match(text, cue.start()) or (
                 person is None and BULK.search(text, cue.start(), hi)
