@@ -250,6 +250,8 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
             elif k + 1 < end:
                 begin = k + 1
             break
+    while end - begin > 1 and doc[end - 1].lower_ in {"stake", "stakes"}:
+        end -= 1  # "Initech Stake": the company whose stake is sold
     return name_span(doc, begin, end)
 
 
@@ -295,10 +297,42 @@ def _bare_word(doc: Any, i: int) -> bool:
     token = doc[i]
     if not token.is_alpha and not any(ch.isalnum() for ch in token.text):
         return False
+    if token.lower_.startswith(("http", "www.")) or "t.co/" in token.lower_:
+        return False  # a link, not a domain that names a company ("alando.de")
     if token.lower_ in STOP or token.lower_ in BRIDGE or is_amount(token):
         return False
     nxt = i + 1
     return nxt >= len(doc) or is_boundary(doc, nxt) or doc[nxt].lower_ in STOP
+
+
+# Lower-case words bought that name no company ("to buy more shares to ...").
+_NOT_LOWER_NAMES: Final = words(
+    """
+    shares share stock stocks calls puts options bonds gold silver dip dips back more some
+    any all stake stakes rest control assets debt homes land time
+    """
+)
+
+
+def lower_name(doc: Any, i: int) -> RoleSpan | None:
+    """Two lower-case words right after a buying verb that end the clause ("to buy pied piper
+    to grow"): a company written in lower case."""
+    end = i + 2
+    if end > len(doc):
+        return None
+    for token in doc[i:end]:
+        if (
+            not token.is_alpha
+            or not token.is_lower
+            or token.is_stop
+            or token.lower_ in STOP
+            or token.lower_ in BRIDGE
+            or token.lower_ in _NOT_LOWER_NAMES
+        ):
+            return None
+    if end < len(doc) and not (is_boundary(doc, end) or doc[end].lower_ in STOP):
+        return None
+    return span_any(doc, i, end)
 
 
 def span_any(doc: Any, start: int, end: int) -> RoleSpan:

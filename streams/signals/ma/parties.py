@@ -24,7 +24,7 @@ _NOT_NAMES: Final = words(
     breaking exclusive update video inside story stocks stock shares traders investors
     analysts pros cons people everyone somebody someone guys folks longs shorts bulls bears
     i me my you your we our he she they it this that these those there here so and but or
-    lol wow omg yes no not just even still also others rivals peers
+    lol wow omg yes no not just even still also others rivals peers make of
     """
 )
 _OTHERS: Final = words("others rivals peers")
@@ -136,6 +136,8 @@ def organisation(
     """``span`` trimmed to the organisation's name, or None when it names none."""
     if span is None:
         return None
+    if span.text != doc[span.start : span.end].text:
+        return span  # part of a token, already cut to the name ("(GLBX)-Initech")
     first = span.start
     if (
         span.end - first == 1

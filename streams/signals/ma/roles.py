@@ -24,6 +24,7 @@ from streams.signals.ma.names import (
     is_amount,
     is_boundary,
     is_namey,
+    lower_name,
     name_span,
     run_left,
     run_right,
@@ -39,6 +40,17 @@ from streams.signals.ma.pairs import (
     split_pair,
     talk_roles,
     talked_about,
+)
+from streams.signals.ma.shapes import (
+    glued_pair,
+    its_before,
+    lead,
+    merge_into,
+    no_phrase,
+    opening,
+    opening_pair,
+    split_and,
+    tender_verb,
 )
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
@@ -66,6 +78,8 @@ NOUN_CUES: Final = frozenset(
         "buy-out", "merger", "purchase", "bid", "offer",
     }
 )  # fmt: skip
+# Nouns written as verbs after "to" ("plan to takeover Y").
+_NOUN_VERBS: Final = frozenset({"takeover", "buyout"})
 MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"})
 # Verbs that buy a stake without a buying word: "X takes/raises/builds a 20% stake in Y".
 STAKE_VERBS: Final = frozenset(
@@ -91,6 +105,10 @@ _AGREES: Final = frozenset(
 # Words standing in for a target named elsewhere.
 _STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
+# Words before a deal noun that describe it ("Globex's Latest Acquisition").
+_DEAL_ADJECTIVES: Final = frozenset(
+    {"latest", "newest", "biggest", "largest", "next", "recent", "first", "last", "new", "big"}
+)
 _DEAL_NOUNS: Final = frozenset(
     {"takeover", "buyout", "merger", "acquisition", "deal", "tie-up", "combination"}
 )
@@ -144,7 +162,7 @@ def _left_party(doc: Any, cue: int) -> RoleSpan | None:
         return run_left(doc, i)
     if i < 0 or is_boundary(doc, i):
         return None
-    return run_left(doc, i + 1)
+    return no_phrase(doc, run_left(doc, i + 1))
 
 
 def _first_run(doc: Any, cue: int) -> RoleSpan | None:
@@ -162,7 +180,9 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
         return None
     token = doc[cue]
     for _ in range(6):
-        for child in token.children:
+        # the subject nearest before the verb first ("UK: Globex launches ...": Globex)
+        children = sorted(token.children, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
+        for child in children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _PRONOUNS:
                 if child.i == cue:
                     continue
@@ -188,7 +208,13 @@ def _after(doc: Any, i: int, words: frozenset[str]) -> int | None:
 def _target_right(doc: Any, start: int) -> RoleSpan | None:
     """The target after the cue; "a 20 pct stake in Y" reads Y."""
     for k in range(start, min(start + 6, len(doc))):
-        if doc[k].lower_ in _STAKE and k + 1 < len(doc) and doc[k + 1].lower_ in {"in", "of"}:
+        if (
+            doc[k].lower_ in _STAKE
+            and k + 2 < len(doc)
+            and doc[k + 1].lower_ in {"in", "of"}
+            and is_namey(doc[k + 2]) | (doc[k + 2].text in {"$", "#"})
+            and not is_amount(doc[min(k + 3, len(doc) - 1)])
+        ):
             held = run_right(doc, k + 2)
             if held is not None:  # "Y's stake in natural gas pipelines": Y sells
                 return held
@@ -198,20 +224,10 @@ def _target_right(doc: Any, start: int) -> RoleSpan | None:
     return run_right(doc, start)
 
 
-def _split_and(doc: Any, span: RoleSpan) -> tuple[RoleSpan | None, RoleSpan | None] | None:
-    for k in range(span.start + 1, span.end - 1):
-        if doc[k].lower_ in {"and", "&"}:
-            return name_span(doc, span.start, k), name_span(doc, k + 1, span.end)
-    k = span.start - 1
-    if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
-        return first, span  # "Globex, Initech announce merger"
-    return None
-
-
 def _merger_roles(doc: Any, cue: int) -> Roles | None:
     """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
     left = _left_party(doc, cue)
-    if left is not None and (parts := _split_and(doc, left)) is not None:
+    if left is not None and (parts := split_and(doc, left)) is not None:
         return Roles(parts[0], parts[1], cue)
     return None
 
@@ -219,22 +235,38 @@ def _merger_roles(doc: Any, cue: int) -> Roles | None:
 def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     """``after`` is the first token after the cue (past a particle like "over")."""
     word = doc[cue].lower_
+    if after < len(doc) and doc[after].lower_ == "into" and word not in MERGE_CUES:
+        after += 1  # "X buys into Y"
     if after < len(doc) and doc[after].lower_ == "by":  # "Y (is) acquired by X"
         return Roles(run_right(doc, after + 1), _left_party(doc, cue), cue)
     if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
         return pair  # "X and Y to merge"
-    left = _left_party(doc, cue) or _subject(doc, cue) or _first_run(doc, cue)
+    left = lead(doc, _left_party(doc, cue)) or _subject(doc, cue) or _first_run(doc, cue)
+    if word in MERGE_CUES and (folded := merge_into(doc, cue)) is not None:
+        return folded
     if word in MERGE_CUES:
         with_ = _after(doc, cue, frozenset({"with", "into"}))
         target = run_right(doc, with_ + 1) if with_ is not None else None
         return Roles(left, target, cue)
-    return Roles(left, _target_right(doc, after), cue)
+    target = _target_right(doc, after)
+    if target is None and left is not None and cue > 0 and doc[cue - 1].lower_ == "to":
+        target = lower_name(doc, after)  # "Globex agrees to buy pied piper to grow"
+    return Roles(left, target, cue)
 
 
 def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     """A bid or offer not "for" anyone: "Y rejects X's $1bn offer", "offer from X", "Y agrees
     to X bid", "X raising Y bid", "X pitches bid to Y shareholders"."""
-    bidder = run_right(doc, cue + 2) if prep_word == "from" else _left_party(doc, cue)
+    bidder = (
+        run_right(doc, cue + 2)
+        if prep_word == "from"
+        else _left_party(doc, cue) or owner_before(doc, cue - 1)  # "X's raised bid"
+    )
+    if cue > 0 and doc[cue - 1].lower_ == "tender":
+        verb = tender_verb(doc, cue)
+        tenderer = _left_party(doc, verb) if verb is not None else None
+        if tenderer is not None:
+            return Roles(tenderer, None, cue)
     if prep_word != "from":
         raised = raised_bid(doc, cue, _first_run(doc, cue))
         if raised is not None:
@@ -266,7 +298,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         prep_word not in {"of", "with"}
         or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")
     ):
-        pair = _merger_roles(doc, cue)
+        pair = _merger_roles(doc, cue) or opening_pair(doc, cue)
         if pair is not None or prep_word == "of":
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
@@ -274,11 +306,21 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         by = _after(doc, target.end - 1 if target else prep, frozenset({"by"}))
         if by is not None:  # "the acquisition of Y by X"
             return Roles(run_right(doc, by + 1), target, cue)
-        acquirer = _left_party(doc, cue) or _subject(doc, cue) or _first_run(doc, cue)
-        if doc[cue].lower_ == "merger" and acquirer and (parts := _split_and(doc, acquirer)):
+        acquirer = (
+            _left_party(doc, cue)
+            or (_first_run(doc, cue) if its_before(doc, cue) else None)
+            or _subject(doc, cue)
+            or _first_run(doc, cue)
+        )
+        if doc[cue].lower_ == "merger" and acquirer and (parts := split_and(doc, acquirer)):
             return Roles(parts[0], parts[1], cue)
         return Roles(acquirer, target, cue)
     # "X's Y acquisition", "With Y Acquisition X ...": the run before the noun is the target
+    k = cue - 1
+    while k >= 0 and doc[k].lower_ in _DEAL_ADJECTIVES:
+        k -= 1
+    if k < cue - 1 and k >= 0 and doc[k].lower_ in POSSESSIVE:  # "Globex's Latest Acquisition"
+        return Roles(run_left(doc, k), None, cue)
     target = run_left(doc, cue)
     acquirer = None
     if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
@@ -286,6 +328,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if target is None:  # "Globex's big acquisition"
         return Roles(owner_before(doc, cue - 1), None, cue)
     if doc[cue].lower_ in PAIR_NOUNS:  # "Globex-INTK merger", "Globex - Initech Systems deal"
+        if (glued := glued_pair(doc, target)) is not None:
+            return Roles(glued.acquirer, glued.target, cue)
         if (halves := split_pair(doc, target, linked)) is not None:
             return Roles(halves[0], halves[1], cue)
         if (first := pair_across(doc, target)) is not None:
@@ -296,6 +340,12 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             acquirer = owner  # "Globex's $9bn Initech deal"
         elif k >= 0 and doc[k].lower_ in BRIDGE:
             acquirer = _left_party(doc, target.start)
+            if (
+                acquirer is not None
+                and acquirer.start > 0
+                and doc[acquirer.start - 1].lower_ == "to"
+            ):
+                acquirer = None  # "X is first to quit its home in $5bn Y deal": an infinitive
         if acquirer is None:
             acquirer = _subject(doc, cue) or _first_run(doc, cue) or run_right(doc, cue + 1)
         if acquirer is not None and acquirer.start <= target.start < acquirer.end:
@@ -353,7 +403,10 @@ def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | N
     if _sells_paper(doc, start, to):
         return None
     if to == start:  # "Initech (is) sold to Globex"
-        return Roles(buyer, _left_party(doc, cue), cue)
+        seller = _left_party(doc, cue)
+        if cue > 0 and doc[cue - 1].lower_ in {"they", "we", "it"}:
+            seller = opening(doc, cue)  # "Initech founder: why they sold to Globex"
+        return Roles(buyer, seller, cue)
     sold = _target_right(doc, start)
     if sold is not None and sold.end <= to and is_namey(doc[sold.start]):
         unit = doc[sold.end - 1].lower_ in _SOLD_THINGS or (
@@ -376,7 +429,7 @@ def _deal_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     roles = _noun_roles(doc, cue, linked)
     if roles.acquirer is None and roles.target is None:
         first = _first_run(doc, cue)
-        if first is not None and (parts := _split_and(doc, first)) is not None:
+        if first is not None and (parts := split_and(doc, first)) is not None:
             return Roles(parts[0], parts[1], cue)
     return roles
 
@@ -417,6 +470,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
                 found.append((token.i, None))
             else:
                 found.append((token.i, token.i + 1))
+        elif word in _NOUN_VERBS and token.i > 0 and doc[token.i - 1].lower_ == "to":
+            found.append((token.i, token.i + 1))  # "plans to takeover Y": a verb
         elif word in NOUN_CUES or word.startswith("purchase"):
             found.append((token.i, None))
         elif word in SELL_CUES:

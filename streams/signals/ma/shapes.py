@@ -1,0 +1,195 @@
+"""Shapes of deal sentences in social posts that the role reading (``roles``) needs apart.
+
+- a phrase read as a party ("Now-Dormant Talks", "in Joining Bid") is no party;
+- "X says regulators clear its takeover of Y": the cue belongs to the subject;
+- "Initech founder: why they sold to Globex": the seller is the company opening the post;
+- pairs: "Globex (GLBX) and Initech propose ... merger", "Globex (GLBX)-Initech merger"
+  (the first named acquires), "Globex, Hooli in deal to ..." (the first listed leads);
+- "Vandelay to merge Initech with Globex": the owner folds Initech into Globex;
+- "Globex commences tender offer": the subject of the tender verb bids.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from streams.signals.ma.names import (
+    BRIDGE,
+    POSSESSIVE,
+    Roles,
+    RoleSpan,
+    collect,
+    is_amount,
+    is_boundary,
+    is_namey,
+    name_span,
+    run_left,
+    run_right,
+)
+
+# Deal words that end a run read left of a cue and never name a party ("Globex Bid to buy").
+_CUE_TAILS: Final = frozenset({"bid", "bids", "offer", "deal", "talks", "stake"})
+
+
+def no_phrase(doc: Any, run: RoleSpan | None) -> RoleSpan | None:
+    """``run`` without a trailing deal word, or None when it is a phrase, not a name: an
+    adjective glued to a lower-case word ("Now-Dormant Talks"), a gerund after a preposition
+    ("in Joining Bid")."""
+    if run is None:
+        return None
+    start, end = run.start, run.end
+    while end > start and doc[end - 1].lower_ in _CUE_TAILS:
+        end -= 1
+    glued = (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and not is_namey(doc[start - 2])
+    )
+    gerund = (
+        start >= 1
+        and doc[start - 1].lower_ in {"in", "of", "for", "on"}
+        and doc[start].text.istitle()
+        and doc[start].lower_.endswith("ing")
+        and len(doc[start].text) > 5
+        and (end - start > 1 or run.end > end)
+    )
+    if start >= end or glued or gerund:
+        return None
+    return run if end == run.end else name_span(doc, start, end)
+
+
+# Titles after a company's name that are not part of it ("Initech CEO: ...").
+_TITLES: Final = frozenset({"ceo", "cfo", "coo", "cto", "founder", "cofounder", "chairman", "boss"})
+
+
+def opening(doc: Any, cue: int) -> RoleSpan | None:
+    """The name opening the post, before ``cue``, without a title after it ("Initech CEO")."""
+    start = 0
+    while start < cue and not is_namey(doc[start]):
+        start += 1
+    begin, end = collect(doc, start)
+    while end > begin and doc[end - 1].lower_ in _TITLES:
+        end -= 1
+    return name_span(doc, begin, end) if begin < end <= cue else None
+
+
+def its_before(doc: Any, cue: int) -> bool:
+    """ "X says regulators clear its $4bn takeover of Y": the cue is the subject's own."""
+    for k in range(cue - 1, max(cue - 7, -1), -1):
+        if doc[k].lower_ in {"its", "their"}:
+            return True
+        if not (doc[k].lower_ in BRIDGE or is_amount(doc[k])) or doc[k].lower_ in POSSESSIVE:
+            return False
+    return False
+
+
+def split_and(doc: Any, span: RoleSpan) -> tuple[RoleSpan | None, RoleSpan | None] | None:
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].lower_ in {"and", "&"}:
+            return name_span(doc, span.start, k), name_span(doc, k + 1, span.end)
+    k = span.start - 1
+    if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
+        return first, span  # "Globex, Initech announce merger"
+    return None
+
+
+def opening_pair(doc: Any, cue: int) -> Roles | None:
+    """ "Globex (GLBX) and Initech propose terms to save merger": the pair opening the
+    sentence, a ticker in brackets after the first name."""
+    sent = doc[cue].sent.start if doc.has_annotation("SENT_START") else 0
+    starts = [sent] + [k + 1 for k in range(sent, cue) if doc[k].text in {":", "|"}]
+    for start in reversed(starts):  # "Desk : Globex (GLBX) and Initech ..."
+        pair = _pair_from(doc, start, cue)
+        if pair is not None:
+            return pair
+    return None
+
+
+def _pair_from(doc: Any, start: int, cue: int) -> Roles | None:
+    while start < cue and not is_namey(doc[start]):
+        start += 1
+    begin, end = collect(doc, start)
+    if begin >= end or end >= cue:
+        return None
+    first = name_span(doc, begin, end)
+    k = end
+    if doc[k].text == "(":
+        close = next((j for j in range(k + 1, min(k + 5, cue)) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        k = close + 1
+    elif first is not None and (parts := split_and(doc, first)) is not None:
+        return Roles(parts[0], parts[1], cue)
+    if k < cue and doc[k].lower_ in {"and", "&"} and (second := run_right(doc, k + 1)):
+        return Roles(first, second, cue) if second.end <= cue else None
+    return None
+
+
+def glued_pair(doc: Any, target: RoleSpan) -> Roles | None:
+    """ "Globex (GLBX)-Initech merger", the ticker's bracket and the hyphen glued to the
+    second name in one token."""
+    token = doc[target.end - 1]
+    cut = token.text.find(")-")
+    if cut <= 0 or cut + 2 >= len(token.text):
+        return None
+    opening = next(
+        (k for k in range(token.i - 1, max(token.i - 4, -1), -1) if doc[k].text == "("), None
+    )
+    first = run_left(doc, opening) if opening is not None else None
+    if first is None:
+        return None
+    text = token.text[cut + 2 :]
+    second = RoleSpan(token.i, token.i + 1, text, token.idx + cut + 2, token.idx + len(token.text))
+    return Roles(first, second, -1)
+
+
+def lead(doc: Any, left: RoleSpan | None) -> RoleSpan | None:
+    """ "Globex, Hooli in deal to take a stake in Y": the first of buyers listed with a comma,
+    when the list opens the clause."""
+    if left is None or left.start < 2 or doc[left.start - 1].text != ",":
+        return left
+    if left.end >= len(doc) or doc[left.end].lower_ not in {"in", "and"}:
+        return left  # "Company News, Globex agrees to buy": no list of buyers
+    first = run_left(doc, left.start - 1)
+    if first is None or (first.start > 0 and not is_boundary(doc, first.start - 1)):
+        return left
+    return first
+
+
+def merge_into(doc: Any, cue: int) -> Roles | None:
+    """ "W to merge Y with/into Z": the owner W folds Y into Z, which acquires."""
+    if cue + 1 >= len(doc) or not is_namey(doc[cue + 1]):
+        return None
+    k = next(
+        (j for j in range(cue + 2, min(cue + 9, len(doc))) if doc[j].lower_ in {"with", "into"}),
+        None,
+    )
+    folded = name_span(doc, cue + 1, k) if k is not None else None
+    if k is None or folded is None or folded.start != cue + 1:
+        return None
+    into = run_right(doc, k + 1)
+    return Roles(into, folded, cue) if into is not None else None
+
+
+_TENDER_VERBS: Final = frozenset(
+    {
+        "commences", "commenced", "launches", "launched", "begins", "began", "starts",
+        "started", "extends", "extended", "completes", "completed", "makes", "made",
+        "announces", "announced", "amends", "amended", "increases", "increased",
+        "launch", "commence", "begin", "start", "extend", "complete", "make", "amend",
+    }
+)  # fmt: skip
+
+
+def tender_verb(doc: Any, cue: int) -> int | None:
+    """ "Globex Holdings Commences Previously Announced Tender Offer": the index of the verb
+    that makes the tender offer (its subject is the bidder)."""
+    verb = None
+    for k in range(cue - 2, max(cue - 7, -1), -1):
+        if is_boundary(doc, k):
+            break
+        if doc[k].lower_ in _TENDER_VERBS:
+            verb = k  # the first of "Commences Previously Announced"
+    return verb
