@@ -48,11 +48,11 @@ _ROLE_ORG_GAP = re.compile(
     r"(?:(?:partner|rival|parent|client|peer)\s+)?",
     re.I,
 )
-# Words NER tags ORG that name no organisation ("Shares Drop On News Of ..."), and a desk or
-# unit of a company ("Japan Equities", "the Asia desk").
+# Words NER tags ORG that name no organisation ("Shares Drop On News Of ...", "plc (ADR)"),
+# and a desk or unit of a company ("Japan Equities", "the Asia desk").
 _GENERIC = re.compile(
     r"(?:the\s+)?(?:news|company|companies|board|update|breaking|report|reports|stocks?|shares"
-    r"|markets?|analysts?|exclusive|alert|jobs|layoffs?|hiring|wall\s+st(?:reet)?\.?|street|firm"
+    r"|markets?|analysts?|exclusive|alert|jobs|layoffs?|hiring|wall\s+st(?:reet)?\.?|street|firm|adrs?"
     r"|group|business|employees|workers|staff|sources?)",
     re.I,
 )
