@@ -117,7 +117,8 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # other deals, unless the post also buys a named company ("..., Buys Initech")
             r"|^(?![^\n]*\b(?:buys|acquires|to\s+buy|to\s+acquire)\s+(?-i:[A-Z$]))[^\n]*?"
             r"\b(?:insurance|distribution|bancassurance|supply|marketing|sponsorship|content"
-            r"|advertising|cloud|streaming|research|payments?|licensing)\s+deals?\b"
+            r"|advertising|cloud|streaming|research|payments?|licensing|helicopters?|jets?|aircraft"
+            r"|planes?|arms|weapons|gas|lng|power|fighter)\s+deals?\b"
             # a sale in a legal sense: "order blocking sale of some phones", "sales ban"
             r"|\b(?:block|ban|halt|bar|stop|prohibit)\w*\s+(?:the\s+)?(?:u\.?s\.?\s+)?sales?\s+of\s+"
             r"[^.\n]{0,40}?\b(?:some|certain|older|phones?|smartphones?|tablets?|devices?|products?"
@@ -210,8 +211,8 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # a fund's new holding: "Acme Partners takes new Globex stake"
             r"|\b(?:takes|took|reveals|revealed|discloses|disclosed)\s+(?:a\s+)?new\s+"
             r"(?:[\w&$.'’-]+\s+){0,2}?stakes?\b"
-            r"|\btak(?:e|es|ing|en|ook)\s+over\s+(?:the\s+)?(?:eu|us|u\.s\.|europe|market|world"
-            r"|industry|internet)\b"
+            r"|\btak(?:e|es|ing|en|ook)\s+over\s+(?:the\s+)?(?:[\w-]+\s+)?(?:eu|us|u\.s\.|europe|market|world"
+            r"|industry|internet|retail)\b"
             # the poster's judgement: "buying Tesla makes a lot of sense"
             r"|\b(?:would|could|might)\s+make\s+(?:\w+\s+){0,3}?sense\b|\bmakes\s+a\s+lot\s+of\s+sense\b"
             # penalties: "ordered to pay $5M for patent infringement"
@@ -226,7 +227,7 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\boptions?\s+(?:strategy|trade|play)\b|\b(?:i['’]?m|i\s+am)\s+(?:sure|certain)\b"
             r"|\bcan\s+merge\b"
             # idioms and history: "billions at stake", a post opening "In 2005, ..."
-            r"|\bat\s+stake\b|^\s*(?:back\s+)?in\s+(?:19|20)\d\d\b"
+            r"|\bat\s+stake\b|^\s*(?:RT\s+@\w+:?\s+)?(?:back\s+)?in\s+(?:19|20)\d\d\b"
             # acquisitions as a way of growing: "betting on acquisitions", "acquisition train"
             r"|\b(?:on|through|via|and|&)\s+acquisitions\b|\bacquisitions\s+(?:and|&)\s"
             r"|\bacquisition\s+(?:train|binge|machine)\b"
@@ -237,7 +238,24 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:buy|buys|buying|bought|purchas\w*)\s+[^.\n]{0,30}?\b(?:helicopters|jets|fighters"
             r"|missiles?|missile\s+shield|tanks|warships)\b"
             + _NOT_A_UNIT
-            +  # the poster's trade: "punt your $WMT to buy $AMZN"
+            +  # round five: spending on goods and marketing ("spent $20bn on chips", "traffic
+            # acquisition costs"), advice ("buy and hold", "funds to buy", "avoids buying"),
+            # M&A as a topic ("approach to acquisitions", "M&A watch"), buying interest in a
+            # sector, an issuer's own tender offer, a person's stake, naming rights
+            r"|\bspen[dt]s?\s+(?:about\s+|nearly\s+|over\s+)?\$?[\d.,]+\s*(?:[kmb]n?|billion|million"
+            r"|bln|mln)?\s+on\s+(?:\w+\s+)?(?:chips|components|parts|ads|advertising|apps|content"
+            r"|r&d|research|marketing|servers|equipment)\b"
+            r"|\b(?:traffic|customer|user|subscriber|talent)\s+acquisition\b"
+            r"|\bbuy\s+(?:and|&|n)\s+hold\b|\b(?:funds|etfs|names|picks)\s+to\s+buy\b"
+            r"|\bavoids?\s+buying\b|\b(?:what|who)\s+[^.\n]{0,20}?\bsays?\s+to\s+buy\b"
+            r"|\b(?:approach|appetite|attitude)\s+to\s+(?:m&a|acquisitions|deals|mergers)\b"
+            r"|\bm&a\s+watch\b|\bacquisitions\s+signal\b"
+            r"|\bbids?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:sector|space|names|stocks)\b"
+            r"|\bissuer\s+tender\b|\bby\s+issuer\b"
+            r"|\b(?:sells?|sold|selling|dumps?|cuts?|trims?|reduces?)\s+(?:\d+%?\s+of\s+)?(?:his|her)\s+"
+            r"(?:entire\s+)?stake\b|\bvalue\s+of\s+[^.\n]{0,25}?\bstake\b"
+            r"|\bdivest\w*\s+(?:[\w-]+\s+){0,3}?stakes\b|\bnaming\s+rights\b"
+            # the poster's trade: "punt your $WMT to buy $AMZN"
             r"|\b(?:punt|sell|dump|swap|trade|ditch)\w*\s+(?:your|my|our)\s+\$[A-Za-z]",
             _I,
         ),
