@@ -255,6 +255,14 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:sells?|sold|selling|dumps?|cuts?|trims?|reduces?)\s+(?:\d+%?\s+of\s+)?(?:his|her)\s+"
             r"(?:entire\s+)?stake\b|\bvalue\s+of\s+[^.\n]{0,25}?\bstake\b"
             r"|\bdivest\w*\s+(?:[\w-]+\s+){0,3}?stakes\b|\bnaming\s+rights\b"
+            # round six: a case for buying, a lone takeover candidate, debt tenders, shopping days,
+            # openness to deals in general, an old purchase now valued higher
+            r"|\bcase\s+for\s+buying\b|\btakeover\s+candidates?\b"
+            r"|\bdebt\s+tender\b|\btender\s+offers?\s+for\s+(?:its\s+|the\s+)?(?:[\w.%-]+\s+)?(?:notes"
+            r"|bonds|debt|debentures)\b"
+            r"|\b(?:shopping|buying)\s+(?:day|festival|season|holiday)\b"
+            r"|\bopen\s+to\s+(?:buying\s+)?(?:big\s+|more\s+|further\s+|large\s+)?(?:acquisitions|deals)\b"
+            r"|\bnow\s+valued\s+at\b"
             # the poster's trade: "punt your $WMT to buy $AMZN"
             r"|\b(?:punt|sell|dump|swap|trade|ditch)\w*\s+(?:your|my|our)\s+\$[A-Za-z]",
             _I,

@@ -103,7 +103,9 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b\d[\d.]*\s+(?:calls|puts)\b|\bbuy(?:ing)?\s+stocks\b|\bleft\s+to\s+buy\b"
             # analyst ratings: "raised to buy from hold", "cut to sell"
             r"|\b(?:raised|raises|cut|cuts|lowered|upgraded|downgraded|moved|lifted|reiterated?)\s+"
-            r"(?:\w+\s+)?to\s+(?:buy|sell|hold|outperform|neutral)\b"
+            # (not a raised offer: "raises offer to buy Initech")
+            r"(?:(?!(?:offer|offers|bid|bids|proposal|price)\b)\w+\s+)?to\s+(?:buy|sell|hold|outperform"
+            r"|neutral)\b"
             r"|\bfrom\s+(?:hold|neutral|sell|buy|underperform|outperform)\b"
             # a trade at a price: "bought last night at 106.12"
             r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,25}\bat\s+\$?\d+\.\d+\b"
