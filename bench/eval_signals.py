@@ -369,12 +369,13 @@ def main() -> None:
     parser.add_argument("--errors", choices=("ma", "roles", "move", "category", "linking"))
     parser.add_argument(
         "--set",
-        choices=("dev", "test", "final"),
+        choices=("dev", "test", "final", "sealed"),
         default="dev",
-        help="dev: the first set, rules were developed on it; test: a second set drawn by "
-        "keyword strata (labels/test/), held out at first, then developed on too; final: a "
-        "third set (labels/final/) nobody developed on, for the honest figure",
+        help="dev: the first set, rules were developed on it; test and final: sets drawn "
+        "later by keyword strata (labels/test/, labels/final/), held out at first, then "
+        "developed on too; sealed: the last set (labels/sealed/), which nobody developed on",
     )
+
     args = parser.parse_args()
     directory = LABELS if args.set == "dev" else LABELS / args.set
     rows, weights = load_labels(directory)
