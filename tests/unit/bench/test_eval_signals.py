@@ -57,15 +57,22 @@ def test_a_post_labelled_twice_is_refused(tmp_path: Path) -> None:
         load_labels(tmp_path)
 
 
-def test_the_labelled_set_holds_ids_and_labels_only() -> None:
-    sample = {json.loads(line)["id"] for line in (LABELS / "sample.jsonl").open()}
+SETS = [
+    LABELS,
+    *(LABELS / name for name in ("test", "final", "sealed") if (LABELS / name).exists()),
+]
+
+
+@pytest.mark.parametrize("directory", SETS, ids=lambda d: d.name)
+def test_each_labelled_set_holds_ids_and_labels_only(directory: Path) -> None:
+    sample = {json.loads(line)["id"] for line in (directory / "sample.jsonl").open()}
     rows = [
         json.loads(line)
-        for path in sorted(LABELS.glob("posts-*.jsonl"))
+        for path in sorted(directory.glob("posts-*.jsonl"))
         for line in path.open()
         if line.strip()
     ]
-    assert len(rows) >= 800
+    assert len(rows) >= (800 if directory == LABELS else 700)
     assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         assert set(row) == KEYS, row["id"]
@@ -75,3 +82,11 @@ def test_the_labelled_set_holds_ids_and_labels_only() -> None:
         for party in (row["acquirer"], row["target"]):
             assert party is None or (row["ma"] and len(party) <= 60)
         assert all(t.isupper() and len(t) <= 6 for t in row["companies"])
+
+
+def test_no_post_is_in_two_sets() -> None:
+    seen: set[str] = set()
+    for directory in SETS:
+        ids = {json.loads(line)["id"] for line in (directory / "sample.jsonl").open()}
+        assert not ids & seen, directory.name
+        seen |= ids
