@@ -44,6 +44,7 @@ _TALK: Final = words(
     approach approaches fears hopes buzz
     """
 )
+_APPROACHES: Final = words("approach approaches proposal")
 # Holders a bid is pitched to: "pitches bid to Y shareholders" (Y the target).
 _HOLDERS: Final = frozenset({"shareholders", "holders", "stockholders", "investors", "board"})
 _TALK_NOUNS: Final = words("takeover take-over buyout buy-out merger acquisition m&a")
@@ -53,6 +54,18 @@ _MAYBE: Final = words("a the potential possible renewed hostile new fresh")
 def _inside_linked(doc: Any, k: int, linked: Spans) -> bool:
     idx: int = doc[k].idx
     return any(start < idx < end for start, end in linked)
+
+
+def _glued_slash(doc: Any, span: RoleSpan) -> tuple[RoleSpan, RoleSpan] | None:
+    left, slash, right = span.text.partition("/")
+    right = right.lstrip("$")
+    if not (slash and left[:1].isalnum() and right[:1].isalnum()):
+        return None
+    at = span.start_char + len(left)
+    return (
+        RoleSpan(span.start, span.end, left, span.start_char, at),
+        RoleSpan(span.start, span.end, right, span.end_char - len(right), span.end_char),
+    )
 
 
 def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, RoleSpan] | None:
@@ -68,6 +81,8 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
         )
         if left is not None and right is not None:
             return left, right
+    if span.end - span.start == 1 and (glued := _glued_slash(doc, span)) is not None:
+        return glued  # "GLBX/$INTK" in one token
     for k in range(span.start, span.end - 1):  # "GLBX/ $INTK": the slash kept on the name
         text: str = doc[k].text
         if len(text) > 1 and text.endswith("/"):
@@ -165,8 +180,24 @@ def holders_of(doc: Any, start: int) -> RoleSpan | None:
     return None
 
 
+def _approach(doc: Any, cue: int) -> Roles | None:
+    """ "Y confirms takeover approach from X" (X bids), "X confirms Y takeover approach"
+    (the name before the deal noun is the target, the one before the verb the bidder)."""
+    nxt = cue + 1
+    if nxt + 1 < len(doc) and doc[nxt + 1].lower_ == "from":
+        bidder = run_right(doc, nxt + 2)
+        target = talked_about(doc, cue - 1)
+        return Roles(bidder, target, cue) if bidder is not None else None
+    named = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
+    before = talked_about(doc, named.start - 1) if named is not None else None
+    return Roles(before, named, cue) if before is not None else None
+
+
 def talk_roles(doc: Any, cue: int) -> Roles:
     """ "Y up on takeover chatter" (Y the target), "Y buoyed by X takeover talk" (X bids)."""
+    nxt = cue + 1
+    if nxt < len(doc) and doc[nxt].lower_ in _APPROACHES and (shaped := _approach(doc, cue)):
+        return shaped
     bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
     target = talked_about(doc, (bidder.start if bidder else cue) - 1)
     if bidder is None and target is not None:  # "Globex, Initech halt merger talks"

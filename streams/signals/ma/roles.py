@@ -100,8 +100,18 @@ _ANSWERS: Final = frozenset(
 
 # A target agreeing to a bid, named before the verb: "Y agrees to X's sweetened bid".
 _AGREES: Final = frozenset(
-    {"agrees", "agreed", "backs", "backed", "welcomes", "welcomed", "recommends", "recommended"}
-)
+    {
+        "agrees", "agreed", "backs", "backed", "welcomes", "welcomed", "recommend",
+        "recommends", "recommended", "confirms", "confirmed",
+    }
+)  # fmt: skip
+_WILLING: Final = frozenset({"willing", "ready", "prepared", "poised", "set"})
+_TIME_WORDS: Final = frozenset(
+    {
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
+        "today", "yesterday", "tomorrow", "weekend",
+    }
+)  # fmt: skip
 # Words standing in for a target named elsewhere.
 _STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
@@ -282,6 +292,8 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
     target = _left_party(doc, answer) or _first_run(doc, answer)
+    if target is not None and doc[target.end - 1].lower_ in _WILLING:  # "Y Willing To"
+        target = name_span(doc, target.start, target.end - 1)
     if target is not None and bidder is not None and target.start <= bidder.start < target.end:
         target = None
     return Roles(bidder, target, cue)
@@ -502,6 +514,23 @@ def _named_stand_in(doc: Any, roles: Roles) -> Roles:
     return Roles(roles.acquirer, named, roles.cue)
 
 
+def _bare(span: RoleSpan) -> str:
+    return span.text.lower().lstrip("#$@.").split(" ")[0]
+
+
+def _no_self_or_time(roles: Roles) -> Roles:
+    """A time word ("a week after") or the buyer's own name again ("X buys a firm #X CORP")
+    is no target."""
+    target, acquirer = roles.target, roles.acquirer
+    if target is None:
+        return roles
+    if target.text.lower() in _TIME_WORDS or (
+        acquirer is not None and _bare(acquirer) == _bare(target)
+    ):
+        return Roles(acquirer, None, roles.cue)
+    return roles
+
+
 def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | None:
     """Acquirer and target around the first cue that names someone, or None without a cue.
 
@@ -520,7 +549,7 @@ def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | Non
             continue
         if lower:
             roles = fill_lower_case(doc, roles, after, linked)
-        roles = _named_stand_in(doc, roles)
+        roles = _no_self_or_time(_named_stand_in(doc, roles))
         if roles.acquirer is not None and roles.target is not None:
             return roles
         if best is None or (best.acquirer is None and best.target is None):
