@@ -29,6 +29,7 @@ import re
 __all__ = [
     "ADVISER",
     "HIRED_TICKER",
+    "BOARD",
     "BULK",
     "CUE",
     "HIRE_OBJECT_GAP",
@@ -47,7 +48,14 @@ __all__ = [
 _HIRE = r"hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?"
 _JOIN = (
     r"appoint(?:s|ed|ing)?|nam(?:es|ed|ing|e)|tap(?:s|ped)|join(?:s|ed|ing)?|picks|poach(?:es|ed)"
-    r"|elect(?:s|ed)|assum(?:es|ed|ing)|succeed(?:s|ed|ing)?|(?:leap|jump|defect)(?:s|ed)?\s+to"
+    r"|elect(?:s|ed)|assum(?:es|ed|ing)|succeed(?:s|ed|ing)?|(?:leap|jump|defect)(?:s|ed|ing)?\s+to"
+    r"|head(?:s|ed|ing)\s+to(?=\s+(?:[\w$@&.'’-]+\s+){1,3}as\s+(?:(?:its|the|new)\s+)?(?:C[EFOT]O|chief|chair|president))"
+    r"|appointment(?=\s+(?:of|as)\b)|(?<=['’]s\s)appointment"
+    # a new boss had or announced, not one commented on ("Contoso has a new CEO", "announces
+    # its new CFO", "as Fabrikam's new CEO"; not "new Contoso CEO faces ...")
+    r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as)\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
+    r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
+    r"|chair(?:man|woman)?|(?:finance|financial)\s+chief)\b)"
     r"|takes?\s+(?:over\s+)?the\s+helm|becom(?:es|ing)|to\s+(?:lead|head|run)"
     r"|mak(?:e|es|ing)(?=\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:its\s+)?(?:new\s+)?(?:C[EFOT]O|chief|chair))"
     r"|(?:add(?:s|ed)?|bring(?:s|ing)?|brought)(?=[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b)"
@@ -56,6 +64,9 @@ _LEAVE = (
     r"resign(?:s|ed|ing)?|step(?:s|ped|ping)?\s+(?:down|aside)|depart(?:s|ed|ing)?"
     r"|leav(?:es|ing|e)|left|oust(?:s|ed)?|fire[sd]?|sack(?:s|ed)?|retir(?:es|ed|ing|e)"
     r"|exit(?:s|ed|ing)?|quit(?:s|ting)?|out\s+as"
+    # the nouns, of someone or someone's: "the retirement of Contoso CFO Lee Park"
+    r"|(?:retirement|resignation|departure|ouster)(?=\s+of\b)"
+    r"|(?<=['’]s\s)(?:retirement|resignation|departure|ouster)"
 )
 _PROMOTE = r"promot(?:es|ed|ing)|elevat(?:es|ed)"
 CUE = re.compile(
@@ -68,7 +79,14 @@ ROLE = re.compile(
     r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
     r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
     r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief"
-    r"|(?:corporate\s+)?officers|vice\s+presidents)\b",
+    r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+chief"
+    r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?)\b",
+    re.I,
+)
+# A board seat taken or given up: "steps down from the Contoso board", "joins Fabrikam's board".
+BOARD = re.compile(
+    r"\b(?:from|to|joins?|joined|leaves?|left|quits?)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w$@&.'’-]+\s+){0,2}?(?P<role>board)(?:\s+of\s+directors)?\b(?!\s*(?:game|room|meeting))",
     re.I,
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"
@@ -87,6 +105,7 @@ LAYOFF = re.compile(
     r"\b(?:lay(?:s|ing)?[- ]?offs?|laid\s+off|job[- ](?:cuts?|reductions?|losses)"
     rf"|(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:es|ed|ing)|shed(?:s|ding)?)\s+"
     rf"{_ABOUT}(?:{_COUNT}\s+)?{_STAFF}"
+    rf"|{_COUNT}\s+{_STAFF}\s+(?:cut|axed|slashed|eliminated|shed)"
     r"|(?:cut|cuts|cutting|reduc(?:es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:its\s+|their\s+)?"
     r"(?:workforce|headcount)|(?:workforce|headcount)\s+(?:reductions?|cuts?))\b",
     re.I,
@@ -132,7 +151,7 @@ _FIRE_BEFORE = re.compile(
 _AWARD = re.compile(
     r"\s+(?:to\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,4}(?:list|ranking|index|hall\s+of\s+"
     r"fame)|(?:as\s+)?(?:one\s+of|among)\b|(?:the\s+|a\s+)?(?:best|top(?!\s+(?:[\w&'’-]+\s+){0,2}"
-    r"(?:exec\w*|officials?|lawyers?|bankers?|managers?|deputy|aides?)\s+(?:as|to)\b)|most|worst|greatest|"
+    r"(?:exec\w*|officials?|lawyers?|bankers?|managers?|deputy|aides?)(?:\s+(?:as|to)\b|\s*$|\s+https?:))|most|worst|greatest|"
     r"hottest|richest|world['’]s)\b|(?:[\w'’-]+\s+){1,3}of\s+the\s+year"
     r"|(?:the\s+)?(?:#\s*\d+|no\.\s*\d+|number\s+one)\b"
     r"|(?:a\s+|an\s+)?(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,2}(?:fellow|laureate|winner|finalist"
@@ -157,7 +176,8 @@ _DENIAL = re.compile(
 )
 _MODAL = re.compile(
     r"\b(?:may|might|could|should|can|if|could['’]ve|would['’]ve|could\s+have"
-    r"|would\s+have|consider(?:s|ing)?|mulls?|mulling|weighs?|weighing)\s+(?:\w+\s+)?$",
+    r"|would\s+have|consider(?:s|ing)?|mulls?|mulling|weighs?|weighing|call(?:s|ed|ing)?\s+for"
+    r"|demand(?:s|ed|ing)?|urg(?:es|ed|ing))\s+(?:\w+\s+)?$",
     re.I,
 )
 _AUX = r"(?:he|she|they|was|were|had|has|have|been|being|first|just)\s+"

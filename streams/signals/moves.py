@@ -24,6 +24,7 @@ from models.enriched import Entity
 from models.signals import ExecMove
 from streams.signals.move_cues import (
     ADVISER,
+    BOARD,
     BULK,
     CUE,
     GROWTH,
@@ -252,7 +253,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             continue
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
         lo, hi = window(text, cue)
-        role_match = ROLE.search(text, lo, hi)
+        role_match = ROLE.search(text, lo, hi) or BOARD.search(text, lo, hi)
         person = _person(text, people, cue) or _titled_person(text, cue) or _named_after(text, cue)
         if cue["hire"]:
             bulk = BULK.match(text, cue.start()) or (

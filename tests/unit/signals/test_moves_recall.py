@@ -1,0 +1,77 @@
+"""Recall of executive moves on headline shapes (``streams.signals.moves``): hand-written posts
+with invented names, one family each."""
+
+from models.enriched import Entity
+from streams.signals.moves import detect_moves
+
+
+def _e(text: str, label: str, source: str) -> Entity:
+    start = source.index(text)
+    return Entity(text=text, label=label, start=start, end=start + len(text))
+
+
+def _moves(text: str, *ents: tuple[str, str]) -> list[tuple[object, ...]]:
+    entities = [_e(t, label, text) for t, label in ents]
+    return [(m.person, m.organisation, m.role, m.direction) for m in detect_moves(text, entities)]
+
+
+def test_a_company_that_has_a_new_ceo_is_a_join() -> None:
+    text = "Big news: Contoso has a new CEO http://example.com/x"
+    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CEO", "joins")]
+
+
+def test_announcing_its_new_cfo_is_a_join() -> None:
+    text = "$CTSO announced its new CFO this morning"
+    assert _moves(text, ("$CTSO", "ORG")) == [(None, "$CTSO", "CFO", "joins")]
+
+
+def test_a_new_ceo_commented_on_is_no_move() -> None:
+    text = "New Contoso CEO faces a long list of problems"
+    assert _moves(text, ("Contoso", "ORG")) == []
+
+
+def test_the_retirement_of_a_cfo_is_a_departure() -> None:
+    text = "More on the retirement of Fabrikam CFO Lee Park: http://example.com/y"
+    assert _moves(text, ("Fabrikam", "ORG"), ("Lee Park", "PERSON")) == [
+        ("Lee Park", "Fabrikam", "CFO", "leaves")
+    ]
+
+
+def test_a_call_for_a_resignation_is_no_move() -> None:
+    text = "Northwind is calling for immediate resignation of Contoso chief Bo Berg"
+    assert _moves(text, ("Northwind", "ORG"), ("Contoso", "ORG"), ("Bo Berg", "PERSON")) == []
+
+
+def test_heading_to_a_company_as_cfo_is_a_join() -> None:
+    text = "Lee Park heads to $CTSO as CFO after ten years at Fabrikam"
+    moves = _moves(text, ("Lee Park", "PERSON"), ("$CTSO", "ORG"), ("Fabrikam", "ORG"))
+    assert [(m[0], m[2], m[3]) for m in moves] == [("Lee Park", "CFO", "joins")]
+
+
+def test_stepping_down_from_a_board_is_a_departure() -> None:
+    text = "Bo Berg Steps Down From Contoso Board -- Update"
+    assert _moves(text, ("Bo Berg", "PERSON"), ("Contoso", "ORG")) == [
+        ("Bo Berg", "Contoso", "Board", "leaves")
+    ]
+
+
+def test_jobs_cut_after_the_count_are_layoffs() -> None:
+    text = "$CTSO. 4000 jobs cut. Saves a lot of money"
+    assert _moves(text, ("$CTSO", "ORG")) == [(None, "$CTSO", None, "layoffs")]
+
+
+def test_defecting_to_a_rival_is_a_join() -> None:
+    text = "Fabrikam's President Is Defecting To Contoso"
+    moves = _moves(text, ("Fabrikam", "ORG"), ("Contoso", "ORG"))
+    assert [m[2:] for m in moves] == [("President", "joins")]
+
+
+def test_named_top_executive_of_a_unit_is_a_join() -> None:
+    text = "Jane Roe of Northwind Is Named Top Contoso Cloud Executive"
+    moves = _moves(text, ("Jane Roe", "PERSON"), ("Northwind", "ORG"), ("Contoso", "ORG"))
+    assert [(m[0], m[3]) for m in moves] == [("Jane Roe", "joins")]
+
+
+def test_named_top_ceo_on_a_list_stays_an_award() -> None:
+    text = "Jane Roe named top CEO of the year by a magazine"
+    assert _moves(text, ("Jane Roe", "PERSON")) == []
