@@ -188,7 +188,7 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         1.2,
         re.compile(
-            r"\b(?:tonnes?|bushels?|bales?|barrels?|wheat|corn|maize|grain|sugar|soy\w*|rice"
+            r"(?<!#)\b(?:tonnes?|bushels?|bales?|barrels?|wheat|corn|maize|grain|sugar|soy\w*|rice"
             r"|cocoa|coffee|cotton|rapeseed|sorghum|barley|oats|cattle|vessels?|cargoes)\b"
             r"(?!\s+(?:mills?|co|corp|inc|ltd|plc|industries|group|company|corporation)\b)",
             _I,
@@ -229,7 +229,7 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         1.0,
         re.compile(
             # "bills", "T-BILLS", not the person "Bill Smith"
-            r"\b(?:t-?bills?|(?-i:bills?|BILLS?)|notes|bonds|coupon|auction|crude|underwrit\w+"
+            r"(?<!#)\b(?:t-?bills?|(?-i:bills?|BILLS?)|notes|bonds|coupon|auction|crude|underwrit\w+"
             r"|treasury|tap\s+stocks?|loans|coins?|peanuts?)\b"
             r"|\bbond\s+(?:issues?|markets?|yields?|prices?|futures|tender|auction|offering)\b"
             r"|\bsees\s+(?:\S+\s+){0,2}?(?:gain|loss|net|earnings|profit|results|year|quarter"
@@ -312,7 +312,16 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         ),
     ),
     # A gain or loss booked on a sale: a results story, not the deal news.
-    (1.0, re.compile(r"\b(?:gains?|loss|charge|writedown)\s+(?:on|from)\b", _I)),
+    # (not shares moving on deal news: "shares gain on merger rumour")
+    (
+        1.0,
+        re.compile(
+            r"\b(?:gains?|loss|charge|writedown)\s+(?:on|from)\b(?!\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            r"(?:merger|takeover|buyout|acquisition|deal|bid)\s+(?:rumou?rs?|talks?|news|reports?"
+            r"|speculation|hopes?|chatter)\b)",
+            _I,
+        ),
+    ),
     # Share issues, options to buy, growth percentages.
     (
         0.8,

@@ -39,7 +39,7 @@ _CHANGE: Final = (
     r"|adds?\s+to|added\s+to)"
 )
 _HOLDERS: Final = (
-    r"(?:investors|traders|(?:hedge\s+)?funds|insiders|institutions|analysts|longs|shorts|people"
+    r"(?:investors|(?:day)?traders|(?:hedge\s+)?funds|insiders|institutions|analysts|longs|shorts|people"
     r"|bulls|bears|buyers|sellers|whales|retail)"
 )
 _OFFICERS: Final = r"(?:ceo|cfo|coo|cto|director|chairman|insider|executive|exec|president|officer)"
@@ -48,8 +48,9 @@ _GOODS: Final = (
     r"|movies?|books?|games?|consoles?|tvs?|devices?|gadgets?|headphones?|products?"
     r"|gift\s+cards?|subscriptions?|shows?|series|episodes?|pilots?|seasons?|drugs?|compounds?"
     r"|molecules?|smartphones?|access)"
-    # "buy a cancer drug developer": the word describes the company bought
-    r"(?!\s+(?:developers?|makers?|compan(?:y|ies)|firms?|startups?|businesse?s?|units?"
+    # "buy a cancer drug developer", "buy a phone app testing tool maker": the words describe
+    # the company bought
+    r"(?!\s+(?:[a-z-]+\s+){0,2}?(?:developers?|makers?|compan(?:y|ies)|firms?|startups?|businesse?s?|units?"
     r"|divisions?|producers?|manufacturers?|retailers?|platforms?|specialists?|group|maker))"
 )
 
@@ -126,7 +127,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         1.5,
         re.compile(
             r"\b" + _HOLDERS + r"\s+(?:are\s+)?(?:tak(?:e|es|ing)\s+over|in\s+control)\b"
-            r"|\b" + _HOLDERS + r"\s+(?:buy|sell|bought|sold|buying|selling|dump\w*"
+            r"|\b" + _HOLDERS + r"\s+(?:are\s+)?(?:buy|sell|bought|sold|buying|selling|dump\w*"
             r"|load\w*)\b|\binsider\s+(?:buying|selling|buys?|sells?|purchases?|sales?)\b"
             r"|\b" + _OFFICERS + r"s?\s+(?:\w+\s+){0,2}?(?:sells?|sold|buys?|bought|dumps?"
             r"|unloads?|cuts?)\s+(?:her\s+|his\s+)?(?:[$\d][\d.,]*\s*(?:k|m|million|billion)?\s+)?"
@@ -184,7 +185,7 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
         1.2,
         re.compile(
             # "If Globex and Initech merged, ...", "If Hooli spent $5bn on Initech, why ..."
-            r"\bif\s+(?:[^.?!;,\n]{0,40}?\s)?" + _IMAGINED_DEAL + r"\b"
+            r"\b(?:if|unless)\s+(?:[^.?!;,\n]{0,40}?\s)?" + _IMAGINED_DEAL + r"\b"
             # an open letter urging a purchase ("Dear Globex, buy Initech")
             r"|\bopen\s+letter\b|(?:^|[.!?:]\s*)dear\s+[@$#]?(?-i:[A-Z])"
             # asked about: "Will they buy Initech?", "Could Globex acquire Initech?"
@@ -194,6 +195,7 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             r"|\b(?:possible|potential)\s+(?:acquisition|takeover|buyout|merger)\b[^.!\n]{0,40}\?"
             # the poster guessing: "I bet", "I smell a takeover", "I was thinking ... would buy"
             r"|\b(?:i|we)\s+(?:was\s+|were\s+)?(?:thinking|bet|guess|wonder|smell|predict)\b"
+            r"|\b(?:i|we)\s+(?:don['’]?t|do\s+not)\s+think\b"
             r"|\bhypothetical(?:ly)?\b"
             # the poster's own regrets and alerts: "wish I waited to buy", "alerted to buy."
             r"|\b(?:wish|wished|shoulda|should\s+have|should['’]ve)\b[^.!?\n]{0,40}\b(?:buy"
@@ -261,5 +263,23 @@ DEAL_WORDING: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         0.7,
         re.compile(r"\b(?:buys|bought|acquires|acquired)\s+the\s+(?-i:[A-Z][\w&'’-]*\s+[A-Z])", _I),
+    ),
+    # Last round: a purchase under way ("Globex is buying Initech", "is purchasing a startup"),
+    # one listed company buying another ("$GLBX buys $INTK"), the terms of a deal ("all-stock
+    # deal", "cash-and-stock offer", "breakup fee"), a company exploring its own sale.
+    (
+        0.9,
+        re.compile(
+            r"\b(?:is|are)\s+(?:now\s+)?(?:buying|purchasing|acquiring)\s+(?:(?:a|an|the)\s+)?"
+            r"(?:(?-i:[A-Z$#@])|(?:[\w-]+\s+){0,3}?(?:startup|company|firm|maker|developer|service"
+            r"|business|rival|retailer|chain|unit|division|operator|provider)s?\b)"
+            r"|(?-i:\$[A-Z]{1,5})\s+(?:buys|acquires|to\s+(?:buy|acquire))\s+(?-i:\$[A-Z]{1,5})\b"
+            r"|\b(?:all[\s-](?:cash|stock)|cash[\s-](?:and|&)[\s-]stock|cash\s*&\s*stock"
+            r"|stock[\s-]for[\s-]stock|consolidation|(?:tax\s+)?inversion)\s+(?:deal|offer|bid"
+            r"|merger|takeover|transaction)s?\b"
+            r"|\b(?:break[\s-]?up|termination)\s+fees?\b"
+            r"|\bexplor\w*\s+(?:a\s+|its\s+|the\s+|possible\s+|potential\s+)?sale\b",
+            _I,
+        ),
     ),
 )
