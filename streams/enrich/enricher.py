@@ -124,10 +124,7 @@ class Enricher:
         # entities are reported at offsets of the stored text.
         folded = [fold(p.text) for p in posts]
         texts = [f.text for f in folded]
-        langs = [
-            (p.lang, "post") if p.lang else (detect_language(texts[i]), "detected")
-            for i, p in enumerate(posts)
-        ]
+        langs = [_language(p.lang, texts[i]) for i, p in enumerate(posts)]
         english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
         cue = set()
         if self._ma is not None and self._nlp.parser is not None:
@@ -219,6 +216,18 @@ class Enricher:
             return NOT_MA
         found = self._ma[1](doc, entities)
         return MASignal.model_validate(found.model_dump())
+
+
+def _language(tagged: str | None, text: str) -> tuple[str | None, str]:
+    """The post's language and where it came from. A source's tag is trusted unless it names
+    a language without NER while the text itself reads as English: Twitter tagged English
+    headlines "de", "tl" or "fr" (real StockNet posts), which kept them from NER and the M&A
+    rules."""
+    if not tagged:
+        return detect_language(text), "detected"
+    if tagged not in NER_LANGUAGES and detect_language(text) == "en":
+        return "en", "detected"
+    return tagged, "post"
 
 
 def _to_stored(entities: Sequence[Entity], folded: FoldedText) -> list[Entity]:

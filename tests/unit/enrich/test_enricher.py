@@ -176,3 +176,25 @@ def test_a_deal_reading_in_trading_chatter_is_not_reported(models: NlpModels) ->
     assert post.category is not None and post.category.label == "chatter"
     assert not post.ma.is_ma
     assert post.ma.score == 0.9  # the reading is kept, not reported
+
+
+def test_a_wrong_language_tag_does_not_keep_an_english_post_from_ner(models: NlpModels) -> None:
+    # Twitter tagged English headlines "de" or "tl": they were never parsed nor read for M&A
+    enricher = Enricher(models, SentimentScorer(), watchlists=_Watch, ma=(lambda t: True, _detect))
+    english, norwegian = enricher.enrich(
+        [
+            Post(
+                id="1", text="Oracle to buy a startup for the cloud business", lang="de", source="x"
+            ),
+            Post(
+                id="2",
+                text="Oracle og Telenor utvider samarbeidet i Bergen.",
+                lang="no",
+                source="x",
+            ),
+        ]
+    )
+    assert (english.lang, english.lang_source) == ("en", "detected")
+    assert english.ma.is_ma
+    assert (norwegian.lang, norwegian.lang_source) == ("no", "post")
+    assert not norwegian.ma.is_ma
