@@ -108,6 +108,27 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
     return None
 
 
+def slash_before(doc: Any, cue: int) -> Roles | None:
+    """ "Globex/Initech plan to announce merger": a slash pair in the cue's clause, the first
+    named leading."""
+    for k in range(cue - 1, max(cue - 9, 0), -1):
+        if is_boundary(doc, k):
+            return None
+        if (
+            doc[k].text == "/"
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and is_namey(doc[k - 1])
+            and k + 1 < cue
+            and is_namey(doc[k + 1])
+        ):
+            first, second = run_left(doc, k), run_right(doc, k + 1)
+            if first is not None and second is not None and second.end <= cue:
+                return Roles(first, second, cue)
+            return None
+    return None
+
+
 def pair_across(doc: Any, target: RoleSpan) -> RoleSpan | None:
     """The first of "Globex - Initech Systems merger": a name before a spaced dash."""
     k = target.start - 1

@@ -37,11 +37,13 @@ from streams.signals.ma.pairs import (
     owner_before,
     pair_across,
     raised_bid,
+    slash_before,
     split_pair,
     talk_roles,
     talked_about,
 )
 from streams.signals.ma.shapes import (
+    cleaned,
     glued_pair,
     its_before,
     lead,
@@ -106,12 +108,6 @@ _AGREES: Final = frozenset(
     }
 )  # fmt: skip
 _WILLING: Final = frozenset({"willing", "ready", "prepared", "poised", "set"})
-_TIME_WORDS: Final = frozenset(
-    {
-        "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
-        "today", "yesterday", "tomorrow", "weekend",
-    }
-)  # fmt: skip
 # Words standing in for a target named elsewhere.
 _STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
@@ -310,7 +306,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         prep_word not in {"of", "with"}
         or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")
     ):
-        pair = _merger_roles(doc, cue) or opening_pair(doc, cue)
+        pair = _merger_roles(doc, cue) or opening_pair(doc, cue) or slash_before(doc, cue)
         if pair is not None or prep_word == "of":
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
@@ -514,23 +510,6 @@ def _named_stand_in(doc: Any, roles: Roles) -> Roles:
     return Roles(roles.acquirer, named, roles.cue)
 
 
-def _bare(span: RoleSpan) -> str:
-    return span.text.lower().lstrip("#$@.").split(" ")[0]
-
-
-def _no_self_or_time(roles: Roles) -> Roles:
-    """A time word ("a week after") or the buyer's own name again ("X buys a firm #X CORP")
-    is no target."""
-    target, acquirer = roles.target, roles.acquirer
-    if target is None:
-        return roles
-    if target.text.lower() in _TIME_WORDS or (
-        acquirer is not None and _bare(acquirer) == _bare(target)
-    ):
-        return Roles(acquirer, None, roles.cue)
-    return roles
-
-
 def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | None:
     """Acquirer and target around the first cue that names someone, or None without a cue.
 
@@ -549,7 +528,7 @@ def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | Non
             continue
         if lower:
             roles = fill_lower_case(doc, roles, after, linked)
-        roles = _no_self_or_time(_named_stand_in(doc, roles))
+        roles = cleaned(doc, _named_stand_in(doc, roles))
         if roles.acquirer is not None and roles.target is not None:
             return roles
         if best is None or (best.acquirer is None and best.target is None):

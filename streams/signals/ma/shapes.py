@@ -6,7 +6,11 @@
 - pairs: "Globex (GLBX) and Initech propose ... merger", "Globex (GLBX)-Initech merger"
   (the first named acquires), "Globex, Hooli in deal to ..." (the first listed leads);
 - "Vandelay to merge Initech with Globex": the owner folds Initech into Globex;
-- "Globex commences tender offer": the subject of the tender verb bids.
+- "Globex commences tender offer": the subject of the tender verb bids;
+- ``cleaned``: "Y fell after the FT reported it's planning ...": the reporter is no party;
+  "After X Takes Stake": the stake is in the company opening the post; a time word
+  ("a week after"), the buyer's own name or a Title Case description ("Cheap Ticket Site")
+  is no target.
 """
 
 from __future__ import annotations
@@ -27,6 +31,19 @@ from streams.signals.ma.names import (
     run_right,
 )
 
+_TIME_WORDS: Final = frozenset(
+    {
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter",
+        "today", "yesterday", "tomorrow", "weekend",
+    }
+)  # fmt: skip
+_KINDS: Final = frozenset(
+    {"site", "startup", "start-up", "firm", "provider", "platform", "developer", "app"}
+)
+# Verbs of a reporter: "the FT reported it's planning a takeover of Y" (the FT is no party).
+_REPORTS: Final = frozenset(
+    {"reported", "reports", "says", "said", "writes", "wrote", "reporting", "saying"}
+)
 # Deal words that end a run read left of a cue and never name a party ("Globex Bid to buy").
 _CUE_TAILS: Final = frozenset({"bid", "bids", "offer", "deal", "talks", "stake"})
 
@@ -193,3 +210,75 @@ def tender_verb(doc: Any, cue: int) -> int | None:
         if doc[k].lower_ in _TENDER_VERBS:
             verb = k  # the first of "Commences Previously Announced"
     return verb
+
+
+def _words(span: RoleSpan) -> list[str]:
+    """The words of ``span`` without a link run into it ("INTEL CORP http://...")."""
+    return [w for w in span.text.split() if not w.lower().startswith(("http", "www."))]
+
+
+def _bare(span: RoleSpan) -> str:
+    return span.text.lower().lstrip("#$@.").split(" ")[0]
+
+
+def _described(span: RoleSpan) -> bool:
+    """ "Discount Travel Site": a description in Title Case ending in a kind of firm."""
+    parts = _words(span)
+    return (
+        len(parts) > 1
+        and parts[-1].lower() in _KINDS
+        and all(p[:1].isupper() and not p.isupper() for p in parts)
+    )
+
+
+def _no_target(roles: Roles) -> Roles:
+    """A time word ("a week after"), the buyer's own name again ("Globex buys #GLOBEX") or a
+    description ("Discount Travel Site") is no target."""
+    target, acquirer = roles.target, roles.acquirer
+    if target is None:
+        return roles
+    if (
+        target.text.lower() in _TIME_WORDS
+        or (acquirer is not None and _bare(acquirer) == _bare(target))
+        or _described(target)
+    ):
+        return Roles(acquirer, None, roles.cue)
+    return roles
+
+
+def _reporter(doc: Any, roles: Roles) -> Roles:
+    """ "X fell after the FT reported it's planning a takeover of Y": the reporter is no
+    party; "it" is the company named before the reporter in the clause, when there is one."""
+    acquirer = roles.acquirer
+    if acquirer is None or acquirer.end + 1 >= len(doc):
+        return roles
+    if doc[acquirer.end].lower_ not in _REPORTS or doc[acquirer.end + 1].lower_ != "it":
+        return roles
+    named = None
+    for i in range(acquirer.start - 1, max(acquirer.start - 10, -1), -1):
+        if is_boundary(doc, i):
+            break
+        if is_namey(doc[i]) and doc[i].text[:1].isupper():
+            named = run_left(doc, i + 1)
+            break
+    if named is None:  # "Globex says it will buy Y": the speaker buys
+        return roles
+    return Roles(named, roles.target, roles.cue)
+
+
+def _lone_stake(doc: Any, roles: Roles) -> Roles:
+    """ "Y to ... After X Takes Stake": a stake named by no company is in the post's opening
+    company."""
+    target = roles.target
+    if target is None or target.text.lower() not in {"stake", "stakes"}:
+        return roles
+    first = opening(doc, roles.cue)
+    if first is None or (roles.acquirer is not None and first.start == roles.acquirer.start):
+        first = None
+    return Roles(roles.acquirer, first, roles.cue)
+
+
+def cleaned(doc: Any, roles: Roles) -> Roles:
+    """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
+    description for a name."""
+    return _no_target(_lone_stake(doc, _reporter(doc, roles)))
