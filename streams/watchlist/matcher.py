@@ -84,6 +84,9 @@ _CUE_BEFORE = frozenset(
     for a in ("shares", "stock", "stake", "ceo", "cfo", "coo", "cto", "chairman", "president")
     for b in ("of", "in", "at")
 ) | frozenset((a, "by") for a in ("acquired", "bought", "owned"))
+# A company's stated intent right after its name: "Oracle agrees to acquire", "plans to buy".
+_INTENT = frozenset("agrees agreed plans offers offered moves seeks wants".split())  # noqa: SIM905
+_DEAL_VERBS = frozenset("acquire buy merge purchase".split())  # noqa: SIM905
 _K = TypeVar("_K", str, tuple[str, ...])
 
 
@@ -412,8 +415,9 @@ class WatchlistMatcher:
 
 def _cued(folded: list[str], first: int, count: int) -> bool:
     """Whether a corporate word is right next to the name at ``folded[first:first+count]``:
-    after it, past a possessive or a hyphen ("Target's CEO", "Apple-aksjen"), or a pair of
-    words before it ("shares of Target"); never after "the"."""
+    after it, past a possessive or a hyphen ("Target's CEO", "Apple-aksjen"), a stated deal
+    intent after it ("Oracle agrees to acquire"), or a pair of words before it ("shares of
+    Target"); never after "the"."""
     if first and folded[first - 1] == "the":
         return False
     k = first + count
@@ -422,6 +426,10 @@ def _cued(folded: list[str], first: int, count: int) -> bool:
     elif folded[k : k + 1] == ["-"]:
         k += 1
     if k < len(folded) and folded[k] in _CUE_AFTER:
+        return True
+    intent = folded[k : k + 3]
+    stated = len(intent) == 3 and intent[0] in _INTENT and intent[1] == "to"
+    if stated and intent[2] in _DEAL_VERBS | _CUE_AFTER:
         return True
     return first >= 2 and (folded[first - 2], folded[first - 1]) in _CUE_BEFORE
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from streams.watchlist import WatchlistMatcher, load_watchlist
 from tests.unit.watchlist.sample_lists import WORDS_TXT, write_watchlist
 
@@ -93,6 +95,17 @@ def test_ambiguous_alias_links_with_a_cue_word(matcher: WatchlistMatcher) -> Non
     (entity,) = matcher.match("Target shares fell 4%")
     assert entity.id == "company:TGT"
     assert 0.3 < entity.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text", ["Target agrees to acquire a grocery chain", "Target plans to buy a rival"]
+)
+def test_ambiguous_alias_links_with_a_stated_deal_intent(ids: Ids, text: str) -> None:
+    assert ids(text) == [("Target", "company:TGT", "alias")]
+
+
+def test_ambiguous_alias_does_not_link_on_intent_without_a_deal(ids: Ids) -> None:
+    assert ids("Target wants to win the game") == [("Target", None, "alias")]
 
 
 def test_ambiguous_alias_links_with_a_cashtag_of_the_same_company(ids: Ids) -> None:
