@@ -1,25 +1,14 @@
 """Which company a move is at (streams.signals.move_orgs), on hand-written posts imitating
 unlabelled StockNet posts (issue 13, round five)."""
 
-from models.enriched import Entity
 from streams.signals.moves import detect_moves
-
-Ent = tuple[str, str] | tuple[str, str, str]
-
-
-def _ents(text: str, ents: tuple[Ent, ...]) -> list[Entity]:
-    out = []
-    for ent in ents:
-        start = text.index(ent[0])
-        linked = ent[2] if len(ent) == 3 else None
-        out.append(
-            Entity(text=ent[0], label=ent[1], start=start, end=start + len(ent[0]), id=linked)
-        )
-    return out
+from tests.unit.signals.support import Ent, entities
 
 
 def _moves(text: str, *ents: Ent) -> list[tuple[object, ...]]:
-    return [(m.person, m.organisation, m.direction) for m in detect_moves(text, _ents(text, ents))]
+    return [
+        (m.person, m.organisation, m.direction) for m in detect_moves(text, entities(text, *ents))
+    ]
 
 
 def test_named_to_the_board_of_a_company_is_at_that_company() -> None:

@@ -1,15 +1,10 @@
-from models.enriched import Entity
 from streams.signals.moves import detect_moves
-
-
-def _e(text: str, label: str, source: str) -> Entity:
-    start = source.index(text)
-    return Entity(text=text, label=label, start=start, end=start + len(text))
+from tests.unit.signals.support import entities
 
 
 def _moves(text: str, *ents: tuple[str, str]) -> list[tuple[object, ...]]:
-    entities = [_e(t, label, text) for t, label in ents]
-    return [(m.person, m.organisation, m.role, m.direction) for m in detect_moves(text, entities)]
+    found = detect_moves(text, entities(text, *ents))
+    return [(m.person, m.organisation, m.role, m.direction) for m in found]
 
 
 def test_appointment_is_a_join_with_role_and_organisation() -> None:

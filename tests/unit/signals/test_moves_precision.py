@@ -1,29 +1,18 @@
 """Moves on posts nobody labelled (issue 13, second round): guesses and hedged estimates,
 advisers hired for a deal, hiring limited or asked about, and the organisation of a move."""
 
-from models.enriched import Entity
 from streams.signals.moves import detect_moves
-
-Ent = tuple[str, str] | tuple[str, str, str]
-
-
-def _ents(text: str, ents: tuple[Ent, ...]) -> list[Entity]:
-    out = []
-    for ent in ents:
-        start = text.index(ent[0])
-        linked = ent[2] if len(ent) == 3 else None
-        out.append(
-            Entity(text=ent[0], label=ent[1], start=start, end=start + len(ent[0]), id=linked)
-        )
-    return out
+from tests.unit.signals.support import Ent, entities
 
 
 def _moves(text: str, *ents: Ent) -> list[tuple[object, ...]]:
-    return [(m.person, m.organisation, m.direction) for m in detect_moves(text, _ents(text, ents))]
+    return [
+        (m.person, m.organisation, m.direction) for m in detect_moves(text, entities(text, *ents))
+    ]
 
 
 def _org(text: str, *ents: Ent) -> list[object]:
-    return [m.organisation for m in detect_moves(text, _ents(text, ents))]
+    return [m.organisation for m in detect_moves(text, entities(text, *ents))]
 
 
 # --- speculation and hedged estimates --------------------------------------------------------
@@ -198,10 +187,10 @@ def test_a_quoted_or_credited_handle_is_not_the_person() -> None:
 
 def test_a_name_after_a_title_stops_at_a_title_or_a_small_word() -> None:
     text = "$CTSO - Contoso Executive Leaves Firm"
-    assert [m.person for m in detect_moves(text, _ents(text, (("Contoso", "ORG"),)))] == [None]
+    assert [m.person for m in detect_moves(text, entities(text, ("Contoso", "ORG")))] == [None]
     text = "Contoso Chief Technology Officer quits his role for Fabrikam"
     ents: tuple[Ent, ...] = (("Contoso", "ORG"), ("Fabrikam", "ORG"))
-    assert [m.person for m in detect_moves(text, _ents(text, ents))] == [None]
+    assert [m.person for m in detect_moves(text, entities(text, *ents))] == [None]
 
 
 def test_the_organisation_joined_when_ner_missed_it() -> None:

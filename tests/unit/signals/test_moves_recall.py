@@ -1,18 +1,13 @@
 """Recall of executive moves on headline shapes (``streams.signals.moves``): hand-written posts
 with invented names, one family each."""
 
-from models.enriched import Entity
 from streams.signals.moves import detect_moves
-
-
-def _e(text: str, label: str, source: str) -> Entity:
-    start = source.index(text)
-    return Entity(text=text, label=label, start=start, end=start + len(text))
+from tests.unit.signals.support import entities
 
 
 def _moves(text: str, *ents: tuple[str, str]) -> list[tuple[object, ...]]:
-    entities = [_e(t, label, text) for t, label in ents]
-    return [(m.person, m.organisation, m.role, m.direction) for m in detect_moves(text, entities)]
+    found = detect_moves(text, entities(text, *ents))
+    return [(m.person, m.organisation, m.role, m.direction) for m in found]
 
 
 def test_a_company_that_has_a_new_ceo_is_a_join() -> None:
