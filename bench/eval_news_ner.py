@@ -133,6 +133,9 @@ def load_labelled(folder: Path = HERE, data: Path = DATA) -> list[tuple[Sentence
         candidates = [
             c for c in read_jsonl(folder / f"candidates-{half}.jsonl") if c["id"] in labels
         ]
+        unknown = sorted(set(labels) - {c["id"] for c in candidates})
+        if unknown:
+            raise ValueError(f"{labels_path.name}: ids not in candidates-{half}: {unknown[:5]}")
         for sentence in resolve(candidates, data):
             spans = [(int(s), int(e), str(label)) for s, e, label in labels[sentence.id]]
             for s, e, label in spans:

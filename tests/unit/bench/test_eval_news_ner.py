@@ -127,3 +127,12 @@ def test_load_labelled_reads_texts_and_rejects_a_changed_one(tmp_path: Path) -> 
     _write(folder / "candidates-a.jsonl", candidates)
     with pytest.raises(ValueError, match="changed"):
         load_labelled(folder, data)
+
+
+def test_a_label_of_no_candidate_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _write(folder / "candidates-a.jsonl", [])
+    _write(folder / "labels-a.jsonl", [{"id": "r-9@0", "entities": []}])
+    with pytest.raises(ValueError, match="not in candidates"):
+        load_labelled(folder, tmp_path)
