@@ -11,31 +11,63 @@ classifier owns ORG and PERSON:
 * if it says neither, the handle is no ORG/PERSON entity.
 
 Other labels and other spans are left as they are.
+
+When the post carries the profile of a handle it names (its author's, or the reposted
+author's in ``RT @x:``: ``post_profiles``), the display name decides first
+(``models/ner_tweets/profiles.py``: ``Acme Corp News`` ORG, ``Maria Fernandez`` PERSON);
+the classifier decides when the name says neither.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from models.enriched import Entity
 from models.ner_tweets.handles import HANDLE
+from models.ner_tweets.profiles import Profile, profile_label
+from models.post import Author, Post
 
-__all__ = ["HANDLE_SOURCE", "HandleTyper", "type_handles"]
+__all__ = ["HANDLE_SOURCE", "PROFILE_CONFIDENCE", "HandleTyper", "post_profiles", "type_handles"]
 
 HandleTyper = Callable[[str, int, int], tuple[str, float]]
 """``(text, start, end) -> (label, probability)``, label ORG, PERSON or O."""
 
 HANDLE_SOURCE = "handle"
 _OWNED = frozenset({"ORG", "PERSON"})
+PROFILE_CONFIDENCE = 0.9
+"""Confidence of a handle typed by its profile's display name."""
 
 
-def type_handles(text: str, entities: Sequence[Entity], typer: HandleTyper) -> list[Entity]:
-    """``entities`` with every @handle of ``text`` typed by ``typer``, sorted by offset."""
+def post_profiles(post: Post) -> dict[str, Profile]:
+    """The profiles a post carries, by lower-cased handle: its author's and, for a repost,
+    the original author's (a Twitter v1 post keeps no profile of other mentioned handles)."""
+    authors: list[Author | None] = [post.author]
+    if post.repost_of is not None:
+        authors.append(post.repost_of.author)
+    return {
+        a.handle.lstrip("@").lower(): Profile(name=a.name, verified=a.verified)
+        for a in authors
+        if a is not None and a.handle
+    }
+
+
+def type_handles(
+    text: str,
+    entities: Sequence[Entity],
+    typer: HandleTyper,
+    profiles: Mapping[str, Profile] | None = None,
+) -> list[Entity]:
+    """``entities`` with every @handle of ``text`` typed by its profile's display name
+    (``profiles``, by lower-cased handle) or else ``typer``, sorted by offset."""
     kept = list(entities)
     for match in HANDLE.finditer(text):
         start, end = match.span()
         kept = [e for e in kept if not (e.label in _OWNED and e.start < end and start < e.end)]
-        label, probability = typer(text, start, end)
+        named = profile_label(profiles.get(match.group(1).lower())) if profiles else None
+        if named is not None:
+            label, probability = named, PROFILE_CONFIDENCE
+        else:
+            label, probability = typer(text, start, end)
         if label not in _OWNED or any(e.start < end and start < e.end for e in kept):
             continue
         kept.append(

@@ -1,9 +1,16 @@
 """Typing @handles after NER (``streams.enrich.handles``) with a hand-made typer."""
 
 from models.enriched import Entity
+from models.ner_tweets.profiles import Profile
 from models.post import Post
 from streams.enrich.enricher import Enricher, NlpModels
-from streams.enrich.handles import HANDLE_SOURCE, HandleTyper, type_handles
+from streams.enrich.handles import (
+    HANDLE_SOURCE,
+    PROFILE_CONFIDENCE,
+    HandleTyper,
+    post_profiles,
+    type_handles,
+)
 from streams.enrich.sentiment import SentimentScorer
 
 
@@ -82,3 +89,53 @@ def test_enricher_applies_the_typer_after_ner() -> None:
     )
     [post] = enricher.enrich([Post(id="1", text="new shop open on @Etsy today", lang="en")])
     assert [(e.text, e.label, e.source) for e in post.entities] == [("@Etsy", "ORG", HANDLE_SOURCE)]
+
+
+def _tweet(text: str, author: tuple[str, str], original: tuple[str, str] | None = None) -> Post:
+    obj: dict[str, object] = {
+        "id": "p1",
+        "text": text,
+        "source": "twitter",
+        "author": {"handle": author[0], "name": author[1], "verified": False},
+    }
+    if original is not None:
+        obj["repost_of"] = {"id": "p0", "author": {"handle": original[0], "name": original[1]}}
+    return Post.model_validate(obj)
+
+
+def test_reposted_author_named_like_a_company_is_an_org_whatever_the_classifier_says() -> None:
+    text = "RT @nwtraders: our spring range is out now"
+    post = _tweet(text, ("someone", "Sam Reader"), ("NWTraders", "Northwind Traders Inc."))
+    typer = _typer({"@nwtraders": ("PERSON", 0.8)})  # the spelling alone reads as a person
+    out = type_handles(text, [_ent("@nwtraders", text, "PERSON")], typer, post_profiles(post))
+    assert [(e.text, e.label, e.source, e.confidence) for e in out] == [
+        ("@nwtraders", "ORG", HANDLE_SOURCE, PROFILE_CONFIDENCE)
+    ]
+
+
+def test_reposted_author_with_a_persons_name_is_a_person() -> None:
+    text = "RT @contoso_cfo: great quarter for the whole team"
+    post = _tweet(text, ("fan42", "Fan"), ("Contoso_CFO", "Maria Fernandez"))
+    out = type_handles(text, [], _typer({"@contoso_cfo": ("ORG", 0.6)}), post_profiles(post))
+    assert [(e.text, e.label) for e in out] == [("@contoso_cfo", "PERSON")]
+
+
+def test_handles_without_a_profile_and_vague_names_keep_the_classifier() -> None:
+    text = "RT @nimbus: thanks @BBCNews and @janedoe"
+    post = _tweet(text, ("reader", "Reader"), ("nimbus", "Nimbus"))
+    labels = {"@nimbus": ("ORG", 0.5), "@BBCNews": ("ORG", 0.7), "@janedoe": ("PERSON", 0.6)}
+    out = type_handles(text, [], _typer(labels), post_profiles(post))
+    assert [(e.text, e.label, e.confidence) for e in out] == [
+        ("@nimbus", "ORG", 0.5),
+        ("@BBCNews", "ORG", 0.7),
+        ("@janedoe", "PERSON", 0.6),
+    ]
+
+
+def test_post_profiles_holds_the_author_and_the_reposted_author() -> None:
+    post = _tweet("RT @B: hi", ("@Alpha", "Alpha Media"), ("B", "Bea Smith"))
+    assert post_profiles(post) == {
+        "alpha": Profile(name="Alpha Media", verified=False),
+        "b": Profile(name="Bea Smith", verified=None),
+    }
+    assert post_profiles(Post(id="x", text="no author")) == {}
