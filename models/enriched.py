@@ -20,8 +20,10 @@ from models.signals import (
 
 ENRICHED_SCHEMA_VERSION = 2
 # Bump when extraction changes in a way that makes re-enrichment worthwhile.
-# 2: topics, retweets, M&A and moves; 3: matching on folded text; 4: category and story
-ENRICHMENT_VERSION = 4
+# 2: topics, retweets, M&A and moves; 3: matching on folded text; 4: category and story;
+# 5: `text` is the post's text as given (no longer cleaned) and entity offsets index it;
+#    the folded copy also unifies line ends and squeezes blanks (issue 14)
+ENRICHMENT_VERSION = 5
 
 
 class Entity(BaseModel):
@@ -31,7 +33,11 @@ class Entity(BaseModel):
 
     text: str
     label: str
-    start: int = Field(ge=0, description="Character offset in the stored `text`.")
+    start: int = Field(
+        ge=0,
+        description="Character offset in the stored `text` (the post's text as given):"
+        " `text[start:end]` is this entity's `text`.",
+    )
     end: int = Field(ge=0)
     id: str | None = Field(None, description="Canonical id when linked, e.g. company:MSFT.")
     source: str = Field("ner", description="What found it: ner, tweet_ner, alias, cashtag...")
@@ -94,7 +100,8 @@ class EnrichedPost(BaseModel):
     text_match: str | None = Field(
         None,
         description=(
-            "The folded copy of `text` that linking and rules match on (invisible characters "
-            "removed, NFKC), present only when it differs from `text`."
+            "The folded copy of `text` that NER, linking and rules read (line ends unified, "
+            "invisible characters removed, NFKC, blanks squeezed, stripped), present only "
+            "when it differs from `text`."
         ),
     )

@@ -15,6 +15,7 @@ from streams.api.params import Paging, SinceParam, Term, UntilParam, paging, win
 from streams.api.posts import newest_posts
 from streams.api.responses import Page
 from streams.index.queries import PostFilter, posts_query
+from streams.normalize.text import clean_text
 
 router = APIRouter(tags=["m&a"])
 
@@ -46,7 +47,7 @@ class Deal(BaseModel):
 
 def deal_of(source: Mapping[str, Any]) -> Deal:
     ma = source.get("ma") or {}
-    text = str(source.get("text") or "")
+    text = clean_text(str(source.get("text") or ""))  # an excerpt: the display copy
     return Deal(
         doc_id=str(source["doc_id"]),
         created_at=source.get("created_at"),

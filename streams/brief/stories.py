@@ -24,6 +24,7 @@ from models.brief import Citation
 from models.enriched import EnrichedPost
 from streams.alerts.matching.dedup import story_tokens
 from streams.alerts.matching.stories import StoryCandidate, cluster, story_terms
+from streams.normalize.text import clean_text
 
 __all__ = ["Story", "cite", "citations", "engagement_of", "group_stories", "headline_of"]
 
@@ -46,7 +47,7 @@ def _influence(post: EnrichedPost) -> float:
 
 
 def _is_repost(post: EnrichedPost) -> bool:
-    return post.repost_of is not None or post.text.lstrip().startswith("RT @")
+    return post.repost_of is not None or clean_text(post.text).startswith("RT @")
 
 
 def _rank(post: EnrichedPost) -> tuple[bool, float, int, float, str]:
@@ -136,7 +137,7 @@ def group_stories(posts: Sequence[EnrichedPost]) -> list[Story]:
 
 def headline_of(post: EnrichedPost) -> str:
     """The post's text on one line, cut at ``HEADLINE_CHARS``."""
-    text = " ".join(post.text.split())
+    text = " ".join(clean_text(post.text).split())
     return text if len(text) <= HEADLINE_CHARS else text[: HEADLINE_CHARS - 1].rstrip() + "…"
 
 

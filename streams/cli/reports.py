@@ -14,6 +14,7 @@ from rich.console import Console
 
 from models.alerts import Alert, Rule, SpikeSpec
 from streams.alerts.reports.errors import BAD_DIGEST_REQUEST, BAD_SPIKE_OPTION, ConfigError
+from streams.normalize.text import clean_text
 from streams.settings import Settings
 from streams.wording import count_of
 
@@ -154,7 +155,7 @@ def _digests(
     for alert in found.digests[-samples:] if samples else []:
         d = alert.digest
         assert d is not None  # noqa: S101 - preview_digests keeps digests only
-        head = d.top_posts[0].post.text[:80] if d.top_posts else ""
+        head = clean_text(d.top_posts[0].post.text)[:80] if d.top_posts else ""
         out.print(
             f"  {d.start:%Y-%m-%d %H:%M}: {count_of(d.total, 'post')}, top: {head}", markup=False
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 from models.enriched import EnrichedPost, Entity
 from models.post import Post
+from streams.normalize.text import clean_text
 
 
 def doc_id(source: str, post_id: str) -> str:
@@ -40,7 +41,9 @@ def to_source(doc: EnrichedPost, *, indexed_at: datetime) -> dict[str, Any]:
     """The ``_source`` sent to Elasticsearch, with denormalized fields for easy queries."""
     body = doc.model_dump(mode="json")
     body["indexed_at"] = indexed_at.isoformat()
-    body["mentions"] = sorted({e.text for e in doc.entities})
+    # The display copy of each mention: the same key for "Acme  Corp" and "Acme Corp", as
+    # when the stored text was cleaned.
+    body["mentions"] = sorted({clean_text(e.text) for e in doc.entities})
     body["entity_labels"] = sorted({e.label for e in doc.entities})
     body["entity_ids"] = sorted({e.id for e in doc.entities if e.id})
     return body

@@ -24,12 +24,12 @@ from models.deletion import PostDeletion, is_operation
 from models.post import Post
 from streams.errors import InvalidPostError
 from streams.normalize.fold import fold
-from streams.normalize.text import clean_text
 from streams.normalize.twitter import is_twitter_v1, twitter_v1_to_post_obj
 
 # A JSON escape of a UTF-16 surrogate: paired ones decode to one character, lone ones
 # decode to text that cannot be encoded (spaCy, Elasticsearch and UTF-8 output fail on it).
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Deepest nesting a post may have (a Post is 3 deep; extra keys are kept, so leave room).
 MAX_JSON_DEPTH = 32
@@ -44,7 +44,7 @@ _HINTS = {
 
 
 def parse_post(raw: bytes, *, max_message_bytes: int, max_text_chars: int) -> Post:
-    """Bytes of one JSON object in the Post shape -> a cleaned ``Post``."""
+    """Bytes of one JSON object in the Post shape -> a validated ``Post`` (text as given)."""
     obj = _decode_checked(raw, max_message_bytes=max_message_bytes)
     return post_from_obj(obj, max_text_chars=max_text_chars)
 
@@ -164,7 +164,11 @@ def _refuse_lone_surrogates(obj: Any) -> None:
 
 
 def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
-    """A decoded JSON value -> a cleaned ``Post`` (or ``InvalidPostError``)."""
+    """A decoded JSON value -> a validated ``Post`` (or ``InvalidPostError``).
+
+    The text is stored exactly as given (no clean-up: entity offsets index it); a text
+    with no visible character (``empty_text``), too long (``oversized``) or holding a lone
+    surrogate (``bad_encoding``) is refused."""
     if not isinstance(obj, dict):
         raise InvalidPostError(
             f"expected a JSON object in the Post shape, got {type(obj).__name__}",
@@ -191,14 +195,20 @@ def post_from_obj(obj: Any, *, max_text_chars: int) -> Post:
             " (SCOUT_MAX_TEXT_CHARS)",
             reason="oversized",
         )
-    cleaned = clean_text(text)
-    if not fold(cleaned).text.strip():
+    if not text.isascii() and _SURROGATE.search(text):
+        raise InvalidPostError(
+            "text holds an unpaired UTF-16 surrogate, not a character; fix the producer's encoding",
+            reason="bad_encoding",
+        )
+    if not fold(text).text:
         raise InvalidPostError(
             "post has no visible text (empty, whitespace or invisible characters only)",
             reason="empty_text",
         )
     try:
-        post = Post.model_validate({**obj, "text": cleaned})
+        # The text is kept as given: entity offsets index it (the pipeline reads a folded
+        # copy, streams.normalize.fold).
+        post = Post.model_validate(obj)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'post'}: {err['msg']}"

@@ -1,4 +1,4 @@
-"""Text clean-up that keeps character offsets meaningful for the stored text."""
+"""The display copy of a post's text: what the scout stored before it kept text as given."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 def clean_text(text: str) -> str:
     """NFC-normalize, drop control characters, unify line ends, squeeze blanks, strip.
 
-    Entity offsets are computed on (and refer to) the cleaned text that is indexed.
+    Idempotent. The stored text is the text as given (entity offsets index it); this copy
+    serves display (excerpts, headlines) and the values derived from a post's text that
+    must stay what they were when the stored text was this copy (alert dedup fingerprints,
+    the ``mentions`` keys), so the same input keeps the same alert ids. Matching reads the
+    folded copy instead (``streams.normalize.fold``).
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -13,6 +13,7 @@ import re
 from typing import Protocol
 
 from models.post import Post
+from streams.normalize.fold import fold
 from streams.sources.spec import KeywordFilter, SourceFilter
 from streams.watchlist import WatchlistStore
 
@@ -36,7 +37,7 @@ class _Keywords:
         )
 
     def keeps(self, post: Post) -> bool:
-        return self._pattern.search(post.text) is not None
+        return self._pattern.search(fold(post.text).text) is not None
 
 
 class _Watchlist:
@@ -45,7 +46,7 @@ class _Watchlist:
 
     def keeps(self, post: Post) -> bool:
         _, matcher = self._store.current()
-        text = post.text
+        text = fold(post.text).text  # the matching copy, as enrichment reads it
         if not matcher.may_match(text):  # most of a firehose, at a tenth of the cost
             return False
         return bool(matcher.match(text)) or bool(matcher.topics(text))

@@ -6,6 +6,7 @@ from datetime import UTC
 from typing import Any
 
 from models.alerts import Alert, AlertPost
+from streams.normalize.text import clean_text
 
 __all__ = ["excerpt", "author_line", "entities_line", "ma_summary", "post_of"]
 
@@ -21,7 +22,7 @@ def post_of(item: Alert | AlertPost) -> AlertPost:
 
 def excerpt(text: str, limit: int = 500) -> str:
     """The post text on one paragraph, cut at a word boundary with an ellipsis."""
-    flat = " ".join(text.split())
+    flat = " ".join(clean_text(text).split())
     if len(flat) <= limit:
         return flat
     cut = flat[: limit - 1]

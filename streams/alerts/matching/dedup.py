@@ -35,6 +35,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from models.alerts import Rule
+from streams.normalize.text import clean_text
 
 __all__ = [
     "alert_id",
@@ -101,8 +102,10 @@ def first_url(text: str) -> str | None:
 
 
 def story_tokens(text: str) -> list[str]:
-    """The content words of ``text``, in order (see the module docstring)."""
-    cleaned = _URL.sub(" ", text)
+    """The content words of ``text``, in order (see the module docstring). Read from the
+    display copy of the text (``clean_text``), so a post's fingerprint, and the ids of its
+    alerts, are what they were when the stored text was that copy."""
+    cleaned = _URL.sub(" ", clean_text(text))
     cleaned = _HANDLE.sub(" ", cleaned)
     cleaned = _TRAILING_TAGS.sub(" ", cleaned)
     cleaned = _NUMBER.sub(" 0 ", cleaned.lower())
@@ -144,7 +147,7 @@ def story_fingerprint(text: str) -> str | None:
 def dedup_value(rule: Rule, post_source: Mapping[str, Any]) -> str:
     """What makes two matches of ``rule`` the same alert (a hit's ``_source``)."""
     doc_id = str(post_source["doc_id"])
-    text = str(post_source.get("text") or "")
+    text = clean_text(str(post_source.get("text") or ""))
     if rule.dedup == "post":
         return doc_id
     if rule.dedup == "link":

@@ -35,3 +35,20 @@ def test_source_document_has_denormalized_entity_fields() -> None:
         "source": "ner",
         "confidence": 1.0,
     }
+
+
+def test_mentions_are_keyed_on_the_display_copy_of_the_entity_text() -> None:
+    # The stored text is as given; "Acme  Corp" and "Acme Corp" are one mention key.
+    text = "Acme  Corp\r\nbuys Glo\u200bbex"
+    ents = [
+        Entity(text="Acme  Corp", label="ORG", start=0, end=10),
+        Entity(text="Glo\u200bbex", label="ORG", start=17, end=24),
+    ]
+    doc = build_document(Post(id="8", text=text), ents, model="m")
+    body = to_source(doc, indexed_at=datetime(2026, 1, 1, tzinfo=UTC))
+    assert body["text"] == text
+    assert body["mentions"] == ["Acme Corp", "Globex"]
+    assert [body["text"][e["start"] : e["end"]] for e in body["entities"]] == [
+        "Acme  Corp",
+        "Glo\u200bbex",
+    ]

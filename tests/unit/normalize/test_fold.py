@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from streams.normalize.fold import fold, is_invisible
+from streams.normalize.fold import _COMPOSES_WITH_PREVIOUS, fold, is_invisible
+from streams.normalize.text import clean_text
 
 
 def test_invisible_characters_do_not_split_a_name() -> None:
@@ -24,9 +25,65 @@ def test_compatibility_forms_fold_to_plain_letters() -> None:
 
 
 def test_plain_text_is_its_own_copy() -> None:
-    for text in ("Oracle to buy Cerner", "Ærlig talt: Equinor kjøper 🚀", "a\nb\tc"):
+    for text in ("Oracle to buy Cerner", "Ærlig talt: Equinor kjøper 🚀", "a\nb c"):
         folded = fold(text)
         assert folded.unchanged and folded.to_original(0, 3) == (0, 3)
+
+
+def test_line_ends_blanks_and_edges_are_cleaned_in_the_copy_only() -> None:
+    text = " \tAcme  Corp\r\nbuys\t\u00a0 Globex\rtoday\x07 \r\n"
+    folded = fold(text)
+    assert folded.text == "Acme Corp\nbuys Globex\ntoday"
+    start = folded.text.index("Acme Corp")
+    s, e = folded.to_original(start, start + len("Acme Corp"))
+    assert (s, e, text[s:e]) == (2, 12, "Acme  Corp")
+    start = folded.text.index("Globex")
+    s, e = folded.to_original(start, start + len("Globex"))
+    assert text[s:e] == "Globex"
+    # A line end keeps both characters of its CRLF.
+    nl = folded.text.index("\n")
+    assert text[slice(*folded.to_original(nl, nl + 1))] == "\r\n"
+
+
+def test_blanks_around_an_invisible_character_are_one_space() -> None:
+    text = "Acme \u200d Corp"
+    folded = fold(text)
+    assert folded.text == "Acme Corp"
+    assert text[slice(*folded.to_original(0, 9))] == text
+
+
+def test_decomposed_and_conjoining_letters_compose_as_under_nfc() -> None:
+    # e + combining acute; Hangul jamo L + V (+ T), conjoining and compatibility forms;
+    # a half-width katakana and its voicing mark.
+    for text, copy in (
+        ("Cafe\u0301 Ltd", "Caf\u00e9 Ltd"),
+        ("\u1112\u1161\u11ab\u1100\u116e\u11a8", "\ud55c\uad6d"),
+        ("\u3131\u314f", "\uac00"),
+        ("\uff8a\uff9f", "\u30d1"),
+    ):
+        folded = fold(text)
+        assert folded.text == copy
+        assert folded.to_original(0, len(copy)) == (0, len(text))
+
+
+def test_the_table_of_characters_composing_with_the_previous_one_is_complete() -> None:
+    # Every character of class 0 whose NFKD form starts with a mark or with a character
+    # that composes with the one before it (the second of a canonical pair, Hangul V/T).
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(int(parts[1], 16))
+    expected = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.combining(char) or 0xD800 <= code < 0xE000:
+            continue
+        head = unicodedata.normalize("NFKD", char)[0]
+        if ord(head) in seconds or unicodedata.combining(head):
+            expected.add(code)
+    table = {c for low, high in _COMPOSES_WITH_PREVIOUS for c in range(low, high + 1)}
+    assert table == expected
 
 
 def test_emoji_sequences_keep_their_joiners_in_the_stored_text() -> None:
@@ -65,12 +122,27 @@ def test_every_span_of_the_copy_maps_to_a_span_of_the_stored_text() -> None:
             assert s >= last_start, "the map keeps order"
             last_start = s
             # The copy's character comes from the stored span it maps to.
-            assert folded.text[i] in unicodedata.normalize(
-                "NFKC", "".join(c for c in text[s:e] if not is_invisible(c))
-            )
+            assert folded.text[i] in _plain(text[s:e])
         for _ in range(5):
             if n:
                 a = rng.randrange(n)
                 b = rng.randint(a + 1, n)
                 s, e = folded.to_original(a, b)
-                assert fold(text[s:e]).text.find(folded.text[a:b]) >= 0
+                assert folded.text[a:b].strip() in fold(text[s:e]).text
+
+
+def _plain(span: str) -> str:
+    """What a span of the given text may contribute to the copy."""
+    visible = "".join(c for c in span if not is_invisible(c) or c == "\r")
+    return unicodedata.normalize("NFKC", visible).replace("\r", "\n").replace("\t", " ")
+
+
+def test_the_copy_is_the_copy_of_the_cleaned_text_up_to_blanks() -> None:
+    # Folding the text as given reads what folding the cleaned text read (the copy that
+    # NER, linking and the story key saw when the stored text was cleaned), up to how many
+    # blanks separate its words: story keys and matches stay what they were.
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 24)))
+        assert fold(text).text.split() == fold(clean_text(text)).text.split()
+        assert fold(fold(text).text).text == fold(text).text

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from streams.errors import InvalidPostError
-from streams.normalize import clean_text, parse_post
+from streams.normalize import clean_text, parse_post, post_from_obj
 
 LIMITS = {"max_message_bytes": 10_000, "max_text_chars": 500}
 
@@ -33,7 +33,7 @@ def test_valid_post_is_parsed_with_numeric_id_kept_exact() -> None:
         **LIMITS,
     )
     assert post.id == "1234567890123456789"
-    assert post.text == "Oracle buys a startup"
+    assert post.text == "  Oracle buys   a startup \u200b "  # as given
     assert post.created_at is not None and post.created_at.tzinfo is not None
     assert post.author is not None and post.author.followers == 12
     assert post.author.model_extra == {"bio": "kept"}
@@ -90,6 +90,28 @@ def test_clean_text_is_idempotent_and_normalizes_unicode() -> None:
     once = clean_text(text)
     assert once == "Caf\u00e9\nlinetwo spaced"
     assert clean_text(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme  Corp\r\nbuys Globex\t\U0001f468\u200d\U0001f469\u200d\U0001f467\ufe0f",
+        "Cafe\u0301 Ltd\x07 and \uff21\uff43\uff4d\uff45 \u202eOr\u200bacle\u202c\r",
+        "\u00a0 \n leading and trailing blanks \u3000",
+    ],
+)
+def test_text_is_stored_exactly_as_given(text: str) -> None:
+    post = parse_post(json.dumps({"id": "g1", "text": text}).encode(), **LIMITS)
+    assert post.text == text
+    as_python = post_from_obj({"id": "g1", "text": text}, max_text_chars=500)
+    assert as_python.text == text
+
+
+def test_a_lone_surrogate_handed_over_as_text_is_refused() -> None:
+    # Backfill readers and sources hand decoded objects to post_from_obj directly.
+    with pytest.raises(InvalidPostError) as info:
+        post_from_obj({"id": "s2", "text": "Acme \udc80 buys"}, max_text_chars=500)
+    assert info.value.reason == "bad_encoding"
 
 
 def test_lone_surrogate_escape_is_refused_as_bad_encoding() -> None:

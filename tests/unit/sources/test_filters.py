@@ -27,3 +27,13 @@ def test_keyword_filter_matches_whole_words_in_any_case() -> None:
 
 def test_all_keeps_everything() -> None:
     assert make_filter("all", None).keeps(_post("anything"))
+
+
+def test_filters_read_the_matching_copy_of_a_text_stored_as_given() -> None:
+    # Invisible characters, full-width letters and doubled blanks hide no keyword or name.
+    keep = make_filter(KeywordFilter(keywords=("Globex", "tender offer")), None)
+    assert keep.keeps(_post("Glo\u200bbex news"))
+    assert keep.keeps(_post("a tender \u00a0 offer"))
+    watch = make_filter("watchlist", WatchlistStore(default_watchlist_dir(), 60))
+    assert watch.keeps(_post("\uff2f\uff52\uff41\uff43\uff4c\uff45 agrees to acquire a startup"))
+    assert watch.keeps(_post("Or\u200dacle agrees to acquire a startup"))

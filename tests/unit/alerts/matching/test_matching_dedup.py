@@ -14,6 +14,7 @@ from streams.alerts.matching.dedup import (
     story_fingerprint,
     throttle_bucket,
 )
+from streams.normalize.text import clean_text
 from tests.unit.alerts.matching.variants import SENTENCE, UNRELATED, reposts
 
 
@@ -104,3 +105,13 @@ def test_throttle_buckets_give_one_id_per_window() -> None:
 def test_throttle_bucket_refuses_naive_datetimes() -> None:
     with pytest.raises(ValueError, match="timezone"):
         throttle_bucket(60, datetime(2025, 1, 1))  # noqa: DTZ001 - on purpose
+
+
+@pytest.mark.parametrize("dedup", ["story", "link"])
+def test_a_text_stored_as_given_keeps_the_dedup_value_of_its_cleaned_copy(dedup: str) -> None:
+    # Posts are stored as given since issue 14; their alerts keep the ids they had when
+    # the stored text was the cleaned copy (zero-width spaces, CRLF, decomposed accents).
+    given = "Glo\u200bbex to buy Initech\r\n  Cafe\u0301 chain https://ex.co/a\u200bb \ufeff"
+    cleaned = clean_text(given)
+    rule = _rule(dedup)
+    assert dedup_value(rule, _src(given)) == dedup_value(rule, _src(cleaned))
