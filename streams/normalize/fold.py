@@ -125,6 +125,18 @@ def _joins_previous(char: str) -> bool:
     return i >= 0 and code <= _COMPOSES_WITH_PREVIOUS[i][1]
 
 
+def _ends_outside(char: str) -> bool:
+    """An invisible character that does not extend the grapheme before it (Unicode's
+    grapheme break Control: format and control characters other than the joiners and
+    emoji tags)."""
+    return (
+        is_invisible(char)
+        and unicodedata.category(char) in ("Cf", "Cc")
+        and char not in "\u200c\u200d"
+        and not 0xE0020 <= ord(char) <= 0xE007F
+    )
+
+
 @dataclass(frozen=True)
 class FoldedText:
     """``text`` is the copy; ``spans[i]`` is the given text's [start, end) for copy char i."""
@@ -174,14 +186,20 @@ def fold(text: str) -> FoldedText:
         while j < n and text[j] != "\r" and (is_invisible(text[j]) or _joins_previous(text[j])):
             j += 1
         cluster = "".join(c for c in text[i:j] if not is_invisible(c))
+        # The cluster's span ends with its grapheme: a trailing format or control character
+        # (a word joiner or zero-width space after a name) is not part of it, a variation
+        # selector or a joiner is (those inside a name always are).
+        end = j
+        while _ends_outside(text[end - 1]):
+            end -= 1
         for folded in unicodedata.normalize("NFKC", cluster):
             if folded in " \t":
                 if out and out[-1] == " ":  # a run of blanks is one space
-                    spans[-1] = (spans[-1][0], j)
+                    spans[-1] = (spans[-1][0], end)
                     continue
                 folded = " "
             out.append(folded)
-            spans.append((i, j))
+            spans.append((i, end))
         i = j
     # Stripped, like str.strip().
     lo, hi = 0, len(out)
