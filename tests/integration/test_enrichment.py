@@ -9,7 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
+from streams.api import create_api
 from streams.index import doc_id
 from streams.settings import Settings
 from streams.watchlist import default_watchlist_dir
@@ -17,6 +20,7 @@ from tests.integration.support import WorkerProcess, count_docs, scout, wait_unt
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "intel_posts.jsonl"
 StartWorker = Callable[..., WorkerProcess]
+API_TOKEN = "test-token-offsets-0123456789"
 
 
 def _indexed(es: Elasticsearch, settings: Settings, source: str, post_id: str) -> dict:  # type: ignore[type-arg]
@@ -136,3 +140,54 @@ def test_worker_picks_up_watch_list_changes_without_a_restart(
         assert [c["id"] for c in second["competitors"]] == ["company:FABR"]
     finally:
         worker.stop()
+
+
+def test_offsets_index_the_text_as_given_in_the_index_and_the_api(
+    settings: Settings, es: Elasticsearch, start_worker: StartWorker, tmp_path: Path
+) -> None:
+    # issue 14 point 4: CRLF, doubled blanks, tabs, an emoji family (ZWJ), a variation
+    # selector, a zero-width space inside a watched name, a decomposed accent.
+    text = (
+        "  Micro\u200bsoft agrees to buy  Fabrikam\r\n\r\n\U0001f468\u200d\U0001f469\u200d"
+        "\U0001f467 for $2 billion,\tsays Cafe\u0301 owner Satya Nadella \u2764\ufe0f "
+    )
+    posts = tmp_path / "offsets.jsonl"
+    posts.write_text(json.dumps({"id": "off-1", "text": text, "source": "fixture"}) + "\n")
+    assert scout(settings, "ingest", str(posts)).returncode == 0
+    worker = start_worker()
+    wait_until(
+        lambda: count_docs(es, settings) == 1 or worker.assert_alive(),
+        timeout=120,
+        what="the post with CRLF and emoji",
+    )
+
+    def holds(body: dict, what: str) -> None:  # type: ignore[type-arg]
+        assert body["text"] == text, f"{what}: the text as given"
+        assert body["entities"], what
+        for entity in body["entities"]:
+            assert text[entity["start"] : entity["end"]] == entity["text"], (what, entity)
+
+    stored = _indexed(es, settings, "fixture", "off-1")
+    holds(stored, "indexed document")
+    msft = [e for e in stored["entities"] if e.get("id") == "company:MSFT"]
+    assert [text[e["start"] : e["end"]] for e in msft] == ["Micro\u200bsoft"]
+    assert "company:MSFT" in stored["entity_ids"]
+    assert stored["text_match"].startswith("Microsoft agrees to buy Fabrikam\n\n")
+
+    api_settings = settings.model_copy(update={"api_token": SecretStr(API_TOKEN)})
+    with TestClient(
+        create_api(api_settings), headers={"Authorization": f"Bearer {API_TOKEN}"}
+    ) as api:
+        one = api.get(f"/posts/{doc_id('fixture', 'off-1')}")
+        assert one.status_code == 200, one.text
+        holds(one.json(), "GET /posts/{doc_id}")
+        found = api.get("/posts", params={"q": "microsoft"})
+        assert found.status_code == 200, found.text
+        (item,) = found.json()["items"]
+        holds(item, "GET /posts?q=")
+
+    offline = scout(settings, "enrich", str(posts))
+    assert offline.returncode == 0, offline.stderr
+    (record,) = [json.loads(line) for line in offline.stdout.splitlines()]
+    holds(record, "scout enrich")
+    assert record["entities"] == stored["entities"]
