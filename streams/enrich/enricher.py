@@ -16,6 +16,7 @@ from streams.enrich.handles import HandleTyper, type_handles
 from streams.enrich.influence import post_influence
 from streams.enrich.lang import detect_language
 from streams.enrich.linking import link_entities, merge_ner
+from streams.enrich.routing import TextKind, text_kind
 from streams.enrich.sentiment import SentimentScorer
 from streams.extract import entities_from_doc
 from streams.extract.budget import budgeted_pipe
@@ -61,15 +62,30 @@ class WatchlistView(Protocol):
 
 
 @dataclass(frozen=True)
+class NewsModels:
+    """The pipeline of news-like text (``streams.enrich.routing``): ``nlp`` has ``ner``, and
+    when ``parses`` its tagger and parser too, so a post with an M&A cue gets its entities
+    and its parse in one pass (the others run with ``ner_only`` disabled); otherwise cue posts
+    get ``NlpModels.parser`` as a second pass. ``label`` names every pipeline that may run."""
+
+    nlp: Any
+    label: str
+    parses: bool = False
+    ner_only: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class NlpModels:
-    """Loaded spaCy pipelines: ``ner`` for every English post, ``parser`` (tagger and
-    parser, no ``ner``) only for posts with an M&A cue, and optionally ``tweet_ner`` as a
-    second NER pass that owns ORG/PERSON (unused when ``ner`` is the tweet model itself)."""
+    """Loaded spaCy pipelines: ``ner`` for every English post (social posts only when
+    ``news`` is set), ``parser`` (tagger and parser, no ``ner``) only for posts with an M&A
+    cue, and optionally ``tweet_ner`` as a second NER pass that owns ORG/PERSON (unused when
+    ``ner`` is the tweet model itself). ``label`` is what social posts record."""
 
     ner: Any
     label: str
     parser: Any | None = None
     tweet_ner: Any | None = None
+    news: NewsModels | None = None
 
 
 MADetector = Callable[[Any, Sequence[Entity]], Any]
@@ -115,8 +131,20 @@ class Enricher:
             return self._enrich(posts)
 
     def _pipelines(self) -> list[Any]:
-        models = (self._nlp.ner, self._nlp.parser, self._nlp.tweet_ner)
+        news = self._nlp.news.nlp if self._nlp.news is not None else None
+        models = (self._nlp.ner, self._nlp.parser, self._nlp.tweet_ner, news)
         return [m for m in models if m is not None]
+
+    def kind(self, post: Post) -> TextKind:
+        """The route of ``post``: ``news`` only when a news pipeline is loaded."""
+        if self._nlp.news is None:
+            return "social"
+        return text_kind(post.source, fold(post.text).text)
+
+    def route_labels(self) -> dict[TextKind, str]:
+        """What a post of each kind records as ``versions.model`` now."""
+        news = self._nlp.news
+        return {"social": self._nlp.label, "news": news.label if news else self._nlp.label}
 
     def _enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         view = self._watchlists() if self._watchlists is not None else None
@@ -126,25 +154,32 @@ class Enricher:
         texts = [f.text for f in folded]
         langs = [_language(p.lang, texts[i]) for i, p in enumerate(posts)]
         english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
+        news = self._nlp.news
+        kinds: list[TextKind] = [
+            text_kind(p.source, texts[i]) if news is not None else "social"
+            for i, p in enumerate(posts)
+        ]
         cue = set()
-        if self._ma is not None and self._nlp.parser is not None:
+        if self._ma is not None and (self._nlp.parser is not None or news and news.parses):
             has_cue = self._ma[0]
             cue = {i for i in english if has_cue(texts[i])}
+        social = [i for i in english if kinds[i] == "social"]
         general: dict[int, list[Entity]] = {}
-        for i, doc in zip(english, self._pipe(self._nlp.ner, texts, english), strict=True):
+        for i, doc in zip(social, self._pipe(self._nlp.ner, texts, social), strict=True):
             general[i] = list(entities_from_doc(doc))
         # The parse serves the M&A rules only (they read no entities from it).
         parsed: dict[int, Any] = {}
-        ordered_cue = sorted(cue)
-        for i, doc in zip(
-            ordered_cue, self._pipe(self._nlp.parser, texts, ordered_cue), strict=True
-        ):
-            parsed[i] = doc
+        to_parse = [i for i in english if i in cue]
+        if news is not None:
+            to_parse = self._news(
+                news, texts, [i for i in english if kinds[i] == "news"], cue, general, parsed
+            )
+        if self._nlp.parser is not None:
+            for i, doc in zip(to_parse, self._pipe(self._nlp.parser, texts, to_parse), strict=True):
+                parsed[i] = doc
         tweet: dict[int, list[Entity]] = {}
         if self._nlp.tweet_ner is not None:
-            for i, doc in zip(
-                english, self._pipe(self._nlp.tweet_ner, texts, english), strict=True
-            ):
+            for i, doc in zip(social, self._pipe(self._nlp.tweet_ner, texts, social), strict=True):
                 tweet[i] = [
                     e.model_copy(update={"source": "tweet_ner"}) for e in entities_from_doc(doc)
                 ]
@@ -154,8 +189,9 @@ class Enricher:
             ner = general.get(i, [])
             if i in tweet:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
-            if self._handles is not None and i in general:
+            if self._handles is not None and i in general and kinds[i] == "social":
                 ner = type_handles(text, ner, self._handles)
+            label = self.route_labels()[kinds[i]]
             entities = (
                 link_entities(ner, view.match(text), text=text, candidate=view.candidate)
                 if view is not None
@@ -171,9 +207,7 @@ class Enricher:
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
-                build_document(
-                    post, _to_stored(entities, folded[i]), model=self._nlp.label
-                ).model_copy(
+                build_document(post, _to_stored(entities, folded[i]), model=label).model_copy(
                     update={
                         "lang": lang,
                         "lang_source": lang_source if lang else None,
@@ -187,20 +221,49 @@ class Enricher:
                         "influence": post_influence(post),
                         "handles_mentioned": mentioned_handles(text),
                         "topics": tuple(view.topics(text)) if view else (),
-                        "versions": Versions(
-                            model=self._nlp.label, watchlist=view.version if view else None
-                        ),
+                        "versions": Versions(model=label, watchlist=view.version if view else None),
                     }
                 )
             )
         return out
 
-    def versions(self) -> Versions:
-        """The versions a post enriched now would record."""
+    def versions(self, post: Post | None = None) -> Versions:
+        """The versions ``post`` enriched now would record (a social post's without one)."""
         view = self._watchlists() if self._watchlists is not None else None
-        return Versions(model=self._nlp.label, watchlist=view.version if view else None)
+        kind: TextKind = self.kind(post) if post is not None else "social"
+        return Versions(model=self.route_labels()[kind], watchlist=view.version if view else None)
 
-    def _pipe(self, nlp: Any, texts: Sequence[str], indices: Sequence[int]) -> Iterator[Any]:
+    def _news(
+        self,
+        news: NewsModels,
+        texts: Sequence[str],
+        indices: Sequence[int],
+        cue: set[int],
+        general: dict[int, list[Entity]],
+        parsed: dict[int, Any],
+    ) -> list[int]:
+        """Entities of the news posts ``indices`` into ``general``: one pass each, with the
+        parse too for cue posts when the news pipeline parses (into ``parsed``). Returns the
+        posts still to parse: every cue post of ``english`` but the ones parsed here."""
+        parse_here = [i for i in indices if i in cue] if news.parses else []
+        ner_alone = [i for i in indices if i not in set(parse_here)]
+        for i, doc in zip(
+            ner_alone, self._pipe(news.nlp, texts, ner_alone, disable=news.ner_only), strict=True
+        ):
+            general[i] = list(entities_from_doc(doc))
+        for i, doc in zip(parse_here, self._pipe(news.nlp, texts, parse_here), strict=True):
+            general[i] = list(entities_from_doc(doc))
+            parsed[i] = doc
+        done = set(parse_here)
+        return sorted(i for i in cue if i not in done)
+
+    def _pipe(
+        self,
+        nlp: Any,
+        texts: Sequence[str],
+        indices: Sequence[int],
+        disable: Sequence[str] = (),
+    ) -> Iterator[Any]:
         """Docs in order, one pass at a time: a Doc is dropped once its entities are read
         (100 posts of 5,000 tokens held as a list: ~50 MB more peak RSS)."""
         return budgeted_pipe(
@@ -209,6 +272,7 @@ class Enricher:
             max_tokens=self._max_tokens,
             batch_tokens=self._batch_tokens,
             batch_size=self._batch_size,
+            disable=disable,
         )
 
     def _detect_ma(self, doc: Any | None, entities: Sequence[Entity]) -> MASignal:

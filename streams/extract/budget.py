@@ -14,7 +14,7 @@ took a worker to 2.8 GB and stalled it for 49 s).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 # Runs without spaces longer than this are cut (a URL rarely is), and so are runs of more
@@ -92,19 +92,30 @@ def bounded_doc(nlp: Any, text: str, max_tokens: int) -> Any:
 
 
 def budgeted_pipe(
-    nlp: Any, texts: Iterable[str], *, max_tokens: int, batch_tokens: int, batch_size: int
+    nlp: Any,
+    texts: Iterable[str],
+    *,
+    max_tokens: int,
+    batch_tokens: int,
+    batch_size: int,
+    disable: Sequence[str] = (),
 ) -> Iterator[Any]:
     """``nlp`` over ``texts`` (each cut to ``max_tokens``), in passes of at most
     ``batch_size`` texts and ``batch_tokens`` tokens (a longer post runs alone), yielding
-    Docs in order."""
+    Docs in order; the components named in ``disable`` do not run."""
     group: list[Any] = []
     size = 0
     for text in texts:
         doc = bounded_doc(nlp, text, max_tokens)
         if group and (size + len(doc) > batch_tokens or len(group) >= batch_size):
-            yield from nlp.pipe(group, batch_size=len(group))
+            yield from nlp.pipe(group, batch_size=len(group), **_disabled(disable))
             group, size = [], 0
         group.append(doc)
         size += len(doc)
     if group:
-        yield from nlp.pipe(group, batch_size=len(group))
+        yield from nlp.pipe(group, batch_size=len(group), **_disabled(disable))
+
+
+def _disabled(disable: Sequence[str]) -> dict[str, Any]:
+    """``nlp.pipe`` keywords: none when nothing is disabled (test doubles take only two)."""
+    return {"disable": list(disable)} if disable else {}
