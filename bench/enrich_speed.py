@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 from streams.cli.enrich import run_enrich  # noqa: E402
 from streams.enrich.build import build_enricher  # noqa: E402
 from streams.ingest.reader import SourceLine  # noqa: E402
-from streams.normalize import parse_post  # noqa: E402
+from streams.normalize import fold, parse_post  # noqa: E402
 from streams.settings import load_settings  # noqa: E402
 
 TWEETS = ROOT.parent / "shared" / "data" / "stocknet" / "raw_v1_AAPL.jsonl.gz"
@@ -55,7 +55,8 @@ def main() -> None:
         "max_message_bytes": settings.max_message_bytes,
         "max_text_chars": settings.max_text_chars,
     }
-    texts = [parse_post(line, **limits).text for line in raw]
+    # What the enricher hands spaCy: the folded copy of each text as given.
+    texts = [fold(parse_post(line, **limits).text).text for line in raw]
     words = sum(len(t.split()) for t in texts)
 
     enricher = build_enricher(settings)

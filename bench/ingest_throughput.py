@@ -36,7 +36,7 @@ from streams.extract import load_ner, model_label  # noqa: E402
 from streams.index.client import make_client  # noqa: E402
 from streams.ingest import SourceLine, publish_lines  # noqa: E402
 from streams.kafka.admin import make_admin  # noqa: E402
-from streams.normalize import parse_post  # noqa: E402
+from streams.normalize import fold, parse_post  # noqa: E402
 from streams.settings import Settings, load_settings  # noqa: E402
 
 TWEETS = ROOT.parent / "shared" / "data" / "stocknet" / "stocknet_tweets_compact.jsonl.gz"
@@ -66,7 +66,8 @@ def to_post(tweet: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_posts(path: Path, n: int, settings: Settings) -> tuple[list[bytes], list[str]]:
-    """The first ``n`` valid tweets with distinct ids: (raw Post lines, cleaned texts)."""
+    """The first ``n`` valid tweets with distinct ids: (raw Post lines, the texts the
+    worker's spaCy reads: the folded copy)."""
     raws: list[bytes] = []
     texts: list[str] = []
     seen: set[str] = set()
@@ -87,7 +88,7 @@ def load_posts(path: Path, n: int, settings: Settings) -> tuple[list[bytes], lis
                 continue
             seen.add(post.id)
             raws.append(raw)
-            texts.append(post.text)
+            texts.append(fold(post.text).text)
             if len(raws) == n:
                 return raws, texts
     raise SystemExit(f"{path} holds only {len(raws)} distinct tweets, {n} asked for")
