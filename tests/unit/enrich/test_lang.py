@@ -1,8 +1,191 @@
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import pytest
 
-from streams.enrich.lang import detect_language
+from streams.enrich.lang import (
+    LanguageDetector,
+    default_detector,
+    detect_language,
+    function_word_language,
+    language_text,
+)
 
 
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    """The real detector (lingua's models load once for the module)."""
+    return LanguageDetector()
+
+
+# Short posts the function-word tagger left unknown (or got wrong) and lingua gets right.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Aksjen til Kahoot stuper igjen", "no"),
+        ("Riktigt svag vecka för Sinch", "sv"),
+        ("Köper fler Volvo-aktier imorgon", "sv"),
+        ("Regnskabet fra Carlsberg skuffer igen", "da"),
+        ("Køber flere Vestas-aktier i morgen", "da"),
+        ("Schon wieder Verluste bei Zalando", "de"),
+        ("Kering recule encore, dommage", "fr"),
+        ("Otra caída de Inditex hoy", "es"),
+        ("Philips zakt alweer, jammer", "nl"),
+        ("Statoil renamed itself Equinor back in 2018", "en"),
+    ],
+)
+def test_detects_the_language_of_a_short_post(
+    detector: LanguageDetector, text: str, lang: str
+) -> None:
+    assert detector.detect(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ørsted and Equinor sign a deal for Sørlige Nordsjø",
+        "Vestas and Ørsted sign a deal in Esbjerg",
+        "Great numbers from Equinor and Aker BP today",
+        # headline and ticker shapes bare lingua calls French, German or Dutch
+        "Acme & Globex to merge https://t.co/abc",
+        "Initech Acquires Dutch Startup Vindbaar.nl",
+        "@CNBC RT $ACME 3.2 pts above its FV, P/T 41 #Stocks $GLOBX $INTK",
+    ],
+)
+def test_english_post_full_of_names_is_english(detector: LanguageDetector, text: str) -> None:
+    # Not called English, a post gets no NER: the English function words overrule lingua.
+    assert detector.detect(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "$EQNR $NHY $AKRBP 🚀",
+        "https://t.co/AbCdE12345",
+        "#NVDA #TSLA",
+        "@Telenor @Telia",
+        "Q3 2024",
+    ],
+)
+def test_a_post_without_words_has_no_language(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+def test_cashtags_handles_urls_and_capital_hashtags_are_not_read() -> None:
+    text = language_text("Kjøper $EQNR.OL via @nordnet https://t.co/x #OSEBX #utbytte")
+    assert text is not None
+    assert text.split() == ["Kjøper", "via", "utbytte"]
+
+
+def test_a_lone_surrogate_does_not_break_detection(detector: LanguageDetector) -> None:
+    # A JSON "\\udc80" escape decodes to one; lingua refuses to encode it.
+    assert detector.detect("Telenor kutter \udc80 hundrevis av stillinger") == "no"
+
+
+def test_a_shouted_post_still_has_a_language(detector: LanguageDetector) -> None:
+    assert detector.detect("SELL EVERYTHING BEFORE EARNINGS") == "en"
+
+
+def test_detect_language_without_a_detector_uses_one_shared_default() -> None:
+    assert default_detector() is default_detector()
+    assert detect_language("Telenor kutter hundrevis av stillinger i Fornebu") == "no"
+
+
+def test_importing_the_module_loads_no_model() -> None:
+    code = "import sys, streams.enrich.lang; sys.exit('lingua' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@dataclass(frozen=True)
+class _Value:
+    language: str
+    value: float
+
+
+class _Fake:
+    """lingua's part of the detector, answering one fixed ranking."""
+
+    def __init__(self, *ranking: tuple[str, float]) -> None:
+        self.ranking = [_Value(name, value) for name, value in ranking]
+
+    def compute_language_confidence_values(self, text: str) -> Sequence[_Value]:
+        return self.ranking
+
+
+def test_lingua_is_built_on_first_use_not_before() -> None:
+    built = []
+
+    def build() -> _Fake:
+        built.append(1)
+        return _Fake(("GERMAN", 0.9))
+
+    detector = LanguageDetector(build)
+    assert not detector.loaded and not built
+    assert detector.detect("Die Aktie fällt") == "de"
+    assert detector.detect("Die Aktie steigt") == "de"
+    assert detector.loaded and len(built) == 1
+
+
+def test_threads_share_one_lingua_built_once() -> None:
+    built = []
+
+    def slow_build() -> _Fake:
+        built.append(1)
+        time.sleep(0.05)  # every thread arrives while it is being built
+        return _Fake(("DUTCH", 0.9))
+
+    detector = LanguageDetector(slow_build)
+    answers: list[str | None] = []
+    start = threading.Barrier(8)
+
+    def run() -> None:
+        start.wait()
+        answers.append(detector.detect("Het aandeel daalt"))
+
+    threads = [threading.Thread(target=run) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["nl"] * 8
+    assert len(built) == 1
+
+
+def test_english_close_behind_the_top_language_is_taken() -> None:
+    close = LanguageDetector(lambda: _Fake(("GERMAN", 0.5), ("ENGLISH", 0.2)))
+    far = LanguageDetector(lambda: _Fake(("GERMAN", 0.7), ("ENGLISH", 0.1)))
+    assert close.detect("Globex Initech Umbrella") == "en"
+    assert far.detect("Globex Initech Umbrella") == "de"
+
+
+def test_english_function_words_overrule_an_unsure_verdict_only() -> None:
+    text = "Big day for the shareholders of Ørsted"
+
+    def detector(*ranking: tuple[str, float]) -> LanguageDetector:
+        return LanguageDetector(lambda: _Fake(*ranking), english_ratio=0.0)
+
+    assert detector(("DANISH", 0.6), ("ENGLISH", 0.1)).detect(text) == "en"
+    assert detector(("DANISH", 0.95), ("ENGLISH", 0.05)).detect(text) == "da"
+    # Without English function words the unsure verdict stands.
+    assert detector(("DANISH", 0.6)).detect("Ørsted Esbjerg") == "da"
+
+
+def test_load_builds_lingua_at_start_up() -> None:
+    detector = LanguageDetector(lambda: _Fake(("FRENCH", 0.9)))
+    assert detector.load() is detector and detector.loaded
+
+
+def test_a_confidence_floor_makes_an_unsure_post_unknown() -> None:
+    detector = LanguageDetector(lambda: _Fake(("SWEDISH", 0.4)), min_confidence=0.5)
+    assert detector.detect("Volvo rasar") is None
+
+
+# The function-word tagger: lingua's English check and the bench's baseline.
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -13,13 +196,13 @@ from streams.enrich.lang import detect_language
         ("Der Konzern hat die Übernahme abgeschlossen und wird wachsen.", "de"),
     ],
 )
-def test_detects_the_language_of_a_sentence(text: str, lang: str) -> None:
-    assert detect_language(text) == lang
+def test_function_words_tell_the_language_of_a_sentence(text: str, lang: str) -> None:
+    assert function_word_language(text) == lang
 
 
 @pytest.mark.parametrize("text", ["", "$AAPL $MSFT", "lol", "🚀🚀🚀"])
-def test_too_little_evidence_is_unknown(text: str) -> None:
-    assert detect_language(text) is None
+def test_function_words_too_few_is_unknown(text: str) -> None:
+    assert function_word_language(text) is None
 
 
 @pytest.mark.parametrize(
@@ -31,14 +214,13 @@ def test_too_little_evidence_is_unknown(text: str) -> None:
     ],
 )
 def test_english_pronoun_i_is_not_the_scandinavian_preposition(text: str) -> None:
-    assert detect_language(text) == "en"
+    assert function_word_language(text) == "en"
 
 
 def test_sentence_initial_capital_i_still_counts_for_norwegian() -> None:
-    assert detect_language("I går kjøpte Equinor aksjer i Ørsted") == "no"
+    assert function_word_language("I går kjøpte Equinor aksjer i Ørsted") == "no"
 
 
 def test_a_tie_between_scandinavian_languages_is_norwegian_not_unknown() -> None:
-    # Bokmål and Danish share these function words; unknown would run English NER on it.
-    assert detect_language("Det er en god dag for aktien") == "no"
-    assert detect_language("Det er ikke en god dag") == "no"
+    assert function_word_language("Det er en god dag for aktien") == "no"
+    assert function_word_language("Det er ikke en god dag") == "no"
