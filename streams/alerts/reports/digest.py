@@ -21,6 +21,7 @@ from streams.alerts.matching.pipeline import alert_post
 from streams.alerts.matching.stories import StoryCandidate, cluster, story_terms
 from streams.alerts.query import rule_query
 from streams.alerts.reports.periods import Period, digest_filter, late_filter
+from streams.normalize.text import clean_text
 
 __all__ = ["SAMPLE", "TOP", "build_digest", "digest_search", "move_summary"]
 
@@ -142,7 +143,7 @@ def _links(hits: Sequence[Mapping[str, Any]]) -> list[Count]:
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for hit in hits:
-        url = first_url(str(hit.get("text") or ""))
+        url = first_url(clean_text(str(hit.get("text") or "")))
         if url:
             key = normalize_url(url)
             counts[key] += 1

@@ -33,6 +33,7 @@ from streams.alerts.reports.spikes import (
     spike_dedup_value,
     window_stats,
 )
+from streams.normalize.text import clean_text
 
 __all__ = ["Reports", "spike_rules", "digest_rules", "evaluation_time"]
 
@@ -305,5 +306,5 @@ def _entity_name(entity_id: str, hits: Sequence[dict[str, Any]]) -> str | None:
     for hit in hits:
         for entity in hit.get("entities") or ():
             if entity.get("id") == entity_id and entity.get("text"):
-                return str(entity["text"])
+                return clean_text(str(entity["text"]))  # the display copy
     return None

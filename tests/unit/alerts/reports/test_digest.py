@@ -130,3 +130,14 @@ def test_digest_search_filters_the_period_and_asks_for_the_parts() -> None:
     assert set(body["aggs"]) == {"entities", "signals", "late"}
     assert body["sort"][0] == {"influence.score": {"order": "desc", "missing": "_last"}}
     assert "should" in body["query"]["bool"]["filter"][-1]["bool"]
+
+
+def test_a_link_in_a_text_stored_as_given_is_the_link_of_its_cleaned_copy() -> None:
+    # Texts are stored as given since issue 14: a zero-width space inside a link and
+    # a CRLF after it must not make another link than the cleaned text had.
+    hits = [
+        _hit(1, "Acme deal https://news.example/a\u200bcme\r\nmore"),
+        _hit(2, "Acme deal https://news.example/acme more"),
+    ]
+    digest = build_digest(_rule(), PERIOD, hits, AGGS, total=2)
+    assert [(c.key, c.count) for c in digest.links] == [("https://news.example/acme", 2)]
