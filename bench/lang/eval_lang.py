@@ -15,10 +15,10 @@ Systems, in one run on the same texts:
   (unknown below it); ``lingua conf C``: unknown when the top confidence is below C;
 * ``shipped``: ``streams.enrich.lang.LanguageDetector`` as the enricher uses it (cashtags,
   handles and URLs removed, text without words is unknown, lingua ranks the languages,
-  English when its confidence is at least ``ENGLISH_RATIO`` of the top one's, or when
-  English function words say so below ``SURE``); ``shipped low``: on lingua's low-accuracy
+  English when its confidence is at least ``ENGLISH_RATIO`` of the top one's, or below
+  ``SURE`` when English function words say so or the post is names only); ``shipped low``: on lingua's low-accuracy
   mode; ``shipped no-ratio`` / ``no-en-check`` / ``lingua only``: without the English
-  ratio, the function-word check, or both; ``shipped floor C``: unknown below confidence C.
+  ratio, the function-word and names checks, or all; ``shipped floor C``: unknown below confidence C.
 
 Figures: accuracy over every post (a post without language is right when answered
 unknown), per language, per length bucket, on the mixed posts, the unknown rate (labelled

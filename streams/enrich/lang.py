@@ -13,8 +13,10 @@ language: about 2% of real English headlines and tweets. So:
    more with a lower-case letter (or three words of three capitals: shouting) is unknown;
 2. lingua, restricted to the eight languages (high-accuracy mode), ranks them;
 3. English is taken when its confidence is at least ``english_ratio`` of the top
-   language's, or when English function words ("the", "and", "for") say so and lingua's
-   top is below ``sure``.
+   language's, or when lingua's top is below ``sure`` and either English function words
+   ("the", "and", "for") say so or the post has fewer than two words in lower case (names
+   and a verb, "Contoso & Fabrikam merge"; a headline in title case): the stream's
+   language, whose NER reads names.
 
 ``LanguageDetector`` is built once at start-up and shared: lingua's models (about 240 MB
 for the eight languages) load on the first call (or ``load()``), once, behind a lock;
@@ -51,7 +53,8 @@ LANGUAGES: dict[str, str] = {
 }
 # English is taken when its confidence is at least this share of the top language's.
 ENGLISH_RATIO = 0.3
-# Above this confidence lingua's verdict stands against English function words.
+# Above this confidence lingua's verdict stands against English function words and against
+# English as the default of a post of names.
 SURE = 0.8
 
 # URLs, cashtags, handles, hashtags and lone surrogates (lingua refuses those).
@@ -99,6 +102,12 @@ def language_text(text: str) -> str | None:
     if any(not w.isupper() for w in words) or sum(len(w) >= 3 for w in words) >= 3:
         return cleaned
     return None
+
+
+def _few_words(text: str) -> bool:
+    """Fewer than two words in lower case: names, a headline in title case or capitals."""
+    words: list[str] = _LETTERS.findall(text)
+    return sum(word.islower() for word in words) < 2
 
 
 def _keep_hashtag_word(match: re.Match[str]) -> str:
@@ -153,7 +162,7 @@ class LanguageDetector:
         english = next((value for lang, value in ranked if lang == "en"), 0.0)
         if self._english_ratio and english >= self._english_ratio * top:
             return "en"
-        if top < self._sure and function_word_language(text) == "en":
+        if top < self._sure and (_few_words(cleaned) or function_word_language(text) == "en"):
             return "en"
         return code if top >= self._min_confidence else None
 

@@ -54,6 +54,8 @@ def test_detects_the_language_of_a_short_post(
         "Acme & Globex to merge https://t.co/abc",
         "Initech Acquires Dutch Startup Vindbaar.nl",
         "@CNBC RT $ACME 3.2 pts above its FV, P/T 41 #Stocks $GLOBX $INTK",
+        "Fabrikam & Contoso merge",
+        "Contoso & Fabrikam: https://contoso.example/deal",
     ],
 )
 def test_english_post_full_of_names_is_english(detector: LanguageDetector, text: str) -> None:
@@ -159,8 +161,8 @@ def test_threads_share_one_lingua_built_once() -> None:
 def test_english_close_behind_the_top_language_is_taken() -> None:
     close = LanguageDetector(lambda: _Fake(("GERMAN", 0.5), ("ENGLISH", 0.2)))
     far = LanguageDetector(lambda: _Fake(("GERMAN", 0.7), ("ENGLISH", 0.1)))
-    assert close.detect("Globex Initech Umbrella") == "en"
-    assert far.detect("Globex Initech Umbrella") == "de"
+    assert close.detect("Globex kauft Initech heute") == "en"
+    assert far.detect("Globex kauft Initech heute") == "de"
 
 
 def test_english_function_words_overrule_an_unsure_verdict_only() -> None:
@@ -172,7 +174,17 @@ def test_english_function_words_overrule_an_unsure_verdict_only() -> None:
     assert detector(("DANISH", 0.6), ("ENGLISH", 0.1)).detect(text) == "en"
     assert detector(("DANISH", 0.95), ("ENGLISH", 0.05)).detect(text) == "da"
     # Without English function words the unsure verdict stands.
-    assert detector(("DANISH", 0.6)).detect("Ørsted Esbjerg") == "da"
+    assert detector(("DANISH", 0.6)).detect("Ørsted bygger nyt i Esbjerg") == "da"
+
+
+def test_a_post_of_names_is_english_unless_lingua_is_sure() -> None:
+    def detector(*ranking: tuple[str, float]) -> LanguageDetector:
+        return LanguageDetector(lambda: _Fake(*ranking), english_ratio=0.0)
+
+    assert detector(("GERMAN", 0.5)).detect("Fabrikam & Contoso merge") == "en"
+    assert detector(("GERMAN", 0.5)).detect("FABRIKAM TO BUY CONTOSO") == "en"
+    assert detector(("GERMAN", 0.95)).detect("Fabrikam & Contoso merge") == "de"
+    assert detector(("GERMAN", 0.5)).detect("Fabrikam und Contoso fusionieren") == "de"
 
 
 def test_load_builds_lingua_at_start_up() -> None:
@@ -182,7 +194,7 @@ def test_load_builds_lingua_at_start_up() -> None:
 
 def test_a_confidence_floor_makes_an_unsure_post_unknown() -> None:
     detector = LanguageDetector(lambda: _Fake(("SWEDISH", 0.4)), min_confidence=0.5)
-    assert detector.detect("Volvo rasar") is None
+    assert detector.detect("Volvo rasar idag igen") is None
 
 
 # The function-word tagger: lingua's English check and the bench's baseline.
