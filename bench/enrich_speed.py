@@ -97,7 +97,7 @@ def compare(
     done, refused = run_enrich(lines, enricher, settings, sink)
     enrich_s = time.perf_counter() - t0
     records = [json.loads(line) for line in sink.getvalue().splitlines()]
-    models = sorted({r.get("model") or "" for r in records} - {""})
+    models = sorted({r.get("versions", {}).get("model") or "" for r in records} - {""})
 
     full = load_pipeline(bare_model)
     list(full.pipe(texts[:32]))
