@@ -59,8 +59,9 @@ def load_lines(path: Path, n: int) -> list[bytes]:
     return lines
 
 
-def news_lines(path: Path, n: int, max_chars: int) -> list[bytes]:
-    """The first ``n`` Reuters stories (that a worker accepts) as `rss` posts."""
+def news_lines(path: Path, n: int, max_chars: int, lang: str | None = None) -> list[bytes]:
+    """The first ``n`` Reuters stories (that a worker accepts) as `rss` posts; ``lang`` is
+    the language a feed would give (RSS ``<language>``), else the scout detects it."""
     lines: list[bytes] = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in fh:
@@ -69,6 +70,8 @@ def news_lines(path: Path, n: int, max_chars: int) -> list[bytes]:
             story = json.loads(row)
             if story["text"].strip() and len(story["text"]) <= max_chars:
                 post = {"id": story["id"], "text": story["text"], "source": "rss"}
+                if lang:
+                    post["lang"] = lang
                 lines.append(json.dumps(post).encode())
     return lines
 
@@ -166,6 +169,9 @@ def main() -> None:
     parser.add_argument("--news", type=int, default=500, help="Reuters stories")
     parser.add_argument("--tweets", type=Path, default=TWEETS, help="raw Twitter v1.1 JSONL.gz")
     parser.add_argument("--stories", type=Path, default=NEWS, help="Reuters-21578 JSONL.gz")
+    parser.add_argument(
+        "--news-lang", default=None, help="the stories' language as a feed gives it (e.g. en)"
+    )
     parser.add_argument("--only", choices=("tweets", "news", "memory"), default=None)
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -186,10 +192,9 @@ def main() -> None:
             raw = load_lines(args.tweets, args.posts)
             runs.append(compare("StockNet tweets", raw, enricher, settings, settings.spacy_model))
         if args.only in (None, "news") and settings.news_ner_model:
-            raw = news_lines(args.stories, args.news, settings.max_text_chars)
-            runs.append(
-                compare("Reuters stories", raw, enricher, settings, settings.news_ner_model)
-            )
+            raw = news_lines(args.stories, args.news, settings.max_text_chars, args.news_lang)
+            name = f"Reuters stories{', lang ' + args.news_lang if args.news_lang else ''}"
+            runs.append(compare(name, raw, enricher, settings, settings.news_ner_model))
         del enricher
     if args.only in (None, "memory"):
         child = subprocess.run(
@@ -202,14 +207,14 @@ def main() -> None:
         )
         memory = json.loads(child.stdout.strip().splitlines()[-1])
 
-    print(f"{'run':<26}{'posts':>7}{'words':>9}{'seconds':>9}{'posts/s':>9}  ratio (goal >= 1.0)")
+    print(f"{'run':<34}{'posts':>7}{'words':>9}{'seconds':>9}{'posts/s':>9}  ratio (goal >= 1.0)")
     for run in runs:
         print(
-            f"{run['set'] + ', scout enrich':<26}{run['posts']:>7}{run['words']:>9}"
+            f"{run['set'] + ', scout enrich':<34}{run['posts']:>7}{run['words']:>9}"
             f"{run['enrich_s']:>9.2f}{run['enrich_posts_s']:>9.1f}  {run['ratio']:.2f}x"
         )
         print(
-            f"{'  bare full ' + run['bare_model']:<26}{run['posts']:>7}{run['words']:>9}"
+            f"{'  bare full ' + run['bare_model']:<34}{run['posts']:>7}{run['words']:>9}"
             f"{run['bare_s']:>9.2f}{run['bare_posts_s']:>9.1f}  1.00x"
         )
         print(f"  recorded models: {', '.join(run['models'])}; M&A score > 0: {run['ma_scored']}")
