@@ -27,6 +27,7 @@ __all__ = [
     "MD_PACKAGE",
     "MD_VECTORS_FACTORY",
     "VectorsMissingError",
+    "create_md_vectors",
     "load_model",
     "md_pipeline_path",
     "md_vectors",
@@ -109,20 +110,22 @@ def shared_view(table: Any) -> Any:
     return view
 
 
+def create_md_vectors() -> Any:
+    """The ``signal_scout.md_vectors.v1`` factory: a view of the md vectors for a new vocab
+    (those of ``load_model(vectors_from=...)``, else the installed package's)."""
+
+    def factory(vocab: Any) -> Any:
+        table = _cache.pop("next", None)
+        return shared_view(table if table is not None else md_vectors())
+
+    return factory
+
+
 def _register() -> None:
     from spacy.util import registry
 
-    if MD_VECTORS_FACTORY in registry.vectors:
-        return
-
-    def create_md_vectors() -> Any:
-        def factory(vocab: Any) -> Any:
-            table = _cache.pop("next", None)
-            return shared_view(table if table is not None else md_vectors())
-
-        return factory
-
-    registry.vectors.register(MD_VECTORS_FACTORY, func=create_md_vectors)
+    if MD_VECTORS_FACTORY not in registry.vectors:
+        registry.vectors.register(MD_VECTORS_FACTORY, func=create_md_vectors)
 
 
 _register()
