@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from streams.enrich.enricher import Enricher, NewsModels, NlpModels
@@ -41,7 +42,8 @@ def load_models(settings: Settings) -> NlpModels:
     label = model_label(parser)
     news = _load_news(settings, label)
     if settings.tweet_ner_model:
-        tweet = _load_tweet_ner(settings.tweet_ner_model)
+        # The tweet model reads en_core_web_md's vectors: shared with the news pipeline's.
+        tweet = _load_tweet_ner(settings.tweet_ner_model, news.nlp if news else None)
         return NlpModels(ner=tweet, parser=parser, label=f"{label}+{model_label(tweet)}", news=news)
     return NlpModels(ner=load_ner(settings.spacy_model), parser=parser, label=label, news=news)
 
@@ -69,8 +71,8 @@ def _load_news(settings: Settings, parser_label: str) -> NewsModels | None:
     return NewsModels(nlp, f"{parser_label}+{model_label(nlp)}")
 
 
-def _load_tweet_ner(name: str) -> Any:
-    import spacy
+def _load_tweet_ner(name: str, vectors_from: Any | None = None) -> Any:
+    from models.ner_tweets import load_model
 
     if name == "bundled":
         from models.ner_tweets import model_path
@@ -84,7 +86,7 @@ def _load_tweet_ner(name: str) -> Any:
             )
         name = str(path)
     try:
-        return spacy.load(name)
+        return load_model(Path(name), vectors_from=vectors_from)
     except OSError as exc:
         raise ConfigError(
             f"cannot load tweet NER model {name!r}: {exc}", code="SCOUT-E012"
@@ -99,11 +101,11 @@ def build_enricher(settings: Settings) -> Enricher:
     store = WatchlistStore(
         settings.watchlist_dir or default_watchlist_dir(), settings.watchlist_check_s
     )
-    from streams.enrich.lang import default_detector
+    from streams.enrich.lang import LanguageDetector
 
     models = load_models(settings)
     # lingua's models load at start-up (~0.9 s, ~270 MB), not in the first batch that needs them.
-    default_detector().load()
+    language = LanguageDetector().load()
     handles = _handle_classifier(settings)
     if handles is not None:
         # Enriched posts record the classifier too, so `scout reprocess --stale` sees it.
@@ -118,6 +120,7 @@ def build_enricher(settings: Settings) -> Enricher:
         batch_tokens=settings.nlp_batch_tokens,
         fill_ner=settings.ner_fill,
         handles=handles.label if handles is not None else None,
+        language=language,
     )
 
 

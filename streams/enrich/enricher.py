@@ -12,9 +12,9 @@ from typing import Any, Protocol
 from models.enriched import EnrichedPost, Entity, Versions
 from models.post import Post
 from models.signals import NOT_MA, CompetitorMention, MASignal, Sentiment
-from streams.enrich.handles import HandleTyper, type_handles
+from streams.enrich.handles import HandleTyper, post_profiles, type_handles
 from streams.enrich.influence import post_influence
-from streams.enrich.lang import detect_language
+from streams.enrich.lang import LanguageDetector, default_detector
 from streams.enrich.linking import link_entities, merge_ner
 from streams.enrich.routing import TextKind, text_kind
 from streams.enrich.sentiment import SentimentScorer
@@ -105,6 +105,7 @@ class Enricher:
         batch_tokens: int = 40_000,
         fill_ner: bool = False,
         handles: HandleTyper | None = None,
+        language: LanguageDetector | None = None,
     ) -> None:
         self._nlp = nlp
         self._sentiment = sentiment
@@ -117,6 +118,8 @@ class Enricher:
         self._zone_lock = threading.Lock()
         self._fill_ner = fill_ner
         self._handles = handles
+        # Built once by the caller (lingua's models: ~270 MB); else the process's shared one.
+        self._language = language or default_detector()
 
     def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         """Enrich a batch, keeping its order. Pure given the loaded models.
@@ -152,7 +155,7 @@ class Enricher:
         # entities are reported at offsets of the stored text.
         folded = [fold(p.text) for p in posts]
         texts = [f.text for f in folded]
-        langs = [_language(p.lang, texts[i]) for i, p in enumerate(posts)]
+        langs = [_language(p.lang, texts[i], self._language) for i, p in enumerate(posts)]
         english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
         news = self._nlp.news
         kinds: list[TextKind] = [
@@ -190,7 +193,7 @@ class Enricher:
             if i in tweet:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
             if self._handles is not None and i in general and kinds[i] == "social":
-                ner = type_handles(text, ner, self._handles)
+                ner = type_handles(text, ner, self._handles, post_profiles(post))
             label = self.route_labels()[kinds[i]]
             entities = (
                 link_entities(ner, view.match(text), text=text, candidate=view.candidate)
@@ -282,14 +285,14 @@ class Enricher:
         return MASignal.model_validate(found.model_dump())
 
 
-def _language(tagged: str | None, text: str) -> tuple[str | None, str]:
+def _language(tagged: str | None, text: str, detector: LanguageDetector) -> tuple[str | None, str]:
     """The post's language and where it came from. A source's tag is trusted unless it names
     a language without NER while the text itself reads as English: Twitter tagged English
     headlines "de", "tl" or "fr" (real StockNet posts), which kept them from NER and the M&A
     rules."""
     if not tagged:
-        return detect_language(text), "detected"
-    if tagged not in NER_LANGUAGES and detect_language(text) == "en":
+        return detector.detect(text), "detected"
+    if tagged not in NER_LANGUAGES and detector.detect(text) == "en":
         return "en", "detected"
     return tagged, "post"
 

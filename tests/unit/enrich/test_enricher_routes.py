@@ -17,6 +17,7 @@ from streams.enrich.sentiment import SentimentScorer
 NEWS = "Contoso Ltd agreed to acquire Northwind Traders for $410 million, the company said."
 TWEET = "Contoso buying Northwind?? @fabrikam_fan says yes"
 PLAIN = "Contoso Ltd names Maria Gonzalez chief financial officer"
+LONG_PLAIN = " ".join([PLAIN + ", it said."] * 8)  # over 400 characters: news when unknown
 
 
 @Language.component("test_mark_parse")
@@ -72,14 +73,14 @@ def test_a_news_post_and_a_tweet_take_different_models_and_record_them() -> None
     posts = [
         Post(id="1", text=NEWS, source="rss"),
         Post(id="2", text=TWEET, source="twitter"),
-        Post(id="3", text=PLAIN, source="unknown"),
-        Post(id="4", text=TWEET, source="unknown"),
+        Post(id="3", text=LONG_PLAIN, source="unknown"),
+        Post(id="4", text=PLAIN, source="unknown"),
     ]
     news, tweet, plain, short = enricher.enrich(posts)
     assert [e.label for e in news.entities] == ["ORG", "ORG"]
     assert [e.label for e in tweet.entities] == ["SOCIAL_ORG", "SOCIAL_ORG"]
-    assert [e.label for e in plain.entities] == ["ORG"]
-    assert [e.label for e in short.entities] == ["SOCIAL_ORG", "SOCIAL_ORG"]
+    assert [e.label for e in plain.entities] == ["ORG"] * 8
+    assert [e.label for e in short.entities] == ["SOCIAL_ORG"]
     for doc, post in zip((news, tweet, plain, short), posts, strict=True):
         assert all(post.text[e.start : e.end] == e.text for e in doc.entities)
     assert [d.versions.model for d in (news, tweet, plain, short)] == [

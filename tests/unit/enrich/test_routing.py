@@ -2,7 +2,7 @@
 
 import pytest
 
-from streams.enrich.routing import text_kind
+from streams.enrich.routing import is_headline, text_kind
 from streams.signals.gate import SHORT_POST, SOCIAL_SOURCES
 
 LONG_STORY = (
@@ -23,7 +23,7 @@ def test_a_social_source_is_social_whatever_the_text(source: str) -> None:
 
 @pytest.mark.parametrize("source", ["rss", "news", "edgar", "reuters", "blog", "press-wire"])
 def test_a_named_source_that_is_not_social_is_news(source: str) -> None:
-    assert text_kind(source, "lol $NWT to the moon 🚀 @traderjoe") == "news"
+    assert text_kind(source, "lol $NWT to the moon 🚀 @traderjoe, what a day it was") == "news"
     assert text_kind(source, LONG_STORY) == "news"
 
 
@@ -37,25 +37,42 @@ def test_an_unknown_long_post_is_news_even_with_a_hashtag() -> None:
     "text",
     [
         "Contoso buying Northwind?? @satya_fan what is going on",
-        "Big week for #fintech: Stripe and Adyen both hiring",
         "$NWT ripping after the buyout rumour, holding my calls",
-        "RT Northwind confirms talks with Contoso",
-        "Northwind deal is done 🎉🎉",
-        "read this https://example.org/a/1 Northwind and Contoso merge",
         "northwind and contoso are merging, who saw that coming",
+        "Oracle agrees to acquire Cerner for $28.3 billion",
+        "Contoso Ltd names Maria Gonzalez chief financial officer, effective March 1.",
     ],
 )
-def test_an_unknown_short_post_written_like_a_social_post_is_social(text: str) -> None:
+def test_an_unknown_short_post_is_social_as_the_deal_gate_reads_it(text: str) -> None:
+    assert len(text) <= SHORT_POST
     assert text_kind("unknown", text) == "social"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Oracle agrees to acquire Cerner for $28.3 billion",
-        "Contoso Ltd names Maria Gonzalez chief financial officer, effective March 1.",
-        "Northwind Traders Q3 revenue rises 12% to $1.2 billion; shares up 4% (#1 in sector)",
+        "Contoso Acquires Payments Startup Fabrikam For $40 Million",
+        "NORTHWIND TO BUY CONTOSO UNIT FOR 410 MLN DLRS",
+        "Fabrikam Completes Acquisition of Tailspin Toys Inc.",
+        "Woodgrove Bank Names Maria Gonzalez Chief Executive | Business Wire",
     ],
 )
-def test_an_unknown_short_post_written_plainly_is_news(text: str) -> None:
-    assert text_kind("unknown", text) == "news"
+def test_a_bare_headline_from_a_news_source_is_read_as_social_text(text: str) -> None:
+    assert is_headline(text)
+    assert text_kind("rss", text) == "social"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoso Ltd said it agreed to buy the packaging unit of Northwind Traders for 410"
+        " million dollars in cash.",
+        "Eastwind Capital Partners told the Securities and Exchange Commission it holds 6.1"
+        " pct of Fabrikam Inc.",
+        "Contoso Acquires Fabrikam\nThe deal values the payments startup at $40 million.",
+        "Contoso buys Fabrikam",
+    ],
+)
+def test_a_news_sentence_or_a_story_is_news(text: str) -> None:
+    assert not is_headline(text)
+    assert text_kind("rss", text) == "news"
