@@ -56,6 +56,9 @@ ENGLISH_RATIO = 0.3
 # Above this confidence lingua's verdict stands against English function words and against
 # English as the default of a post of names.
 SURE = 0.8
+# A long text's language is told by its beginning: lingua's time grows with the text, and a
+# few sentences decide it (500 Reuters stories: 1.8 s read whole).
+DETECT_CHARS = 600
 
 # URLs, cashtags, handles, hashtags and lone surrogates (lingua refuses those).
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[$@][^\W_][\w.\-]*|#\w+|[\ud800-\udfff]")
@@ -146,7 +149,12 @@ class LanguageDetector:
         return self._identifier is not None
 
     def detect(self, text: str) -> str | None:
-        """ISO 639-1 code of the post's language (one of ``LANGUAGES``), or None."""
+        """ISO 639-1 code of the post's language (one of ``LANGUAGES``), or None. A long
+        text is read up to the last blank before ``DETECT_CHARS``."""
+        if len(text) > DETECT_CHARS:
+            head = text[:DETECT_CHARS]
+            blank = max(head.rfind(" "), head.rfind("\n"))
+            text = head[:blank] if blank > 0 else head
         cleaned = language_text(text)
         if cleaned is None:
             return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from streams.enrich.lang import (
+    DETECT_CHARS,
     LanguageDetector,
     default_detector,
     detect_language,
@@ -236,3 +237,39 @@ def test_sentence_initial_capital_i_still_counts_for_norwegian() -> None:
 def test_a_tie_between_scandinavian_languages_is_norwegian_not_unknown() -> None:
     assert function_word_language("Det er en god dag for aktien") == "no"
     assert function_word_language("Det er ikke en god dag") == "no"
+
+
+def test_a_long_text_is_told_by_its_beginning(detector: LanguageDetector) -> None:
+    norwegian = (
+        "Styret i Nordlys Kraft har vedtatt å kjøpe hele aksjekapitalen i Fjordnett, opplyser"
+        " selskapet i en børsmelding tirsdag kveld. Kjøpesummen er på om lag 1,2 milliarder"
+        " kroner, og oppkjøpet skal finansieres med egne midler og et nytt banklån. Ifølge"
+        " konsernsjefen vil de to selskapene sammen få over to hundre tusen kunder i Midt-Norge,"
+        " og hun venter at avtalen blir godkjent av Konkurransetilsynet før sommeren. Ingen"
+        " ansatte skal miste jobben som følge av handelen, sier hun til avisen. Aksjen steg"
+        " med nesten ti prosent på Oslo Børs etter nyheten, og flere meglerhus har allerede"
+        " hevet kursmålet sitt for selskapet. "
+    )
+    english = (
+        "The full text of the agreement, which the company attached in English, follows below"
+        " and sets out the terms of the offer, the conditions and the timetable for closing. "
+    ) * 20
+    assert len(norwegian) > DETECT_CHARS
+    assert detector.detect(norwegian + english) == "no"
+    assert detector.detect(english + norwegian) == "en"
+
+
+def test_lingua_reads_at_most_the_first_detect_chars_cut_at_a_blank() -> None:
+    seen: list[str] = []
+
+    class Recording(_Fake):
+        def compute_language_confidence_values(self, text: str) -> Sequence[_Value]:
+            seen.append(text)
+            return self.ranking
+
+    detector = LanguageDetector(lambda: Recording(("ENGLISH", 0.9)))
+    text = "word " * 1000
+    assert detector.detect(text) == "en"
+    assert detector.detect("short post about Contoso") == "en"
+    assert len(seen[0]) <= DETECT_CHARS and text.startswith(seen[0]) and seen[0].endswith("word")
+    assert seen[1] == "short post about Contoso"
