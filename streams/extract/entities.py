@@ -24,12 +24,13 @@ def entities_from_doc(doc: Any) -> tuple[Entity, ...]:
     model tags such runs ORG or CARDINAL now and then, so they are dropped. A name's edges
     are trimmed (``name_tokens``): no leading "the", trailing "'s" or unpaired bracket."""
     out = []
+    whole = doc.text  # built from every token on each access: once per Doc
     for span in doc.ents:
         first, last = name_tokens(span)
         if first > last:
             continue
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        text = doc.text[start:end]
+        text = whole[start:end]
         if not any(ch.isalnum() for ch in text):
             continue
         out.append(

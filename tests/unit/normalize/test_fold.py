@@ -146,3 +146,20 @@ def test_the_copy_is_the_copy_of_the_cleaned_text_up_to_blanks() -> None:
         text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 24)))
         assert fold(text).text.split() == fold(clean_text(text)).text.split()
         assert fold(fold(text).text).text == fold(text).text
+
+
+def test_the_ascii_fold_is_the_general_fold_by_runs() -> None:
+    """ASCII text takes a faster path (by runs); it must give the same copy and map."""
+    import random
+
+    from streams.normalize.fold import _fold_ascii, _fold_general
+
+    rng = random.Random(14)
+    alphabet = "ab. \t\r\n\x01\x7f\x0b\x1f"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        fast, general = _fold_ascii(text), _fold_general(text)
+        assert (fast.text, fast.spans) == (general.text, general.spans), repr(text)
+    story = "CONTOSO TO BUY UNIT\r\n    Contoso Ltd said  it agreed\tto buy the unit.\x7f\n"
+    assert fold(story).text == _fold_general(story).text
+    assert fold(story).spans == _fold_general(story).spans
