@@ -95,7 +95,7 @@ def _load_tweet_ner(name: str, vectors_from: Any | None = None) -> Any:
 
 def build_enricher(settings: Settings) -> Enricher:
     from streams.enrich.watch import store_views
-    from streams.signals.ma import detect_ma, has_ma_cue
+    from streams.signals.ma import detect_ma, worth_parsing
     from streams.watchlist import WatchlistStore, default_watchlist_dir
 
     store = WatchlistStore(
@@ -114,7 +114,7 @@ def build_enricher(settings: Settings) -> Enricher:
         models,
         SentimentScorer(),
         watchlists=store_views(store),
-        ma=(has_ma_cue, detect_ma),
+        ma=(worth_parsing, detect_ma),
         batch_size=settings.batch_size,
         max_tokens=settings.nlp_max_tokens,
         batch_tokens=settings.nlp_batch_tokens,

@@ -15,7 +15,7 @@ from streams.signals.ma.cues import (
     without_passing_mentions,
 )
 from streams.signals.ma.evidence import cue_strength
-from streams.signals.ma.lowercase import lower_case_evidence
+from streams.signals.ma.lowercase import lower_case_evidence, may_be_lower_case
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan
 from streams.signals.ma.parties import organisation
@@ -110,6 +110,18 @@ def _same(doc: Any, first: RoleSpan, second: RoleSpan, entities: Sequence[Entity
         for e in entities
         if e.start < second.end_char and second.start_char < e.end
     )
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether ``detect_ma`` can find a deal in ``text``, read before any parse: it has a
+    deal cue (``has_ma_cue``) and keyword evidence for one (``cue_strength`` > 0, old deals
+    in passing set aside), or it may be a lower-case post, whose parties add evidence.
+    Any other post scores 0 whatever its parse says, so it is not parsed (of the posts with
+    a cue: 56% of Reuters stories, 75% of StockNet tweets)."""
+    if not has_ma_cue(text):
+        return False
+    fresh = without_passing_mentions(text) if passing_spans(text) else text
+    return cue_strength(fresh) > 0.0 or may_be_lower_case(text)
 
 
 def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:

@@ -63,13 +63,25 @@ _EVIDENCE: Final = 0.6
 def is_lower_case(doc: Any) -> bool:
     """Whether the post is (nearly) all lower case: capitals name no one in it."""
     words = capitals = 0
+    most = _LOWER_SHARE * len(doc)  # more capitals than this: not lower case, however it ends
     for token in doc:
+        if capitals > most:
+            return False
         text: str = token.text
         if not any(ch.isalpha() for ch in text) or text in {"RT", "I"}:
             continue
         words += 1
         capitals += any(ch.isupper() for ch in text)
     return words > 0 and capitals <= _LOWER_SHARE * words
+
+
+def may_be_lower_case(text: str) -> bool:
+    """Whether ``is_lower_case`` may hold for the Doc of ``text``, read from its words
+    before any parse. Generous (twice the share of capitals): a post it passes is parsed
+    and decided by ``is_lower_case``."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w) and w not in {"RT", "I"}]
+    capitals = sum(any(ch.isupper() for ch in w) for w in words)
+    return bool(words) and capitals <= 2 * _LOWER_SHARE * len(words)
 
 
 def _bare(token: Any) -> bool:
