@@ -397,6 +397,8 @@ def cue_strength(text: str, extra: float = 0.0) -> float:
     raw = max(in_head, _BODY_WEIGHT * in_body)
     if in_body and (in_head or _DEAL_CONTEXT.search(head)):
         raw += _CORROBORATION
+    if raw <= 0.0:  # nothing for a deal: no negative cue can change that (nor are they read)
+        return 0.0
     post = len(text) <= _POST_LENGTH
     raw -= _negative(head, post) + _BODY_NEGATIVE * _negative(body, post)
     return max(0.0, min(1.0, raw))
