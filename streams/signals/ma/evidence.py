@@ -8,6 +8,7 @@ headline counts in full, the body less; a body that repeats the headline's deal 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from streams.signals.ma.chatter import CHATTER
@@ -382,6 +383,7 @@ _BEST_BUY: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a pure function read twice per parsed post (worth_parsing, detect_ma)
 def cue_strength(text: str, extra: float = 0.0) -> float:
     """Keyword evidence in 0..1 that ``text`` reports a deal.
 
