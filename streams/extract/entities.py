@@ -50,7 +50,7 @@ def name_tokens(span: Any) -> tuple[int, int]:
     """The first and last token index of ``span`` that belong to the name (first > last:
     nothing left). Only ``NAME_LABELS`` lose an article or a possessive; any label loses an
     edge bracket or quote the span does not close (``<TMOC Resources Ltd`` of a Reuters
-    ticker mark, ``Apple"``)."""
+    ticker mark, ``Apple"``), and a name its trailing ticker mark (``Globex Inc <GLBX>``)."""
     doc = span.doc
     first, last = span.start, span.end - 1
     name = span.label_ in NAME_LABELS
@@ -66,9 +66,19 @@ def name_tokens(span: Any) -> tuple[int, int]:
             first, changed = first + 1, True
         elif tail in _CLOSERS and not _opened(doc, first, last):
             last, changed = last - 1, True
+        elif name and tail == ">" and (mark := _mark_start(doc, first, last)) is not None:
+            last, changed = mark - 1, True  # a ticker mark after the name: "Globex <GLBX>"
     if first == last and len(doc[first].text) == 1 and not doc[first].text.isalnum():
         return first, first - 1
     return first, last
+
+
+def _mark_start(doc: Any, first: int, last: int) -> int | None:
+    """Where a trailing ``<...>`` mark starts, if a name stands before it."""
+    for i in range(last - 1, first, -1):
+        if doc[i].text == "<":
+            return i
+    return None
 
 
 def _closed(doc: Any, first: int, last: int) -> bool:

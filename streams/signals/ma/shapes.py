@@ -8,6 +8,7 @@
 - "Vandelay to merge Initech with Globex": the owner folds Initech into Globex;
 - "Globex commences tender offer": the subject of the tender verb bids;
 - ``cleaned``: "Y fell after the FT reported it's planning ...": the reporter is no party;
+  "X told the Securities and Exchange Commission it has acquired ... of Y": X buys;
   "After X Takes Stake": the stake is in the company opening the post; a time word
   ("a week after"), the buyer's own name or a Title Case description ("Cheap Ticket Site")
   is no target.
@@ -44,6 +45,18 @@ _KINDS: Final = frozenset(
 _REPORTS: Final = frozenset(
     {"reported", "reports", "says", "said", "writes", "wrote", "reporting", "saying"}
 )
+# Who a filing is made to, never who buys: "Globex told the Securities and Exchange Commission
+# it has acquired 6.5 pct of Initech" (Reuters' stake stories) is Globex's stake.
+_FILED_WITH: Final = frozenset(
+    {
+        "securities and exchange commission", "sec", "s.e.c.", "federal trade commission",
+        "ftc", "justice department", "department of justice", "doj",
+        "federal communications commission", "fcc", "interstate commerce commission", "icc",
+        "federal reserve", "federal reserve board", "comptroller of the currency",
+        "monopolies and mergers commission", "competition commission", "european commission",
+    }
+)  # fmt: skip
+_FILING_VERBS: Final = frozenset({"told", "tells", "telling", "informed", "notified"})
 # Deal words that end a run read left of a cue and never name a party ("Globex Bid to buy").
 _CUE_TAILS: Final = frozenset({"bid", "bids", "offer", "deal", "talks", "stake"})
 
@@ -266,6 +279,26 @@ def _reporter(doc: Any, roles: Roles) -> Roles:
     return Roles(named, roles.target, roles.cue)
 
 
+def _filed_with(doc: Any, roles: Roles) -> Roles:
+    """ "Globex told the SEC it has acquired ... of Initech": the filer is the acquirer, the
+    regulator never is (no acquirer when no filer is named)."""
+    acquirer = roles.acquirer
+    if acquirer is None or acquirer.text.lower().strip(". ") not in _FILED_WITH:
+        return roles
+    i = acquirer.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    filer = None
+    if i >= 0 and doc[i].lower_ in _FILING_VERBS:
+        j = i - 1
+        # A Reuters ticker mark between the name and the verb: "Globex Inc <GLBX> told".
+        if j >= 2 and doc[j].text == ">" and doc[j - 2].text == "<":
+            j -= 3
+        if j >= 0 and is_namey(doc[j]):
+            filer = run_left(doc, j + 1)
+    return Roles(filer, roles.target, roles.cue)
+
+
 def _lone_stake(doc: Any, roles: Roles) -> Roles:
     """ "Y to ... After X Takes Stake": a stake named by no company is in the post's opening
     company."""
@@ -281,4 +314,4 @@ def _lone_stake(doc: Any, roles: Roles) -> Roles:
 def cleaned(doc: Any, roles: Roles) -> Roles:
     """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
     description for a name."""
-    return _no_target(_lone_stake(doc, _reporter(doc, roles)))
+    return _no_target(_lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))

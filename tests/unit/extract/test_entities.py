@@ -72,3 +72,10 @@ def test_a_name_that_is_only_an_article_or_a_bracket_names_nothing() -> None:
     doc = Doc(VOCAB, words=["<", ">"], spaces=[False, False])
     doc.ents = [Span(doc, 0, 2, label="ORG")]
     assert entities_from_doc(doc) == ()
+
+
+def test_a_trailing_ticker_mark_is_not_part_of_the_name() -> None:
+    words = ["Globex", "Inc", "<", "GLBX", ">", "said"]
+    spaces = [True, True, False, False, True, False]
+    assert _one(words, 0, 5, "ORG", spaces)[0] == "Globex Inc"
+    assert _one(["<", "GLBX", ">"], 0, 3, "ORG", [False, False, False])[0] == "<GLBX>"
