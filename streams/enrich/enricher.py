@@ -187,6 +187,7 @@ class Enricher:
                     e.model_copy(update={"source": "tweet_ner"}) for e in entities_from_doc(doc)
                 ]
         out = []
+        labels = self.route_labels()
         for i, post in enumerate(posts):
             text = texts[i]
             ner = general.get(i, [])
@@ -194,7 +195,7 @@ class Enricher:
                 ner = merge_ner(ner, tweet[i], fill=self._fill_ner)
             if self._handles is not None and i in general and kinds[i] == "social":
                 ner = type_handles(text, ner, self._handles, post_profiles(post))
-            label = self.route_labels()[kinds[i]]
+            label = labels[kinds[i]]
             entities = (
                 link_entities(ner, view.match(text), text=text, candidate=view.candidate)
                 if view is not None
