@@ -20,13 +20,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from models.ner_tweets.name_vectors import NameVectors
 
 __all__ = [
     "CLASSES",
     "HANDLE",
     "HandleClassifier",
+    "VectorsNeededError",
     "classifier_path",
     "handle_features",
+    "segments",
 ]
 
 CLASSES = ("ORG", "PERSON", "O")
@@ -45,7 +51,9 @@ def classifier_path() -> Path:
     return Path(__file__).resolve().parent / "handles.json"
 
 
-def _segments(name: str) -> list[str]:
+def segments(name: str) -> list[str]:
+    """The lower-cased camel-case / underscore / digit segments of a name (``BBCNews`` ->
+    ``bbc``, ``news``)."""
     return [s.lower() for s in _SEGMENT.findall(name)]
 
 
@@ -93,9 +101,9 @@ def handle_features(text: str, start: int, end: int) -> list[str]:
     padded = f"^{low}$"
     for n in (3, 4, 5):
         feats.extend(f"c={padded[i : i + n]}" for i in range(len(padded) - n + 1))
-    segments = _segments(name)
-    feats.extend(f"seg={s}" for s in segments)
-    feats.append(f"nseg={min(len(segments), 4)}")
+    parts = segments(name)
+    feats.extend(f"seg={s}" for s in parts)
+    feats.append(f"nseg={min(len(parts), 4)}")
     feats.extend(_shape(name))
     prev, nxt = _prev_word(text, start), _next_word(text, end)
     feats.append(f"p={prev}")
@@ -106,37 +114,77 @@ def handle_features(text: str, start: int, end: int) -> list[str]:
     return sorted(set(feats))
 
 
+class VectorsNeededError(ValueError):
+    """The classifier reads word vectors of handle names and was given none."""
+
+
 @dataclass(frozen=True)
 class HandleClassifier:
-    """Weights per feature and class, biases, and the thresholds of ``label``."""
+    """Weights per feature and class, biases, and the thresholds of ``label``.
+
+    Since 0.2.0 also ``dense``: weights (one row per dimension, ``dense_scale`` times the
+    name's mean word vector, ``name_vectors.NameVectors``) over en_core_web_md's vectors,
+    which the tweet NER loads anyway; ``names`` reads them.
+    """
 
     weights: Mapping[str, Sequence[float]]
     bias: Sequence[float]
     org_threshold: float
     person_threshold: float
     version: str = "0"
+    dense: Any = None
+    dense_scale: float = 1.0
+    names: NameVectors | None = None
 
     @classmethod
-    def load(cls, path: Path | None = None) -> HandleClassifier:
-        data = json.loads((path or classifier_path()).read_text(encoding="utf-8"))
+    def load(cls, path: Path | None = None, *, vectors: Any | None = None) -> HandleClassifier:
+        """The classifier of ``path`` (the bundled one by default). ``vectors``: the spaCy
+        ``Vectors`` table of en_core_web_md (the tweet NER's ``nlp.vocab.vectors``), needed
+        when the classifier reads name vectors (``VectorsNeededError`` otherwise)."""
+        path = path or classifier_path()
+        data = json.loads(path.read_text(encoding="utf-8"))
         if tuple(data["classes"]) != CLASSES:
             raise ValueError(f"{path}: classes {data['classes']} are not {CLASSES}")
+        dense = data.get("dense")
+        names = None
+        if dense is not None:
+            import numpy as np
+
+            from models.ner_tweets.name_vectors import NameVectors
+
+            if vectors is None or not vectors.shape[0]:
+                raise VectorsNeededError(
+                    f"{path} reads en_core_web_md's word vectors of handle names: pass the"
+                    " tweet NER's vocab.vectors"
+                )
+            names = NameVectors(vectors)
+            dense = np.asarray(dense["weights"], dtype=np.float32)
+            if dense.shape != (names.width, len(CLASSES)):
+                raise ValueError(f"{path}: dense weights {dense.shape} do not fit the vectors")
         return cls(
             weights={k: tuple(v) for k, v in data["weights"].items()},
             bias=tuple(data["bias"]),
             org_threshold=float(data["thresholds"]["ORG"]),
             person_threshold=float(data["thresholds"]["PERSON"]),
             version=str(data.get("version", "0")),
+            dense=dense,
+            dense_scale=float(data.get("dense", {}).get("scale", 1.0)),
+            names=names,
         )
 
-    def predict(self, features: Sequence[str]) -> tuple[float, float, float]:
-        """Probabilities of ``CLASSES`` (ORG, PERSON, O)."""
+    def predict(self, features: Sequence[str], name: str = "") -> tuple[float, float, float]:
+        """Probabilities of ``CLASSES`` (ORG, PERSON, O); ``name`` (the handle without ``@``)
+        feeds the name-vector weights when the classifier has them."""
         scores = list(self.bias)
         for feature in features:
             row = self.weights.get(feature)
             if row is not None:
                 for k in range(len(scores)):
                     scores[k] += row[k]
+        if self.dense is not None and self.names is not None and name:
+            extra = (self.names.vector(name) * self.dense_scale) @ self.dense
+            for k in range(len(scores)):
+                scores[k] += float(extra[k])
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
@@ -146,7 +194,8 @@ class HandleClassifier:
     def label(self, text: str, start: int, end: int) -> tuple[str, float]:
         """``(label, probability)``: ORG if P(ORG) reaches its threshold, else PERSON if
         P(PERSON) reaches its threshold, else ``O``."""
-        org, person, other = self.predict(handle_features(text, start, end))
+        name = text[start:end].lstrip("@")
+        org, person, other = self.predict(handle_features(text, start, end), name)
         if org >= self.org_threshold:
             return "ORG", org
         if person >= self.person_threshold:

@@ -106,7 +106,7 @@ def build_enricher(settings: Settings) -> Enricher:
     models = load_models(settings)
     # lingua's models load at start-up (~0.9 s, ~270 MB), not in the first batch that needs them.
     language = LanguageDetector().load()
-    handles = _handle_classifier(settings)
+    handles = _handle_classifier(settings, models.ner.vocab.vectors)
     if handles is not None:
         # Enriched posts record the classifier too, so `scout reprocess --stale` sees it.
         models = replace(models, label=f"{models.label}+handles-{handles.version}")
@@ -124,12 +124,13 @@ def build_enricher(settings: Settings) -> Enricher:
     )
 
 
-def _handle_classifier(settings: Settings) -> HandleClassifier | None:
+def _handle_classifier(settings: Settings, vectors: Any) -> HandleClassifier | None:
     """The @handle classifier, with a tweet NER model (same label scheme: handles of people
-    and organisations are entities); none with en_core_web_sm alone."""
+    and organisations are entities); none with en_core_web_sm alone. ``vectors``: the tweet
+    model's (en_core_web_md's), which the classifier reads for handle names."""
     if not settings.tweet_ner_model:
         return None
-    from models.ner_tweets.handles import HandleClassifier, classifier_path
+    from models.ner_tweets.handles import HandleClassifier, VectorsNeededError, classifier_path
 
     path = classifier_path()
     if not path.exists():
@@ -138,4 +139,10 @@ def _handle_classifier(settings: Settings) -> HandleClassifier | None:
             " `python -m models.ner_tweets.train_handles` or set SCOUT_TWEET_NER_MODEL=",
             code="SCOUT-E012",
         )
-    return HandleClassifier.load(path)
+    try:
+        return HandleClassifier.load(path, vectors=vectors)
+    except VectorsNeededError as exc:
+        raise ConfigError(
+            f"{exc}; SCOUT_TWEET_NER_MODEL names a model without en_core_web_md's vectors",
+            code="SCOUT-E012",
+        ) from exc

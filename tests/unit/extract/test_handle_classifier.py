@@ -6,8 +6,15 @@ from pathlib import Path
 import pytest
 
 from models.ner_tweets.conll import Tweet
-from models.ner_tweets.handles import CLASSES, HandleClassifier, classifier_path, handle_features
+from models.ner_tweets.handles import (
+    CLASSES,
+    HandleClassifier,
+    VectorsNeededError,
+    classifier_path,
+    handle_features,
+)
 from models.ner_tweets.train_handles import best_thresholds, decide, examples, f1s, fit
+from models.ner_tweets.vectors import md_vectors
 
 
 def _at(text: str, handle: str) -> tuple[int, int]:
@@ -52,7 +59,7 @@ def test_label_applies_org_then_person_thresholds() -> None:
 
 
 def test_shipped_asset_loads_and_types_obvious_handles() -> None:
-    model = HandleClassifier.load()
+    model = HandleClassifier.load(vectors=md_vectors())
     # Its version is recorded in every enriched post's model label.
     assert model.version == json.loads(classifier_path().read_text())["version"] != "0"
     data = json.loads(classifier_path().read_text(encoding="utf-8"))
@@ -60,6 +67,15 @@ def test_shipped_asset_loads_and_types_obvious_handles() -> None:
     assert "CC-BY" in data["license"]
     news = "Storm warning for the coast via @BBCBreaking"
     assert model.label(news, *_at(news, "@BBCBreaking"))[0] == "ORG"
+    joke = "so true @SchoolJokesDaily"  # a joke account: neither a person nor an organisation
+    assert model.label(joke, *_at(joke, "@SchoolJokesDaily"))[0] == "O"
+    person = "great talk by @maria_fernandez today"
+    assert model.label(person, *_at(person, "@maria_fernandez"))[0] == "PERSON"
+
+
+def test_shipped_asset_needs_the_md_vectors() -> None:
+    with pytest.raises(VectorsNeededError, match="vocab.vectors"):
+        HandleClassifier.load()
 
 
 def test_asset_with_other_classes_is_refused(tmp_path: Path) -> None:
@@ -84,15 +100,15 @@ def test_examples_label_handles_from_gold_spans() -> None:
         Tweet(id="a", text="@acme_news @jo : hi", spans=((0, 10, "ORG"),)),
         Tweet(id="b", text="@far_place @half tail", spans=((0, 10, "LOC"), (11, 21, "PERSON"))),
     ]
-    got = [(CLASSES[c], fold) for _, c, fold in examples(tweets, folds=2)]
+    got = [(CLASSES[c], fold, name) for _, c, fold, name in examples(tweets, folds=2)]
     # @jo unlabelled -> O; a LOC handle -> O; @half is only part of a gold span: skipped
-    assert got == [("ORG", 0), ("O", 0), ("O", 1)]
+    assert got == [("ORG", 0, "acme_news"), ("O", 0, "jo"), ("O", 1, "far_place")]
 
 
 def test_a_handle_keeps_the_fold_of_its_first_tweet() -> None:
     tweets = [Tweet(id=str(i), text=f"@same and @h{i}", spans=()) for i in range(4)]
     # (@same, @h0), (@same, @h1) in the first half; @same stays in fold 0 in the second
-    assert [fold for _, _, fold in examples(tweets, folds=2)] == [0, 0, 0, 0, 0, 1, 0, 1]
+    assert [fold for _, _, fold, _ in examples(tweets, folds=2)] == [0, 0, 0, 0, 0, 1, 0, 1]
 
 
 def test_f1s_and_thresholds_pick_the_separating_cut() -> None:
@@ -106,7 +122,12 @@ def test_f1s_and_thresholds_pick_the_separating_cut() -> None:
 
 
 def test_fit_learns_a_separable_toy_problem() -> None:
-    data = [(["seg=news"], 0, 0), (["seg=john"], 1, 0), (["seg=zz"], 2, 0)] * 3
-    weights, bias = fit(data, l2=0.1, steps=200)
+    data = [(["seg=news"], 0, 0, "n"), (["seg=john"], 1, 0, "j"), (["seg=zz"], 2, 0, "z")] * 3
+    weights, bias, dense = fit(data, l2=0.1, steps=200)
+    assert dense is None
     model = HandleClassifier(weights, bias, org_threshold=0.5, person_threshold=0.5)
-    assert [max(range(3), key=model.predict(f).__getitem__) for f, _, _ in data[:3]] == [0, 1, 2]
+    assert [max(range(3), key=model.predict(f).__getitem__) for f, _, _, _ in data[:3]] == [
+        0,
+        1,
+        2,
+    ]
