@@ -87,6 +87,15 @@ class Post(BaseModel):
     repost_of: RepostOf | None = None
     backfill: BackfillInfo | None = None
     filing: Filing | None = None
+    mentioned_accounts: tuple[Author, ...] = Field(
+        (),
+        max_length=200,
+        description=(
+            "Accounts the text mentions as the platform describes them (handle and display"
+            " name: a Twitter status's entities.user_mentions); they tell the @handle typing"
+            " a person's account from an organisation's."
+        ),
+    )
 
     @field_validator("id", mode="before")
     @classmethod

@@ -12,8 +12,8 @@ classifier owns ORG and PERSON:
 
 Other labels and other spans are left as they are.
 
-When the post carries the profile of a handle it names (its author's, or the reposted
-author's in ``RT @x:``: ``post_profiles``), the display name decides first
+When the post carries the profile of a handle it names (its author's, the reposted
+author's in ``RT @x:``, or a mentioned account's display name: ``post_profiles``), the display name decides first
 (``models/ner_tweets/profiles.py``: ``Acme Corp News`` ORG, ``Maria Fernandez`` PERSON);
 the classifier decides when the name says neither.
 """
@@ -39,9 +39,11 @@ PROFILE_CONFIDENCE = 0.9
 
 
 def post_profiles(post: Post) -> dict[str, Profile]:
-    """The profiles a post carries, by lower-cased handle: its author's and, for a repost,
-    the original author's (a Twitter v1 post keeps no profile of other mentioned handles)."""
-    authors: list[Author | None] = [post.author]
+    """The profiles a post carries, by lower-cased handle: the accounts its text mentions
+    (``Post.mentioned_accounts``), its author's and, for a repost, the original author's (the
+    author's own profile wins over a mention's)."""
+    authors: list[Author | None] = list(post.mentioned_accounts)
+    authors.append(post.author)
     if post.repost_of is not None:
         authors.append(post.repost_of.author)
     return {

@@ -66,6 +66,24 @@ def _author(user: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _mentions(*statuses: dict[str, Any]) -> list[dict[str, Any]]:
+    """The accounts ``entities.user_mentions`` names (handle and display name), first
+    mention of a handle kept, over the statuses whose text the post holds."""
+    seen: dict[str, dict[str, Any]] = {}
+    for status in statuses:
+        extended = status.get("extended_tweet")
+        entities = extended.get("entities") if isinstance(extended, dict) else None
+        for source in (entities, status.get("entities")):
+            mentions = source.get("user_mentions") if isinstance(source, dict) else None
+            for mention in mentions if isinstance(mentions, list) else []:
+                if not isinstance(mention, dict):
+                    continue
+                handle, name = mention.get("screen_name"), mention.get("name")
+                if isinstance(handle, str) and handle and isinstance(name, str) and name:
+                    seen.setdefault(handle.lower(), {"handle": handle, "name": name})
+    return list(seen.values())
+
+
 def _engagement(obj: dict[str, Any]) -> dict[str, Any]:
     return {
         "likes": obj.get("favorite_count"),
@@ -125,11 +143,13 @@ def twitter_v1_to_post_obj(obj: dict[str, Any]) -> dict[str, Any]:
         "url": f"https://twitter.com/{user['screen_name']}/status/{obj['id_str']}",
         "lang": obj.get("lang") if obj.get("lang") not in (None, "und") else None,
         "engagement": _engagement(obj),
+        "mentioned_accounts": _mentions(obj),
     }
     original = obj.get("retweeted_status")
     if isinstance(original, dict) and "id_str" in original:
         original_user = original.get("user") if isinstance(original.get("user"), dict) else None
         post["text"] = _retweet_text(obj, original)
+        post["mentioned_accounts"] = _mentions(obj, original)
         # A retweet receives no engagement of its own: v1.1 copies the original's counts.
         post["engagement"] = None
         post["repost_of"] = {

@@ -53,7 +53,26 @@ def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[s
             "replies": metrics.get("reply_count"),
             "quotes": metrics.get("quote_count"),
         },
+        "mentioned_accounts": _mentions_v2(tweet, users),
     }
+
+
+def _mentions_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The accounts ``entities.mentions`` names, with the display name ``includes.users``
+    gives (expansion ``entities.mentions.username``); mentions without one are left out."""
+    by_handle = {str(u.get("username")).lower(): u for u in users.values() if u.get("username")}
+    entities = tweet.get("entities")
+    mentions = entities.get("mentions") if isinstance(entities, dict) else None
+    out: dict[str, dict[str, Any]] = {}
+    for mention in mentions if isinstance(mentions, list) else []:
+        handle = mention.get("username") if isinstance(mention, dict) else None
+        if not isinstance(handle, str) or not handle:
+            continue
+        user = users.get(mention.get("id")) or by_handle.get(handle.lower()) or {}
+        name = user.get("name")
+        if isinstance(name, str) and name:
+            out.setdefault(handle.lower(), {"handle": handle, "name": name})
+    return list(out.values())
 
 
 def mastodon_post(status: dict[str, Any]) -> dict[str, Any]:

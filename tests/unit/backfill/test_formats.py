@@ -85,6 +85,32 @@ def test_twitter_v2_and_mastodon_become_posts(tmp_path: Path) -> None:
     )
 
 
+def test_twitter_v2_mentions_take_their_names_from_includes(tmp_path: Path) -> None:
+    obj = {
+        "data": {
+            "id": "23",
+            "text": "hi @contoso_hq and @bo",
+            "author_id": "1",
+            "entities": {
+                "mentions": [
+                    {"start": 3, "end": 14, "username": "contoso_hq", "id": "7"},
+                    {"start": 19, "end": 22, "username": "bo"},
+                ]
+            },
+        },
+        "includes": {
+            "users": [
+                {"id": "1", "username": "ana", "name": "Ana"},
+                {"id": "7", "username": "contoso_hq", "name": "Contoso Ltd"},
+            ]
+        },
+    }
+    (tweet,) = read_records(_write(tmp_path, "v2.json", json.dumps(obj).encode()))
+    assert tweet.post is not None
+    # @bo has no user object, so no name: left out
+    assert tweet.post["mentioned_accounts"] == [{"handle": "contoso_hq", "name": "Contoso Ltd"}]
+
+
 def test_twitter_v2_text_is_decoded_with_links_expanded(tmp_path: Path) -> None:
     short = {
         "id": "21",

@@ -139,3 +139,34 @@ def test_post_profiles_holds_the_author_and_the_reposted_author() -> None:
         "b": Profile(name="Bea Smith", verified=None),
     }
     assert post_profiles(Post(id="x", text="no author")) == {}
+
+
+def test_a_mentioned_accounts_display_name_types_its_handle() -> None:
+    text = "great quarter, congrats @nwtraders and @mfernandez and @someone"
+    post = Post.model_validate(
+        {
+            "id": "p2",
+            "text": text,
+            "author": {"handle": "reader", "name": "Reader"},
+            "mentioned_accounts": [
+                {"handle": "NWTraders", "name": "Northwind Traders Inc."},
+                {"handle": "mfernandez", "name": "Maria Fernandez"},
+                {"handle": "someone", "name": "~ vibes ~"},
+            ],
+        }
+    )
+    labels = {"@nwtraders": ("PERSON", 0.8), "@mfernandez": ("ORG", 0.5), "@someone": ("O", 0.7)}
+    out = type_handles(text, [], _typer(labels), post_profiles(post))
+    assert [(e.text, e.label) for e in out] == [("@nwtraders", "ORG"), ("@mfernandez", "PERSON")]
+
+
+def test_the_authors_own_profile_wins_over_a_mention() -> None:
+    post = Post.model_validate(
+        {
+            "id": "p3",
+            "text": "me again @Alpha",
+            "author": {"handle": "Alpha", "name": "Alpha Media"},
+            "mentioned_accounts": [{"handle": "alpha", "name": "Alpha Smith"}],
+        }
+    )
+    assert post_profiles(post)["alpha"].name == "Alpha Media"

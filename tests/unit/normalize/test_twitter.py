@@ -148,3 +148,29 @@ def test_a_negative_count_is_unknown_not_a_refused_post() -> None:
     assert post.author is not None
     assert post.author.following is None
     assert post.author.followers == 10
+
+
+def test_mentioned_accounts_keep_their_display_names() -> None:
+    status = _status(
+        text="RT @chipdesk: thanks @Northwind_Inc and @MariaF",
+        entities={"user_mentions": [{"screen_name": "chipdesk", "name": "Chip Desk"}]},
+    )
+    status["retweeted_status"]["entities"] = {  # type: ignore[index]
+        "user_mentions": [
+            {"screen_name": "Northwind_Inc", "name": "Northwind Traders Inc."},
+            {"screen_name": "MariaF", "name": "Maria Fernandez"},
+            {"screen_name": "noname"},
+        ]
+    }
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert [(a.handle, a.name) for a in post.mentioned_accounts] == [
+        ("chipdesk", "Chip Desk"),
+        ("Northwind_Inc", "Northwind Traders Inc."),
+        ("MariaF", "Maria Fernandez"),
+    ]
+
+
+def test_a_status_without_mentions_has_none() -> None:
+    status = _status()
+    del status["retweeted_status"]
+    assert parse_post(json.dumps(status).encode(), **LIMITS).mentioned_accounts == ()
