@@ -20,6 +20,9 @@ class Author(BaseModel):
     following: int | None = Field(None, ge=0)
     listed: int | None = Field(None, ge=0)
     verified: bool | None = None
+    description: str | None = Field(
+        None, description="The account's self-description (bio), as given."
+    )
 
 
 class Engagement(BaseModel):

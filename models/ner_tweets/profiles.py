@@ -7,13 +7,18 @@ the handle's spelling: ``BBC Sport News`` or ``Northwind Traders Inc.`` is an or
 ``Maria Fernandez`` a person. ``profile_label`` reads that; the handle classifier
 (``handles.py``) decides every other handle, and these too when the name says neither.
 
-Rules (hand-written, no data):
+Rules (hand-written; the description rules checked against the name rules on StockNet
+authors, see README.md):
 
 * the name holds an organisation word (``Inc``, ``Ltd``, ``News``, ``FC``, ``Official``,
   ``Bank``, ``University``...) -> ORG, unless those words are only ``Official``/``HQ``-like
   ones and the rest parses as a person (``Jane Doe Official`` is her account);
 * the name parses as a person: an optional title, a known first name, then one or two
   capitalised words (``Tim Cook``, ``Dr. Ana María López``) -> PERSON;
+* when the name says neither, the account's **description** (bio) may: an organisation
+  speaking of itself (``Official account of``, ``We are``, ``our team``, ``breaking news``)
+  -> ORG; a person (``I'm``, ``my views are my own``, ``mom``, ``reporter at``, ``founder of``)
+  -> PERSON; both or neither -> nothing;
 * otherwise nothing (the classifier decides). ``verified`` says an account is notable, not
   whether a person or an organisation holds it, so it decides nothing here.
 """
@@ -24,15 +29,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["FIRST_NAMES", "ORG_WORDS", "Profile", "profile_label"]
+__all__ = ["FIRST_NAMES", "ORG_WORDS", "Profile", "description_label", "profile_label"]
 
 
 @dataclass(frozen=True)
 class Profile:
-    """What a post says about an account: its display name and whether it is verified."""
+    """What a post says about an account: its display name, its self-description (bio) and
+    whether it is verified."""
 
     name: str | None = None
     verified: bool | None = None
+    description: str | None = None
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -98,11 +105,33 @@ def _is_person(words: list[str]) -> bool:
     return all(w[0].isupper() and not w.isupper() or len(w) <= 2 for w in words)
 
 
-def profile_label(profile: Profile | None) -> str | None:
-    """``ORG`` or ``PERSON`` when the display name says so, else None."""
-    if profile is None or not profile.name:
-        return None
-    words = _words(profile.name)
+_ORG_BIO = re.compile(
+    r"(?i)(^\W*(the )?official (twitter |x )?(account|page|feed|home|channel)?\s*(of|for)\b"
+    r"|^\W*the official\b"
+    r"|\bwe(?:'re|’re| are) (a|an|the|one of)\b"
+    r"|\bwe (help|provide|make|build|offer|deliver|bring)\b"
+    r"|\bour (mission|team|products?|services?|clients?|customers?|members?|readers?|community)\b"
+    r"|\bfollow us\b|\bcontact us\b|\b(customer|technical) (service|support)\b"
+    r"|\bbreaking news\b|\bnews (and|&) (analysis|updates|views|commentary)\b"
+    r"|\bleading (provider|company|platform|source)\b)"
+)
+"""An organisation speaking of itself: ``Official account of``, ``we are``, ``our team``..."""
+
+_PERSON_BIO = re.compile(
+    r"(?i)(\bI(?:'m|’m|'ve| am| have| love| write| cover| trade| tweet)\b"
+    r"|\bmy (own|views|opinions|wife|husband|kids|family|life|job|tweets|thoughts)\b"
+    r"|\b(views|opinions|tweets|thoughts)( expressed)?( here)? are (my|mine|own|personal)\b"
+    r"|\b(husband|wife|father|mother|dad|mom|mum|grandfather|grandmother|son of|daughter of)\b"
+    r"|\b(he|she)/(him|her)\b"
+    r"|\b(co-?founder|founder|ceo|president|managing director)\s+(of|at|and)\b"
+    r"|\b(reporter|correspondent|columnist|editor|writer|analyst|anchor|host|producer"
+    r"|journalist|strategist|economist|professor|author)\s+(at|for|of|with|in|@))"
+)
+"""A person speaking of themself: ``I'm``, ``my views``, ``mom``, ``reporter at``..."""
+
+
+def _name_label(name: str) -> str | None:
+    words = _words(name)
     if not words:
         return None
     hits = {w.lower().rstrip(".") for w in words} & ORG_WORDS
@@ -112,3 +141,22 @@ def profile_label(profile: Profile | None) -> str | None:
     if _is_person(words):
         return "PERSON"
     return None
+
+
+def description_label(description: str | None) -> str | None:
+    """``ORG`` or ``PERSON`` when an account's bio speaks as one and not as the other."""
+    if not description:
+        return None
+    org, person = bool(_ORG_BIO.search(description)), bool(_PERSON_BIO.search(description))
+    if org == person:
+        return None
+    return "ORG" if org else "PERSON"
+
+
+def profile_label(profile: Profile | None) -> str | None:
+    """``ORG`` or ``PERSON`` when the display name says so, else when the bio does, else
+    None."""
+    if profile is None:
+        return None
+    named = _name_label(profile.name) if profile.name else None
+    return named if named is not None else description_label(profile.description)

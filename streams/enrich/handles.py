@@ -47,7 +47,9 @@ def post_profiles(post: Post) -> dict[str, Profile]:
     if post.repost_of is not None:
         authors.append(post.repost_of.author)
     return {
-        a.handle.lstrip("@").lower(): Profile(name=a.name, verified=a.verified)
+        a.handle.lstrip("@").lower(): Profile(
+            name=a.name, verified=a.verified, description=a.description
+        )
         for a in authors
         if a is not None and a.handle
     }

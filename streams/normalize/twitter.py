@@ -63,6 +63,7 @@ def _author(user: dict[str, Any]) -> dict[str, Any]:
         "following": _count(user.get("friends_count")),
         "listed": _count(user.get("listed_count")),
         "verified": user.get("verified"),
+        "description": user.get("description") or None,
     }
 
 

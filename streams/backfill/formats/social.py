@@ -41,6 +41,7 @@ def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[s
             "following": user_metrics.get("following_count"),
             "listed": user_metrics.get("listed_count"),
             "verified": user.get("verified"),
+            "description": user.get("description") or None,
         }
         if user
         else None,

@@ -170,3 +170,24 @@ def test_the_authors_own_profile_wins_over_a_mention() -> None:
         }
     )
     assert post_profiles(post)["alpha"].name == "Alpha Media"
+
+
+def test_the_reposted_authors_bio_types_the_handle_when_the_name_says_nothing() -> None:
+    text = "RT @skyline77: new chip teardown is up"
+    post = Post.model_validate(
+        {
+            "id": "p4",
+            "text": text,
+            "author": {"handle": "reader", "name": "Reader"},
+            "repost_of": {
+                "id": "p0",
+                "author": {
+                    "handle": "skyline77",
+                    "name": "skyline",
+                    "description": "Reporter at the Daily Planet. Views are my own.",
+                },
+            },
+        }
+    )
+    out = type_handles(text, [], _typer({"@skyline77": ("ORG", 0.6)}), post_profiles(post))
+    assert [(e.text, e.label) for e in out] == [("@skyline77", "PERSON")]

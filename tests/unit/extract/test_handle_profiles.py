@@ -53,3 +53,45 @@ def test_a_first_name_before_an_organisation_word_is_an_org() -> None:
 def test_no_profile_decides_nothing() -> None:
     assert profile_label(None) is None
     assert profile_label(Profile(verified=True)) is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "The official account of Northwind Traders. Questions? Contact us anytime.",
+        "We are a small team building analytics for retailers",
+        "Fresh retail data. We help store owners price better.",
+        "Breaking news and analysis from the chip industry",
+        "Official Twitter page for the Riverside Marathon",
+    ],
+)
+def test_a_bio_in_an_organisations_voice_is_an_org_when_the_name_says_nothing(bio: str) -> None:
+    assert profile_label(Profile(name="nwt", description=bio)) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Reporter at the Daily Planet. Views are my own.",
+        "Dad, runner, I trade options for fun",
+        "Co-founder of Fabrikam. she/her",
+        "I'm a chip nerd and I write about semis",
+    ],
+)
+def test_a_bio_in_a_persons_voice_is_a_person_when_the_name_says_nothing(bio: str) -> None:
+    assert profile_label(Profile(name="skyline77", description=bio)) == "PERSON"
+
+
+def test_the_name_decides_before_the_bio_and_a_mixed_bio_decides_nothing() -> None:
+    # "Founder and CEO of ... We help ..." speaks both ways
+    mixed = "Founder and CEO of Contoso Research. We help investors read the tape."
+    assert profile_label(Profile(name="cr", description=mixed)) is None
+    assert profile_label(Profile(name="Maria Fernandez", description="We are Contoso")) == (
+        "PERSON"
+    )
+    assert profile_label(Profile(name="!!", description="stocks, charts and more")) is None
+
+
+def test_a_quoted_we_are_is_no_organisations_voice() -> None:
+    bio = "We are what we repeatedly do. Excellence is a habit. - Aristotle"
+    assert profile_label(Profile(name="rosie_r", description=bio)) is None

@@ -174,3 +174,12 @@ def test_a_status_without_mentions_has_none() -> None:
     status = _status()
     del status["retweeted_status"]
     assert parse_post(json.dumps(status).encode(), **LIMITS).mentioned_accounts == ()
+
+
+def test_an_authors_bio_is_kept_and_an_empty_one_is_none() -> None:
+    status = _status()
+    status["user"]["description"] = "Chip analyst. Views are my own."  # type: ignore[index]
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert post.author is not None and post.author.description == "Chip analyst. Views are my own."
+    assert post.repost_of is not None and post.repost_of.author is not None
+    assert post.repost_of.author.description is None
