@@ -92,7 +92,7 @@ class Post(BaseModel):
     filing: Filing | None = None
     mentioned_accounts: tuple[Author, ...] = Field(
         (),
-        max_length=200,
+        max_length=200,  # MAX_MENTIONED of streams.normalize.twitter
         description=(
             "Accounts the text mentions as the platform describes them (handle and display"
             " name: a Twitter status's entities.user_mentions); they tell the @handle typing"

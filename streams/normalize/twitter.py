@@ -14,6 +14,8 @@ from typing import Any
 from streams.errors import InvalidPostError
 
 _TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
+MAX_MENTIONED = 200
+"""Mentioned accounts a post keeps (``Post.mentioned_accounts`` holds at most this many)."""
 _ESCAPED = re.compile(r"&(amp|lt|gt);")
 _UNESCAPE = {"amp": "&", "lt": "<", "gt": ">"}
 
@@ -55,6 +57,11 @@ def _count(value: Any) -> Any:
     return None if isinstance(value, int) and not isinstance(value, bool) and value < 0 else value
 
 
+def account_bio(value: Any) -> str | None:
+    """An account's description when it is text (a bio is optional: never a refused post)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _author(user: dict[str, Any]) -> dict[str, Any]:
     return {
         "handle": user.get("screen_name"),
@@ -63,7 +70,7 @@ def _author(user: dict[str, Any]) -> dict[str, Any]:
         "following": _count(user.get("friends_count")),
         "listed": _count(user.get("listed_count")),
         "verified": user.get("verified"),
-        "description": user.get("description") or None,
+        "description": account_bio(user.get("description")),
     }
 
 
@@ -82,7 +89,7 @@ def _mentions(*statuses: dict[str, Any]) -> list[dict[str, Any]]:
                 handle, name = mention.get("screen_name"), mention.get("name")
                 if isinstance(handle, str) and handle and isinstance(name, str) and name:
                     seen.setdefault(handle.lower(), {"handle": handle, "name": name})
-    return list(seen.values())
+    return list(seen.values())[:MAX_MENTIONED]
 
 
 def _engagement(obj: dict[str, Any]) -> dict[str, Any]:

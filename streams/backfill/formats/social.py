@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams.backfill.formats.html import html_to_text
-from streams.normalize.twitter import readable_text
+from streams.normalize.twitter import MAX_MENTIONED, account_bio, readable_text
 
 
 def twitter_v2_posts(obj: dict[str, Any]) -> list[dict[str, Any]]:
@@ -41,7 +41,7 @@ def _tweet_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> dict[s
             "following": user_metrics.get("following_count"),
             "listed": user_metrics.get("listed_count"),
             "verified": user.get("verified"),
-            "description": user.get("description") or None,
+            "description": account_bio(user.get("description")),
         }
         if user
         else None,
@@ -73,7 +73,7 @@ def _mentions_v2(tweet: dict[str, Any], users: dict[Any, dict[str, Any]]) -> lis
         name = user.get("name")
         if isinstance(name, str) and name:
             out.setdefault(handle.lower(), {"handle": handle, "name": name})
-    return list(out.values())
+    return list(out.values())[:MAX_MENTIONED]
 
 
 def mastodon_post(status: dict[str, Any]) -> dict[str, Any]:

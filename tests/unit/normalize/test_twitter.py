@@ -183,3 +183,10 @@ def test_an_authors_bio_is_kept_and_an_empty_one_is_none() -> None:
     assert post.author is not None and post.author.description == "Chip analyst. Views are my own."
     assert post.repost_of is not None and post.repost_of.author is not None
     assert post.repost_of.author.description is None
+
+
+def test_a_bio_that_is_not_text_is_no_bio_and_the_post_is_kept() -> None:
+    status = _status()
+    status["user"]["description"] = 42  # type: ignore[index]
+    post = parse_post(json.dumps(status).encode(), **LIMITS)
+    assert post.author is not None and post.author.description is None
