@@ -140,9 +140,10 @@ class Enricher:
 
     def kind(self, post: Post) -> TextKind:
         """The route of ``post``: ``news`` only when a news pipeline is loaded."""
-        if self._nlp.news is None:
-            return "social"
-        return text_kind(post.source, fold(post.text).text)
+        return self._kind(post.source, fold(post.text).text)
+
+    def _kind(self, source: str, folded: str) -> TextKind:
+        return text_kind(source, folded) if self._nlp.news is not None else "social"
 
     def route_labels(self) -> dict[TextKind, str]:
         """What a post of each kind records as ``versions.model`` now."""
@@ -158,10 +159,7 @@ class Enricher:
         langs = [_language(p.lang, texts[i], self._language) for i, p in enumerate(posts)]
         english = [i for i, (lang, _) in enumerate(langs) if lang in NER_LANGUAGES or lang is None]
         news = self._nlp.news
-        kinds: list[TextKind] = [
-            text_kind(p.source, texts[i]) if news is not None else "social"
-            for i, p in enumerate(posts)
-        ]
+        kinds = [self._kind(p.source, texts[i]) for i, p in enumerate(posts)]
         cue = set()
         if self._ma is not None and (self._nlp.parser is not None or news and news.parses):
             has_cue = self._ma[0]
@@ -250,7 +248,8 @@ class Enricher:
         parse too for cue posts when the news pipeline parses (into ``parsed``). Returns the
         posts still to parse: every cue post of ``english`` but the ones parsed here."""
         parse_here = [i for i in indices if i in cue] if news.parses else []
-        ner_alone = [i for i in indices if i not in set(parse_here)]
+        done = set(parse_here)
+        ner_alone = [i for i in indices if i not in done]
         for i, doc in zip(
             ner_alone, self._pipe(news.nlp, texts, ner_alone, disable=news.ner_only), strict=True
         ):
@@ -258,7 +257,6 @@ class Enricher:
         for i, doc in zip(parse_here, self._pipe(news.nlp, texts, parse_here), strict=True):
             general[i] = list(entities_from_doc(doc))
             parsed[i] = doc
-        done = set(parse_here)
         return sorted(i for i in cue if i not in done)
 
     def _pipe(
