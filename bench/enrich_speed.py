@@ -27,7 +27,6 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.results import save  # noqa: E402
 from streams.cli.enrich import run_enrich  # noqa: E402
 from streams.enrich.build import build_enricher  # noqa: E402
 from streams.enrich.enricher import Enricher  # noqa: E402
@@ -46,7 +46,6 @@ from streams.settings import Settings, load_settings  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 TWEETS = DATA / "stocknet" / "raw_v1_AAPL.jsonl.gz"
 NEWS = DATA / "reuters21578" / "modapte_train.jsonl.gz"
-RESULTS = ROOT / "bench" / "results"
 
 
 def load_lines(path: Path, n: int) -> list[bytes]:
@@ -224,10 +223,7 @@ def main() -> None:
             f" MB before the models, {memory['rss_models_loaded_mb']} MB loaded,"
             f" {memory['rss_after_batches_mb']} MB after, peak {memory['peak_rss_mb']} MB"
         )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
-    out = RESULTS / f"enrich_speed-{stamp}.json"
-    out.write_text(json.dumps({"load_average": load, "runs": runs, "memory": memory}, indent=2))
+    out = save("enrich_speed", {"load_average": load, "runs": runs, "memory": memory})
     print(f"figures: {out.relative_to(ROOT)}")
 
 

