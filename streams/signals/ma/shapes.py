@@ -261,12 +261,16 @@ def _no_target(roles: Roles) -> Roles:
 
 def _reporter(doc: Any, roles: Roles) -> Roles:
     """ "X fell after the FT reported it's planning a takeover of Y": the reporter is no
-    party; "it" is the company named before the reporter in the clause, when there is one."""
+    party; "it" is the company named before the reporter in the clause, when there is one.
+    "Jane Doe says Globex's $3B acquisition of Y": the owner of the deal is the acquirer."""
     acquirer = roles.acquirer
     if acquirer is None or acquirer.end + 1 >= len(doc):
         return roles
-    if doc[acquirer.end].lower_ not in _REPORTS or doc[acquirer.end + 1].lower_ != "it":
+    if doc[acquirer.end].lower_ not in _REPORTS:
         return roles
+    if doc[acquirer.end + 1].lower_ != "it":
+        owner = _owner_after(doc, acquirer.end + 1, roles.cue)
+        return roles if owner is None else Roles(owner, roles.target, roles.cue)
     named = None
     for i in range(acquirer.start - 1, max(acquirer.start - 10, -1), -1):
         if is_boundary(doc, i):
@@ -277,6 +281,17 @@ def _reporter(doc: Any, roles: Roles) -> Roles:
     if named is None:  # "Globex says it will buy Y": the speaker buys
         return roles
     return Roles(named, roles.target, roles.cue)
+
+
+def _owner_after(doc: Any, start: int, cue: int) -> RoleSpan | None:
+    """The name at ``start`` when it owns what follows up to the cue ("Globex's $3B
+    acquisition"): its possessive ends it and only amounts or words stand between."""
+    owner = run_right(doc, start)
+    if owner is None or owner.end >= cue or doc[owner.end].lower_ not in POSSESSIVE:
+        return None
+    if any(is_boundary(doc, k) for k in range(owner.end, cue)):
+        return None
+    return owner
 
 
 def _filed_with(doc: Any, roles: Roles) -> Roles:
