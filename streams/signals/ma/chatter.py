@@ -4,7 +4,8 @@ Weighed against a deal like ``social.NOT_A_DEAL``:
 
 - "buy" as a rating or a recommendation ("still a buy", "a better buy than", "Analyst: Buy
   Globex", "before you buy", "pull the buy trigger", "a name to buy") or as "believe"
-  ("investors don't buy the story");
+  ("investors don't buy the story"), and a person's own shares ("since he first bought
+  Globex shares");
 - position bots in more shapes ("Buys Shares of 1,234 Globex", "5,000 Shares in Globex
   Acquired by ...", "Director Buys C$1,234.50 in $GLBX", "Buys Globex; Reduces Initech");
 - consumers buying products and market shares ("owners could buy the watch", "80 percent of
@@ -52,7 +53,12 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # a belief: "investors don't buy the story"
             r"|\b(?:don['’]?t|doesn['’]?t|do\s+not|does\s+not|didn['’]?t|won['’]?t)\s+buy\s+"
             r"(?:(?:it|that|this|the)\b|[^.!?\n]{0,40}?\b(?:vision|story|argument|hype|narrative"
-            r"|pitch|excuse|promises?|claims?|plan)\b)",
+            r"|pitch|excuse|promises?|claims?|plan)\b)"
+            # a person's own shares: "since he first bought Globex shares", "I sold my Globex
+            # stock" (not "he bought the stock", "he may buy more Globex shares": an investor's
+            # stake in a news story)
+            r"|\b(?:i|he|she|you)\s+(?:\w+\s+){0,2}?(?:buy|sell|bought|sold|buying|selling)\s+"
+            r"(?:my\s+|his\s+|her\s+)?(?-i:[$A-Z][\w.&'’-]*\s+){1,3}?(?:shares|stock)\b",
             _I,
         ),
     ),

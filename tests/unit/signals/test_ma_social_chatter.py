@@ -40,6 +40,9 @@ NLP = spacy.blank("en")
         "Globex phones take 70 percent of Freedonia's high-end handset market $GLBX",
         "$GLBX sold 41.2 million gPhones units , under the estimates",
         "$INTK Purchase Order From A Regional Airline Group $GLBX",
+        # a person's own shares
+        "RT @moneydesk: This guy has made $50,000 since he first bought Globex shares $GLBX",
+        "Since she bought Initech shares she has tripled her money $INTK",
         "The courier $INTK wants me to fetch a parcel myself , so I have to pick up a parcel",
         # no acquisition
         "Globex's hosting arm picks up Initech as client $GLBX",
@@ -71,6 +74,9 @@ def test_chatter_with_deal_words_is_no_deal(text: str) -> None:
         "Initech rejects Globex's $5 billion takeover bid $INTK",
         "Globex in talks to buy Initech , sources say",
         "Vandelay Sells Its Paper Unit To Globex For $300 Million",
+        # an investor's stake in a news story: no personal trade
+        "Carl Doe said he bought the Initech stock for investment and may buy more Initech"
+        " shares , raising his stake above 9.8 pct",
     ],
 )
 def test_deals_stay_deals(text: str) -> None:
