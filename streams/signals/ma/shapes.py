@@ -30,6 +30,7 @@ from streams.signals.ma.names import (
     name_span,
     run_left,
     run_right,
+    span_any,
 )
 
 _TIME_WORDS: Final = frozenset(
@@ -286,12 +287,14 @@ def _reporter(doc: Any, roles: Roles) -> Roles:
 def _owner_after(doc: Any, start: int, cue: int) -> RoleSpan | None:
     """The name at ``start`` when it owns what follows up to the cue ("Globex's $3B
     acquisition"): its possessive ends it and only amounts or words stand between."""
-    owner = run_right(doc, start)
-    if owner is None or owner.end >= cue or doc[owner.end].lower_ not in POSSESSIVE:
+    if start < len(doc) and doc[start].text in {"$", "#"}:
+        start += 1  # a cashtag's or hashtag's mark
+    begin, end = collect(doc, start)
+    if begin == end or end >= cue or doc[end].lower_ not in POSSESSIVE:
         return None
-    if any(is_boundary(doc, k) for k in range(owner.end, cue)):
+    if any(is_boundary(doc, k) for k in range(end, cue)):
         return None
-    return owner
+    return span_any(doc, begin, end)
 
 
 def _filed_with(doc: Any, roles: Roles) -> Roles:

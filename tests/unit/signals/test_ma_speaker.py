@@ -25,6 +25,11 @@ def nlp() -> Any:
             "GLBX",
             "Initech Systems",
         ),
+        (
+            'Jane Doe says $GLBX\'s $3B acquisition for Initech Systems is "all about the music."',
+            "GLBX",
+            "Initech Systems",
+        ),
         ("Jane Doe says Globex's takeover of Initech is a bold bet", "Globex", "Initech"),
         ("Globex says it will buy Initech for $2 billion", "Globex", "Initech"),
         ("Jane Doe said Globex will acquire Initech", "Globex", "Initech"),
