@@ -80,7 +80,6 @@ class Runtime:
                     es, deliveries_index(settings.index_prefix), replicas=settings.index_replicas
                 ),
                 delivery_schedule(settings),
-                timeout_s=settings.alert_timeout_s,
                 owner=settings.worker_instance_id,
             )
             dispatcher = Dispatcher(rules=rules, queue=queue, pump=pump)

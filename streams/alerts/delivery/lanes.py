@@ -19,8 +19,11 @@ only ever holds up its own lane:
   (``delivery_exhausted``); once the oldest has expired, the expired items behind it are
   dead-lettered without another attempt while the channel is failing.
 
-A worker killed mid-send leaves the item ``pending``: whoever leases the lane next (after the
-lease, ``2 × timeout + 5`` s, expires; at once for a worker restarted with the same
+A lane's lease is short (``lease_s``, 6 s) and renewed every third of it by a keeper task
+beside the sends, so a lease outlives a slow send but not its worker. A lane whose lease
+cannot be renewed (lost to another worker, Elasticsearch unreachable) stops at once, mid-send
+if need be. A worker killed mid-send leaves the item ``pending``: whoever leases the lane next
+(once the lease expires; at once for a worker restarted with the same
 ``SCOUT_WORKER_INSTANCE_ID``) sends it again with the same idempotency key. A
 receiver may therefore see one alert twice, always under one key; generic webhooks can drop
 the second by its ``Idempotency-Key`` header, Slack and Teams have no such key and may show
@@ -36,7 +39,7 @@ import random
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
 
@@ -75,6 +78,17 @@ class Schedule:
         return rng.uniform(top / 2, top)
 
 
+@dataclass
+class _Held:
+    """A running lane's lease, shared by its sends and its keeper (the lock orders their
+    writes: each needs the latest ``_seq_no``)."""
+
+    lease: Lease
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    lost: bool = False  # the keeper could not renew it: the lane stops
+    done: bool = False  # released, given up or lost: the keeper stops
+
+
 class DeliveryPump:
     def __init__(
         self,
@@ -84,7 +98,7 @@ class DeliveryPump:
         delivery_log: DeliveryLog,
         schedule: Schedule,
         *,
-        timeout_s: float,
+        lease_s: float = 6.0,
         dead_letter: DeadLetterSink | None = None,
         owner: str | None = None,
         poll_s: float = 1.0,
@@ -100,8 +114,8 @@ class DeliveryPump:
         self.dead_letter = dead_letter
         # A worker restarted with its static id takes its own leases back at once.
         self.owner = owner or uuid.uuid4().hex
-        self._lease_s = 2 * timeout_s + 5.0
-        self._renew_s = timeout_s
+        self._lease_s = lease_s
+        self._renew_s = lease_s / 3
         self._poll_s = poll_s
         self._max_lanes = max_lanes
         self._clock = clock
@@ -189,71 +203,111 @@ class DeliveryPump:
 
     async def _lane(self, lease: Lease) -> None:
         lane = lease.lane
-        renewed = self._clock()
-        held: Lease | None = lease
-        expired = False
+        held = _Held(lease)
+        me = asyncio.current_task()
+        if me is None:
+            raise RuntimeError("a lane runs as a task")
+        keeper = asyncio.create_task(self._keep(held, me), name=f"lease {lane}")
+        cut = False
         done: list[tuple[str, DeliveryAttempt]] = []  # delivered, written a page at a time
         try:
-            while held is not None:
-                await self._written(done)
-                items = await self.queue.head(lane)
-                if not items:
-                    now = self._clock()
-                    await self.queue.release(held, failures=held.failures, next_at=now, now=now)
-                    return
-                for item in items:
-                    if (self._clock() - renewed).total_seconds() >= self._renew_s:
-                        renewed = self._clock()
-                        held = await self.queue.renew(
-                            held, renewed + timedelta(seconds=self._lease_s)
-                        )
-                        if held is None:
-                            log.warning("lane %s: lease lost to another worker", lane)
-                            await self._written(done)
-                            return
-                    step = await self._one(item, done, give_up=expired)
-                    # once one has expired failing, those behind it expire without a try
-                    expired = step == "expired"
-                    if step == "delivered" and held.failures:
-                        log.warning(
-                            "%s is back after %d failures in a row: delivering its queue in order",
-                            item.lane,
-                            held.failures,
-                        )
-                        held = replace(held, failures=0)
-                    if step == "wait":
-                        await self._written(done)
-                        await self._back_off(held)
-                        return
+            await self._deliver(held, done)
         except TransientError as exc:
             log.warning("lane %s stopped, its lease will expire and it resumes: %s", lane, exc)
         except asyncio.CancelledError:
-            if held is not None:
-                self._cut.append(held)
-            raise
+            if not held.lost:
+                cut = True
+                raise
+            # the keeper stopped us: another worker may hold the lane now
+            with contextlib.suppress(TransientError):
+                await self._written(done)
         except Exception:  # noqa: BLE001 - one lane's bug must not end the pump
             log.exception("lane %s stopped unexpectedly; it resumes when its lease expires", lane)
         finally:
+            async with held.lock:
+                running = not held.done
+                held.done = True
+            keeper.cancel()
+            await asyncio.gather(keeper, return_exceptions=True)
+            if cut and running:
+                self._cut.append(held.lease)
             self._running.pop(lane, None)
             if lane in self._hinted:
                 self._wake.set()
 
-    async def _back_off(self, lease: Lease) -> None:
-        failures = lease.failures + 1
+    async def _deliver(self, held: _Held, done: list[tuple[str, DeliveryAttempt]]) -> None:
+        """Send the lane's items in order until it is empty or must wait; then release it."""
+        lane = held.lease.lane
+        expired = False
+        while True:
+            await self._written(done)
+            items = await self.queue.head(lane)
+            if not items:
+                now = self._clock()
+                await self._give_up(held, failures=held.lease.failures, next_at=now)
+                return
+            for item in items:
+                step = await self._one(item, done, give_up=expired)
+                # once one has expired failing, those behind it expire without a try
+                expired = step == "expired"
+                if step == "delivered" and held.lease.failures:
+                    log.warning(
+                        "%s is back after %d failures in a row: delivering its queue in order",
+                        item.lane,
+                        held.lease.failures,
+                    )
+                    async with held.lock:
+                        held.lease = replace(held.lease, failures=0)
+                if step == "wait":
+                    await self._written(done)
+                    await self._back_off(held)
+                    return
+
+    async def _keep(self, held: _Held, lane_task: asyncio.Task[None]) -> None:
+        """Renew the lease every ``lease_s / 3`` while the lane runs; stop the lane when the
+        lease cannot be renewed."""
+        lane = held.lease.lane
+        while True:
+            await asyncio.sleep(self._renew_s)
+            async with held.lock:
+                if held.done:
+                    return
+                until = self._clock() + timedelta(seconds=self._lease_s)
+                try:
+                    renewed = await self.queue.renew(held.lease, until)
+                    why = "lost to another worker"
+                except TransientError as exc:
+                    renewed, why = None, f"not renewed ({summary(exc)})"
+                if renewed is None:
+                    held.lost = held.done = True
+                    log.warning("lane %s: lease %s; the lane stops", lane, why)
+                    lane_task.cancel()
+                    return
+                held.lease = renewed
+
+    async def _give_up(self, held: _Held, *, failures: int, next_at: datetime) -> None:
+        async with held.lock:
+            if held.done:
+                return
+            held.done = True
+            await self.queue.release(
+                held.lease, failures=failures, next_at=next_at, now=self._clock()
+            )
+
+    async def _back_off(self, held: _Held) -> None:
+        failures = held.lease.failures + 1
         wait = self.schedule.delay(failures, self._rng)
-        now = self._clock()
         if failures == self.schedule.breaker_failures:
             log.error(
                 "%s failed %d times in a row: circuit open, one probe every %.0fs at most"
                 " (alerts wait in order, up to %.0fs each)",
-                lease.lane,
+                held.lease.lane,
                 failures,
                 self.schedule.cap_s,
                 self.schedule.horizon_s,
             )
-        await self.queue.release(
-            lease, failures=failures, next_at=now + timedelta(seconds=wait), now=now
-        )
+        next_at = self._clock() + timedelta(seconds=wait)
+        await self._give_up(held, failures=failures, next_at=next_at)
 
     async def _written(self, done: list[tuple[str, DeliveryAttempt]]) -> None:
         """Log the delivered attempts and mark their items (two bulk requests). A worker
