@@ -7,6 +7,10 @@ named party ("Globex agrees $2bn deal for Initech"). With ``context`` a deal als
 the post speaks of a takeover elsewhere and the deal is someone's or for someone ("Globex's
 deal for Initech, the biggest takeover this year"): that serves the roles, not the pre-filter.
 Trade, licensing, supply, partnership, media and sports deals never count.
+
+``named_deals`` finds more, for the roles only (once other cues make the post a deal): a
+deal named by a glued pair before it ("the Globex-Initech tax inversion deal"), with or for a
+name after it ("Globex nears deal with Initech", "deal at $108/sh for Initech").
 """
 
 from __future__ import annotations
@@ -152,3 +156,33 @@ def company_deals(text: str, *, context: bool = False) -> list[int]:
 def has_company_deal(text: str) -> bool:
     """Whether ``text`` names a company deal by the word "deal" (cheap when it has none)."""
     return _DEAL.search(text) is not None and bool(company_deals(text))
+
+
+# "Globex-Initech tax inversion deal", "$GLBX/$INTK deal": a glued pair, a few words between.
+_GLUED_PAIR_BEFORE: Final = re.compile(
+    r"(?<![\w'’])[$@#]?[A-Z][\w&.'’]*[-/][$@#]?[A-Z][\w&.'’]*\s+(?:[a-z][\w&-]*\s+){0,3}$"
+)
+# "deal with Initech", "Deal With Initech" (a headline), "deal for $INTK".
+_WITH_NAMED: Final = re.compile(r"\s+(?:[Ff]or|FOR|[Ww]ith|WITH)\s+[A-Z$@#]")
+# "deal at $108/sh for Initech", "deal at $5 a share for $INTK".
+_PRICED_FOR_NAME: Final = re.compile(
+    r"\s+at\s+(?:US)?[$€£]\s?\d[\d.,]*\w{0,3}(?:/sh(?:are)?|\s+(?:a|per)\s+share)?"
+    r"\s+for\s+[A-Z$@#]"
+)
+
+
+def named_deals(text: str) -> list[int]:
+    """Character offsets of the words "deal" that ``company_deals`` leaves out but whose
+    parties are named: for reading roles in a post other cues already make a deal."""
+    found: list[int] = []
+    for match in _DEAL.finditer(text):
+        before, after = _clause(text, match.start(), match.end())
+        if _other_kind(before, after):
+            continue
+        if (
+            _GLUED_PAIR_BEFORE.search(before)
+            or _WITH_NAMED.match(after)
+            or _PRICED_FOR_NAME.match(after)
+        ):
+            found.append(match.start())
+    return found

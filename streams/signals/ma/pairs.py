@@ -7,6 +7,8 @@
 - a raised bid: "Globex raising Initech bid" (Globex bids for Initech);
 - talk of a takeover: "Initech up on takeover chatter" (Initech the target), "Initech buoyed
   by Globex takeover talk" (Globex the bidder);
+- a pair before a described deal: "the Globex-Initech tax inversion deal", "Globex/Initech
+  cable merger" (a few lower-case words between the pair and the noun);
 - "anti-takeover" is no takeover.
 """
 
@@ -251,3 +253,34 @@ def owner_before(doc: Any, k: int) -> RoleSpan | None:
     if k >= 0 and doc[k].lower_ in POSSESSIVE:
         return run_left(doc, k)
     return None
+
+
+_NOT_DESCRIPTORS: Final = words(
+    """
+    a an the this that these those its their his her our your my to of on in at for by with
+    from as and or is are was were be been has have had will would may might can could not
+    no new says said
+    """
+)
+
+
+def described_pair(doc: Any, cue: int, linked: Spans = ()) -> tuple[RoleSpan, RoleSpan] | None:
+    """ "the Globex-Initech tax inversion deal": a glued pair before one to three lower-case
+    words that describe the deal ("cable", "all-stock", "cash & stock"); the first named
+    leads. Only a pair: a lone name before a described deal may be either party."""
+    k, described = cue, 0
+    while k > 0 and described < 3:
+        token = doc[k - 1]
+        if token.text == "&" and described:  # "cash & stock"
+            k -= 1
+            continue
+        text: str = token.text
+        if not (text[:1].islower() and text.replace("-", "").isalpha()):
+            break
+        if token.lower_ in _NOT_DESCRIPTORS:
+            break
+        k, described = k - 1, described + 1
+    if not described:
+        return None  # "Globex-Initech deal" is read by the deal noun itself
+    run = run_left(doc, k)
+    return split_pair(doc, run, linked) if run is not None else None

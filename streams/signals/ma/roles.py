@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from streams.signals.ma.deals import company_deals
+from streams.signals.ma.deals import company_deals, named_deals
 from streams.signals.ma.lowercase import fill_lower_case, is_lower_case
 from streams.signals.ma.names import (
     BRIDGE,
@@ -31,6 +31,7 @@ from streams.signals.ma.names import (
 )
 from streams.signals.ma.pairs import (
     PAIR_NOUNS,
+    described_pair,
     holders_of,
     is_anti,
     is_talk,
@@ -143,6 +144,14 @@ _PAPER: Final = frozenset(
     }
 )  # fmt: skip
 Spans = Sequence[tuple[int, int]]
+# Words of a subject whose price moves on a bid: "X shares jump on Y bid" (who bids is open).
+_MOVES_ON: Final = frozenset(
+    {
+        "shares", "stock", "stocks", "on", "up", "down", "rise", "rises", "jump", "jumps",
+        "soar", "soars", "surge", "surges", "gain", "gains", "fall", "falls", "slide",
+        "slides", "rally", "rallies", "climb", "climbs", "spike", "spikes", "pop", "pops",
+    }
+)  # fmt: skip
 
 
 def _left_party(doc: Any, cue: int) -> RoleSpan | None:
@@ -284,6 +293,8 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     if answer is None:
         if prep_word == "to" and (holders := holders_of(doc, cue + 2)) is not None:
             return Roles(bidder, holders, cue)  # "X pitches bid to Y shareholders"
+        if prep_word != "from" and (named := _named_bid(doc, cue)) is not None:
+            return named
         return Roles(bidder if prep_word == "from" else None, None, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
@@ -295,11 +306,34 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     return Roles(bidder, target, cue)
 
 
+def _named_bid(doc: Any, cue: int) -> Roles | None:
+    """ "X's Y bid", "X won't be forced into Y bid": Y, named right before the bid, is the
+    target when an owner or the clause's subject bids. Not when the subject's shares move
+    on it ("X shares jump on Y bid": Y may be bidding for X)."""
+    target = run_left(doc, cue)
+    if target is None or doc[cue - 1].lower_ in POSSESSIVE:
+        return None
+    owner = owner_before(doc, target.start - 1)
+    if owner is not None:
+        return Roles(owner, target, cue)
+    subject = _first_run(doc, target.start)
+    if subject is None or subject.end >= target.start:
+        return None
+    between = {doc[k].lower_ for k in range(subject.end, target.start)}
+    if between & _MOVES_ON or any(is_boundary(doc, k) for k in range(subject.end, target.start)):
+        return None
+    return Roles(subject, target, cue)
+
+
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if is_talk(doc, cue):
         return talk_roles(doc, cue)
+    if doc[cue].lower_ in PAIR_NOUNS and (described := described_pair(doc, cue, linked)):
+        return Roles(described[0], described[1], cue)  # "the Globex-Initech cable merger"
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
+    if prep_word == "at" and (priced := _priced_for(doc, cue)) is not None:
+        prep, prep_word = priced, "for"  # "bid at $108/sh for Y"
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
         return _bid_roles(doc, cue, prep_word)
     if doc[cue].lower_ == "merger" and (
@@ -359,6 +393,20 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         if acquirer is not None and acquirer.start <= target.start < acquirer.end:
             acquirer = None
     return Roles(acquirer, target, cue)
+
+
+def _priced_for(doc: Any, cue: int) -> int | None:
+    """ "deal at $108/sh for Y", "offer at $5 a share for Y": the index of that "for"."""
+    if cue + 2 >= len(doc) or not is_amount(doc[cue + 2]):
+        return None
+    for k in range(cue + 3, min(cue + 10, len(doc))):
+        if doc[k].lower_ == "for":
+            return k
+        if is_boundary(doc, k) or not (
+            is_amount(doc[k]) or doc[k].lower_ in {"/", "/sh", "sh", "a", "per", "share"}
+        ):
+            return None
+    return None
 
 
 def _pay_target(doc: Any, i: int) -> int | None:
@@ -517,10 +565,29 @@ def read_roles(doc: Any, *, skip: Spans = (), linked: Spans = ()) -> Roles | Non
     lower-case post the parties come from the words around the cue and from the ``linked``
     watch-list entities (character ranges).
     """
-    lower = is_lower_case(doc)
     deals = frozenset(company_deals(doc.text, context=True))
+    best = _read(doc, find_cues(doc, deals), skip, linked)
+    if best is not None and (best.acquirer is not None or best.target is not None):
+        return best
+    # no party yet: the deals named by their parties ("Globex nears deal with Initech")
+    named = frozenset(named_deals(doc.text)) - deals
+    if named:
+        cues: list[tuple[int, int | None]] = [
+            (token.i, None) for token in doc if token.lower_ == "deal" and token.idx in named
+        ]
+        found = _read(doc, cues, skip, linked)
+        if found is not None and (found.acquirer is not None or found.target is not None):
+            return found
+    return best
+
+
+def _read(
+    doc: Any, cues: Sequence[tuple[int, int | None]], skip: Spans, linked: Spans
+) -> Roles | None:
+    """Roles at the first of ``cues`` naming both parties, else the first naming any."""
+    lower = is_lower_case(doc)
     best: Roles | None = None
-    for cue, after in find_cues(doc, deals):
+    for cue, after in cues:
         if any(start <= doc[cue].idx < end for start, end in skip):
             continue
         roles = _roles_at(doc, cue, after, linked)

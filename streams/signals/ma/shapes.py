@@ -11,7 +11,7 @@
   "X told the Securities and Exchange Commission it has acquired ... of Y": X buys;
   "After X Takes Stake": the stake is in the company opening the post; a time word
   ("a week after"), the buyer's own name or a Title Case description ("Cheap Ticket Site")
-  is no target.
+  is no target, but a description bought "from" a named company leaves the seller as target.
 """
 
 from __future__ import annotations
@@ -245,16 +245,25 @@ def _described(span: RoleSpan) -> bool:
     )
 
 
-def _no_target(roles: Roles) -> Roles:
+def _no_target(doc: Any, roles: Roles) -> Roles:
     """A time word ("a week after"), the buyer's own name again ("Globex buys #GLOBEX") or a
-    description ("Discount Travel Site") is no target."""
+    description ("Discount Travel Site") is no target; a description bought "from" a named
+    company leaves that seller as the target ("to Buy Online Deposit Platform from Initech")."""
     target, acquirer = roles.target, roles.acquirer
     if target is None:
         return roles
-    if (
-        target.text.lower() in _TIME_WORDS
-        or (acquirer is not None and _bare(acquirer) == _bare(target))
-        or _described(target)
+    if _described(target):
+        after = target.end
+        seller = (
+            run_right(doc, after + 1)
+            if after + 1 < len(doc) and doc[after].lower_ == "from" and is_namey(doc[after + 1])
+            else None
+        )
+        if seller is not None and (acquirer is None or _bare(acquirer) != _bare(seller)):
+            return Roles(acquirer, seller, roles.cue)
+        return Roles(acquirer, None, roles.cue)
+    if target.text.lower() in _TIME_WORDS or (
+        acquirer is not None and _bare(acquirer) == _bare(target)
     ):
         return Roles(acquirer, None, roles.cue)
     return roles
@@ -332,4 +341,4 @@ def _lone_stake(doc: Any, roles: Roles) -> Roles:
 def cleaned(doc: Any, roles: Roles) -> Roles:
     """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
     description for a name."""
-    return _no_target(_lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))
+    return _no_target(doc, _lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))

@@ -1,0 +1,64 @@
+"""M&A roles named around a deal noun (issue 13, point 3: both parties right on true deals).
+
+Shapes of true deals that were found with no parties, or a description for a target: a glued
+pair before a described deal ("the Globex-Initech tax inversion deal"), a deal "with" or
+priced "for" a name ("Globex Nears Deal With Initech", "deal at $108/sh for $INTK"), a
+platform bought "from" a named seller, and "X's Y bid" / "X weighs Y bid". A bid whose
+subject's shares move on it stays open ("Initech shares jump on Globex bid").
+
+Every post is hand-written (invented companies); Docs from the blank English tokenizer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from streams.signals.ma import detect_ma
+from tests.unit.signals.support import roles
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            ".@someone talks about the Globex-Initech tax inversion deal in his latest video!",
+            ("Globex", "Initech"),
+        ),
+        ("Analyst: the Globex-Initech cable merger faces review $GLBX", ("Globex", "Initech")),
+        (
+            "BREAKING: Globex proposes cash & stock deal at $108/sh for $INTK; holders get $42",
+            ("Globex", "INTK"),
+        ),
+        ("$GLBX - Reports: Globex Nears Deal With Initech -> http://t.co/a", ("Globex", "Initech")),
+        (
+            "RT @desk: Globex Sachs $GS to Buy Online Deposit Platform from Initech $INTK",
+            ("Globex Sachs $GS", "Initech"),
+        ),
+        ("Globex weighs Initech bid", ("Globex", "Initech")),
+        ("Globex's Initech bid faces scrutiny", ("Globex", "Initech")),
+        ("Globex considers sweetened Initech bid after rebuff", ("Globex", "Initech")),
+    ],
+)
+def test_parties_named_around_a_deal_noun(text: str, expected: tuple[str, str]) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Initech shares jump on Globex bid",  # who bids for whom is open
+        "Globex Initech bid",  # one run: no telling the parties apart
+    ],
+)
+def test_a_bid_whose_parties_the_words_leave_open_names_none(text: str) -> None:
+    assert roles(detect_ma(NLP(text))) == (None, None)
+
+
+def test_a_description_bought_from_its_founders_names_no_target() -> None:
+    signal = detect_ma(NLP("Globex buys Discount Travel Site from its founders"))
+    assert roles(signal) == ("Globex", None)
