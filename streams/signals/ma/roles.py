@@ -144,6 +144,22 @@ _PAPER: Final = frozenset(
     }
 )  # fmt: skip
 Spans = Sequence[tuple[int, int]]
+# A company weighing its own sale: "Initech explores (a possible) sale" (Initech the target).
+_WEIGHS: Final = frozenset(
+    {
+        "explore", "explores", "exploring", "explored", "weigh", "weighs", "weighing",
+        "consider", "considers", "considering", "mull", "mulls", "mulling", "weighed",
+        "considered", "mulled", "eyes", "eyeing", "pursue", "pursues", "pursuing",
+    }
+)  # fmt: skip
+_SALE_WORDS: Final = frozenset({"a", "possible", "potential", "strategic", "its", "outright"})
+# "Initech hires Goldman to explore sale": the adviser hired is no party.
+_HIRES: Final = frozenset(
+    {
+        "hires", "hired", "hiring", "taps", "tapped", "retains", "retained", "picks",
+        "picked", "enlists", "enlisted", "appoints", "appointed", "engages", "engaged",
+    }
+)  # fmt: skip
 # Words of a subject whose price moves on a bid: "X shares jump on Y bid" (who bids is open).
 _MOVES_ON: Final = frozenset(
     {
@@ -536,11 +552,40 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             found.append((token.i, None))
         elif word == "sale" and nxt == "of":
             found.append((token.i, token.i + 2))
+        elif word == "sale" and weighed_sale(doc, token.i) is not None:
+            found.append((token.i, token.i + 1))  # "Initech explores sale"
     return found
+
+
+def weighed_sale(doc: Any, cue: int) -> int | None:
+    """The index of the verb when the "sale" at ``cue`` is a company weighing its own sale
+    ("explores a possible sale", "to explore sale"), not a sale "of" something named."""
+    k = cue - 1
+    while k >= 0 and doc[k].lower_ in _SALE_WORDS:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _WEIGHS:
+        return None
+    nxt = doc[cue + 1].lower_ if cue + 1 < len(doc) else ""
+    if nxt == "of" and not (
+        cue + 2 < len(doc) and doc[cue + 2].lower_ in {"itself", "the", "its", "company"}
+    ):
+        return None
+    return k
+
+
+def _self_sale(doc: Any, verb: int, cue: int) -> Roles:
+    """ "Initech (hires Goldman to) explore(s) sale": the company is the target."""
+    hires = next(
+        (k for k in range(verb - 1, max(verb - 6, -1), -1) if doc[k].lower_ in _HIRES), None
+    )
+    seller = _left_party(doc, hires if hires is not None else verb)  # past the adviser hired
+    return Roles(None, seller, cue)
 
 
 def _roles_at(doc: Any, cue: int, after: int | None, linked: Spans = ()) -> Roles | None:
     word = doc[cue].lower_
+    if word == "sale" and (verb := weighed_sale(doc, cue)) is not None:
+        return _self_sale(doc, verb, cue)
     if word in SELL_CUES or word == "sale":
         return _sale_roles(doc, cue, after if after is not None else cue + 1, linked)
     if word == "deal":
@@ -593,8 +638,8 @@ def _read(
         roles = _roles_at(doc, cue, after, linked)
         if roles is None:
             continue
-        if lower:
-            roles = fill_lower_case(doc, roles, after, linked)
+        if lower and not (doc[cue].lower_ == "sale" and weighed_sale(doc, cue) is not None):
+            roles = fill_lower_case(doc, roles, after, linked)  # a self-sale has no buyer
         roles = cleaned(doc, _named_stand_in(doc, roles))
         if roles.acquirer is not None and roles.target is not None:
             return roles

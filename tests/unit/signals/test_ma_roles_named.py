@@ -3,8 +3,9 @@
 Shapes of true deals that were found with no parties, or a description for a target: a glued
 pair before a described deal ("the Globex-Initech tax inversion deal"), a deal "with" or
 priced "for" a name ("Globex Nears Deal With Initech", "deal at $108/sh for $INTK"), a
-platform bought "from" a named seller, and "X's Y bid" / "X weighs Y bid". A bid whose
-subject's shares move on it stays open ("Initech shares jump on Globex bid").
+platform bought "from" a named seller, "X's Y bid" / "X weighs Y bid", and a company
+weighing its own sale ("Initech hires Goldman to explore sale": Initech the target). A bid
+whose subject's shares move on it stays open ("Initech shares jump on Globex bid").
 
 Every post is hand-written (invented companies); Docs from the blank English tokenizer.
 """
@@ -62,3 +63,21 @@ def test_a_bid_whose_parties_the_words_leave_open_names_none(text: str) -> None:
 def test_a_description_bought_from_its_founders_names_no_target() -> None:
     signal = detect_ma(NLP("Globex buys Discount Travel Site from its founders"))
     assert roles(signal) == ("Globex", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$HOOL: Initech hires Goldman to explore sale-sources http://t.co/a",
+        "Initech explores sale after activist pressure",
+        "Initech is exploring a sale, people familiar say",
+        "Initech weighs sale of the company",
+        "Initech hires advisers to explore sale of its chip unit",
+    ],
+)
+def test_a_company_weighing_its_own_sale_is_the_target_and_its_adviser_no_party(
+    text: str,
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == (None, "Initech")
