@@ -88,6 +88,9 @@ PERSONAL = Cue(
     r"\b(?:my|avg|average)\s+(?:avg\s+|average\s+)?(?:cost|entry|buy\s+price)\b",
     r"\bmy\s+(?:portfolio|position|shares|picks?|trade)\b",
     r"\b(?:wish|glad|should\s+have|shoulda)\b[^.!?\n]{0,20}\b(?:bought|sold|buy|sell)\b",
+    # a trade around an event ("Playing Acme's big announcement today", "how to play Q3")
+    r"\b(?:playing|(?:how|ways?)\s+to\s+play)\s+(?:\$?[\w&.'’-]+\s+){0,3}(?:announcement|"
+    r"event|earnings|launch|keynote|report|results|numbers|split|dividend|ipo|news|q[1-4])\b",
 )
 ANALYST = Cue(
     r"\bprice\s+targets?\b",
@@ -193,6 +196,9 @@ SPECULATION = Cue(
 # "Key Takeaways From Q2": a company event named in them is a
 # talking point, not the news.
 LISTICLE = Cue(
+    # an explainer on results, not the results ("A Look at Acme's Fourth Quarter Results")
+    r"\b(?:a|first|closer|quick|deeper)\s+look\s+at\s+(?:\S+\s+){0,4}(?:results|earnings|"
+    r"quarter|numbers)\b",
     r"(?<![\w$.,])\d{1,3}\s+(?:[A-Za-z&'’-]+\s+){0,3}(?:stocks|things|ways|charts|picks"
     r"|names|reasons)\b",
     r"\bstocks?\s+(?:to|that|which|worth)\s+(?:\w+\s+)?(?:consider|buy|buying|watch|own|beat|"

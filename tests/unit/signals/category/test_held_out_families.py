@@ -163,3 +163,28 @@ def test_events_stay_news(text: str) -> None:
 
 def test_a_funds_raised_stake_stays_chatter() -> None:
     assert _label("Northwind Trust raises its stake in Acme $ACME", "Acme") == "chatter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trade around an event (read in a real week's brief among its developments)
+        "$NWND $CTSO $GLBX PLaying Northwind's big announcement today. http://t.co/x",
+        "How to play Northwind's event tomorrow $NWND",
+        # an explainer on results, before there are any
+        "A Look at Northwind's Fourth Quarter Results: http://t.co/x $NWND $CTSO",
+    ],
+)
+def test_a_trade_around_an_event_and_a_look_at_results_are_not_news(text: str) -> None:
+    assert _label(text, org="Northwind") == "chatter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northwind reports fourth quarter results: revenue up 12% $NWND",
+        "Northwind playing catch-up in cloud after launch of rival's event",
+    ],
+)
+def test_results_reported_and_a_company_playing_catch_up_stay_news(text: str) -> None:
+    assert _label(text, org="Northwind") == "news"
