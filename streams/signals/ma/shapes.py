@@ -96,14 +96,31 @@ _TITLES: Final = frozenset({"ceo", "cfo", "coo", "cto", "founder", "cofounder", 
 
 
 def opening(doc: Any, cue: int) -> RoleSpan | None:
-    """The name opening the post, before ``cue``, without a title after it ("Initech CEO")."""
-    start = 0
+    """The name opening the post, before ``cue``, without a title after it ("Initech CEO"),
+    past the tickers a feed tags a headline with ("$HOOL - Initech to ...")."""
+    start = _past_ticker_tags(doc, cue)
     while start < cue and not is_namey(doc[start]):
         start += 1
     begin, end = collect(doc, start)
     while end > begin and doc[end - 1].lower_ in _TITLES:
         end -= 1
     return name_span(doc, begin, end) if begin < end <= cue else None
+
+
+def _past_ticker_tags(doc: Any, cue: int) -> int:
+    """The index after "$HOOL - " or "$HOOL $GLBX:" opening a post, else 0."""
+    k = 0
+    while k < cue:
+        text: str = doc[k].text
+        if text == "$" and k + 1 < cue and doc[k + 1].is_upper:
+            k += 2
+        elif text.startswith("$") and text[1:].isupper():
+            k += 1
+        else:
+            break
+    if 0 < k < cue and doc[k].text in {"-", ":", "|", "–", "—"}:
+        return k + 1
+    return 0
 
 
 def its_before(doc: Any, cue: int) -> bool:

@@ -81,3 +81,8 @@ def test_a_company_weighing_its_own_sale_is_the_target_and_its_adviser_no_party(
     signal = detect_ma(NLP(text))
     assert signal.is_ma
     assert roles(signal) == (None, "Initech")
+
+
+def test_a_lone_stake_is_in_the_headlines_company_not_the_feeds_ticker_tag() -> None:
+    text = "$HOOL - Initech to Lift Payouts After Vandelay Partners Takes Stake http://t.co/x"
+    assert roles(detect_ma(NLP(text))) == ("Vandelay Partners", "Initech")

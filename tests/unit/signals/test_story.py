@@ -37,3 +37,25 @@ def test_other_languages_keep_their_words() -> None:
 
 def test_empty_text_has_a_key() -> None:
     assert story_key("") == story_key("   ")
+
+
+def test_a_feed_bots_truncated_repeat_and_trailing_tags_are_one_story() -> None:
+    bot = (
+        "Northwind to Raise Payouts After Vandelay Takes Stake: Northwind to Raise Pa... "
+        "http://bit.ly/x $NWND #Invest #Stocks"
+    )
+    desk = "$NWND - Northwind to Raise Payouts After Vandelay Takes Stake http://example.com/a"
+    assert story_key(bot) == story_key(desk)
+
+
+def test_a_tag_that_ends_the_sentence_is_a_word() -> None:
+    assert story_key("Northwind launches #Drone") != story_key("Northwind launches")
+    assert story_key("Northwind launches #Drone http://x.co $NWND") == story_key(
+        "Northwind launches Drone"
+    )
+
+
+def test_a_repeat_that_says_something_else_is_kept() -> None:
+    assert story_key("Northwind buys Initech: Northwind sells Vandelay") != story_key(
+        "Northwind buys Initech"
+    )
