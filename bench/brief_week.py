@@ -3,6 +3,7 @@
     python -m bench.brief_week                      # 2014-05-19 .. 05-26, AAPL and GOOG
     python -m bench.brief_week --show               # and every item's text, on the terminal
     python -m bench.brief_week --since 2015-09-07 --until 2015-09-14   # a second week, labelled
+    python -m bench.brief_week --since 2015-03-09 --until 2015-03-16   # a third
 
 The week's tweets (``raw_v1_AAPL`` / ``raw_v1_GOOG`` from ``../shared/data/stocknet``) go
 through the shipped enricher into a throwaway index prefix on the running Elasticsearch

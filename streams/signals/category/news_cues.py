@@ -29,7 +29,9 @@ DEAL = Cue(
     r"\bacquir(?:es|ed|ing)\b",
     r"\bacquisition\s+of\b",
     # "Acme to buy Widgets", "$ACME to acquire": a named subject, not "never too late to buy"
-    r"(?:(?-i:[A-Z])[\w&.'’-]*|\$[A-Za-z]+|\))\s+(?:to|will|would|agrees\s+to|plans\s+to|"
+    # nor advice in Title Case ("No Reason To Sell Acme", "Time To Buy Acme")
+    r"(?:(?!(?-i:Reasons?|Time|Ways?|How|When|Why|Whether|Where|Best|Good|Right|Now)\s)"
+    r"(?-i:[A-Z])[\w&.'’-]*|\$[A-Za-z]+|\))\s+(?:to|will|would|agrees\s+to|plans\s+to|"
     r"set\s+to|looks\s+to|offers\s+to|moves\s+to|said\s+to\s+(?:be\s+)?(?:plan\w*\s+to)?)\s*"
     r"(?:buy|acquire|purchase|merge|sell|divest|spin\s?off)\s+(?:back\b|[\w$@])",
     r"\b(?:is|are|reportedly|officially|just|finally|now)\s+(?:buying|acquiring|buys|bought|"
@@ -339,6 +341,8 @@ HISTORY = Cue(
     r"\b(?:\d+|two|three|four|five|ten|twenty|fifteen|thirty|a\s+few)\s+(?:years|decades)\s+ago\b",
     r"\b(?:today|now)\s+(?:\$?[\w.'’-]+\s+){1,3}(?:is|are)\s+worth\b",
     r"\b(?:on\s+this\s+day|throwback|#tbt)\b",
+    # a book about a founder or a company's past ("Jobs Biography Reveals Untold Stories")
+    r"\b(?:biography|biographies|biopic|memoirs?)\b",
 )
 # A TV or radio appearance ("joins Bloomberg TV at 3pm to talk about the launch"): the
 # appearance is the post, whatever it is about.

@@ -188,3 +188,26 @@ def test_a_trade_around_an_event_and_a_look_at_results_are_not_news(text: str) -
 )
 def test_results_reported_and_a_company_playing_catch_up_stay_news(text: str) -> None:
     assert _label(text, org="Northwind") == "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smaller Screens Are No Reason To Sell Northwind - a TV host's take $NWND",
+        "Is It Time To Buy Northwind? $NWND",
+        "Upcoming Northwind Founder Biography Reveals Untold Stories http://t.co/x $NWND",
+    ],
+)
+def test_advice_in_title_case_and_a_founders_biography_are_not_news(text: str) -> None:
+    assert _label(text, org="Northwind") != "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northwind To Buy Initech For $2 Billion",
+        "Northwind launches documentary streaming service in Europe",
+    ],
+)
+def test_a_deal_in_title_case_and_a_documentary_service_stay_news(text: str) -> None:
+    assert _label(text, org="Northwind") == "news"
