@@ -4,6 +4,7 @@
     python -m bench.brief_week --show               # and every item's text, on the terminal
     python -m bench.brief_week --since 2015-09-07 --until 2015-09-14   # a second week, labelled
     python -m bench.brief_week --since 2015-03-09 --until 2015-03-16   # a third
+    python -m bench.brief_week --since 2016-01-25 --until 2016-02-01   # a fourth
 
 The week's tweets (``raw_v1_AAPL`` / ``raw_v1_GOOG`` from ``../shared/data/stocknet``) go
 through the shipped enricher into a throwaway index prefix on the running Elasticsearch

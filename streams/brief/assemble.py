@@ -12,7 +12,8 @@ brief says how many of how many were considered.
   (:mod:`streams.brief.stories`, reposts and near-duplicates collapsed) that mention it,
   heaviest first (independent authors, influence, engagement). Companies are ranked by the
   weight of their stories, each story's weight shared among the companies it names, so a
-  post listing ten tickers does not lift ten companies.
+  post listing ten tickers does not lift ten companies; a company named only in a ticker
+  list tagging a post (three or more cashtags in a row) does not list it at all.
 * **Deals**: M&A posts grouped by (acquirer, target); status as of the latest post, every
   status seen, the amount from the most influential post that gives one.
 * **Moves**: executive moves grouped by (person, organisation, direction, role).
@@ -22,6 +23,7 @@ brief says how many of how many were considered.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -66,6 +68,29 @@ def company_ids(post: EnrichedPost) -> set[str]:
             ids.add(party.id)
     ids.update(m.organisation_id for m in post.moves if m.organisation_id)
     return {i for i in ids if i.startswith("company:")}
+
+
+# Three or more cashtags in a row: a ticker list tagging the post, not what it is about.
+_TICKER_LIST = re.compile(r"(?<![\w$])(?:\$[A-Za-z][\w.]{0,9}[\s,;/|]*){3,}")
+
+
+def listed_under(post: EnrichedPost) -> set[str]:
+    """The companies a development is listed under: :func:`company_ids` without those the
+    post names only in a ticker list ("... Is Initech Ready? <link> $A $B $C $D")."""
+    ids = company_ids(post)
+    lists = [m.span() for m in _TICKER_LIST.finditer(post.text)]
+    if not lists:
+        return ids
+    elsewhere = {
+        e.id
+        for e in post.entities
+        if e.id and not any(a <= e.start and e.end <= b for a, b in lists)
+    }
+    for party in (post.ma.acquirer, post.ma.target):
+        if post.ma.is_ma and party is not None and party.id:
+            elsewhere.add(party.id)
+    elsewhere.update(m.organisation_id for m in post.moves if m.organisation_id)
+    return ids & elsewhere
 
 
 def build_brief(
@@ -170,7 +195,7 @@ def _company_sections(
     by_company: dict[str, list[Story]] = {}
     shares: dict[str, float] = {}
     for story in stories:  # heaviest first, so each list stays ordered
-        named = sorted(set().union(*(company_ids(p) for p in story.posts)))
+        named = sorted(set().union(*(listed_under(p) for p in story.posts)))
         for company in named:
             shares[company] = shares.get(company, 0.0) + story.weight / len(named)
             if not wanted or company in wanted:

@@ -190,6 +190,10 @@ SPECULATION = Cue(
     r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
     # a deal someone thinks fitting ("ripe for a deal"), a verdict on a new boss
     r"\bripe\s+for\b",
+    # the Street's model of a quarter not yet reported ("Street Is Modeling For a Decline")
+    r"\b(?:street|analysts?)\s+(?:is\s+|are\s+)?model(?:l?ing|s)\b",
+    # a wish for what the company should do ("Seems like a great time for $ACME to buy back")
+    r"\b(?:great|good|perfect|right|high|best)\s+time\s+(?:for|to)\b",
     r"\bneeds?\s+more\s+than\b",
 )
 # Stock-picking lists and explainers: "7 Cloud Stocks to Consider", "Only 9 stocks beat Acme",

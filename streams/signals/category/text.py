@@ -17,6 +17,8 @@ _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z]{1,6}(?:[./][A-Za-z]{1,2})?)(?![\w]
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 _HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+# A picture's credit ("(Photo: EPA)", "(Image by Reuters)"): an agency named, nothing said.
+_CREDIT = re.compile(r"\(\s*(?:photo|image|picture|pic|credit)s?\s*(?::|by)[^()]{0,60}\)", re.I)
 # Only non-ASCII characters: an ASCII text has no run (callers may skip the scan then).
 EMOJI_RUN = re.compile(
     "(?:[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff]\\s*\ufe0f?){3,}"
@@ -27,7 +29,7 @@ EMOJI_RUN = re.compile(
 class Parts:
     """The post's text with retweet prefix, links, tags and handles counted and set aside."""
 
-    body: str  # text after the retweet prefix, links removed
+    body: str  # text after the retweet prefix, links and picture credits removed
     low: str  # ``lowered(body)``: where the cue families look for their literal strings
     words: tuple[str, ...]  # words outside cashtags, hashtags, handles and links
     cashtags: int  # distinct
@@ -60,6 +62,9 @@ def parts(text: str) -> Parts:
         if links:
             body = _URL.sub(" ", body)
             low = lowered(body)
+    if "(" in body and _CREDIT.search(body):
+        body = _CREDIT.sub(" ", body)
+        low = lowered(body)
     bare = body
     cashtags: set[str] = set()
     if "$" in bare:

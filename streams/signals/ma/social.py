@@ -212,7 +212,11 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             r"|\b(?:buyouts|takeovers|acquisitions|mergers)\s+(?:&|and)\s+(?:investments|ipos"
             r"|partnerships|funding)\b"
             # commodities and coins bought ("#Gold #Bullion purchases")
-            r"|#(?:silver|gold|bullion|platinum|bitcoin)\b|\bbullion\b|\bbitcoins?\b",
+            r"|#(?:silver|gold|bullion|platinum|bitcoin)\b|\bbullion\b|\bbitcoins?\b"
+            # a bid in a court, an election or a game ("the AG's Trial Bid In Piracy Row")
+            r"|\b(?:trial|appeal|court|legal|lawsuit|re-?election|election|presidential|senate"
+            r"|mayoral|olympics?|title|championship|playoffs?|bail|dismissal|extradition"
+            r"|impeachment|asylum|patent|world\s+cup)\s+bids?\b",
             _I,
         ),
     ),

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from models.brief import Brief, Citation, Development
-from models.enriched import EnrichedPost
+from models.enriched import EnrichedPost, Entity
 from models.signals import Category, ExecMove, MASignal, Party
 from streams.brief import BriefLimits, build_brief
 from streams.brief.assemble import with_company_counts
@@ -444,3 +444,33 @@ def test_a_post_naming_many_tickers_does_not_lift_every_company_it_names() -> No
     )
     brief = brief_of([listing, single], limits=BriefLimits(companies=1))
     assert [s.company_id for s in brief.companies] == ["company:TSLA"]
+
+
+def _entity(text: str, mention: str, company: str, source: str) -> Entity:
+    start = text.index(mention)
+    return Entity(
+        text=mention, label="ORG", start=start, end=start + len(mention), id=company, source=source
+    )
+
+
+def test_a_company_named_only_in_a_ticker_list_does_not_list_the_post() -> None:
+    text = "Is Initech Ready To Go Public? https://example.org/a $HOOL $GLBX $INTK $VAND"
+    tagged = post("ipo", text, influence=50).model_copy(
+        update={
+            "entities": (
+                _entity(text, "Initech", "company:INTK", "alias"),
+                _entity(text, "$HOOL", "company:HOOL", "cashtag"),
+                _entity(text, "$GLBX", "company:GLBX", "cashtag"),
+                _entity(text, "$INTK", "company:INTK", "cashtag"),
+            )
+        }
+    )
+    text2 = "Hooli ships its new phone https://example.org/b $HOOL"
+    single = post("phone", text2, influence=10).model_copy(
+        update={"entities": (_entity(text2, "$HOOL", "company:HOOL", "cashtag"),)}
+    )
+    brief = brief_of([tagged, single])
+    listed = {
+        s.company_id: [d.citations[0].post_id for d in s.developments] for s in brief.companies
+    }
+    assert listed == {"company:INTK": ["ipo"], "company:HOOL": ["phone"]}

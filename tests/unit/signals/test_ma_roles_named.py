@@ -86,3 +86,19 @@ def test_a_company_weighing_its_own_sale_is_the_target_and_its_adviser_no_party(
 def test_a_lone_stake_is_in_the_headlines_company_not_the_feeds_ticker_tag() -> None:
     text = "$HOOL - Initech to Lift Payouts After Vandelay Partners Takes Stake http://t.co/x"
     assert roles(detect_ma(NLP(text))) == ("Vandelay Partners", "Initech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$HOOL:US Hooli Asks Court To Nix Miss. AG's Trial Bid In Piracy Row #HOOLI INC",
+        "Senator launches re-election bid in Ohio as Hooli lobbies",
+    ],
+)
+def test_a_bid_in_a_court_or_an_election_is_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_takeover_bid_cleared_by_a_court_stays_a_deal() -> None:
+    signal = detect_ma(NLP("Globex wins court approval for Initech bid"))
+    assert signal.is_ma and roles(signal) == ("Globex", "Initech")

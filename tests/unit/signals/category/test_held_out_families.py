@@ -211,3 +211,21 @@ def test_advice_in_title_case_and_a_founders_biography_are_not_news(text: str) -
 )
 def test_a_deal_in_title_case_and_a_documentary_service_stay_news(text: str) -> None:
     assert _label(text, org="Northwind") == "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the photo agency credited is no regulator acting
+        "Northwind isn't as rich as you think it is: http://t.co/x (Photo: EPA) $NWND",
+        "Seems like a great time for $NWND to initiate a stock buy back! | http://t.co/x",
+        "Street Is Modeling For Northwind's Largest Q2 Sales Decline In 18 Years $NWND",
+    ],
+)
+def test_a_credit_a_wish_and_the_streets_model_are_not_news(text: str) -> None:
+    assert _label(text, org="Northwind") != "news"
+
+
+def test_a_regulator_acting_stays_news_beside_a_credit() -> None:
+    text = "EPA orders Northwind to halt the plant (Photo: Reuters) $NWND"
+    assert _label(text, org="Northwind") == "news"
