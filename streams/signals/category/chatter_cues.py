@@ -190,6 +190,8 @@ SPECULATION = Cue(
     r"\b(?:suspect|doubt|rumou?r\s+is\s+false|not\s+true|unconfirmed)\b",
     # a deal someone thinks fitting ("ripe for a deal"), a verdict on a new boss
     r"\bripe\s+for\b",
+    # a calendar of reports to come ("127 companies are scheduled to report for Q3")
+    r"\b(?:scheduled|slated|due|set)\s+to\s+report\b",
     # the Street's model of a quarter not yet reported ("Street Is Modeling For a Decline")
     r"\b(?:street|analysts?)\s+(?:is\s+|are\s+)?model(?:l?ing|s)\b",
     # a wish for what the company should do ("Seems like a great time for $ACME to buy back")
@@ -200,6 +202,9 @@ SPECULATION = Cue(
 # "Key Takeaways From Q2": a company event named in them is a
 # talking point, not the news.
 LISTICLE = Cue(
+    # a ranking ("Beats Hooli To Lead The Elite List Of Top Companies")
+    r"\blist\s+of\s+(?:the\s+)?(?:top|best|most|largest|biggest)\s+(?:\w+\s+)?(?:companies|"
+    r"stocks|brands|firms)\b",
     # an explainer on results, not the results ("A Look at Acme's Fourth Quarter Results")
     r"\b(?:a|first|closer|quick|deeper)\s+look\s+at\s+(?:\S+\s+){0,4}(?:results|earnings|"
     r"quarter|numbers)\b",

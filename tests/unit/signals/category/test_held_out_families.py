@@ -229,3 +229,15 @@ def test_a_credit_a_wish_and_the_streets_model_are_not_news(text: str) -> None:
 def test_a_regulator_acting_stays_news_beside_a_credit() -> None:
     text = "EPA orders Northwind to halt the plant (Photo: Reuters) $NWND"
     assert _label(text, org="Northwind") == "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$TWTR Beats $NWND, $FB & $AAPL To Lead The Elite List Of Top Companies http://t.co/x",
+        "Next week, 127 $SPX companies are scheduled to report for Q3. 12 report Monday: $NWND",
+        "Northwind is scheduled to report Q3 results after the bell $NWND",
+    ],
+)
+def test_a_ranking_and_a_calendar_of_reports_are_not_news(text: str) -> None:
+    assert _label(text, org="Northwind") != "news"
