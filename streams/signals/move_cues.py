@@ -80,7 +80,9 @@ ROLE = re.compile(
     r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
     r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief"
     r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+chief"
-    r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?)\b",
+    r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
+    # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
+    r"|(?<=\bas\s)(?:(?:its|the|new)\s+)*(?-i:(?:[A-Z][\w&-]*\s+){1,4})head)\b",
     re.I,
 )
 # A board seat taken or given up: "steps down from the Contoso board", "joins Fabrikam's board".

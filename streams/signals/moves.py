@@ -157,17 +157,23 @@ def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 
 def _hires_an_organisation(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> bool:
-    """ "Contoso hires Goldman Sachs to explore a sale": an adviser, not staff."""
+    """ "Contoso hires Goldman Sachs to explore a sale": an adviser, not staff; "hires
+    Goldman's Lee Park" hires a person from it."""
     gap = HIRE_OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
-    return any(e.start == after for e in orgs) or _hires_an_adviser(text, cue)
+    hired = next((e for e in orgs if e.start == after), None)
+    if hired is not None and _POSSESSIVE_NAME.match(text, hired.end):
+        return False
+    return hired is not None or _hires_an_adviser(text, cue)
 
 
 def _hires_an_adviser(text: str, cue: re.Match[str]) -> bool:
-    """ "has hired Goldman and Lazard", "hires advisers to fend off a bid"."""
-    return bool(cue["hire"]) and bool(
-        ADVISER.match(text, cue.end()) or HIRED_TICKER.match(text, cue.end())
-    )
+    """ "has hired Goldman and Lazard", "hires advisers to fend off a bid" (not "hires
+    Goldman's Lee Park", a person)."""
+    if not cue["hire"]:
+        return False
+    hired = ADVISER.match(text, cue.end()) or HIRED_TICKER.match(text, cue.end())
+    return hired is not None and not _POSSESSIVE_NAME.match(text, hired.end())
 
 
 def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
@@ -228,6 +234,19 @@ def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) ->
     return []
 
 
+# "'s Lee Park", "'s Foresti": a person of the organisation just named.
+_POSSESSIVE_NAME = re.compile(r"['’]s?\s+(?-i:[A-Z][a-z]+)")
+_FROM = re.compile(r"\s+(?:down\s+|away\s+)?from\s+(?:the\s+)?", re.I)
+
+
+def _left_from(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right after "retires/resigns/steps down from (the)", if any."""
+    gap = _FROM.match(text, cue.end())
+    if gap is None:
+        return None
+    return next((e for e in orgs if e.start == gap.end()), None)
+
+
 def _move(
     person: Entity | None, org: Entity | None, role: str | None, direction: str, cue: re.Match[str]
 ) -> ExecMove:
@@ -274,6 +293,13 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 moves.setdefault((None, "hiring"), _move(None, company, None, "hiring", cue))
                 continue
         if role_match is None:
+            # "Lee Park to Retire from the Contoso Board": a named person leaving a named
+            # organisation needs no title
+            left = _left_from(text, orgs, cue) if cue["leave"] and person is not None else None
+            if person is not None and left is not None:
+                moves.setdefault(
+                    (person.text, direction), _move(person, left, None, direction, cue)
+                )
             continue
         org = organisation_of(text, orgs, cue)
         if person is None:

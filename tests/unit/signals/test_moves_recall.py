@@ -70,3 +70,27 @@ def test_named_top_executive_of_a_unit_is_a_join() -> None:
 def test_named_top_ceo_on_a_list_stays_an_award() -> None:
     text = "Jane Roe named top CEO of the year by a magazine"
     assert _moves(text, ("Jane Roe", "PERSON")) == []
+
+
+def test_a_title_ending_in_head_after_as_is_a_role() -> None:
+    text = "$CTSO - Contoso Appoints Lee Park as Asia Retail Banking Head http://t.co/x"
+    assert _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == [
+        ("Lee Park", "Contoso", "Asia Retail Banking Head", "joins")
+    ]
+
+
+def test_a_named_person_retiring_from_a_named_company_needs_no_title() -> None:
+    text = "Bo Berg, Lee Park to Retire from The Contoso Company ... $CTSO http://t.co/x"
+    found = _moves(text, ("Bo Berg", "PERSON"), ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    assert found == [("Lee Park", "Contoso", None, "leaves")]
+
+
+def test_a_person_hired_from_a_bank_is_no_adviser() -> None:
+    text = "Contoso Hires Barclays's Foresti for European FICC Trading http://t.co/x"
+    ents = (("Contoso", "ORG"), ("Barclays", "ORG"), ("Foresti", "PERSON"))
+    assert _moves(text, *ents) == [(None, "Contoso", None, "hiring")]
+
+
+def test_a_bank_hired_to_advise_stays_no_move() -> None:
+    text = "Contoso hires Barclays to explore a sale of its chip unit"
+    assert _moves(text, ("Contoso", "ORG"), ("Barclays", "ORG")) == []
