@@ -94,3 +94,15 @@ def test_a_person_hired_from_a_bank_is_no_adviser() -> None:
 def test_a_bank_hired_to_advise_stays_no_move() -> None:
     text = "Contoso hires Barclays to explore a sale of its chip unit"
     assert _moves(text, ("Contoso", "ORG"), ("Barclays", "ORG")) == []
+
+
+def test_a_company_losing_a_banker_to_another_is_a_departure() -> None:
+    text = "$CTSO Contoso Loses Top Deal Banker To Fabrikam http://t.co/x"
+    assert _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG")) == [
+        (None, "Contoso", "Top Deal Banker", "leaves")
+    ]
+
+
+def test_losing_money_or_a_bid_is_no_move() -> None:
+    text = "Contoso loses $2bn to Fabrikam in a patent fight; its chief says it will appeal"
+    assert _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG")) == []
