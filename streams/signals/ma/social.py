@@ -70,6 +70,8 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:acquires?|acquired|takes?|took|opens?|opened|initiates?|initiated|establish"
             r"(?:es|ed)?|starts?|started)\s+(?:a\s+)?new\s+(?:stake|position|holding)\b"
             r"|\bnew\s+position\s+in\b|\b13[- ]?f\b"
+            # "FACTBOX: Smart money buys $EBAY, $GOOGL and sells $GM": hedge funds' trades
+            r"|\bsmart\s+money\s+(?:buys|sells|bought|sold|buying|selling|dumps|loads)\b"
             # "Acme Trust Acquires $19,353,000 in Globex Shares"
             r"|\b(?-i:Acquires|Acquired|Buys|Bought|Sells|Sold|Purchases)\s+\$\d{1,3}(?:,\d{3})+"
             r"\s+(?:in|of)\b"
@@ -108,6 +110,10 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"(?:(?!(?:offer|offers|bid|bids|proposal|price)\b)\w+\s+)?to\s+(?:buy|sell|hold|outperform"
             r"|neutral)\b"
             r"|\bfrom\s+(?:hold|neutral|sell|buy|underperform|outperform)\b"
+            # a rating bot: "Set Price Target by Northwind Bank (Ranked 15th) to Buy"
+            r"|\bprice\s+target\b[^.!?\n]{0,60}\bto\s+buy\b"
+            # advice: "a flowchart to help you decide whether to buy Globex stock"
+            r"|\b(?:whether|decide)\s+(?:or\s+not\s+)?to\s+buy\b"
             # a trade at a price: "bought last night at 106.12"
             r"|\b(?:bought|sold|buying|selling)\b[^.!?\n]{0,25}\bat\s+\$?\d+\.\d+\b"
             r"(?!\s*(?:dlrs|dollars|a\s+share|per\s+share))"
@@ -169,7 +175,14 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"(?:(?:an?|the|my|your|new|more|some|over|nearly|about|more\s+than|[\d.,]+\s*(?:m|k"
             r"|million|billion)?|six|five|four|three|two)\s+)*(?:[\w-]+\s+)?"
             + _GOODS
-            + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|the\s+(?:pace|slack))\b",
+            + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|the\s+(?:pace|slack))\b"
+            # a fleet bought: "Plans to Acquire 50 Additional $BA 767-300F Aircraft"
+            r"|\b(?:acquir|buy|purchas|order)\w*\s+\d[\d,]*\s+(?:(?:additional|more|new|used)\s+)?"
+            r"(?:[\w$-]+\s+){0,3}?(?:aircraft|planes?|jets?|airliners?|ships?|vessels?|tankers?"
+            r"|trucks?|locomotives?|railcars?|satellites?|turbines?|rigs?|helicopters?)\b"
+            # what a business acquires that is no company: content, customers, talent, spectrum
+            r"|\b(?:content|customer|user|talent|land|data|subscriber|audience|traffic|lead"
+            r"|spectrum)\s+acquisitions?\b",
             _I,
         ),
     ),

@@ -102,3 +102,23 @@ def test_a_bid_in_a_court_or_an_election_is_no_deal(text: str) -> None:
 def test_a_takeover_bid_cleared_by_a_court_stays_a_deal() -> None:
     signal = detect_ma(NLP("Globex wins court approval for Initech bid"))
     assert signal.is_ma and roles(signal) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @desk: FACTBOX: Smart money buys $GLBX, $INTK, $HOOL and sells $VAND http://t.co/x",
+        '"@someone: $HOOL notice the bottom CONTENT ACQUISITION that is what $GLBX is doing"',
+        "Globex Corp. Set Price Target by Initech Bank (Ranked 15th) to Buy with 65 PT $GLBX",
+        "$GLBX Globex Express Plans to Acquire 50 Additional $HOOL 767-300F Aircraft http://t.co/x",
+        "A nifty flowchart to help you decide whether to buy Globex stock http://t.co/x $GLBX",
+    ],
+)
+def test_fund_trades_content_ratings_fleets_and_advice_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_startups_acquired_and_a_price_target_beside_a_deal_stay_deals() -> None:
+    assert detect_ma(NLP("Globex acquires two startups in AI push")).is_ma
+    signal = detect_ma(NLP("Globex to buy Initech for $2bn; analysts raise price target"))
+    assert signal.is_ma and roles(signal) == ("Globex", "Initech")
