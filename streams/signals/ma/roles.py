@@ -236,8 +236,25 @@ def _after(doc: Any, i: int, words: frozenset[str]) -> int | None:
     return None
 
 
+def _share_of(doc: Any, start: int) -> int | None:
+    """The index after "51% of", "20 pct of", "a 30 percent interest in" at ``start``."""
+    k = start + (start < len(doc) and doc[start].lower_ in {"a", "an"})
+    if k >= len(doc) or not is_amount(doc[k]) or doc[k].is_currency:
+        return None
+    k += 1
+    if k < len(doc) and doc[k].lower_ in {"%", "pct", "percent"}:
+        k += 1
+    elif k + 1 < len(doc) and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
+        k += 2
+    elif not doc[k - 1].text.endswith("%"):
+        return None
+    return k + 1 if k < len(doc) and doc[k].lower_ in {"of", "in"} else None
+
+
 def _target_right(doc: Any, start: int) -> RoleSpan | None:
-    """The target after the cue; "a 20 pct stake in Y" reads Y."""
+    """The target after the cue; "a 20 pct stake in Y" and "51% of Y" read Y."""
+    if (share := _share_of(doc, start)) is not None and (held := run_right(doc, share)):
+        return held
     for k in range(start, min(start + 6, len(doc))):
         if (
             doc[k].lower_ in _STAKE

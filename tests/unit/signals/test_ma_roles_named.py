@@ -122,3 +122,15 @@ def test_startups_acquired_and_a_price_target_beside_a_deal_stay_deals() -> None
     assert detect_ma(NLP("Globex acquires two startups in AI push")).is_ma
     signal = detect_ma(NLP("Globex to buy Initech for $2bn; analysts raise price target"))
     assert signal.is_ma and roles(signal) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex acquires 51% of Initech",
+        "Globex acquires 51 pct of Initech for $2bn",
+        "Globex buys 20 percent of Initech",
+    ],
+)
+def test_a_share_bought_of_a_company_names_the_company(text: str) -> None:
+    assert roles(detect_ma(NLP(text))) == ("Globex", "Initech")
