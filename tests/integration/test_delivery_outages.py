@@ -382,4 +382,7 @@ def test_a_worker_stopped_or_killed_mid_delivery_hands_its_channel_on_within_sec
         keys.setdefault(hit.body["post"]["post_id"], set()).add(hit.key)
     assert len(keys) == n and all(len(k) == 1 for k in keys.values())
     print(f"{how} -> next worker's first delivery: {gap:.1f}s (lease 6 s)")
-    assert gap < 15, f"{gap:.1f}s: the channel was not handed on\n{second.log_tail()}"
+    # the next worker's start (spaCy loads) plus, after a kill, what is left of the lease;
+    # under the old lease a killed worker held the channel 25 s before anyone could start
+    limit = 15 if how == "stop" else 20
+    assert gap < limit, f"{gap:.1f}s: the channel was not handed on\n{second.log_tail()}"
