@@ -56,7 +56,12 @@ _JOIN = (
     r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as)\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
     r"|chair(?:man|woman)?|(?:finance|financial)\s+chief)\b)"
-    r"|takes?\s+(?:over\s+)?the\s+helm|becom(?:es|ing)|to\s+(?:lead|head|run)"
+    r"|takes?\s+(?:over\s+)?the\s+helm|becom(?:es|ing)"
+    # "to lead/run" a company or a unit ("tapped to run Contoso's cloud"), not "compute to
+    # run forecasting models"
+    r"|to\s+(?:lead|head|run)(?=\s+(?:(?:its|the|a|an|their|his|her)\s+)?(?:(?-i:[A-Z$@#])"
+    r"|(?:\w+\s+){0,2}(?:business|unit|division|group|operations?|company|team|board|bank"
+    r"|firm|arm|segment|studio|lab|labs|office)\b))"
     r"|mak(?:e|es|ing)(?=\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:its\s+)?(?:new\s+)?(?:C[EFOT]O|chief|chair))"
     r"|(?:add(?:s|ed)?|bring(?:s|ing)?|brought)(?=[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b)"
 )

@@ -328,3 +328,22 @@ def test_layoffs_as_a_topic_or_a_grievance_are_not_a_move() -> None:
     # a report still is one
     text = "Contoso layoffs hit 900 workers in Ohio"
     assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "layoffs")]
+
+
+def test_compute_to_run_models_beside_a_cfos_trade_is_no_move() -> None:
+    text = (
+        "$CTSO has sufficient cloud compute to run forecasting models and Contoso's CFO just "
+        "dumped $982k worth of shares."
+    )
+    assert detect_moves(text, entities(text, ("$CTSO", "ORG"), ("Contoso", "ORG"))) == []
+
+
+def test_to_run_a_company_or_a_unit_stays_a_move() -> None:
+    for text in (
+        "Lee Park, a veteran CFO, to run Contoso's cloud unit",
+        "Contoso CFO Lee Park to lead the company's cloud business",
+    ):
+        found = detect_moves(text, entities(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")))
+        assert [(m.person, m.organisation, m.direction) for m in found] == [
+            ("Lee Park", "Contoso", "joins")
+        ], text
