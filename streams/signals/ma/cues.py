@@ -55,6 +55,14 @@ _PAST_PRICE: Final = (
 _PASSING: Final = re.compile(
     r"\b(?:since|after|following|before)\s+(?:its|their|the|his|her)\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:acquisition|purchase|takeover|merger|buyout)\b"
+    # "plans job cuts after Nokia acquisition": cuts, charges or woes after a named deal
+    # done (not "after Nokia acquisition talks", nor "shares jump after Nokia acquisition")
+    r"|\b(?:cuts?|layoffs?|jobs?|restructur\w*|integrat\w*|write-?downs?|charges?|impairments?"
+    r"|struggl\w*|woes|troubles?|losses)\b[^.;!?]{0,40}?"
+    r"\b(?:after|following|since)\s+(?-i:[A-Z$][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))?"
+    r"\s+(?:acquisition|purchase|takeover|merger|buyout)\b(?!\s+(?:news|announcement|announced"
+    r"|reports?|talks?|rumou?rs?|bid|offer|plans?|deal|agreement|approval|is|was|will|of|by"
+    r"|collaps\w*|fails?|failed))"
     r"|\b(?:which|that|who)\s+(?:had\s+)?"
     + _PAST_DEAL
     + r"\s+"

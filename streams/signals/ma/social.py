@@ -91,7 +91,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:you|i|we|u)\s+(?:\w+\s+)?(?:looking|want|wanna|need|planning|ready)\s+to\s+buy\b"
             r"|(?:^|[:.!?]\s*)want\s+to\s+buy\b"
             r"|\b(?:time|late|reasons?|ready|difficult|hard|easy|places?|good|best|enough"
-            r"|continu\w+|opportunity|chance|orders?)\s+to\s+buy\b"
+            r"|continu\w+|opportunity|chance|orders?|chart|setup)\s+to\s+buy\b"
             r"|\bbuy\s+(?:now|today|the\s+(?:dip|close|open|space|rumou?r|news)|buy|calls"
             r"|puts|at\s+[$\d])\b|\b(?:buy|sell)\s+(?:range|zone|rating|signal|alert|list)s?\b"
             r"|\b(?:keep|kept|keeps|continu\w+)\s+(?:buying|selling)\b"

@@ -134,3 +134,27 @@ def test_startups_acquired_and_a_price_target_beside_a_deal_stay_deals() -> None
 )
 def test_a_share_bought_of_a_company_names_the_company(text: str) -> None:
     assert roles(detect_ma(NLP(text))) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$HOOL - Hooli plans major job cuts after Initech acquisition -> http://t.co/x #stock",
+        "Hooli takes $2bn charge following Initech acquisition",
+        "@someone $INTK another fav.. Tough chart to buy.. but partner with $HOOL HCV combo.",
+    ],
+)
+def test_cuts_after_a_named_deal_done_and_a_chart_to_buy_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hooli shares jump after Initech acquisition",
+        "Hooli to buy Initech after Globex acquisition collapses",
+        "Globex - brand value, takeover rumours and a level to buy with new money $GLBX",
+    ],
+)
+def test_a_deal_beside_after_or_a_buying_level_stays_a_deal(text: str) -> None:
+    assert detect_ma(NLP(text)).is_ma
