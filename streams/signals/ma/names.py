@@ -154,6 +154,9 @@ def name_span(doc: Any, start: int, end: int) -> RoleSpan | None:
     return RoleSpan(start, end, span.text, span.start_char, span.end_char)
 
 
+_PRONOUNS: Final = frozenset({"I", "We", "You", "They"})
+
+
 def run_left(doc: Any, end: int) -> RoleSpan | None:
     """The name run ending just before token ``end`` (exclusive), or None."""
     i = end - 1
@@ -177,6 +180,11 @@ def run_left(doc: Any, end: int) -> RoleSpan | None:
         else:
             break
         i -= 1
+    # "I Trust Globex's ...": after a pronoun, the run's first word is its verb
+    if end - start >= 3 and doc[start].text in _PRONOUNS:
+        start += 2
+    elif end - start >= 2 and start > 0 and doc[start - 1].text in _PRONOUNS:
+        start += 1
     # "Acme, Incorporated": the name before a corporate suffix
     if start < end and doc[start].lower_ in _SUFFIXES and start >= 2 and doc[start - 1].text == ",":
         before = run_left(doc, start - 1)

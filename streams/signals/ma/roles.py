@@ -144,6 +144,15 @@ _PAPER: Final = frozenset(
     }
 )  # fmt: skip
 Spans = Sequence[tuple[int, int]]
+# Words said of the subject before "to buy" in Title Case ("Globex Was Right To Buy"): no name.
+_PREDICATES: Final = frozenset(
+    {
+        "right", "wrong", "smart", "wise", "foolish", "likely", "unlikely", "ready", "willing",
+        "eager", "able", "unable", "free", "happy", "keen", "quick", "slow", "first", "last",
+        "right-sized", "crazy", "brave", "bold", "expected",
+    }
+)  # fmt: skip
+_COPULAS: Final = frozenset({"was", "is", "are", "were", "be", "been", "seems", "looks"})
 # A company weighing its own sale: "Initech explores (a possible) sale" (Initech the target).
 _WEIGHS: Final = frozenset(
     {
@@ -193,7 +202,16 @@ def _left_party(doc: Any, cue: int) -> RoleSpan | None:
         return run_left(doc, i)
     if i < 0 or is_boundary(doc, i):
         return None
-    return no_phrase(doc, run_left(doc, i + 1))
+    run = no_phrase(doc, run_left(doc, i + 1))
+    if (
+        run is not None
+        and run.end - run.start == 1
+        and doc[run.start].lower_ in _PREDICATES
+        and run.start > 0
+        and doc[run.start - 1].lower_ in _COPULAS
+    ):
+        return _left_party(doc, run.start)  # "Globex Was Right To Buy Initech": Globex
+    return run
 
 
 def _first_run(doc: Any, cue: int) -> RoleSpan | None:

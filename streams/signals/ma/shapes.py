@@ -40,7 +40,7 @@ _TIME_WORDS: Final = frozenset(
     }
 )  # fmt: skip
 _KINDS: Final = frozenset(
-    {"site", "startup", "start-up", "firm", "provider", "platform", "developer", "app"}
+    {"site", "startup", "start-up", "firm", "provider", "platform", "developer", "app", "maker"}
 )
 # Verbs of a reporter: "the FT reported it's planning a takeover of Y" (the FT is no party).
 _REPORTS: Final = frozenset(
@@ -271,6 +271,10 @@ def _no_target(doc: Any, roles: Roles) -> Roles:
         return roles
     if _described(target):
         after = target.end
+        if after < len(doc) and doc[after].text[:1] in {"#", "@"}:
+            named = run_right(doc, after)  # "Acquires Smart Thermostat Maker #Nest"
+            if named is not None:
+                return Roles(acquirer, named, roles.cue)
         seller = (
             run_right(doc, after + 1)
             if after + 1 < len(doc) and doc[after].lower_ == "from" and is_namey(doc[after + 1])

@@ -158,7 +158,23 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:trading|recent|renewed|growing|strong|faded|buying|investor)\s+"
             r"interest\s+in\b"
             r"|\btak(?:e|es|ing|en)\s+over\s+(?:the\s+)?(?:world|market|industry|internet|sports?"
-            r"|tv|television|music|streaming|gaming|mobile|space|lead|reins|top)\b",
+            r"|tv|television|music|streaming|gaming|mobile|space|lead|reins|top)\b"
+            # a company's own spending: "Spent $7.3 Billion on its Data Centers"
+            r"|\b(?:spen[dt]s?|spending|pa(?:ys|id))\s+(?:about\s+|over\s+|nearly\s+|more\s+than\s+)?"
+            r"(?:US)?[$€£]?\d[\d.,]*\s*(?:bn|b|billion|m|mn|million)?\s+on\s+(?:its|their|new"
+            r"|research|r&d|marketing|advertising|ads|lobbying|buybacks?|dividends?|capex)\b"
+            # a count of deals, not one: "has acquired 143 companies since it was founded"
+            r"|\b(?:acquired|bought|purchased|acquires|buys)\s+(?:more\s+than\s+|over\s+|about\s+"
+            r"|nearly\s+)?\d[\d,]*\s+(?:companies|startups|firms|businesses)\b"
+            r"|\b(?:a\s+look\s+at|list\s+of|roundup\s+of)\s+(?:\w+\s+)?(?:acquisitions|takeovers"
+            r"|mergers|buyouts)\b"
+            # a bid to do something else: "Facebook and Google Bid to Repurpose Our Eyes"
+            r"|\bbids?\s+to\s+(?!(?:buy|acquire|purchase|take|merge|combine|block|stop|halt|thwart"
+            r"|fend|win|break|sell|own|control|gain|raise|lift|boost|sweeten|create|form|become"
+            r"|expand|keep|save|takeover|seek|be|the|an?|its|their|his|her|our|this|that)\b)(?-i:[a-z]+|[A-Z][a-z]+(?=\s+(?i:our|your|the|its|their|an?)\s))"
+            # a how-to: "Buying a Fiat in five easy steps"
+            r"|\bin\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:easy\s+|simple\s+)?"
+            r"steps\b",
             _I,
         ),
     ),

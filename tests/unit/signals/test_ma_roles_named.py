@@ -158,3 +158,48 @@ def test_cuts_after_a_named_deal_done_and_a_chart_to_buy_are_no_deal(text: str) 
 )
 def test_a_deal_beside_after_or_a_buying_level_stays_a_deal(text: str) -> None:
     assert detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @desk: Hooli Spent $7.3 Billion on its Data Centers in 2013 http://t.co/x",
+        "RT @desk: Hooli has acquired 143 companies since it was founded. Here's a list",
+        "$HOOL A Look At Tech Acquisitions: Globex Inc., Hooli Inc, Initech Inc, etc",
+        "$HOOL Globex and Hooli Bid to Repurpose Our Eyes http://t.co/x",
+        "$HOOL Buying a Vintage Fiat in five easy steps http://t.co/x",
+    ],
+)
+def test_own_spending_deal_counts_explainers_other_bids_and_how_tos_are_no_deal(
+    text: str,
+) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hooli pays $2bn for Initech",
+        "Hooli spends $500m on Initech stake",
+        "Globex makes bid to create world's largest brewer with Initech takeover",
+        "Globex Takes Bid to Initech Shareholders",
+    ],
+)
+def test_payments_for_a_company_and_bids_for_one_stay_deals(text: str) -> None:
+    assert detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$HOOL - Globex Was Right To Buy Initech - Just Look At It -> http://t.co/x", "Globex"),
+        ("$HOOL [video] Jim Roe: I Trust Globex's Acquisition of Initech, CEO's Plans", "Globex"),
+    ],
+)
+def test_a_predicate_or_a_pronouns_verb_is_no_acquirer(text: str, expected: str) -> None:
+    assert roles(detect_ma(NLP(text))) == (expected, "Initech")
+
+
+def test_a_description_then_its_tag_names_the_target() -> None:
+    text = "RT @desk: Hooli $HOOL Acquires Smart Thermostat Maker #Nest For $3.2 Billion"
+    assert roles(detect_ma(NLP(text)))[1] == "Nest"
