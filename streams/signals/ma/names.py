@@ -30,7 +30,7 @@ BRIDGE: Final = words(
     made make launches launched launch files filed denies denied deny drops dropped
     abandons abandoned considering considers weighs weighing eyes eyeing explores
     exploring seeks seeking wants offers offered bids wins won signs signed seals sealed
-    strikes struck reaches reached unveils unveiled not no also now officially formally
+    strikes struck reaches reached unveils unveiled not no n't never going also now officially formally
     finally already quietly just hostile friendly agreed-upon all-cash cash stock proposed
     planned possible potential new a an the its their his her 's ' $ € £ bn billion bln
     mln million m b k usd dlrs dollars it that they we deal deals latest big huge major

@@ -203,3 +203,28 @@ def test_a_predicate_or_a_pronouns_verb_is_no_acquirer(text: str, expected: str)
 def test_a_description_then_its_tag_names_the_target() -> None:
     text = "RT @desk: Hooli $HOOL Acquires Smart Thermostat Maker #Nest For $3.2 Billion"
     assert roles(detect_ma(NLP(text)))[1] == "Nest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @desk Hooli spends $10 billion a year on R&D. And it has acquired 1 company a week",
+        "Interesting: there is a crazy theory going around that says Hooli will acquire Initech",
+        "RT @desk: Why everyone suddenly thinks Hooli will acquire Initech $HOOL $INTK",
+        "When a stock is in trouble $HOOL $GLBX names come out. NO one is buying $INTK",
+        "Someone paid $12 for the Hoolicom domain. Here's how Hooli got it back $HOOL",
+        'Desk says "Globex could leapfrog Hooli & Vandelay by acquiring Initech" $GLBX',
+        "RT @someone: Time for a $HOOL acquisition. The crew needs additional resources.",
+        "RT @someone: Everyone who owns $INTK wants $GLBX or $HOOL to buy it.",
+    ],
+)
+def test_counts_crowd_guesses_wishes_and_domains_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_deal_denied_in_title_case_names_the_buyer_and_wanting_to_buy_stays_a_deal() -> None:
+    assert roles(detect_ma(NLP("Globex Isn't Going to Buy Initech: http://t.co/x"))) == (
+        "Globex",
+        "Initech",
+    )
+    assert detect_ma(NLP("Globex wants to buy Initech, sources say")).is_ma
