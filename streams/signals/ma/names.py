@@ -155,6 +155,7 @@ def name_span(doc: Any, start: int, end: int) -> RoleSpan | None:
 
 
 _PRONOUNS: Final = frozenset({"I", "We", "You", "They"})
+_FRAMING: Final = frozenset({"reason", "reasons", "why", "how", "truth", "secret"})
 
 
 def run_left(doc: Any, end: int) -> RoleSpan | None:
@@ -181,6 +182,10 @@ def run_left(doc: Any, end: int) -> RoleSpan | None:
             break
         i -= 1
     # "I Trust Globex's ...": after a pronoun, the run's first word is its verb
+    # "The Real Reason Globex Is ...", "Why Globex ...": the name after the framing words
+    framing = [k for k in range(start, end - 1) if doc[k].lower_ in _FRAMING]
+    if framing:
+        start = framing[-1] + 1
     if end - start >= 3 and doc[start].text in _PRONOUNS:
         start += 2
     elif end - start >= 2 and start > 0 and doc[start - 1].text in _PRONOUNS:
@@ -260,6 +265,10 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
             break
     while end - begin > 1 and doc[end - 1].lower_ in {"stake", "stakes"}:
         end -= 1  # "Initech Stake": the company whose stake is sold
+    for k in range(begin + 1, end - 1):  # "buys Initech and I confirm ...": not "Initech and I"
+        if doc[k].lower_ in {"and", "&"} and doc[k + 1].text in _PRONOUNS:
+            end = k
+            break
     return name_span(doc, begin, end)
 
 

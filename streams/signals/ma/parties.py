@@ -25,6 +25,8 @@ _NOT_NAMES: Final = words(
     analysts pros cons people everyone somebody someone guys folks longs shorts bulls bears
     i me my you your we our he she they it this that these those there here so and but or
     lol wow omg yes no not just even still also others rivals peers make of
+    senate congress parliament lawmakers senators regulators court fear prediction chatter
+    rumor rumors rumour rumours speculation talk
     """
 )
 _OTHERS: Final = words("others rivals peers")

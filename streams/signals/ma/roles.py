@@ -144,6 +144,8 @@ _PAPER: Final = frozenset(
     }
 )  # fmt: skip
 Spans = Sequence[tuple[int, int]]
+# "Globex acquisitions suggest ...": the name before a plural deal noun makes the deals.
+_PLURAL_DEALS: Final = frozenset({"acquisitions", "takeovers", "purchases", "buyouts"})
 # Words said of the subject before "to buy" in Title Case ("Globex Was Right To Buy"): no name.
 _PREDICATES: Final = frozenset(
     {
@@ -376,6 +378,14 @@ def _named_bid(doc: Any, cue: int) -> Roles | None:
     return Roles(subject, target, cue)
 
 
+def _another(doc: Any, start: int) -> bool:
+    """ "Another Globex Acquisition", "another $GLBX acquisition": the name makes the deal."""
+    k = start - 1
+    if k >= 0 and doc[k].text in {"$", "#"}:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "another"
+
+
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if is_talk(doc, cue):
         return talk_roles(doc, cue)
@@ -418,6 +428,10 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     acquirer = None
     if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
         return Roles(target, None, cue)
+    if target is not None and (doc[cue].lower_ in _PLURAL_DEALS or _another(doc, target.start)):
+        return Roles(
+            target, None, cue
+        )  # "Globex acquisitions suggest ...", "Another Globex Acquisition"
     if target is None:  # "Globex's big acquisition"
         return Roles(owner_before(doc, cue - 1), None, cue)
     if doc[cue].lower_ in PAIR_NOUNS:  # "Globex-INTK merger", "Globex - Initech Systems deal"

@@ -72,6 +72,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bnew\s+position\s+in\b|\b13[- ]?f\b"
             # "FACTBOX: Smart money buys $EBAY, $GOOGL and sells $GM": hedge funds' trades
             r"|\bsmart\s+money\s+(?:buys|sells|bought|sold|buying|selling|dumps|loads)\b"
+            r"|\binstitutional\s+(?:owners|holders|ownership)\b"
             # "Acme Trust Acquires $19,353,000 in Globex Shares"
             r"|\b(?-i:Acquires|Acquired|Buys|Bought|Sells|Sold|Purchases)\s+\$\d{1,3}(?:,\d{3})+"
             r"\s+(?:in|of)\b"
@@ -180,6 +181,11 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bcould\s+[^.!?\n]{1,50}?\bby\s+(?:acquiring|buying|merging\s+with|taking\s+over)\b"
             r"|\btime\s+for\s+an?\s+\S+\s+(?:acquisition|takeover|buyout|merger)\b"
             r"|\bno\s+one\s+(?:is\s+)?(?:buying|buys)\b"
+            # the reader's fear bought, a role, a personal take: "$AAPL Bought Your Fear",
+            # "The Exec In Charge Of Buying Companies Met With ...", "My take = Merger"
+            r"|\b(?:buy|buys|bought|buying|sold|sells?|selling)\s+(?:your|my)\b"
+            r"|\bin\s+charge\s+of\s+(?:buying|acquisitions|m&a|deals)\b|\bmy\s+take\b"
+            r"|\bmakes?\s+(?:perfect|total|good|a\s+lot\s+of|no)\s+sense\b"
             # a web domain bought: "Someone paid $12 for the Googlecom domain"
             r"|\b(?:paid|pays|buys?|bought|sold|sells?)\b[^.!?\n]{0,40}\bdomain(?:\s+names?)?\b"
             r"|\b(?:a\s+look\s+at|list\s+of|roundup\s+of)\s+(?:\w+\s+)?(?:acquisitions|takeovers"
@@ -208,6 +214,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|million|billion)?|six|five|four|three|two)\s+)*(?:[\w-]+\s+)?"
             + _GOODS
             + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|the\s+(?:pace|slack))\b"
+            r"|\bpurchases\s+of\s+(?:\S+\s+){0,2}?" + _GOODS + r"\b"
             # a fleet bought: "Plans to Acquire 50 Additional $BA 767-300F Aircraft"
             r"|\b(?:acquir|buy|purchas|order)\w*\s+\d[\d,]*\s+(?:(?:additional|more|new|used)\s+)?"
             r"(?:[\w$-]+\s+){0,3}?(?:aircraft|planes?|jets?|airliners?|ships?|vessels?|tankers?"

@@ -228,3 +228,39 @@ def test_a_deal_denied_in_title_case_names_the_buyer_and_wanting_to_buy_stays_a_
         "Initech",
     )
     assert detect_ma(NLP("Globex wants to buy Initech, sources say")).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MorningWord 2/7/14: $HOOL Bought Your Fear and They Know A Lot More Than You",
+        "RT @desk: The Hooli Exec In Charge Of Buying Companies Met With Initech CEO Jane Roe",
+        "@show $HOOL $INTK My take = Merger Space / Satellite TV Spectrum GLOBAL Buy $GLBX",
+        "$HOOL: This Possible Globex Inc Acquisition Makes Perfect Sense http://t.co/x",
+        "After the Government Bans Purchases Of Hooli Devices, Is Initech In Catbird Seat?",
+        "The top 100 institutional owners of $HOOL hold a 2.3% stake on average",
+    ],
+)
+def test_fear_a_role_a_take_a_verdict_consumer_purchases_and_holdings_are_no_deal(
+    text: str,
+) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "$HOOL - The Real Reason Hooli Is Acquiring Initech For $3.2B -> http://t.co/x",
+            ("Hooli", "Initech"),
+        ),
+        ("$HOOL confirms it buys Initech and I confirm I still hate Initech", ("HOOL", "Initech")),
+        ("Another $HOOL Acquisition! #SpotSetter http://t.co/x", ("HOOL", None)),
+        ("Hooli acquisitions suggest hardware sales concerns $HOOL", ("Hooli", None)),
+        ("$HOOL - Globex grilled in Senate over merger plans -> http://t.co/x", (None, None)),
+    ],
+)
+def test_framing_words_pronouns_plural_deals_and_a_chamber_are_read_right(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert roles(detect_ma(NLP(text))) == expected
