@@ -40,7 +40,7 @@ _CUE: Final = re.compile(
 # When an old deal happened: "in 2012", "back in 2015", "last year", "three years ago".
 _LONG_AGO: Final = (
     r"(?:in\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d|back\s+in\s+(?:(?:19|20)\d\d|the\s+day)"
-    r"|(?:\d+|a\s+few|two|three|four|five|several|many)\s+years\s+ago"
+    r"|(?:\d+|a\s+few|few|two|three|four|five|several|many)\s+years\s+(?:ago|back)"
     r"|last\s+(?:year|decade|century))\b"
 )
 _PAST_GAP: Final = r"(?:[^.;]|\.(?=\d)){1,60}?"

@@ -30,6 +30,7 @@ _NOT_NAMES: Final = words(
     """
 )
 _OTHERS: Final = words("others rivals peers")
+_TITLES: Final = words("ceo cfo coo cto chairman chairwoman founder co-founder boss chief")
 # Places that buy no company: an unlinked country, region or city read as a party is
 # dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
 # company the tagger took for a place ("Vandelux" as GPE) is kept.
@@ -163,6 +164,15 @@ def organisation(
         start += 1
     if start >= end or _lone_word(doc, start, end, entities):
         return None
+    while end - start > 1 and doc[end - 1].lower_ in _TITLES:
+        end -= 1  # "Fiat Chrysler CEO couldn't merge": the company, not its officer
+    if (
+        start > 0
+        and doc[start - 1].text.upper() == "RT"
+        and end < len(doc)
+        and doc[end].text == ":"
+    ):
+        return None  # "RT LeldeSmits: ...": the retweeted account, written without "@"
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
         kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)

@@ -146,6 +146,8 @@ _PAPER: Final = frozenset(
 Spans = Sequence[tuple[int, int]]
 # "Globex acquisitions suggest ...": the name before a plural deal noun makes the deals.
 _PLURAL_DEALS: Final = frozenset({"acquisitions", "takeovers", "purchases", "buyouts"})
+# Glued before a deal noun, never a party: "Mega-Merger", "Blockbuster-Deal".
+_DEAL_PREFIXES: Final = frozenset({"mega", "mini", "super", "blockbuster", "monster", "jumbo"})
 # Words said of the subject before "to buy" in Title Case ("Globex Was Right To Buy"): no name.
 _PREDICATES: Final = frozenset(
     {
@@ -184,6 +186,14 @@ _MOVES_ON: Final = frozenset(
 def _left_party(doc: Any, cue: int) -> RoleSpan | None:
     """The party named before the cue, over the bridge words ("X agrees to buy")."""
     i = cue - 1
+    if (
+        i >= 1
+        and doc[i].text == "-"
+        and doc[i - 1].lower_ in _DEAL_PREFIXES
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    ):
+        i -= 2  # "Ahold, Delhaize Confirm €26B Mega-Merger"
     while i >= 0:
         if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
             opening = next(
@@ -222,6 +232,8 @@ def _first_run(doc: Any, cue: int) -> RoleSpan | None:
     while start < cue and not is_namey(doc[start]):
         start += 1
     begin, end = collect(doc, start)
+    if any(doc[k].text == ";" for k in range(end, cue)):
+        return None  # "$HOOL soars; $INTK buyout": another clause's name
     return name_span(doc, begin, end) if begin < end <= cue else None
 
 
@@ -454,7 +466,12 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             ):
                 acquirer = None  # "X is first to quit its home in $5bn Y deal": an infinitive
         if acquirer is None:
-            acquirer = _subject(doc, cue) or _first_run(doc, cue) or run_right(doc, cue + 1)
+            after_cue = (
+                run_right(doc, cue + 1)
+                if cue + 1 < len(doc) and not is_boundary(doc, cue + 1)
+                else None
+            )  # not across "; $AAL sues ..."
+            acquirer = _subject(doc, cue) or _first_run(doc, cue) or after_cue
         if acquirer is not None and acquirer.start <= target.start < acquirer.end:
             acquirer = None
     return Roles(acquirer, target, cue)

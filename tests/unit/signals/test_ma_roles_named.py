@@ -264,3 +264,34 @@ def test_framing_words_pronouns_plural_deals_and_a_chamber_are_read_right(
     text: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert roles(detect_ma(NLP(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best for $HOOL was to buy $INTK when it was trading low few years back.",
+        "$HOOL - MARKET SNAPSHOT: U.S. Stocks Climb On Merger, Ukraine-Russia Accord",
+        "RT @desk: Hooli has enough cash to buy Globex, Initech, Vandelay and Acme.",
+        "Hooli Stock Reaffirmed As Buy At Northwind Bank, Ahead Of Q3 Earnings $HOOL",
+    ],
+)
+def test_hindsight_a_market_wrap_a_war_chest_and_a_rating_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wall Street Breakfast: Globex, Initech Confirm €26B Mega-Merger", ("Globex", "Initech")),
+        ("RT NewsDesk: $HOOL up on sales, $INTK takeover, $GLBX acquisition", (None, "INTK")),
+        ("Stock movers: $HOOL soars; $INTK buyout; $GLBX sues $VAND; $ACME slides", (None, "INTK")),
+        (
+            "Globex CEO couldn't merge with Initech - so now he wants to build a car.",
+            ("Globex", "Initech"),
+        ),
+    ],
+)
+def test_a_mega_merger_a_retweet_source_another_clause_and_a_title_are_no_party(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert roles(detect_ma(NLP(text))) == expected
