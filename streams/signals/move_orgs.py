@@ -72,7 +72,11 @@ _NAME_AFTER_ROLE = re.compile(
 NOT_NAME = re.compile(
     r"(?:From|To|At|Of|For|In|On|As|And|The|Officer|President|Executive|Director|Chairman"
     r"|Firm|Company|Says|Said|Is|Was|Will|Has|Joins|Named|Former|New|Interim|Acting|Ex|Top"
-    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That|No|Not)",
+    r"|Senior|Breaking|Update|Report|Exclusive|A|An|Its|His|Her|Their|Our|This|That|No|Not"
+    # the words of a function, not of a name ("Head of Intellectual Property Enforcement")
+    r"|Property|Enforcement|Sales|Marketing|Operations|Finance|Strategy|Design|Engineering"
+    r"|Diversity|Communications|Relations|Products?|Retail|Technology|Security|Compliance"
+    r"|Legal|Research|Development|Business|Global|International|Digital|Human|Resources)",
 )
 # A headline's clause that is only its subject before the cue: "$DIS EA Hires", "GoPro Names".
 _HEADLINE_SUBJECT = re.compile(
@@ -352,6 +356,9 @@ def _clause_text_before(text: str, start: int, reach: int = 70) -> str:
     return before[cut[-1].end() :] if cut else before
 
 
+_BOARD_SUFFIX = re.compile(r"(?<=\S)\s+board(?:\s+of\s+directors)?\W*$", re.I)
+
+
 def as_named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
     """The organisation as the text names it: "Contoso" over its cashtag "$CTSO" (same linked
     company), "#Contoso" without the hash."""
@@ -363,5 +370,9 @@ def as_named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
             (o.text for o in orgs if o.id == move.organisation_id and o.text[:1].isalnum()), None
         )
         name = named or name
-    name = name.lstrip("#")
+    name = _BOARD_SUFFIX.sub("", name.lstrip("#")).rstrip("’'")  # "Pixelworks’ Board"
+    if name.lower() in {"board", "board of directors"} or (move.person and name == move.person):
+        # "Announce Appointment of Jason Wenig to Board of Directors", "Sue Wagner Joins":
+        # a board or the person is no organisation
+        return move.model_copy(update={"organisation": None, "organisation_id": None})
     return move if name == move.organisation else move.model_copy(update={"organisation": name})

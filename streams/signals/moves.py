@@ -236,6 +236,10 @@ def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) ->
 
 # "'s Lee Park", "'s Foresti": a person of the organisation just named.
 _POSSESSIVE_NAME = re.compile(r"['’]s?\s+(?-i:[A-Z][a-z]+)")
+# "to retire from (the) board of Apple": the board's company, the seat the role.
+_FROM_BOARD = re.compile(
+    r"\s+from\s+(?:the\s+|its\s+)?board\s+of\s+(?:directors\s+(?:of|at)\s+)?", re.I
+)
 _FROM = re.compile(r"\s+(?:down\s+|away\s+)?from\s+(?:the\s+)?", re.I)
 
 
@@ -271,6 +275,8 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         if false_cue(text, cue, org_before=org_before) or _hires_an_adviser(text, cue):
             continue
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
+        board = _FROM_BOARD.match(text, cue.end()) if cue["leave"] else None
+        board_of = next((e for e in orgs if board and e.start == board.end()), None)
         lo, hi = window(text, cue)
         role_match = ROLE.search(text, lo, hi) or BOARD.search(text, lo, hi)
         person = _person(text, people, cue) or _titled_person(text, cue) or _named_after(text, cue)
@@ -292,6 +298,12 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                     continue
                 moves.setdefault((None, "hiring"), _move(None, company, None, "hiring", cue))
                 continue
+        if board_of is not None and person is not None:
+            # "JCrew CEO Mickey Drexler to retire from board of Apple": Apple's board
+            moves.setdefault(
+                (person.text, direction), _move(person, board_of, "board", direction, cue)
+            )
+            continue
         if role_match is None:
             # "Lee Park to Retire from the Contoso Board": a named person leaving a named
             # organisation needs no title

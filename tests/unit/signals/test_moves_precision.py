@@ -347,3 +347,24 @@ def test_to_run_a_company_or_a_unit_stays_a_move() -> None:
         assert [(m.person, m.organisation, m.direction) for m in found] == [
             ("Lee Park", "Contoso", "joins")
         ], text
+
+
+def test_leaving_the_board_of_a_company_is_that_companys_board() -> None:
+    text = "BREAKING: Fabrikam CEO Lee Park to retire from board of Contoso after 16 years"
+    ents = (("Fabrikam", "ORG"), ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    found = detect_moves(text, entities(text, *ents))
+    assert [(m.person, m.organisation, m.role, m.direction) for m in found] == [
+        ("Lee Park", "Contoso", "board", "leaves")
+    ]
+
+
+def test_a_board_or_the_person_is_no_organisation_and_a_function_is_no_name() -> None:
+    text = "$CTSO Announce Appointment of Lee Park to Board of Directors $FOO"
+    ents = (("Lee Park", "PERSON"), ("Board of Directors", "ORG"))
+    assert [m.organisation for m in detect_moves(text, entities(text, *ents))] == [None]
+    text = "Former Fabrikam Executive Joins Contoso’ Board of Directors"
+    found = detect_moves(text, entities(text, ("Contoso’ Board of Directors", "ORG")))
+    assert [m.organisation for m in found] == ["Contoso"]
+    text = "Contoso Names Head of Intellectual Property Enforcement http://t.co/x"
+    found = detect_moves(text, entities(text, ("Contoso", "ORG")))
+    assert [(m.person, m.organisation) for m in found] == [(None, "Contoso")]
