@@ -31,6 +31,7 @@ BRIDGE: Final = words(
     abandons abandoned considering considers weighs weighing eyes eyeing explores
     exploring seeks seeking wants offers offered bids wins won signs signed seals sealed
     strikes struck reaches reached unveils unveiled not no n't never going also now officially formally
+    official formal binding revised improved sweetened recently hold holds held holding again still once
     finally already quietly just hostile friendly agreed-upon all-cash cash stock proposed
     planned possible potential new a an the its their his her 's ' $ € £ bn billion bln
     mln million m b k usd dlrs dollars it that they we deal deals latest big huge major
@@ -48,6 +49,7 @@ STOP: Final = words(
     following says said report reports reportedly the a an its their his her this these
     than about against under says is are was were will would has have had be been for up
     down out it they we breaking exclusive update updated alert before again later ago soon
+    within
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -260,7 +262,7 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
         if word in _DESCRIPTORS or word in {"makers", "creators"} or word.endswith("-maker"):
             if k + 1 < end and doc[k + 1].lower_ == "of":  # "Threadsy Maker of Swaylo"
                 end = k
-            elif k + 1 < end:
+            elif k + 1 < end and k > begin:  # "Drone Maker Titan", not "Maker Studios"
                 begin = k + 1
             break
     while end - begin > 1 and doc[end - 1].lower_ in {"stake", "stakes"}:

@@ -26,11 +26,13 @@ _NOT_NAMES: Final = words(
     i me my you your we our he she they it this that these those there here so and but or
     lol wow omg yes no not just even still also others rivals peers make of
     senate congress parliament lawmakers senators regulators court fear prediction chatter
-    rumor rumors rumour rumours speculation talk
+    rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
+    securities
     """
 )
 _OTHERS: Final = words("others rivals peers")
 _TITLES: Final = words("ceo cfo coo cto chairman chairwoman founder co-founder boss chief")
+_LEADING: Final = words("activist billionaire investor investors rival suitor")
 # Places that buy no company: an unlinked country, region or city read as a party is
 # dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
 # company the tagger took for a place ("Vandelux" as GPE) is kept.
@@ -164,6 +166,8 @@ def organisation(
         start += 1
     if start >= end or _lone_word(doc, start, end, entities):
         return None
+    while end - start > 1 and doc[start].lower_ in _LEADING:
+        start += 1  # "Activist Ackman", "Billionaire Icahn": the investor
     while end - start > 1 and doc[end - 1].lower_ in _TITLES:
         end -= 1  # "Fiat Chrysler CEO couldn't merge": the company, not its officer
     if (

@@ -339,7 +339,7 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     to X bid", "X raising Y bid", "X pitches bid to Y shareholders"."""
     bidder = (
         run_right(doc, cue + 2)
-        if prep_word == "from"
+        if prep_word in {"from", "by"}  # "Rejects Takeover Bid by Mylan"
         else _left_party(doc, cue) or owner_before(doc, cue - 1)  # "X's raised bid"
     )
     if cue > 0 and doc[cue - 1].lower_ == "tender":
@@ -347,7 +347,7 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
         tenderer = _left_party(doc, verb) if verb is not None else None
         if tenderer is not None:
             return Roles(tenderer, None, cue)
-    if prep_word != "from":
+    if prep_word not in {"from", "by"}:
         raised = raised_bid(doc, cue, _first_run(doc, cue))
         if raised is not None:
             return raised
@@ -358,9 +358,9 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     if answer is None:
         if prep_word == "to" and (holders := holders_of(doc, cue + 2)) is not None:
             return Roles(bidder, holders, cue)  # "X pitches bid to Y shareholders"
-        if prep_word != "from" and (named := _named_bid(doc, cue)) is not None:
+        if prep_word not in {"from", "by"} and (named := _named_bid(doc, cue)) is not None:
             return named
-        return Roles(bidder if prep_word == "from" else None, None, cue)
+        return Roles(bidder if prep_word in {"from", "by"} else None, None, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
     target = _left_party(doc, answer) or _first_run(doc, answer)

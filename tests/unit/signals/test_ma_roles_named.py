@@ -295,3 +295,48 @@ def test_a_mega_merger_a_retweet_source_another_clause_and_a_title_are_no_party(
     text: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert roles(detect_ma(NLP(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @someone: my bet is $HOOL is due for a takeover of Initech",
+        "RT @desk: Globex to merge business units for interactive media, consumer products",
+        "RT @someone: RIP Jane Roe. An inspiration in the 80's. Rescued $HOOL from a hostile bid.",
+        "Good opp to buy $HOOL... Not a China brand",
+        "Hooli Co. Initiated Coverage by Northwind Bank (Ranked 75th) to Buy $HOOL #HOOL",
+        "$HOOL to pay $772 million for deceptive card practices http://t.co/x",
+        "RT @desk: $GLBX Globex to Buy $3.15 Billion of Debt to End FHFA Claims",
+        "RT @someone: #TBT Nov 2001: My old company $HOOL announced the merger of two banks",
+        "Roe: $HOOL spends $9 billion on #tech. #wef",
+        "Scan results - Expansion Pivot Buy Setup today: $HOOL $GLBX $INTK $VAND",
+    ],
+)
+def test_guesses_reorganisations_old_times_settlements_paper_and_scans_are_no_deal(
+    text: str,
+) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "RT @desk: Globex buys Maker Studios, the company behind those videos",
+            ("Globex", "Maker Studios"),
+        ),
+        (
+            "$HOOL - Globex to Announce Official Offer for Initech Within Days",
+            ("Globex", "Initech"),
+        ),
+        (
+            "$HOOL - Initech Again Rejects Takeover Bid by Globex -> http://t.co/x",
+            ("Globex", "Initech"),
+        ),
+        ("The Globex Company $GLBX #NYSE to Acquire Maker Studios", (None, "Maker Studios")),
+    ],
+)
+def test_a_name_that_starts_with_maker_an_offer_by_and_an_exchange_are_read_right(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert roles(detect_ma(NLP(text))) == expected
