@@ -6,6 +6,7 @@
     python -m bench.brief_week --since 2015-03-09 --until 2015-03-16   # a third
     python -m bench.brief_week --since 2016-01-25 --until 2016-02-01   # a fourth
     python -m bench.brief_week --since 2014-10-13 --until 2014-10-20   # a fifth
+    python -m bench.brief_week --since 2015-06-08 --until 2015-06-15   # a sixth
 
 The week's tweets (``raw_v1_AAPL`` / ``raw_v1_GOOG`` from ``../shared/data/stocknet``) go
 through the shipped enricher into a throwaway index prefix on the running Elasticsearch
