@@ -197,6 +197,10 @@ SPECULATION = Cue(
     # a wish for what the company should do ("Seems like a great time for $ACME to buy back")
     r"\b(?:great|good|perfect|right|high|best)\s+time\s+(?:for|to)\b",
     r"\bneeds?\s+more\s+than\b",
+    # what the company needs in the poster's view, what the crowd thinks ("investors need a
+    # buyback", "why everyone suddenly thinks Google will acquire Twitter")
+    r"\bneeds?\s+(?:a|an|to)\s+(?:\w+\s+)?(?:buy\s?back|dividend|split|deal|acquisition|ceo)\b",
+    r"\b(?:everyone|everybody|people|investors|traders|analysts|many)\s+(?:\w+\s+)?think(?:s|ing)?\b",
 )
 # Stock-picking lists and explainers: "7 Cloud Stocks to Consider", "Only 9 stocks beat Acme",
 # "Key Takeaways From Q2": a company event named in them is a

@@ -341,6 +341,7 @@ HISTORY = Cue(
     r"\b(?:\d+|two|three|four|five|ten|twenty|fifteen|thirty|a\s+few)\s+(?:years|decades)\s+ago\b",
     r"\b(?:today|now)\s+(?:\$?[\w.'’-]+\s+){1,3}(?:is|are)\s+worth\b",
     r"\b(?:on\s+this\s+day|throwback|#tbt)\b",
+    r"\b(?:today|this\s+day|this\s+week)\s+in\s+(?:19\d\d|200\d)\b",
     # a book about a founder or a company's past ("Jobs Biography Reveals Untold Stories")
     r"\b(?:biography|biographies|biopic|memoirs?)\b",
 )

@@ -241,3 +241,23 @@ def test_a_regulator_acting_stays_news_beside_a_credit() -> None:
 )
 def test_a_ranking_and_a_calendar_of_reports_are_not_news(text: str) -> None:
     assert _label(text, org="Northwind") != "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT someone: $NWND investors need a buyback. Stock has been going sideways for months",
+        "RT @desk: Why everyone suddenly thinks Northwind will acquire Initech $NWND $INTK",
+    ],
+)
+def test_what_the_company_needs_and_what_everyone_thinks_are_not_news(text: str) -> None:
+    assert _label(text, org="Northwind") != "news"
+
+
+def test_a_buyback_announced_stays_news() -> None:
+    assert _label("Northwind announces $10bn buyback $NWND", org="Northwind") == "news"
+
+
+def test_today_in_a_past_year_is_history_not_news() -> None:
+    text = "RT @someone: Today in 1977, The Northwind II went on sale $NWND"
+    assert _label(text, org="Northwind") == "other"
