@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from models.brief import Brief, CompanySection, Deal, Development, Move, RisingVoice
-from models.enriched import EnrichedPost
+from models.enriched import EnrichedPost, Entity
 from models.signals import ExecMove, MAStatus, Party
 from streams.brief.stories import Story, citations, group_stories, headline_of
 from streams.brief.window import BriefWindow
@@ -62,7 +62,12 @@ def is_news(post: EnrichedPost, min_signal: float) -> bool:
 
 def company_ids(post: EnrichedPost) -> set[str]:
     """Watched companies the post is about: linked entities, deal parties, move employers."""
-    ids = {e.id for e in post.entities if e.id}
+    return _companies(post, post.entities)
+
+
+def _companies(post: EnrichedPost, entities: Iterable[Entity]) -> set[str]:
+    """The companies of ``entities`` (linked), the post's deal parties and move employers."""
+    ids = {e.id for e in entities if e.id}
     for party in (post.ma.acquirer, post.ma.target):
         if post.ma.is_ma and party is not None and party.id:
             ids.add(party.id)
@@ -77,20 +82,9 @@ _TICKER_LIST = re.compile(r"(?<![\w$])(?:\$[A-Za-z][\w.]{0,9}[\s,;/|]*){3,}")
 def listed_under(post: EnrichedPost) -> set[str]:
     """The companies a development is listed under: :func:`company_ids` without those the
     post names only in a ticker list ("... Is Initech Ready? <link> $A $B $C $D")."""
-    ids = company_ids(post)
     lists = [m.span() for m in _TICKER_LIST.finditer(post.text)]
-    if not lists:
-        return ids
-    elsewhere = {
-        e.id
-        for e in post.entities
-        if e.id and not any(a <= e.start and e.end <= b for a, b in lists)
-    }
-    for party in (post.ma.acquirer, post.ma.target):
-        if post.ma.is_ma and party is not None and party.id:
-            elsewhere.add(party.id)
-    elsewhere.update(m.organisation_id for m in post.moves if m.organisation_id)
-    return ids & elsewhere
+    outside = [e for e in post.entities if not any(a <= e.start and e.end <= b for a, b in lists)]
+    return _companies(post, outside)
 
 
 def build_brief(

@@ -65,6 +65,8 @@ def _without_repeat(words: list[str]) -> list[str]:
     initech acme buys in" is "acme buys initech" (at least three words repeated)."""
     n = len(words)
     for k in range(max(MIN_WORDS, (n + 1) // 2), n - MIN_WORDS + 1):
+        if words[k] != words[0]:
+            continue  # a repeat starts with the first word: no copies for a long story
         repeat = words[k:]
         if repeat[:-1] == words[: len(repeat) - 1] and words[len(repeat) - 1].startswith(
             repeat[-1]

@@ -362,3 +362,37 @@ def span_any(doc: Any, start: int, end: int) -> RoleSpan:
 def _is_finite_verb(token: Any, offset: int) -> bool:
     """A Title Case verb ending a name run ("Startup Particle Retains Several Developers")."""
     return offset >= 1 and token.tag_ in {"VBZ", "VBD"} and token.text.istitle()
+
+
+# Titles after a company's name that are not part of it ("Initech CEO: ...").
+TITLES: Final = frozenset({"ceo", "cfo", "coo", "cto", "founder", "cofounder", "chairman", "boss"})
+# Words said of the subject before "to buy" in Title Case ("Globex Was Right To Buy"): no name.
+_PREDICATES: Final = frozenset(
+    {
+        "right", "wrong", "smart", "wise", "foolish", "likely", "unlikely", "ready", "willing",
+        "eager", "able", "unable", "free", "happy", "keen", "quick", "slow", "first", "last",
+        "right-sized", "crazy", "brave", "bold", "expected",
+    }
+)  # fmt: skip
+_COPULAS: Final = frozenset({"was", "is", "are", "were", "be", "been", "seems", "looks"})
+
+
+def is_predicate(doc: Any, run: RoleSpan) -> bool:
+    """A lone word said of the subject after a copula ("Globex Was Right To Buy"): no name."""
+    return (
+        run.end - run.start == 1
+        and doc[run.start].lower_ in _PREDICATES
+        and run.start > 0
+        and doc[run.start - 1].lower_ in _COPULAS
+    )
+
+
+def first_run(doc: Any, cue: int) -> RoleSpan | None:
+    """Last resort for the acquirer: the name opening the cue's sentence ("HP Extends ...")."""
+    start = doc[cue].sent.start if doc.has_annotation("SENT_START") else 0
+    while start < cue and not is_namey(doc[start]):
+        start += 1
+    begin, end = collect(doc, start)
+    if any(doc[k].text == ";" for k in range(end, cue)):
+        return None  # "$HOOL soars; $INTK buyout": another clause's name
+    return name_span(doc, begin, end) if begin < end <= cue else None

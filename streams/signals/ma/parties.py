@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from models.enriched import Entity
-from streams.signals.ma.names import POSSESSIVE, RoleSpan, run_left, span_any, words
+from streams.signals.ma.names import POSSESSIVE, TITLES, RoleSpan, run_left, span_any, words
 
 # A name starts after these ("Why Globex", "How Globex", "Dear Globex", "RT @x: Globex").
 _CUT_AFTER: Final = words("why how what when where who whom whether dear rt if via")
@@ -31,7 +31,7 @@ _NOT_NAMES: Final = words(
     """
 )
 _OTHERS: Final = words("others rivals peers")
-_TITLES: Final = words("ceo cfo coo cto chairman chairwoman founder co-founder boss chief")
+_TITLES: Final = TITLES | words("chairwoman co-founder chief")
 _LEADING: Final = words("activist billionaire investor investors rival suitor")
 # Places that buy no company: an unlinked country, region or city read as a party is
 # dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A

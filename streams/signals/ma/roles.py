@@ -12,6 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
+from streams.signals.ma.deal_nouns import (
+    makes_the_deals,
+    named_bid,
+    past_deal_prefix,
+    priced_for,
+    share_of,
+    weighed_sale,
+)
 from streams.signals.ma.deals import company_deals, named_deals
 from streams.signals.ma.lowercase import fill_lower_case, is_lower_case
 from streams.signals.ma.names import (
@@ -19,11 +27,12 @@ from streams.signals.ma.names import (
     POSSESSIVE,
     Roles,
     RoleSpan,
-    collect,
+    first_run,
     generic,
     is_amount,
     is_boundary,
     is_namey,
+    is_predicate,
     lower_name,
     name_span,
     run_left,
@@ -144,28 +153,6 @@ _PAPER: Final = frozenset(
     }
 )  # fmt: skip
 Spans = Sequence[tuple[int, int]]
-# "Globex acquisitions suggest ...": the name before a plural deal noun makes the deals.
-_PLURAL_DEALS: Final = frozenset({"acquisitions", "takeovers", "purchases", "buyouts"})
-# Glued before a deal noun, never a party: "Mega-Merger", "Blockbuster-Deal".
-_DEAL_PREFIXES: Final = frozenset({"mega", "mini", "super", "blockbuster", "monster", "jumbo"})
-# Words said of the subject before "to buy" in Title Case ("Globex Was Right To Buy"): no name.
-_PREDICATES: Final = frozenset(
-    {
-        "right", "wrong", "smart", "wise", "foolish", "likely", "unlikely", "ready", "willing",
-        "eager", "able", "unable", "free", "happy", "keen", "quick", "slow", "first", "last",
-        "right-sized", "crazy", "brave", "bold", "expected",
-    }
-)  # fmt: skip
-_COPULAS: Final = frozenset({"was", "is", "are", "were", "be", "been", "seems", "looks"})
-# A company weighing its own sale: "Initech explores (a possible) sale" (Initech the target).
-_WEIGHS: Final = frozenset(
-    {
-        "explore", "explores", "exploring", "explored", "weigh", "weighs", "weighing",
-        "consider", "considers", "considering", "mull", "mulls", "mulling", "weighed",
-        "considered", "mulled", "eyes", "eyeing", "pursue", "pursues", "pursuing",
-    }
-)  # fmt: skip
-_SALE_WORDS: Final = frozenset({"a", "possible", "potential", "strategic", "its", "outright"})
 # "Initech hires Goldman to explore sale": the adviser hired is no party.
 _HIRES: Final = frozenset(
     {
@@ -173,27 +160,11 @@ _HIRES: Final = frozenset(
         "picked", "enlists", "enlisted", "appoints", "appointed", "engages", "engaged",
     }
 )  # fmt: skip
-# Words of a subject whose price moves on a bid: "X shares jump on Y bid" (who bids is open).
-_MOVES_ON: Final = frozenset(
-    {
-        "shares", "stock", "stocks", "on", "up", "down", "rise", "rises", "jump", "jumps",
-        "soar", "soars", "surge", "surges", "gain", "gains", "fall", "falls", "slide",
-        "slides", "rally", "rallies", "climb", "climbs", "spike", "spikes", "pop", "pops",
-    }
-)  # fmt: skip
 
 
 def _left_party(doc: Any, cue: int) -> RoleSpan | None:
     """The party named before the cue, over the bridge words ("X agrees to buy")."""
-    i = cue - 1
-    if (
-        i >= 1
-        and doc[i].text == "-"
-        and doc[i - 1].lower_ in _DEAL_PREFIXES
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-    ):
-        i -= 2  # "Ahold, Delhaize Confirm €26B Mega-Merger"
+    i = past_deal_prefix(doc, cue - 1)  # "Ahold, Delhaize Confirm €26B Mega-Merger"
     while i >= 0:
         if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
             opening = next(
@@ -215,26 +186,9 @@ def _left_party(doc: Any, cue: int) -> RoleSpan | None:
     if i < 0 or is_boundary(doc, i):
         return None
     run = no_phrase(doc, run_left(doc, i + 1))
-    if (
-        run is not None
-        and run.end - run.start == 1
-        and doc[run.start].lower_ in _PREDICATES
-        and run.start > 0
-        and doc[run.start - 1].lower_ in _COPULAS
-    ):
+    if run is not None and is_predicate(doc, run):
         return _left_party(doc, run.start)  # "Globex Was Right To Buy Initech": Globex
     return run
-
-
-def _first_run(doc: Any, cue: int) -> RoleSpan | None:
-    """Last resort for the acquirer: the name opening the cue's sentence ("HP Extends ...")."""
-    start = doc[cue].sent.start if doc.has_annotation("SENT_START") else 0
-    while start < cue and not is_namey(doc[start]):
-        start += 1
-    begin, end = collect(doc, start)
-    if any(doc[k].text == ";" for k in range(end, cue)):
-        return None  # "$HOOL soars; $INTK buyout": another clause's name
-    return name_span(doc, begin, end) if begin < end <= cue else None
 
 
 def _subject(doc: Any, cue: int) -> RoleSpan | None:
@@ -268,24 +222,9 @@ def _after(doc: Any, i: int, words: frozenset[str]) -> int | None:
     return None
 
 
-def _share_of(doc: Any, start: int) -> int | None:
-    """The index after "51% of", "20 pct of", "a 30 percent interest in" at ``start``."""
-    k = start + (start < len(doc) and doc[start].lower_ in {"a", "an"})
-    if k >= len(doc) or not is_amount(doc[k]) or doc[k].is_currency:
-        return None
-    k += 1
-    if k < len(doc) and doc[k].lower_ in {"%", "pct", "percent"}:
-        k += 1
-    elif k + 1 < len(doc) and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
-        k += 2
-    elif not doc[k - 1].text.endswith("%"):
-        return None
-    return k + 1 if k < len(doc) and doc[k].lower_ in {"of", "in"} else None
-
-
 def _target_right(doc: Any, start: int) -> RoleSpan | None:
     """The target after the cue; "a 20 pct stake in Y" and "51% of Y" read Y."""
-    if (share := _share_of(doc, start)) is not None and (held := run_right(doc, share)):
+    if (share := share_of(doc, start)) is not None and (held := run_right(doc, share)):
         return held
     for k in range(start, min(start + 6, len(doc))):
         if (
@@ -321,7 +260,7 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
         return Roles(run_right(doc, after + 1), _left_party(doc, cue), cue)
     if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
         return pair  # "X and Y to merge"
-    left = lead(doc, _left_party(doc, cue)) or _subject(doc, cue) or _first_run(doc, cue)
+    left = lead(doc, _left_party(doc, cue)) or _subject(doc, cue) or first_run(doc, cue)
     if word in MERGE_CUES and (folded := merge_into(doc, cue)) is not None:
         return folded
     if word in MERGE_CUES:
@@ -348,7 +287,7 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
         if tenderer is not None:
             return Roles(tenderer, None, cue)
     if prep_word not in {"from", "by"}:
-        raised = raised_bid(doc, cue, _first_run(doc, cue))
+        raised = raised_bid(doc, cue, first_run(doc, cue))
         if raised is not None:
             return raised
     answer = next((k for k in range(cue - 1, -1, -1) if doc[k].lower_ in _ANSWERS), None)
@@ -358,44 +297,17 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     if answer is None:
         if prep_word == "to" and (holders := holders_of(doc, cue + 2)) is not None:
             return Roles(bidder, holders, cue)  # "X pitches bid to Y shareholders"
-        if prep_word not in {"from", "by"} and (named := _named_bid(doc, cue)) is not None:
+        if prep_word not in {"from", "by"} and (named := named_bid(doc, cue)) is not None:
             return named
         return Roles(bidder if prep_word in {"from", "by"} else None, None, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
-    target = _left_party(doc, answer) or _first_run(doc, answer)
+    target = _left_party(doc, answer) or first_run(doc, answer)
     if target is not None and doc[target.end - 1].lower_ in _WILLING:  # "Y Willing To"
         target = name_span(doc, target.start, target.end - 1)
     if target is not None and bidder is not None and target.start <= bidder.start < target.end:
         target = None
     return Roles(bidder, target, cue)
-
-
-def _named_bid(doc: Any, cue: int) -> Roles | None:
-    """ "X's Y bid", "X won't be forced into Y bid": Y, named right before the bid, is the
-    target when an owner or the clause's subject bids. Not when the subject's shares move
-    on it ("X shares jump on Y bid": Y may be bidding for X)."""
-    target = run_left(doc, cue)
-    if target is None or doc[cue - 1].lower_ in POSSESSIVE:
-        return None
-    owner = owner_before(doc, target.start - 1)
-    if owner is not None:
-        return Roles(owner, target, cue)
-    subject = _first_run(doc, target.start)
-    if subject is None or subject.end >= target.start:
-        return None
-    between = {doc[k].lower_ for k in range(subject.end, target.start)}
-    if between & _MOVES_ON or any(is_boundary(doc, k) for k in range(subject.end, target.start)):
-        return None
-    return Roles(subject, target, cue)
-
-
-def _another(doc: Any, start: int) -> bool:
-    """ "Another Globex Acquisition", "another $GLBX acquisition": the name makes the deal."""
-    k = start - 1
-    if k >= 0 and doc[k].text in {"$", "#"}:
-        k -= 1
-    return k >= 0 and doc[k].lower_ == "another"
 
 
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
@@ -405,7 +317,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         return Roles(described[0], described[1], cue)  # "the Globex-Initech cable merger"
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
-    if prep_word == "at" and (priced := _priced_for(doc, cue)) is not None:
+    if prep_word == "at" and (priced := priced_for(doc, cue)) is not None:
         prep, prep_word = priced, "for"  # "bid at $108/sh for Y"
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
         return _bid_roles(doc, cue, prep_word)
@@ -423,9 +335,9 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             return Roles(run_right(doc, by + 1), target, cue)
         acquirer = (
             _left_party(doc, cue)
-            or (_first_run(doc, cue) if its_before(doc, cue) else None)
+            or (first_run(doc, cue) if its_before(doc, cue) else None)
             or _subject(doc, cue)
-            or _first_run(doc, cue)
+            or first_run(doc, cue)
         )
         if doc[cue].lower_ == "merger" and acquirer and (parts := split_and(doc, acquirer)):
             return Roles(parts[0], parts[1], cue)
@@ -440,10 +352,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     acquirer = None
     if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
         return Roles(target, None, cue)
-    if target is not None and (doc[cue].lower_ in _PLURAL_DEALS or _another(doc, target.start)):
-        return Roles(
-            target, None, cue
-        )  # "Globex acquisitions suggest ...", "Another Globex Acquisition"
+    if target is not None and makes_the_deals(doc, cue, target):
+        return Roles(target, None, cue)  # "Globex acquisitions", "Another Globex Acquisition"
     if target is None:  # "Globex's big acquisition"
         return Roles(owner_before(doc, cue - 1), None, cue)
     if doc[cue].lower_ in PAIR_NOUNS:  # "Globex-INTK merger", "Globex - Initech Systems deal"
@@ -471,24 +381,10 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
                 if cue + 1 < len(doc) and not is_boundary(doc, cue + 1)
                 else None
             )  # not across "; $AAL sues ..."
-            acquirer = _subject(doc, cue) or _first_run(doc, cue) or after_cue
+            acquirer = _subject(doc, cue) or first_run(doc, cue) or after_cue
         if acquirer is not None and acquirer.start <= target.start < acquirer.end:
             acquirer = None
     return Roles(acquirer, target, cue)
-
-
-def _priced_for(doc: Any, cue: int) -> int | None:
-    """ "deal at $108/sh for Y", "offer at $5 a share for Y": the index of that "for"."""
-    if cue + 2 >= len(doc) or not is_amount(doc[cue + 2]):
-        return None
-    for k in range(cue + 3, min(cue + 10, len(doc))):
-        if doc[k].lower_ == "for":
-            return k
-        if is_boundary(doc, k) or not (
-            is_amount(doc[k]) or doc[k].lower_ in {"/", "/sh", "sh", "a", "per", "share"}
-        ):
-            return None
-    return None
 
 
 def _pay_target(doc: Any, i: int) -> int | None:
@@ -553,12 +449,12 @@ def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | N
         if (
             unit and generic(doc, sold) and not _overlaps(sold, linked)
         ):  # "Globex To Sell Freight Finance Unit To X"
-            seller = _left_party(doc, cue) or _first_run(doc, cue)
+            seller = _left_party(doc, cue) or first_run(doc, cue)
             if seller is not None:
                 return Roles(buyer, seller, cue)
         return Roles(buyer, sold, cue)
     if any(doc[k].lower_ in _SOLD_THINGS for k in range(start, to)):
-        return Roles(buyer, _left_party(doc, cue) or _first_run(doc, cue), cue)
+        return Roles(buyer, _left_party(doc, cue) or first_run(doc, cue), cue)
     return None
 
 
@@ -566,7 +462,7 @@ def _deal_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     """ "X's $40bn Y deal", "deal for Y", or the pair calling it off ("X and Y call off ...")."""
     roles = _noun_roles(doc, cue, linked)
     if roles.acquirer is None and roles.target is None:
-        first = _first_run(doc, cue)
+        first = first_run(doc, cue)
         if first is not None and (parts := split_and(doc, first)) is not None:
             return Roles(parts[0], parts[1], cue)
     return roles
@@ -621,22 +517,6 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
         elif word == "sale" and weighed_sale(doc, token.i) is not None:
             found.append((token.i, token.i + 1))  # "Initech explores sale"
     return found
-
-
-def weighed_sale(doc: Any, cue: int) -> int | None:
-    """The index of the verb when the "sale" at ``cue`` is a company weighing its own sale
-    ("explores a possible sale", "to explore sale"), not a sale "of" something named."""
-    k = cue - 1
-    while k >= 0 and doc[k].lower_ in _SALE_WORDS:
-        k -= 1
-    if k < 0 or doc[k].lower_ not in _WEIGHS:
-        return None
-    nxt = doc[cue + 1].lower_ if cue + 1 < len(doc) else ""
-    if nxt == "of" and not (
-        cue + 2 < len(doc) and doc[cue + 2].lower_ in {"itself", "the", "its", "company"}
-    ):
-        return None
-    return k
 
 
 def _self_sale(doc: Any, verb: int, cue: int) -> Roles:

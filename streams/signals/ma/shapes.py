@@ -21,6 +21,7 @@ from typing import Any, Final
 from streams.signals.ma.names import (
     BRIDGE,
     POSSESSIVE,
+    TITLES,
     Roles,
     RoleSpan,
     collect,
@@ -91,10 +92,6 @@ def no_phrase(doc: Any, run: RoleSpan | None) -> RoleSpan | None:
     return run if end == run.end else name_span(doc, start, end)
 
 
-# Titles after a company's name that are not part of it ("Initech CEO: ...").
-_TITLES: Final = frozenset({"ceo", "cfo", "coo", "cto", "founder", "cofounder", "chairman", "boss"})
-
-
 def opening(doc: Any, cue: int) -> RoleSpan | None:
     """The name opening the post, before ``cue``, without a title after it ("Initech CEO"),
     past the tickers a feed tags a headline with ("$HOOL - Initech to ...")."""
@@ -102,7 +99,7 @@ def opening(doc: Any, cue: int) -> RoleSpan | None:
     while start < cue and not is_namey(doc[start]):
         start += 1
     begin, end = collect(doc, start)
-    while end > begin and doc[end - 1].lower_ in _TITLES:
+    while end > begin and doc[end - 1].lower_ in TITLES:
         end -= 1
     return name_span(doc, begin, end) if begin < end <= cue else None
 
