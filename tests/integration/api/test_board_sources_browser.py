@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
 from kafka import KafkaProducer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from models.sources import SourceState, SourceStatus
@@ -46,13 +46,24 @@ def _state(name: str, url: str, status: SourceStatus) -> SourceState:
     )
 
 
-def _chips(driver: WebDriver) -> dict[str, WebElement]:
-    found = driver.find_elements(By.CSS_SELECTOR, "#sources-strip .source")
-    return {str(chip.get_attribute("data-name")): chip for chip in found}
+_SNAPSHOT_JS = """
+const fields = ['kind', 'state', 'published', 'dropped', 'errors', 'success', 'cursor'];
+return Array.from(document.querySelectorAll('#sources-strip .source')).map((chip) => {
+  const out = {name: chip.dataset.name, title: chip.title, data: {...chip.dataset}};
+  for (const f of fields) {
+    const el = chip.querySelector('.source-' + f);
+    out[f] = el === null ? null : el.textContent;
+  }
+  return out;
+});
+"""
 
 
-def _text(chip: WebElement, css: str) -> str:
-    return str(chip.find_element(By.CSS_SELECTOR, css).get_attribute("textContent"))
+def _chips(driver: WebDriver) -> dict[str, dict[str, Any]]:
+    """Every chip of the strip read in one script, so a periodic refresh that re-renders the
+    strip between reads cannot leave the test holding a stale element."""
+    found = driver.execute_script(_SNAPSHOT_JS)
+    return {str(chip["name"]): chip for chip in found}
 
 
 def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
@@ -114,26 +125,24 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
                 "broken",
             ]  # a source no longer configured: not shown
             news, wire, broken = chips["news"], chips["wire"], chips["broken"]
-            assert news.get_attribute("data-state") == "ok"
-            assert _text(news, ".source-kind") == "rss"
-            assert _text(news, ".source-published") == "12 published"
-            assert _text(news, ".source-dropped") == "3 dropped"
-            assert _text(news, ".source-success") == "last ok 10 min ago"
-            assert _text(news, ".source-cursor") == "cursor 2 min"
-            assert news_url in str(news.get_attribute("title"))
-            assert wire.get_attribute("data-state") == "failing"
-            assert _text(wire, ".source-state") == "failing"
-            assert _text(wire, ".source-errors") == "7 errors"
-            assert _text(wire, ".source-success") == "never ok"
-            assert "last error (1 min ago): wire.example.org answered 503" in str(
-                wire.get_attribute("title")
-            )
+            assert news["data"]["state"] == "ok"
+            assert news["kind"] == "rss"
+            assert news["published"] == "12 published"
+            assert news["dropped"] == "3 dropped"
+            assert news["success"] == "last ok 10 min ago"
+            assert news["cursor"] == "cursor 2 min"
+            assert news_url in news["title"]
+            assert wire["data"]["state"] == "failing"
+            assert wire["state"] == "failing"
+            assert wire["errors"] == "7 errors"
+            assert wire["success"] == "never ok"
+            assert "last error (1 min ago): wire.example.org answered 503" in wire["title"]
             fresh = chips["fresh"]  # configured, no status saved: no listener ran it yet
-            assert fresh.get_attribute("data-state") == "idle"
-            assert _text(fresh, ".source-state") == "not started"
-            assert "is `scout listen` running?" in str(fresh.get_attribute("title"))
-            assert broken.get_attribute("data-state") == "invalid"
-            assert "SCOUT-E704" in str(broken.get_attribute("title"))
+            assert fresh["data"]["state"] == "idle"
+            assert fresh["state"] == "not started"
+            assert "is `scout listen` running?" in fresh["title"]
+            assert broken["data"]["state"] == "invalid"
+            assert "SCOUT-E704" in broken["title"]
             # Compact: one line at this width (the chips fit on the strip's first row).
             assert strip.size["height"] < 40, strip.size
 
@@ -147,7 +156,7 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
                 ),
             )
             WebDriverWait(browser, REFRESH_S + 15).until(
-                lambda d: _chips(d)["news"].get_attribute("data-published") == "15"
+                lambda d: _chips(d)["news"]["data"].get("published") == "15"
             )
             ARTIFACTS.mkdir(exist_ok=True)
             assert browser.save_screenshot(str(ARTIFACTS / "board-sources.png"))
