@@ -82,13 +82,8 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
 
             news_url = "https://news.example.org/feed.xml"
             now = datetime.now(UTC)
-            sources_file.write_text(
-                "sources:\n"
-                f"  - {{name: news, kind: rss, url: '{news_url}', interval: 30s}}\n"
-                "  - {name: wire, kind: rss, url: 'https://wire.example.org/rss'}\n"
-                "  - {name: fresh, kind: rss, url: 'https://fresh.example.org/rss'}\n"
-                "  - {name: broken, kind: rss, url: 'ftp://wire.example.org/feed.xml'}\n"
-            )
+            # Statuses first, the file last: a refresh that sees the file (read before the
+            # statuses) then sees them all, whenever it falls.
             _save(
                 settings,
                 _state(
@@ -115,6 +110,15 @@ def test_the_board_strip_shows_each_source_and_its_status_and_refreshes(
                 ),
                 _state("gone", "https://gone.example.org/rss", SourceStatus(state="stopped")),
             )
+            draft = tmp_path / "sources.yaml.draft"  # renamed in whole: never read half-written
+            draft.write_text(
+                "sources:\n"
+                f"  - {{name: news, kind: rss, url: '{news_url}', interval: 30s}}\n"
+                "  - {name: wire, kind: rss, url: 'https://wire.example.org/rss'}\n"
+                "  - {name: fresh, kind: rss, url: 'https://fresh.example.org/rss'}\n"
+                "  - {name: broken, kind: rss, url: 'ftp://wire.example.org/feed.xml'}\n"
+            )
+            draft.replace(sources_file)
             # The next periodic refresh shows it, without a reload.
             WebDriverWait(browser, REFRESH_S + 15).until(lambda d: strip.is_displayed())
             chips = _chips(browser)
