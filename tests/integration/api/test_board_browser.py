@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -83,6 +84,7 @@ def _post(post_id: str, text: str, handle: str, followers: int, minutes_ago: int
 
 
 def _column(driver: WebDriver, title: str) -> WebElement:
+    """The column's section (kept while the page lives: only its cards are re-rendered)."""
     for section in driver.find_elements(By.CSS_SELECTOR, "section.column"):
         if section.find_element(By.CSS_SELECTOR, ".column-head h2").text == title:
             return section
@@ -101,11 +103,46 @@ def _add_column(driver: WebDriver, kind: str, value: str, title: str) -> None:
     WebDriverWait(driver, 10).until(lambda d: title in _titles(d))
 
 
-def _post_ids(column: WebElement) -> list[str]:
-    return [
-        c.get_attribute("data-post-id") or ""
-        for c in column.find_elements(By.CSS_SELECTOR, ".card")
-    ]
+# A column's cards are replaced whenever the live stream sends a post the column already shows
+# (its first poll sends again what was indexed in the look-back window, after the page loaded
+# the columns): a card found in one WebDriver call can be detached by the next. So a card is
+# read in one script, and an element in it is found just before it is clicked.
+_POST_IDS_JS = """
+const column = Array.from(document.querySelectorAll('section.column')).find(
+  (s) => s.querySelector('.column-head h2').textContent === arguments[0]);
+if (!column) return null;
+return Array.from(column.querySelectorAll('.card')).map((c) => c.dataset.postId || '');
+"""
+
+_CARD_JS = """
+const card = document.querySelector(arguments[0]);
+if (!card) return null;
+const text = (css) => { const el = card.querySelector(css); return el && el.innerText; };
+return {
+  author: text('.author-name'),
+  influence: text('.influence'),
+  text: text('.card-text'),
+  msft: text('.entity[data-entity-id="company:MSFT"]'),
+  labels: Array.from(card.querySelectorAll('.entity')).map((e) => e.dataset.label),
+  signals: text('.signals'),
+};
+"""
+
+
+def _post_ids(driver: WebDriver, title: str) -> list[str]:
+    """The column's card ids, newest first, read in one script."""
+    found = driver.execute_script(_POST_IDS_JS, title)
+    if found is None:
+        raise AssertionError(f"no column {title!r}")
+    return [str(i) for i in found]
+
+
+def _click(driver: WebDriver, css: str) -> None:
+    """Click the element ``css`` names, looked up right before the click; one replaced in
+    between (stale: not clicked) is looked up again."""
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, css).click() or True
+    )
 
 
 def _wait_live(driver: WebDriver) -> None:
@@ -162,10 +199,13 @@ def test_a_post_published_to_kafka_appears_live_in_the_right_column(
 
             _add_column(browser, "keyword", "oracle", "Oracle")
             _add_column(browser, "company", "company:MSFT", "Microsoft")
+            # Each column loads its posts after it is shown: wait for both.
             WebDriverWait(browser, 10).until(
-                lambda d: _post_ids(_column(d, "Microsoft")) == ["seed-msft"]
+                lambda d: (
+                    _post_ids(d, "Microsoft") == ["seed-msft"]
+                    and _post_ids(d, "Oracle") == ["seed-oracle"]
+                )
             )
-            assert _post_ids(_column(browser, "Oracle")) == ["seed-oracle"]
 
             # Reordered and remembered across a reload (the columns live on the server).
             _column(browser, "Oracle").find_element(By.CSS_SELECTOR, "button.column-right").click()
@@ -183,32 +223,26 @@ def test_a_post_published_to_kafka_appears_live_in_the_right_column(
             live = publish_lines(settings, [_post("live-deal", text, "deal_desk", 310000, 0)])
             assert live.published == 1
             WebDriverWait(browser, 30, poll_frequency=0.2).until(
-                lambda d: _post_ids(_column(d, "Microsoft"))[:1] == ["live-deal"]
+                lambda d: _post_ids(d, "Microsoft")[:1] == ["live-deal"]
             )
             latency = time.monotonic() - published
             print(f"published -> on the board in {latency:.1f}s")
             assert latency < 20
-            assert _post_ids(_column(browser, "Microsoft")) == ["live-deal", "seed-msft"]
-            assert _post_ids(_column(browser, "Oracle")) == ["seed-oracle"]
+            assert _post_ids(browser, "Microsoft") == ["live-deal", "seed-msft"]
+            assert _post_ids(browser, "Oracle") == ["seed-oracle"]
 
-            card = _column(browser, "Microsoft").find_element(
-                By.CSS_SELECTOR, '.card[data-post-id="live-deal"]'
-            )
-            assert card.find_element(By.CSS_SELECTOR, ".author-name").text == "Deal Desk"
-            assert card.find_element(By.CSS_SELECTOR, ".influence").text.startswith("influence ")
-            assert card.find_element(By.CSS_SELECTOR, ".card-text").text == text
-            entity = card.find_element(By.CSS_SELECTOR, '.entity[data-entity-id="company:MSFT"]')
-            assert entity.text == "Microsoft"
-            labels = {
-                e.get_attribute("data-label")
-                for e in card.find_elements(By.CSS_SELECTOR, ".entity")
-            }
-            assert {"ORG", "MONEY"} <= labels
-            signals = card.find_element(By.CSS_SELECTOR, ".signals").text
-            assert "M&A" in signals and "$2bn" in signals
+            live_card = '.column[data-kind="company"] .card[data-post-id="live-deal"]'
+            card = browser.execute_script(_CARD_JS, live_card)
+            assert card is not None, "the live card is gone"
+            assert card["author"] == "Deal Desk"
+            assert card["influence"].startswith("influence ")
+            assert card["text"] == text
+            assert card["msft"] == "Microsoft"
+            assert {"ORG", "MONEY"} <= set(card["labels"])
+            assert "M&A" in card["signals"] and "$2bn" in card["signals"]
 
             # Clicking an entity opens its timeline.
-            entity.click()
+            _click(browser, f'{live_card} .entity[data-entity-id="company:MSFT"]')
             WebDriverWait(browser, 10).until(
                 lambda d: d.find_element(By.ID, "timeline").get_attribute("data-ready") == "true"
             )
@@ -329,9 +363,10 @@ def test_the_board_shows_readable_errors_in_place_and_explains_empty_ranges(
             assert not notice.is_displayed()
 
             # The timeline's range is chosen; an empty one says so and how to widen it.
-            card = _column(browser, "MSFT").find_element(By.CSS_SELECTOR, ".card")
-            linked = card.find_element(By.CSS_SELECTOR, '.entity[data-entity-id="company:MSFT"]')
-            first = _summary_after(browser, linked.click, "1 post ")
+            # The card's entities are looked up as they are clicked (a card can be replaced).
+            card = '.column[data-kind="company"] .card[data-post-id="p1"]'
+            linked = f'{card} .entity[data-entity-id="company:MSFT"]'
+            first = _summary_after(browser, lambda: _click(browser, linked), "1 post ")
             assert first == "1 post in the last 30 days, per day"
             ranges = {
                 b.get_attribute("data-range"): b
@@ -357,8 +392,8 @@ def test_the_board_shows_readable_errors_in_place_and_explains_empty_ranges(
             one_day = _summary_after(browser, apply.click, "1 post ")
             assert one_day == f"1 post from {day} to {day}, per hour"
             # An unlinked name (the board's own timeline) keeps the chosen range.
-            place = card.find_element(By.CSS_SELECTOR, ".entity:not([data-entity-id])")
-            assert _summary_after(browser, place.click, "1 post ") == one_day
+            place = f"{card} .entity:not([data-entity-id])"
+            assert _summary_after(browser, lambda: _click(browser, place), "1 post ") == one_day
             assert browser.find_element(By.ID, "timeline-title").text == "Berlin"
             ARTIFACTS.mkdir(exist_ok=True)
             assert browser.save_screenshot(str(ARTIFACTS / "board-errors.png"))
