@@ -35,8 +35,12 @@ POST = {
 }
 
 
-def _messages(settings: Settings, topic: str) -> list[tuple[bytes, Any]]:
-    """(key, JSON value) of every message of ``topic`` now."""
+def _messages(
+    settings: Settings, topic: str, *, expect: int = 0, timeout: float = 30
+) -> list[tuple[bytes, Any]]:
+    """(key, JSON value) of every message of ``topic``: read until ``expect`` came (or the
+    timeout), and on until 2 s pass without another, so one too many is read too. (The 2 s
+    alone also had to cover the consumer's start: metadata, offsets, first fetch.)"""
     consumer = KafkaConsumer(
         topic,
         bootstrap_servers=settings.kafka_bootstrap.split(","),
@@ -45,8 +49,13 @@ def _messages(settings: Settings, topic: str) -> list[tuple[bytes, Any]]:
         consumer_timeout_ms=2000,
         group_id=None,
     )
+    found: list[tuple[bytes, Any]] = []
+    deadline = time.monotonic() + timeout
     try:
-        return [(m.key, json.loads(m.value)) for m in consumer]
+        while True:
+            found.extend((m.key, json.loads(m.value)) for m in consumer)
+            if len(found) >= expect or time.monotonic() >= deadline:
+                return found
     finally:
         consumer.close()
 
@@ -87,7 +96,7 @@ def test_a_pushed_post_is_published_and_becomes_searchable(
     assert api.get(f"/posts/{expected}").json()["url"] == POST["url"]
     # Pushed again: the same key and document, no duplicate.
     assert api.post("/posts", json=POST).json()["results"][0]["doc_id"] == expected
-    keys = [key for key, _ in _messages(settings, POSTS_RAW.name(settings))]
+    keys = [key for key, _ in _messages(settings, POSTS_RAW.name(settings), expect=2)]
     assert keys == [b"push-0001", b"push-0001"]
 
 
@@ -118,7 +127,7 @@ def test_a_json_lines_batch_answers_each_line_in_order_and_dead_letters_the_bad_
     assert "Unterminated string" in body["results"][1]["detail"]
     assert body["results"][2]["doc_id"] == doc_id("wire", "b-3")
 
-    published = _messages(settings, POSTS_RAW.name(settings))  # keyed: across partitions
+    published = _messages(settings, POSTS_RAW.name(settings), expect=2)  # keyed: 3 partitions
     assert sorted((key, value["id"]) for key, value in published) == [
         (b"b-1", "b-1"),
         (b"b-3", "b-3"),
@@ -187,7 +196,7 @@ def test_a_body_over_the_limit_is_413_and_nothing_is_published(
     assert streamed.status_code == 413 and streamed.json()["code"] == "SCOUT-E413"
     under = small.post("/posts", content=_batch(10), headers=NDJSON)
     assert under.status_code == 202 and under.json()["accepted"] == 10
-    assert len(_messages(settings, POSTS_RAW.name(settings))) == 10
+    assert len(_messages(settings, POSTS_RAW.name(settings), expect=10)) == 10
 
 
 def _answer_before_the_body_ends(url: str, head: str, first: bytes) -> bytes:
