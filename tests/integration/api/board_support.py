@@ -55,8 +55,10 @@ def index_post(
     ma: MASignal | None = None,
     created_at: datetime | None = None,
     category: Category | None = None,
+    indexed_at: datetime | None = None,
 ) -> str:
-    """Index one enriched post directly (no worker), visible at once; returns its doc id."""
+    """Index one enriched post directly (no worker), visible at once; returns its doc id.
+    ``indexed_at`` (default now) is what the board's live feed goes by."""
     doc = EnrichedPost(
         doc_id=doc_id("board-test", post_id),
         post_id=post_id,
@@ -75,7 +77,7 @@ def index_post(
     es.index(
         index=settings.posts_alias,
         id=doc.doc_id,
-        document=to_source(doc, indexed_at=datetime.now(UTC)),
+        document=to_source(doc, indexed_at=indexed_at or datetime.now(UTC)),
         refresh=True,
     )
     return doc.doc_id
