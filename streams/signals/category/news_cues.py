@@ -39,7 +39,8 @@ DEAL = Cue(
     r"(?-i:[A-Z])\w+\s+(?:buying|acquiring|snaps\s+up|snapped\s+up|grabs|picks\s+up)\s+"
     r"(?!(?:intent|power|spree|opportunit\w*|signals?|interest|frenzy|decisions?|habits?|"
     r"guide|season|pressure|binge|time|now|more|stocks?|shares?|calls|puts)\b)(?-i:[A-Z$@])",
-    r"(?:(?-i:[A-Z])[\w&.'’-]*|[$@]\w+|\))\s+(?:buys|bought|purchases|purchased)\s+"
+    # "Globex buys Initech", and a wire's "Globex Inc : buys Canadian security firm"
+    r"(?:(?-i:[A-Z])[\w&.'’-]*|[$@]\w+|\))\s+(?::\s+)?(?:buys|bought|purchases|purchased)\s+"
     r"(?!(?:\d[\d,.]*\s|shares|stock|more|some|back|the\s+dip|into|in\b))[\w@$]",
     r"\b(?:merg(?:es|ed|er)\s+with|merger\s+(?:of|between|agreement|deal)|to\s+merge)\b",
     r"\btakeover\s+(?:bid|offer|of|deal|approach)\b",

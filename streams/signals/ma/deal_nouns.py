@@ -5,7 +5,8 @@
 - "X's Y bid", "X weighs Y bid": Y is the target (not "X shares jump on Y bid");
 - "deal at $108/sh for Y": the target after the price;
 - "acquires 51% of Y": the company of the share;
-- "Initech explores (a possible) sale": a company weighing its own sale.
+- "Initech explores (a possible) sale": a company weighing its own sale;
+- "takeover rumours about Y", "merger speculation around Y": Y is the one talked of as a target.
 """
 
 from __future__ import annotations
@@ -135,3 +136,18 @@ def weighed_sale(doc: Any, cue: int) -> int | None:
     ):
         return None
     return k
+
+
+_RUMOURS: Final = frozenset(
+    {"rumor", "rumors", "rumour", "rumours", "speculation", "chatter", "talk", "gossip"}
+)
+_ABOUT: Final = frozenset({"about", "around", "surrounding", "on", "over", "involving"})
+
+
+def rumoured_about(doc: Any, cue: int) -> int | None:
+    """The index after "takeover rumours about" at ``cue`` ("Takeover Rumors About Y"), where
+    the company talked of is the target and no buyer is named."""
+    k = cue + 1
+    if k + 1 < len(doc) and doc[k].lower_ in _RUMOURS and doc[k + 1].lower_ in _ABOUT:
+        return k + 2
+    return None

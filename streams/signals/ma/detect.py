@@ -97,10 +97,21 @@ def _strength(doc: Any, text: str, entities: Sequence[Entity]) -> tuple[float, R
     return strength, roles, set_aside
 
 
+_SUFFIX: Final = re.compile(
+    r"(?:[\s,]+(?:inc|corp|corporation|co|ltd|plc|group|holdings|company)\.?)+$", re.IGNORECASE
+)
+
+
+def _bare(name: str) -> str:
+    """A name without its marks and corporate suffix ("#GLOBEX CORP" -> "globex")."""
+    return _SUFFIX.sub("", name.lstrip("$#@")).lower()
+
+
 def _same(doc: Any, first: RoleSpan, second: RoleSpan, entities: Sequence[Entity]) -> bool:
     """Whether two parties are one company: the same name ("Globex" and "$GLBX" written
     "GLBX" aside) or linked to the same watched company ("Apple ... name to buy $AAPL")."""
-    if first.text.lstrip("$#@").lower() == second.text.lstrip("$#@").lower():
+    bare = _bare(first.text)
+    if bare and bare == _bare(second.text):
         return True
     first_ids = {
         e.id for e in entities if e.id and e.start < first.end_char and first.start_char < e.end

@@ -19,7 +19,9 @@ def words(text: str) -> frozenset[str]:
 
 
 # Words between a party and the cue ("X agrees to buy", "X in talks to acquire", "X's $5bn
-# takeover"): skipped when looking left for the acquirer, and never part of a name run.
+# takeover"): skipped when looking left for the acquirer, and never part of a name run. The
+# verbs of Title Case headlines said of a buyer are among them ("Vexa Spends $4bn to Buy",
+# "Oprah Winfrey Interested in Joining Bid").
 BRIDGE: Final = words(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
@@ -40,16 +42,22 @@ BRIDGE: Final = words(
     submits submitted lodges lodged tables tabled gets got receives received receiving
     attracts attracted attracting draws drew takes took want wanted wanting intends
     intend aims aim hopes hope
+    begins began interested spends spent spending leaning leans joining
     """
 )
-# Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On...").
+# Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),
+# nor skipped: among them the verbs of Title Case headlines whose subject weighs a deal and
+# is no buyer ("DOJ Questions Plan to Buy", "U.S. Approves Its Takeover of Y").
 STOP: Final = words(
     """
     to for in from with as after amid at on into over by via that which who while when
     following says said report reports reportedly the a an its their his her this these
     than about against under says is are was were will would has have had be been for up
     down out it they we breaking exclusive update updated alert before again later ago soon
-    within
+    within toward towards
+    questions questioned imperil imperils drafting drafts grills grilled warns warned urges
+    urged slams slammed probe probes probed probing review reviews reviewed reviewing
+    approve approves approved approving
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from models.enriched import Entity
-from streams.signals.ma.names import POSSESSIVE, TITLES, RoleSpan, run_left, span_any, words
+from streams.signals.ma.names import (
+    POSSESSIVE,
+    TITLES,
+    RoleSpan,
+    is_boundary,
+    run_left,
+    span_any,
+    words,
+)
 
 # A name starts after these ("Why Globex", "How Globex", "Dear Globex", "RT @x: Globex").
 _CUT_AFTER: Final = words("why how what when where who whom whether dear rt if via")
@@ -27,7 +35,7 @@ _NOT_NAMES: Final = words(
     lol wow omg yes no not just even still also others rivals peers make of
     senate congress parliament lawmakers senators regulators court fear prediction chatter
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
-    securities
+    securities doj fcc ftc sec cma committee commission panel regulator antitrust
     """
 )
 _OTHERS: Final = words("others rivals peers")
@@ -81,13 +89,7 @@ def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
         if doc[k].lower_ in _CUT_AFTER:
             start = k + 1
             break
-    while start < end and (
-        (doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start))
-        or _is_handle_or_link(doc[start])
-    ):
-        if doc[start].text.startswith("@") and end - start == 1:
-            break  # a handle alone may be the company's own ("@Initech")
-        start += 1
+    start = _past_not_names(doc, start, end)
     # "$GLBX Globex": the cashtag's ticker before the name it stands for ("$GLBX Capital" is
     # a name)
     if (
@@ -97,8 +99,20 @@ def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
         and doc[start].is_upper
         and doc[start + 1].lower_ not in _CORPORATE
     ):
-        start += 1
+        start = _past_not_names(doc, start + 1, end)  # "$GLBX Senate Committee"
     return start, end
+
+
+def _past_not_names(doc: Any, start: int, end: int) -> int:
+    """``start`` moved past the words no name starts with, handles and links."""
+    while start < end and (
+        (doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start))
+        or _is_handle_or_link(doc[start])
+    ):
+        if doc[start].text.startswith("@") and end - start == 1:
+            break  # a handle alone may be the company's own ("@Initech")
+        start += 1
+    return start
 
 
 def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
@@ -133,6 +147,19 @@ def _lone_word(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> bo
     if any(e.start < last and first < e.end for e in entities):
         return False
     return bool(token.is_stop) or token.tag_ in _NOT_NAME_TAGS
+
+
+_SAYS: Final = words("says said say according per")
+
+
+def _attribution(doc: Any, start: int, end: int) -> bool:
+    """A source closing its clause ("..., says Piper Jaffray: Full Story"): no party. Not a
+    subject after "said" ("sources said Globex will buy")."""
+    if start == 0 or doc[start - 1].lower_ not in _SAYS | {"to"}:
+        return False
+    if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "according"):
+        return False
+    return end == len(doc) or is_boundary(doc, end) or _is_link(doc[end])
 
 
 def organisation(
@@ -177,6 +204,8 @@ def organisation(
         and doc[end].text == ":"
     ):
         return None  # "RT LeldeSmits: ...": the retweeted account, written without "@"
+    if _attribution(doc, start, end):
+        return None
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
         kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)

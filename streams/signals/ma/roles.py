@@ -17,6 +17,7 @@ from streams.signals.ma.deal_nouns import (
     named_bid,
     past_deal_prefix,
     priced_for,
+    rumoured_about,
     share_of,
     weighed_sale,
 )
@@ -311,6 +312,8 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
 
 
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
+    if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
+        return Roles(None, _target_right(doc, about), cue)
     if is_talk(doc, cue):
         return talk_roles(doc, cue)
     if doc[cue].lower_ in PAIR_NOUNS and (described := described_pair(doc, cue, linked)):

@@ -261,3 +261,10 @@ def test_a_buyback_announced_stays_news() -> None:
 def test_today_in_a_past_year_is_history_not_news() -> None:
     text = "RT @someone: Today in 1977, The Northwind II went on sale $NWND"
     assert _label(text, org="Northwind") == "other"
+
+
+def test_a_wire_headline_after_the_company_and_a_colon_is_news() -> None:
+    # "Globex Inc : buys ...": a wire's headline, its subject written once before the colon
+    assert _label("$QNTL:US Qintel : buys Canadian security firm http://t.co/a", "Qintel") == (
+        "news"
+    )
