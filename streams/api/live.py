@@ -8,7 +8,8 @@ A post becomes searchable up to a refresh interval after its ``indexed_at``, and
 workers' clocks differ a little, so each poll looks back ``SCOUT_BOARD_LOOKBACK_S`` before
 the newest ``indexed_at`` seen and skips the documents already sent. The first poll sends
 what was indexed in the look-back window: the page loads each column first and then opens
-the stream, and drops the posts it already shows (by ``doc_id``), so nothing falls in between.
+the stream, and a post it already shows is redrawn in place (by ``doc_id``, never shown
+twice), so nothing falls in between.
 """
 
 from __future__ import annotations
