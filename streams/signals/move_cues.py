@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "INTRODUCED",
     "ADVISER",
     "HIRED_TICKER",
     "BOARD",
@@ -91,6 +92,17 @@ ROLE = re.compile(
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
     # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
     r"|(?<=\bas\s)(?:(?:its|the|new)\s+)*(?-i:(?:[A-Z][\w&-]*\s+){1,4})head)\b",
+    re.I,
+)
+# A post introducing an appointee: "Who is new Globex CEO Lee Park?", "Things you need to
+# know about new Globex CEO Lee Park", "Who is Lee Park - Globex's next CEO?", "Meet ...".
+# The role must follow "new" or "next" within the clause (never "Who will be the next CEO?").
+INTRODUCED = re.compile(
+    r"\b(?:who\s+is|who['’]s|meet|get\s+to\s+know|introducing|(?:things|facts)\s+"
+    r"(?:(?:you|to)\s+)?(?:need\s+to\s+|should\s+)?know\s+about)\s+"
+    r"(?P<between>[^.?!\n]{0,40}?)\b(?:new|next)\s+(?=(?:[\w$#@&.'’-]+\s+){0,2}?"
+    + ROLE.pattern.removeprefix(r"\b(?:(?:new|interim|acting|former)\s+)?")
+    + ")",
     re.I,
 )
 # A board seat taken or given up: "steps down from the Contoso board", "joins Fabrikam's board".

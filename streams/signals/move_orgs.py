@@ -195,7 +195,7 @@ def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entit
     governed = next((e for e in orgs if e.start == after), None)
     role = ROLE.match(text, governed.end + 1) if governed is not None else None
     if role is not None and _ROLE_ORG_GAP.match(text, role.end()):
-        governed = _role_org(text, orgs, role)  # "tapped as R&D chief at 3M": 3M
+        governed = role_org(text, orgs, role)  # "tapped as R&D chief at 3M": 3M
     if (
         governed is None
         and (board or cue["join"])
@@ -222,10 +222,10 @@ def role_org_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Enti
             max(0, r.start() - cue.end(), cue.start() - r.end()),
         ),
     )
-    return next((o for r in roles if (o := _role_org(text, orgs, r)) is not None), None)
+    return next((o for r in roles if (o := role_org(text, orgs, r)) is not None), None)
 
 
-def _role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
+def role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity | None:
     """The organisation a role title is attached to ("Contoso CEO", "CFO of Contoso", "CEO of
     #Telus" when NER missed it): the one after "of/at" first ("R&D chief at 3M"), then the
     nearest before ("$MMM: 3M CFO")."""

@@ -30,6 +30,7 @@ from streams.signals.move_cues import (
     GROWTH,
     HIRE_OBJECT_GAP,
     HIRED_TICKER,
+    INTRODUCED,
     LAYOFF,
     ROLE,
     ROLE_NAME,
@@ -49,6 +50,7 @@ from streams.signals.move_orgs import (
     nearest,
     organisation_of,
     organisations,
+    role_org,
     role_org_near,
     source_handle,
     subject_org,
@@ -234,6 +236,39 @@ def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) ->
     return []
 
 
+def _introduced(text: str, people: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
+    """A post introducing a named appointee ("Who is new Globex CEO Lee Park?", "Who is Lee
+    Park - Globex's next CEO?"): the person joins in that role. Without a person named
+    ("Who is the next CEO of Globex?") it is a guess, no move."""
+    for intro in INTRODUCED.finditer(text):
+        role = ROLE.search(text, intro.end())
+        if role is None or hypothetical(text, intro.start()):
+            continue
+        person = next(
+            (
+                p
+                for p in people
+                if intro.start("between") <= p.start and p.end <= intro.end("between")
+            ),
+            None,
+        ) or next((p for p in people if 0 <= p.start - role.end() <= 2), None)
+        if person is None and (named := ROLE_NAME.match(text, role.start())) is not None:
+            start, end = named.span("name")
+            person = Entity(
+                text=text[start:end], label="PERSON", start=start, end=end, source="rule"
+            )
+        if person is None or NOT_NAME.fullmatch(person.text.split()[0]):
+            continue
+        org = role_org(text, orgs, role)
+        if org is None and len({o.text for o in orgs}) == 1:
+            org = orgs[0]  # the only organisation named ("Contoso Corp : ... new CEO Lee Park")
+        move = _move(person, org, role["role"], "joins", intro)
+        lead = text[intro.start() : intro.start("between")].strip()
+        said = f"{lead} {text[intro.end('between') : intro.end()].strip()}"  # "who is ... new"
+        return [move.model_copy(update={"cue": " ".join(said.lower().split())})]
+    return []
+
+
 # "'s Lee Park", "'s Foresti": a person of the organisation just named.
 _POSSESSIVE_NAME = re.compile(r"['’]s?\s+(?-i:[A-Z][a-z]+)")
 # "to retire from (the) board of Apple": the board's company, the seat the role.
@@ -327,7 +362,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         key = (person.text if person else role_match["role"].lower(), direction)
         moves.setdefault(key, _move(person, org, role_match["role"], direction, cue))
     if not moves:
-        for move in _transfers(text, people, orgs):
+        for move in _transfers(text, people, orgs) or _introduced(text, people, orgs):
             moves.setdefault((move.person, move.direction), move)
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
         for move in _headcount(text, orgs):

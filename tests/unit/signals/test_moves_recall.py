@@ -106,3 +106,31 @@ def test_a_company_losing_a_banker_to_another_is_a_departure() -> None:
 def test_losing_money_or_a_bid_is_no_move() -> None:
     text = "Contoso loses $2bn to Fabrikam in a patent fight; its chief says it will appeal"
     assert _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG")) == []
+
+
+def test_a_post_introducing_a_named_new_ceo_is_a_join() -> None:
+    text = "Who is new Contoso CEO Lee Parkinson? VIDEO: http://example.com/v $CTSO"
+    assert _moves(text, ("Contoso", "ORG"), ("Lee Parkinson", "PERSON")) == [
+        ("Lee Parkinson", "Contoso", "CEO", "joins")
+    ]
+
+
+def test_things_to_know_about_a_new_ceo_is_a_join_even_when_ner_missed_the_name() -> None:
+    text = "Contoso Corp : Things you need to know about new Contoso CEO Rajan Mehta http://x.co/a"
+    assert _moves(text, ("Contoso", "ORG")) == [("Rajan Mehta", "Contoso", "CEO", "joins")]
+
+
+def test_who_is_a_named_person_the_next_ceo_is_a_join() -> None:
+    text = "$CTSO - Who is Rajan Mehta - Contoso's next CEO? -> http://example.com/b"
+    assert _moves(text, ("Contoso", "ORG"), ("Rajan Mehta", "PERSON")) == [
+        ("Rajan Mehta", "Contoso", "CEO", "joins")
+    ]
+
+
+def test_asking_who_the_next_ceo_will_be_is_no_move() -> None:
+    for text in (
+        "Who is the next CEO of Contoso? $CTSO",
+        "Who is the new Contoso CEO going to hire first? $CTSO",
+        "Who will be Contoso's next CEO, Lee Park or Bo Berg?",
+    ):
+        assert _moves(text, ("Contoso", "ORG")) == [], text
