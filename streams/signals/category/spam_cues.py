@@ -31,7 +31,11 @@ PROMO = Cue(
     r"\bdon'?t\s+miss\b",
     r"\b(?:will|about\s+to|ready\s+to|set\s+to)\s+(?:explode|skyrocket|soar|moon|rocket)\b",
     r"\b(?:stocks?|picks?|shares)\s+to\s+(?:buy|watch|own)\b",
-    r"\b(?:looking|want|wanna|time)\s+to\s+buy\b",
+    r"\b(?:want|wanna|time)\s+to\s+buy\b",
+    # "Are you looking to buy $X $Y", "Looking to buy a home?", not a company "looking to
+    # buy Initech" (a deal)
+    r"(?:^\W*|\b(?:are\s+you|r\s+u|you|u|i['’]?m|we['’]re|anyone|who['’]?s)\s+)looking\s+to"
+    r"\s+buy\b",
     r"\bbuy(?:ing)?,?\s+(?:or\s+)?sell(?:ing)?(?:,?\s+or\s+hold)?\b",
     r"\bsell\s+or\s+hold\b",
     r"\bare\s+you\s+(?:bullish|bearish|buying|selling|long|short)\b",

@@ -42,12 +42,13 @@ BRIDGE: Final = words(
     submits submitted lodges lodged tables tabled gets got receives received receiving
     attracts attracted attracting draws drew takes took want wanted wanting intends
     intend aims aim hopes hope
-    begins began interested spends spent spending leaning leans joining
+    begins began interested spends spent spending leaning leans joining looks looking
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),
 # nor skipped: among them the verbs of Title Case headlines whose subject weighs a deal and
-# is no buyer ("DOJ Questions Plan to Buy", "U.S. Approves Its Takeover of Y").
+# is no buyer ("DOJ Questions Plan to Buy", "U.S. Approves Its Takeover of Y"), and a
+# stock's moves ("Initech Surges On Buyout News": the name before them).
 STOP: Final = words(
     """
     to for in from with as after amid at on into over by via that which who while when
@@ -57,7 +58,8 @@ STOP: Final = words(
     within toward towards
     questions questioned imperil imperils drafting drafts grills grilled warns warned urges
     urged slams slammed probe probes probed probing review reviews reviewed reviewing
-    approve approves approved approving
+    approve approves approved approving shows showed surges surged soars soared jumps jumped
+    plunges plunged tumbles tumbled spikes spiked rallies rallied slumps slumped sinks sank
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

@@ -35,7 +35,8 @@ _NOT_NAMES: Final = words(
     lol wow omg yes no not just even still also others rivals peers make of
     senate congress parliament lawmakers senators regulators court fear prediction chatter
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
-    securities doj fcc ftc sec cma committee commission panel regulator antitrust
+    securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
+    competitor
     """
 )
 _OTHERS: Final = words("others rivals peers")

@@ -211,6 +211,12 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bbest\s+(?:for\s+\S+\s+)?(?:was|would\s+have\s+been)\s+to\s+(?:buy|acquire)\b"
             # a web domain bought: "Someone paid $12 for the Googlecom domain"
             r"|\b(?:paid|pays|buys?|bought|sold|sells?)\b[^.!?\n]{0,40}\bdomain(?:\s+names?)?\b"
+            # a strategy, a league table: "Cisco Looks to Acquisitions in Security", "Amgen
+            # Takes Over #33 Spot From Cisco"
+            r"|\b(?:look(?:s|ing)?|turn(?:s|ing)?)\s+to\s+(?:more\s+)?(?:acquisitions|m&a|deals"
+            r"|takeovers)\b"
+            r"|\btak(?:e|es|ing|en)\s+over\s+(?:the\s+)?(?:#|no\.?\s*)\d+\s+(?:spot|position|place"
+            r"|rank(?:ing)?)\b"
             r"|\b(?:a\s+look\s+at|list\s+of|roundup\s+of)\s+(?:\w+\s+)?(?:acquisitions|takeovers"
             r"|mergers|buyouts)\b"
             # a bid to do something else: "Facebook and Google Bid to Repurpose Our Eyes"

@@ -86,3 +86,39 @@ def test_a_company_named_again_with_its_suffix_is_not_its_own_target() -> None:
     signal = detect_ma(NLP("Qintel : buys Canadian security firm #QINTEL CORP"))
     assert signal.is_ma
     assert roles(signal)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stock's move ends the name before it: the company moving is the one talked of
+        ("Stocks Add To Gains; Qintel Surges On Buyout News.. http://t.co/a", (None, "Qintel")),
+        # "Shows" is the headline's verb, not part of a name
+        ("RT @desk: Globex Shows Merger Pact with Qintel, Will Buy for $4B in Cash", None),
+        # a rival unnamed is no party
+        ("RT @desk: Globex $GLBX Considers Merger With Rival - WSJ $HQP", ("Globex $GLBX", None)),
+        ("Globex Looking To Buy Qintel For $2 Billion", ("Globex", "Qintel")),
+    ],
+)
+def test_a_stocks_move_a_headline_verb_and_an_unnamed_rival_are_no_names(
+    text: str, expected: tuple[str | None, str | None] | None
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    if expected is None:
+        assert "Shows" not in repr(roles(signal))
+    else:
+        assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @techblog: Globex Looks to Acquisitions in Security, Says UBS - Tech Trader Daily",
+        "Initech turning to M&A as growth slows, analysts say",
+        "Amgen Takes Over #33 Spot From Globex Systems $AMGN $GLBX #stocks",
+        "Initech takes over the No. 2 position in the ranking",
+    ],
+)
+def test_a_strategy_of_deals_and_a_league_table_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma

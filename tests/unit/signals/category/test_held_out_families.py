@@ -268,3 +268,11 @@ def test_a_wire_headline_after_the_company_and_a_colon_is_news() -> None:
     assert _label("$QNTL:US Qintel : buys Canadian security firm http://t.co/a", "Qintel") == (
         "news"
     )
+
+
+def test_a_company_looking_to_buy_another_is_not_an_ad() -> None:
+    assert _label("Globex looking to buy Initech for $2bn", "Globex") != "spam"
+    assert _label("$DIS Are you looking to buy $TAP $SNI $CHTP #wallstreet http://t.co/a") == (
+        "spam"
+    )
+    assert _label("Looking to buy a home? Check our listings http://t.co/a") == "spam"
