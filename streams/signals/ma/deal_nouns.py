@@ -94,10 +94,12 @@ def named_bid(doc: Any, cue: int) -> Roles | None:
 
 
 def priced_for(doc: Any, cue: int) -> int | None:
-    """ "deal at $108/sh for Y", "offer at $5 a share for Y": the index of that "for"."""
-    if cue + 2 >= len(doc) or not is_amount(doc[cue + 2]):
+    """ "deal at $108/sh for Y", "offer at $5 a share for Y", "Said to Bid $200 Million for
+    Y": the index of that "for"."""
+    first = cue + 2 if cue + 1 < len(doc) and doc[cue + 1].lower_ == "at" else cue + 1
+    if first >= len(doc) or not is_amount(doc[first]):
         return None
-    for k in range(cue + 3, min(cue + 10, len(doc))):
+    for k in range(first + 1, min(first + 8, len(doc))):
         if doc[k].lower_ == "for":
             return k
         if is_boundary(doc, k) or not (

@@ -60,6 +60,7 @@ STOP: Final = words(
     urged slams slammed probe probes probed probing review reviews reviewed reviewing
     approve approves approved approving shows showed surges surged soars soared jumps jumped
     plunges plunged tumbles tumbled spikes spiked rallies rallied slumps slumped sinks sank
+    supports supported drove drives touts touted
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -69,7 +70,7 @@ _DESCRIPTORS: Final = words(
     specialist studio vendor platform rival competitor outfit player creator designer
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
-    broadcaster airline engine network giant
+    broadcaster airline engine network giant house
     """
 )
 # A possessive ending ("Globex's", "Globex’s").

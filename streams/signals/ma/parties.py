@@ -36,7 +36,7 @@ _NOT_NAMES: Final = words(
     senate congress parliament lawmakers senators regulators court fear prediction chatter
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
     securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
-    competitor
+    competitor share
     """
 )
 _OTHERS: Final = words("others rivals peers")
@@ -198,6 +198,9 @@ def organisation(
         start += 1  # "Activist Ackman", "Billionaire Icahn": the investor
     while end - start > 1 and doc[end - 1].lower_ in _TITLES:
         end -= 1  # "Fiat Chrysler CEO couldn't merge": the company, not its officer
+    title = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in _TITLES), None)
+    if title is not None:
+        end = title  # "AT&T CEO Stephenson Pushing to Buy": the company, not its officer
     if (
         start > 0
         and doc[start - 1].text.upper() == "RT"

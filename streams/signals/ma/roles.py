@@ -320,8 +320,10 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         return Roles(described[0], described[1], cue)  # "the Globex-Initech cable merger"
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
-    if prep_word == "at" and (priced := priced_for(doc, cue)) is not None:
-        prep, prep_word = priced, "for"  # "bid at $108/sh for Y"
+    if (prep_word == "at" or (prep is not None and is_amount(doc[prep]))) and (
+        priced := priced_for(doc, cue)
+    ) is not None:
+        prep, prep_word = priced, "for"  # "bid at $108/sh for Y", "Bid $200 Million for Y"
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
         return _bid_roles(doc, cue, prep_word)
     if doc[cue].lower_ == "merger" and (

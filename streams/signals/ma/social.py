@@ -112,6 +112,12 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"(?:(?!(?:offer|offers|bid|bids|proposal|price)\b)\w+\s+)?to\s+(?:buy|sell|hold|outperform"
             r"|neutral)\b"
             r"|\bfrom\s+(?:hold|neutral|sell|buy|underperform|outperform)\b"
+            # a rating bot: "Vetr Inc. Lowers Globex Holding Ltd (GLBX) to Buy"
+            r"|\b(?:lowers|raises|upgrades|downgrades|cuts|lifts|moves)\s+(?:[\w.&'’-]+\s+){1,6}"
+            r"\((?:NYSE:|NASDAQ:)?[A-Z.]{1,6}\)\s+to\s+(?:strong\s+)?(?:buy|sell|hold|outperform"
+            r"|neutral|underperform)\b"
+            # a trade up to a price: "blessing to buy Alibubble up to $80 tomorrow"
+            r"|\bbuy\s+(?:\S+\s+){1,2}?up\s+to\s+\$\d"
             # "Stock Reaffirmed As Buy At Northwind Bank"
             r"|\b(?:reaffirm|reiterat|maintain|rate|rating|initiat)\w*\s+(?:it\s+)?as\s+(?:a\s+)?"
             r"(?:strong\s+)?buy\b"
@@ -164,7 +170,8 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:trading|recent|renewed|growing|strong|faded|buying|investor)\s+"
             r"interest\s+in\b"
             r"|\btak(?:e|es|ing|en)\s+over\s+(?:the\s+)?(?:world|market|industry|internet|sports?"
-            r"|tv|television|music|streaming|gaming|mobile|space|lead|reins|top)\b"
+            r"|tv|television|music|streaming|gaming|mobile|space|lead|reins|top|fashion|retail"
+            r"|e-?commerce|grocer(?:y|ies)|payments|advertising|search|healthcare)\b"
             # a company's own spending: "Spent $7.3 Billion on its Data Centers"
             r"|\b(?:spen[dt]s?|spending|pa(?:ys|id))\s+(?:about\s+|over\s+|nearly\s+|more\s+than\s+)?"
             r"(?:US)?[$€£]?\d[\d.,]*\s*(?:bn|b|billion|m|mn|million)?"
@@ -235,7 +242,8 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         re.compile(
             r"\b(?:buys?|bought|buying|acquires?|acquired|acquiring|grabs?|grabbed|wins?|won"
             r"|snaps?\s+up|snapped\s+up|picks?\s+up|picked\s+up|lands?|landed|secures?|secured"
-            r"|purchases?|purchased|bid\w*)\s+(?:[\w$€£.,@#-]+\s+){0,4}?rights\s+to\b"
+            # (not across a clause: "acquires Initech, gaining the rights to its designs")
+            r"|purchases?|purchased|bid\w*)\s+(?:(?:[\w$€£.@#-]|,(?=\d))+\s+){0,4}?rights\s+to\b"
             r"|\b(?:tv|streaming|broadcast\w*|film|movie|music|media|distribution)\s+rights\b"
             r"|\bbuy\s+button\b|\bask\s+to\s+buy\b"
             r"|\b(?:buy|buys|bought|buying|purchas\w+|pick(?:s|ed|ing)?\s+up|sells?|sold|selling)\s+"
@@ -250,7 +258,14 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|trucks?|locomotives?|railcars?|satellites?|turbines?|rigs?|helicopters?)\b"
             # what a business acquires that is no company: content, customers, talent, spectrum
             r"|\b(?:content|customer|user|talent|land|data|subscriber|audience|traffic|lead"
-            r"|spectrum)\s+acquisitions?\b",
+            r"|spectrum)\s+acquisitions?\b"
+            # rights to a title, a shopper's purchases: "Netflix Acquires Print the Legend
+            # Rights", "What Not to Buy on Black Friday", "Tax on Overseas Purchases"
+            r"|\b(?:acquir|buy|bought|purchas)\w*\s+(?:[\w'’-]+\s+){1,5}?(?-i:Rights)\b"
+            r"|\b(?:acquir|buy|bought|purchas)\w*\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:film|movie|tv"
+            r"|broadcast|streaming|distribution|media|naming|music|publishing)\s+rights\b"
+            r"|\b(?:black\s+friday|cyber\s+monday|prime\s+day|boxing\s+day)\b"
+            r"|\b(?:overseas|online|consumer|retail|holiday|in-app|cross-border)\s+purchases\b",
             _I,
         ),
     ),

@@ -1,0 +1,74 @@
+"""Families read in the real M&A feed of StockNet's GE, T, CMCSA, AMZN and BABA posts
+(issue 13, point 3): not deals (rights to a title, shopping, a rating bot, a trade up to a
+price, taking over a market) and parties misread (a headline verb or an officer in a name,
+a descriptor before the name, a bid priced before its target).
+
+Every post is hand-written (invented companies); Docs from the blank English tokenizer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from streams.signals.ma import detect_ma
+from tests.unit.signals.support import roles
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$GLBX - Globex Acquires Print the Legend Rights -> http://t.co/a #stock",
+        "Globex buys the streaming rights to the league for $2bn",
+        "$GLBX What Not to Buy on Black Friday https://t.co/a",
+        "$GLBX China Tax on Overseas Purchases Set to Kick In https://t.co/a",
+        '"@someone: Sweet have Jim Cramer\'s blessing to buy Globex up to $80 tomorrow!! $GLBX"',
+        "Vetr Inc. Lowers Globex Group Holding Ltd (GLBX) to Buy https://t.co/a $GLBX",
+        "Globex has quietly launched its own clothing lines, as it tries to take over fashion",
+    ],
+)
+def test_rights_shopping_ratings_trades_and_markets_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$GLBX Globex Chief Touts Public Interest in Initech Bid", ("Globex", "Initech")),
+        ("$GLBX: [video] Globex CEO Stephenson Pushing to Buy Initech", ("Globex", "Initech")),
+        ("$GLBX Sean Combs Said to Bid $200 Million for Initech TV Network", None),
+        (
+            "$GLBX's foray into media goes on with acquisition of TV production house Initech Media",
+            ("GLBX", "Initech Media"),
+        ),
+    ],
+)
+def test_officers_verbs_descriptors_and_prices_are_not_read_as_names(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    if expected is None:
+        assert roles(signal) == ("Sean Combs", "Initech TV Network")
+    else:
+        assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$GLBX - Breakup Fee Drove Initech Merger Negotiations -> http://t.co/a",
+        "$GLBX $INTK Globex deal Supports Initech stock with Acquisition hope",
+        "RT @desk: $GLBX $INTK Hearing Market Chatter of Globex $64/Share Offer for Initech",
+    ],
+)
+def test_a_verb_or_a_price_unit_is_no_party(text: str) -> None:
+    named = repr(roles(detect_ma(NLP(text))))
+    assert not any(word in named for word in ("Drove", "Supports", "Share"))
+
+
+def test_a_deal_for_a_company_is_still_a_deal_beside_rights_to_its_patents() -> None:
+    signal = detect_ma(NLP("Globex acquires Initech, gaining the rights to its chip designs"))
+    assert signal.is_ma
