@@ -37,7 +37,8 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         re.compile(
             r"\b(?:a|still|strong|better|recommended|good|great|top|best|solid|cheap|screaming)"
             r"\s+buys?\b(?!-|\s+(?:outs?|backs?)\b)"
-            r"|\b(?:ups|upped|upgrades?|upgraded|downgrades?|downgraded|rates?|rated|initiates?"
+            # (not UPS the shipper: "UPS to buy Coyote Logistics")
+            r"|\b(?:(?-i:ups|Ups)|upped|upgrades?|upgraded|downgrades?|downgraded|rates?|rated|initiates?"
             r"|lowers|lowered|reiterates?|reiterated|maintains?"
             r"|initiated|starts?|started)\s+(?:\S+\s+){0,2}?(?:to|at|with|as)\s+(?:a\s+)?buy\b"
             r"|\bbuy\s+(?:trigger|signals?|watch\s*list|case|thesis|point|list|button)\b"

@@ -43,6 +43,7 @@ BRIDGE: Final = words(
     attracts attracted attracting draws drew takes took want wanted wanting intends
     intend aims aim hopes hope
     begins began interested spends spent spending leaning leans joining looks looking
+    raises raised boosts boosted lifts lifted hikes hiked tender
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),
@@ -60,7 +61,7 @@ STOP: Final = words(
     urged slams slammed probe probes probed probing review reviews reviewed reviewing
     approve approves approved approving shows showed surges surged soars soared jumps jumped
     plunges plunged tumbles tumbled spikes spiked rallies rallied slumps slumped sinks sank
-    supports supported drove drives touts touted
+    supports supported drove drives touts touted hire hires hired
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

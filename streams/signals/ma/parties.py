@@ -36,7 +36,7 @@ _NOT_NAMES: Final = words(
     senate congress parliament lawmakers senators regulators court fear prediction chatter
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
     securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
-    competitor share
+    competitor share decision
     """
 )
 _OTHERS: Final = words("others rivals peers")
@@ -151,11 +151,14 @@ def _lone_word(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> bo
 
 
 _SAYS: Final = words("says said say according per")
+_REPORTS: Final = words("reports reported says said writes")
 
 
 def _attribution(doc: Any, start: int, end: int) -> bool:
     """A source closing its clause ("..., says Piper Jaffray: Full Story"): no party. Not a
     subject after "said" ("sources said Globex will buy")."""
+    if start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end].lower_ in _REPORTS:
+        return True  # "Berkshire close to acquiring Y, WSJ reports"
     if start == 0 or doc[start - 1].lower_ not in _SAYS | {"to"}:
         return False
     if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "according"):
@@ -188,12 +191,16 @@ def organisation(
     if end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start):
         return None
     start += _place(doc, start, end, entities)
-    if start >= end:
-        return None
+    if start >= end or (
+        end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start)
+    ):
+        return None  # "Chinese Investors": no name once the place is off
     if doc[start].lower_ in POSSESSIVE:  # "Norway's Initech"
         start += 1
     if start >= end or _lone_word(doc, start, end, entities):
         return None
+    if end - start == 1 and doc[start].lower_ in _TITLES:
+        return None  # "$WFC CEO has been selling ...": an officer, no company
     while end - start > 1 and doc[start].lower_ in _LEADING:
         start += 1  # "Activist Ackman", "Billionaire Icahn": the investor
     while end - start > 1 and doc[end - 1].lower_ in _TITLES:

@@ -72,3 +72,61 @@ def test_a_verb_or_a_price_unit_is_no_party(text: str) -> None:
 def test_a_deal_for_a_company_is_still_a_deal_beside_rights_to_its_patents() -> None:
     signal = detect_ma(NLP("Globex acquires Initech, gaining the rights to its chip designs"))
     assert signal.is_ma
+
+
+# Read in the real M&A feed of BAC, C, WFC, JNJ, MRK, ABBV, VZ, ORCL, QCOM, HD, MCD, CVX, BA.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$GLBX Pentagon, GSA map out acquisition cybersecurity; tester finds issues remain",
+        "$GLBX Globex Gets U.S. Approval to Sell Spare Parts to Iran http://t.co/a",
+        "#Globex to Sell LNG to South Korea's Initech via @WSJ http://t.co/a",
+        "$GLBX Globex Energy to purchase Honolulu land for an undersea cable project",
+        "Marathon Investor: sold $GLD $GLBX bought $INTK (May 2). Approach: http://t.co/a",
+        "Interesting. $GLBX CEO has been selling his shrs in the bank and buying $INTK.",
+        "$GLBX [video] Globex Suisse to pay $2.5 billion for criminal conspiracy http://t.co/a",
+        "Earnings season picks up pace as results come in: $GLBX, $INTK, $HOOL",
+        "RT @Globex: Over 40% of online orders are picked up in stores. $GLBX",
+    ],
+)
+def test_procurement_goods_land_trades_fines_and_idioms_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UPS to buy Coyote Logistics for $1.8bn", ("UPS", "Coyote Logistics")),
+        ("Globex Raises Offer for Initech to $51.5 Billion..", ("Globex", "Initech")),
+        ("Globex Begins Tender Offer to Acquire Initech..", ("Globex", "Initech")),
+        (
+            "RT @desk: Hooli close to acquiring Initech Castparts, WSJ reports $INTK",
+            (None, "Initech Castparts"),
+        ),
+        ("Hedge Funds Cash In As $SO Acquires $GAS For $12 Billion", ("SO", "GAS")),
+    ],
+)
+def test_a_shippers_name_a_raised_offer_a_tender_and_a_source_are_read_right(
+    text: str, expected: tuple[str | None, str]
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Investors Hire Bank of Globex to Finance Initech Bid $GLBX",
+        "Globex's Decision To Sell Consumer Division Is Timely",
+    ],
+)
+def test_investors_hires_and_decisions_are_no_party(text: str) -> None:
+    named = repr(roles(detect_ma(NLP(text))))
+    assert not any(word in named for word in ("Investors", "Hire", "Decision")), named
+
+
+def test_an_analyst_upping_a_rating_is_still_no_deal() -> None:
+    assert not detect_ma(NLP("Analyst Ups Globex to Buy")).is_ma
