@@ -256,6 +256,12 @@ _LEAVE_NOUN = re.compile(
 
 
 # A cast, not staff: "recruits two actors for season 4", "hires X for the film".
+# Things hired, not people: "Oil Traders Hire Tanks on Tiny Island".
+_HIRED_THINGS = re.compile(
+    r"\s+(?:(?:more|extra|new|the|a|an|\d[\d,]*)\s+)?(?:oil\s+)?(?:tanks?|tankers?|ships?"
+    r"|vessels?|storage|space|cars?|trucks?|planes?|jets?|boats?|rigs?|barges?|cranes?)\b",
+    re.I,
+)
 _CASTING = re.compile(
     r"[^.!?\n]{0,60}?\bfor\s+(?:the\s+|its\s+|a\s+)?(?:new\s+)?(?:season|series|show|film|movie"
     r"|sequel|episode)s?\b",
@@ -272,7 +278,7 @@ def hiring_noun(text: str, cue: re.Match[str]) -> bool:
     before = text[max(0, cue.start() - 20) : cue.start()]
     if _HIRING_LIMITED.search(text[max(0, cue.start() - 40) : cue.start()]):
         return True
-    if _CASTING.match(text, cue.end()):
+    if _CASTING.match(text, cue.end()) or _HIRED_THINGS.match(text, cue.end()):
         return True
     if word == "hires" and re.search(r"#[a-z\d]\w*\s+$", before):
         return True  # "their #h1b hires"

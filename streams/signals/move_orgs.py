@@ -338,7 +338,14 @@ def subject_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity
         return None
     start = cue.start() - len(head.group(0)) + head.start("name")
     end = start + len(head["name"])
+    if _HONORIFIC.search(text, max(0, start - 12), start):
+        return None  # "Gov. Nixon Appoints ...": a person appoints
     return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+
+
+_HONORIFIC = re.compile(
+    r"\b(?:Gov|Governor|Mayor|Sen|Senator|Rep|President|Mr|Mrs|Ms|Dr|Sir|Lord|Judge)\.?\s+$"
+)
 
 
 def clause_subject(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
@@ -359,6 +366,10 @@ def _clause_text_before(text: str, start: int, reach: int = 70) -> str:
 _BOARD_SUFFIX = re.compile(r"(?<=\S)\s+board(?:\s+of\s+directors)?\W*$", re.I)
 
 
+# Where a company is based, before its name: "Charlotte-based", "Cleveland-Based".
+_BASED = re.compile(r"^(?:[A-Z][\w.'’]*[\s-])*?[A-Z][\w.'’]*-(?i:based)\s+(?=\S)")
+
+
 def as_named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
     """The organisation as the text names it: "Contoso" over its cashtag "$CTSO" (same linked
     company), "#Contoso" without the hash."""
@@ -371,6 +382,7 @@ def as_named(move: ExecMove, orgs: Sequence[Entity]) -> ExecMove:
         )
         name = named or name
     name = _BOARD_SUFFIX.sub("", name.lstrip("#")).rstrip("’'")  # "Pixelworks’ Board"
+    name = _BASED.sub("", name)  # "Charlotte-based CommunityOne Bancorp": the bank
     if name.lower() in {"board", "board of directors"} or (move.person and name == move.person):
         # "Announce Appointment of Jason Wenig to Board of Directors", "Sue Wagner Joins":
         # a board or the person is no organisation

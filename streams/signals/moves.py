@@ -77,6 +77,14 @@ _ADDED_TO_BOARD = re.compile(r"[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b",
 _JOINS_THE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _JOINER = re.compile(r"(?P<name>[A-Z][\w&.'’-]+(?:\s+[A-Z][\w&.'’-]+)?)\s+$")
 _NOT_JOINER = re.compile(r"Now|And|So|Also|Today|Then|Even|Finally|Next|The|RT", re.I)
+# A dismissal of many: "fires 15 senior bankers", "sacks dozens of traders".
+_FIRES_MANY = re.compile(
+    r"\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?(?:\d[\d,]*|two|three|four|five|six"
+    r"|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several)\s+(?:\w+\s+){0,2}?(?:bankers"
+    r"|traders|employees|workers|staff(?:ers)?|executives|managers|engineers|people|brokers"
+    r"|analysts|advisers|advisors)\b",
+    re.I,
+)
 # Characters between a company and a hire cue: the company is its subject ("Contoso is hiring").
 _HIRER_NEAR = 25
 
@@ -115,6 +123,13 @@ def _named_after(text: str, cue: re.Match[str]) -> Entity | None:
     )
 
 
+# Active appointing verbs: the person right before them appoints ("Gov. Lee Park Appoints
+# ...", "Tim Cook names Bo Berg as CFO"), the one appointed comes after.
+_APPOINTS = frozenset(
+    {"appoints", "names", "taps", "picks", "elects", "promotes", "hires", "recruits", "poaches"}
+)
+
+
 def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The nearest person to the cue, never the cue itself ("Peter Oppenheimer to Retire"
     with "Retire" tagged PERSON), nor the one succeeded ("Lee Park to succeed Bo Berg": Lee
@@ -122,6 +137,8 @@ def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity |
     added."""
     word = cue.group(0).lower()
     candidates = [p for p in people if p.end <= cue.start() or p.start >= cue.end()]
+    if word in _APPOINTS:
+        candidates = [p for p in candidates if not 0 <= cue.start() - p.end <= 2]
     if word.startswith("succeed"):
         candidates = [p for p in candidates if p.start >= cue.end() + 2 or p.end <= cue.start()]
         successor = _SUCCESSOR.search(text, max(0, cue.start() - 40), cue.start())
@@ -155,6 +172,7 @@ def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:
             _FORMER_BEFORE.search(text, max(0, e.start - 8), e.start)
             and _ROLE_NEXT.match(text, e.end)
         )
+        and not text[e.end : e.end + 6].lower().startswith(("-based", "-born"))  # a place
     ]
 
 
@@ -310,6 +328,13 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         if false_cue(text, cue, org_before=org_before) or _hires_an_adviser(text, cue):
             continue
         direction = "leaves" if cue["leave"] else "promoted" if cue["promote"] else "joins"
+        fired = cue["leave"] and cue.group(0).lower().startswith(("fire", "sack"))
+        if fired and _FIRES_MANY.match(text, cue.end()):
+            # "Globex fires 15 senior bankers at its Asia unit": Globex cuts jobs
+            org = subject_org(text, orgs, cue) or company_near(orgs, cue, _HIRER_NEAR)
+            if org is not None:
+                moves.setdefault((None, "layoffs"), _move(None, org, None, "layoffs", cue))
+            continue
         board = _FROM_BOARD.match(text, cue.end()) if cue["leave"] else None
         board_of = next((e for e in orgs if board and e.start == board.end()), None)
         lo, hi = window(text, cue)

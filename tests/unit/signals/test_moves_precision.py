@@ -368,3 +368,38 @@ def test_a_board_or_the_person_is_no_organisation_and_a_function_is_no_name() ->
     text = "Contoso Names Head of Intellectual Property Enforcement http://t.co/x"
     found = detect_moves(text, entities(text, ("Contoso", "ORG")))
     assert [(m.person, m.organisation) for m in found] == [(None, "Contoso")]
+
+
+# Read in the real moves of BAC, C, JNJ, MRK, ORCL, HD, MCD, CVX, BA (StockNet).
+
+
+def test_the_one_who_names_is_not_the_one_named() -> None:
+    text = "Tim Cook names Lee Park as Contoso's new CFO"
+    assert _moves(text, ("Tim Cook", "PERSON"), ("Lee Park", "PERSON"), ("Contoso", "ORG")) == [
+        ("Lee Park", "Contoso", "joins")
+    ]
+
+
+def test_a_governor_appointing_is_no_person_joining_and_no_organisation() -> None:
+    text = "Contoso : Gov. Lee Park Appoints Director of Quality at Contoso to State Commission"
+    found = _moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    assert all(person != "Lee Park" and org != "Lee Park" for person, org, _ in found)
+
+
+def test_a_city_before_based_is_no_person_and_not_part_of_the_company() -> None:
+    text = "Former Fabrikam treasurer named chairman of Charlotte-based Contoso Bancorp"
+    assert _moves(text, ("Charlotte", "PERSON"), ("Contoso Bancorp", "ORG")) == [
+        (None, "Contoso Bancorp", "joins")
+    ]
+
+
+def test_tanks_hired_are_no_hiring() -> None:
+    text = "$GS $CTSO: Oil Traders Hire Tanks on Tiny Island to Profit From Global Glut"
+    assert _moves(text, ("$CTSO", "ORG")) == []
+
+
+def test_firing_many_bankers_is_the_company_cutting_jobs() -> None:
+    text = "#Contoso ( $CTSO) BRIEF-Contoso fires 15 senior bankers at Asia investment-banking unit"
+    assert _moves(text, ("Contoso", "ORG"), ("Asia", "ORG")) == [(None, "Contoso", "layoffs")]
+    text = "Contoso fired two traders over its fraud debacle."
+    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "layoffs")]
