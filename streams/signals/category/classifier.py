@@ -43,7 +43,7 @@ from .news_cues import (
     STRONG_MA,
 )
 from .scan import Cues, lowered
-from .sources import DESK, is_source
+from .sources import ANALYSIS_LINK, BARE_FORM, DESK, is_source
 from .spam_cues import BOT_FIELD, BOT_TRENDING, LINK_BAIT, MONEY_SPELLING, PROMO
 from .text import EMOJI_RUN, caps_hype, parts
 
@@ -186,6 +186,12 @@ def classify(
     if r.search(LISTICLE):
         events *= 0.4
         chatter += 1.0
+    if ANALYSIS_LINK.search(p.raw) and not (ma is not None and ma.is_ma) and not moves:
+        # a contributor's analysis piece linked ("seekingalpha.com/article/..."): the event
+        # it names is its subject, not what it reports ("IPO Prospects: Is Uber Ready ..."),
+        # unless it states a deal or a move ("Micron Acquires Inotera: What's Next?")
+        events *= 0.5
+        chatter += 0.7
     if r.search(STOCK_MOVE):
         events *= 0.6
         chatter += 0.9
@@ -194,7 +200,7 @@ def classify(
         chatter += 0.8
     history = r.search(HISTORY)
     appearance = r.search(APPEARANCE)
-    if appearance or money_spelt:
+    if appearance or money_spelt or BARE_FORM.match(body):
         events = 0.0
     elif history:
         events *= 0.3

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from .scan import Cue
 
-__all__ = ["DESK", "NEWS_SOURCES", "is_source"]
+__all__ = ["ANALYSIS_LINK", "BARE_FORM", "DESK", "NEWS_SOURCES", "is_source"]
+
+# A filing feed's post that names the form and nothing else ("$AAPL - Current Report Filing
+# (8-k)"): no event said.
+BARE_FORM = re.compile(
+    r"\s*(?:\$[A-Za-z.]+\s*[-:]?\s*)*(?:current\s+report(?:\s+filing)?|quarterly\s+report"
+    r"|annual\s+report|statement\s+of\s+changes\s+in\s+beneficial\s+ownership|prospectus"
+    r"|proxy\s+statement)\s*\(\s*(?:8-k|10-q|10-k|4|424b\d|def\s*14a|6-k|20-f)\s*\)[\s.]*$",
+    re.I,
+)
+# Links to contributors' analysis and opinion pieces (the same sites' news items have another
+# path: seekingalpha.com/news/..., and the daily news digest "Wall Street Breakfast").
+ANALYSIS_LINK = re.compile(
+    r"\b(?:seekingalpha\.com/article/(?!\d+-wall-street-breakfast)|fool\.com/investing/"
+    r"|investorplace\.com/20\d\d/)",
+    re.I,
+)
 
 # Accounts of newsrooms and business press (lower case, without @). A retweet of one of them
 # or a post by one counts as news evidence, never as news on its own.

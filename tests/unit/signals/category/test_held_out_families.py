@@ -276,3 +276,34 @@ def test_a_company_looking_to_buy_another_is_not_an_ad() -> None:
         "spam"
     )
     assert _label("Looking to buy a home? Check our listings http://t.co/a") == "spam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # contributors' analysis pieces linked: the event named is their subject
+        "Northwind's Currency Index Turns A New Page In Its Financial Results "
+        "http://seekingalpha.com/article/3850096-northwinds-currency-index?source=feed_f $NWND",
+        "RT @SA_IPOWatch: 2016 IPO Prospects: Is Acme Ready To Ride The Stock Market? "
+        "http://seekingalpha.com/article/3821916-2016-ipo-prospects-acme",
+        # a filing feed naming the form and nothing else
+        "$NWND - Current Report Filing (8-k) http://uk.advfn.com/news/EDGAR/2015/article/6723",
+    ],
+)
+def test_analysis_pieces_and_bare_filing_notices_are_not_news(text: str) -> None:
+    assert _label(text, "Northwind") != "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same sites' news, a digest, and a filing that says something
+        "Northwind reports record quarterly revenue of $75.9bn "
+        "http://seekingalpha.com/news/3000000-northwind-reports $NWND",
+        "RT @SeekingAlpha: Wall Street Breakfast: Northwind, Acme Enter Biggest Tech Deal On "
+        "Record http://seekingalpha.com/article/3570000-wall-street-breakfast-northwind $NWND",
+        "Northwind's 8-K filing shows CFO Lee Park will get a $10m bonus $NWND",
+    ],
+)
+def test_news_items_digests_and_filings_with_content_stay_news(text: str) -> None:
+    assert _label(text, "Northwind") == "news", text
