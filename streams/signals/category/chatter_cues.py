@@ -9,6 +9,7 @@ __all__ = [
     "ANALYST",
     "COUNTERFACTUAL",
     "LISTICLE",
+    "RATED",
     "OPINION",
     "OPTIONS",
     "PERCENT",
@@ -108,6 +109,14 @@ ANALYST = Cue(
     r"\b(?:cut|cuts|raised|raises|lowered|lowers|lifted|moved|upgraded|downgraded)\s+to\s+(?:a\s+)?"
     r"(?:strong\s+)?(?:buy|sell|hold|neutral|outperform|underperform|overweight|underweight|"
     r"market\s+perform|sector\s+perform)\b",
+)
+# A rating told as the headline ("Goldman Sachs Upgrades Acme to Buy", "Acme Upgraded to Buy
+# by Northwind", "Acme shares recommended after results at Northwind"): the event it names
+# ("after results") is the rater's reason, not what the post reports.
+RATED = Cue(
+    r"\b(?:up|down)grade[sd]?\s+(?:\S+\s+){0,4}?to\s+(?:a\s+)?(?:strong\s+)?(?:buy|sell|hold"
+    r"|neutral|outperform|underperform|overweight|underweight|market\s+perform)\b",
+    r"\b(?:shares|stock)\s+(?:(?:re)?recommended|rated|reiterated)\b",
 )
 PREVIEW = Cue(
     r"\b(?:ahead\s+of|before|into|preview\w*|previewing)\s+(?:the\s+)?(?:earnings|results|"

@@ -21,6 +21,7 @@ from .chatter_cues import (
     PREVIEW,
     PRICE,
     QUESTION,
+    RATED,
     SPECULATION,
     STOCK_MOVE,
     STOCK_TALK,
@@ -51,6 +52,7 @@ __all__ = ["classify"]
 
 # Every family read on the post's body (the bot template is read on the text with its links).
 _CUES = Cues(
+    RATED,
     PROMO,
     BOT_TRENDING,
     LINK_BAIT,
@@ -116,6 +118,8 @@ def classify(
         spam += 0.55 * min(p.cashtags - 2, 5) * said
     if p.cashtags >= 2 and p.hashtags >= 2 and p.links:
         spam += 0.6
+    if p.cashtags >= 3 and p.links >= 3 and n_words <= 8:
+        spam += 0.8  # a list of tickers and links ("Q2 releases: $A - link $B - link ...")
     if p.cashtags >= 2 and BOT_FIELD.search(p.linked, lowered(p.linked)):
         spam += 1.5
     if r.search(BOT_TRENDING):
@@ -186,6 +190,11 @@ def classify(
     if r.search(LISTICLE):
         events *= 0.4
         chatter += 1.0
+    if r.search(RATED) and not (ma is not None and ma.is_ma) and not moves:
+        # a rating is chatter whoever tweets it (a newsroom too); the results it cites are
+        # the rater's reason (guidelines: ratings are chatter unless they report an event)
+        events = 0.0
+        chatter += 0.8
     if ANALYSIS_LINK.search(p.raw) and not (ma is not None and ma.is_ma) and not moves:
         # a contributor's analysis piece linked ("seekingalpha.com/article/..."): the event
         # it names is its subject, not what it reports ("IPO Prospects: Is Uber Ready ..."),

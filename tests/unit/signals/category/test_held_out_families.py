@@ -12,6 +12,7 @@ import pytest
 from models.enriched import Entity
 from models.post import Author
 from streams.signals.category import classify
+from streams.signals.moves import detect_moves
 
 
 def _label(text: str, org: str | None = None, handle: str | None = None) -> str:
@@ -307,3 +308,27 @@ def test_analysis_pieces_and_bare_filing_notices_are_not_news(text: str) -> None
 )
 def test_news_items_digests_and_filings_with_content_stay_news(text: str) -> None:
     assert _label(text, "Northwind") == "news", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ratings, whoever tweets them, whatever reason they give
+        "$NWND Northwind shares recommended after June quarter results at Acme Bank: Full Story",
+        "Acme Securities Upgrades Northwind to Buy $NWND http://t.co/a",
+        "$NWND - Northwind Co. Upgraded to Buy by Vetr Inc. #NWND http://t.co/a",
+        # a list of tickers and links
+        "Q2 erns releases: $NWND - http://bit.ly/a $ACME - http://bit.ly/b $CTSO - "
+        "http://bit.ly/c $FBKM - http://bit.ly/d",
+    ],
+)
+def test_ratings_and_lists_of_links_are_not_news(text: str) -> None:
+    assert _label(text, "Northwind") != "news", text
+    assert classify(text, author=Author(handle="theflynews")).label != "news", text
+
+
+def test_a_rating_beside_a_reported_departure_stays_news() -> None:
+    text = "Northwind downgraded to sell as CEO Lee Park resigns $NWND"
+    moves = detect_moves(text, [])
+    assert moves
+    assert classify(text, moves=moves).label == "news"
