@@ -122,6 +122,7 @@ PREVIEW = Cue(
     r"\b(?:ahead\s+of|before|into|preview\w*|previewing)\s+(?:the\s+)?(?:earnings|results|"
     r"report|er)\b",
     r"\bearnings\s+(?:preview|expectations?|estimates?|whispers?|week|season|calendar|play)\b",
+    r"\bwhat\s+to\s+(?:expect|watch|look\s+for)\s+(?:from|in|at|when)\b",
     r"\breport(?:s|ing)?\s+(?:earnings\s+)?(?:tomorrow|today|tonight|next\s+week|this\s+week|"
     r"after\s+the\s+(?:bell|close)|before\s+the\s+(?:bell|open))\b",
     r"\b(?:will|can|could)\s+\$?[A-Z]\w*\s+(?:beat|miss)\b",

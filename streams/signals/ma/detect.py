@@ -18,7 +18,7 @@ from streams.signals.ma.evidence import cue_strength
 from streams.signals.ma.lowercase import lower_case_evidence, may_be_lower_case
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan
-from streams.signals.ma.parties import organisation
+from streams.signals.ma.parties import organisation, unbuyable
 from streams.signals.ma.roles import read_roles
 
 THRESHOLD: Final = 0.5
@@ -26,6 +26,7 @@ THRESHOLD: Final = 0.5
 _CUE_WEIGHT: Final = 0.7
 _PARTY_WEIGHT: Final = 0.15
 _PASSING_FACTOR: Final = 0.3
+_JOKE_SCORE: Final = 0.3
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“<(])|\n\s*\n")
 
 
@@ -159,6 +160,8 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     if passing and strength < THRESHOLD:
         score *= _PASSING_FACTOR  # the roles probably belong to the old deal
     score = round(max(0.0, min(1.0, score)), 4)
+    if roles is not None and unbuyable(doc, roles.cue, roles.target):
+        score = min(score, _JOKE_SCORE)  # "Apple to Buy Boko Haram", "to buy Greece"
     is_ma = score >= THRESHOLD
     about = deal_text(doc, roles, linked) if is_ma else text
     if set_aside:

@@ -61,6 +61,32 @@ _KNOWN_PLACES: Final = words(
 )
 
 
+# Groups no company buys: a post "buying" one is a joke ("Apple to Buy Boko Haram").
+_NOT_FOR_SALE: Final = frozenset(
+    {"boko haram", "isis", "isil", "al qaeda", "al-qaeda", "taliban", "hamas", "hezbollah"}
+)
+
+
+_COUNTRIES: Final = frozenset(
+    {
+        "greece", "italy", "spain", "france", "germany", "russia", "china", "india", "japan",
+        "canada", "mexico", "brazil", "ireland", "portugal", "cyprus", "ukraine", "venezuela",
+        "argentina", "america", "the us", "the u.s.", "the uk", "britain", "europe", "africa",
+        "puerto rico", "north korea", "iran", "iraq", "syria", "crimea", "greenland",
+    }
+)  # fmt: skip
+
+
+def unbuyable(doc: Any, cue: int, span: RoleSpan | None) -> bool:
+    """Whether the company "bought" right after the buying word is a country or an armed
+    group: a joke or a figure of speech ("Apple to Buy Boko Haram", "Apple could buy
+    Greece"), not a deal ("selling Delhi Australia Fund", "acquisitions in the US" are)."""
+    if span is None or span.start not in (cue + 1, cue + 2):
+        return False
+    name = span.text.lower().strip("#@ ")
+    return name in _NOT_FOR_SALE or name in _COUNTRIES
+
+
 def _is_link(token: Any) -> bool:
     """A link, not a domain that names a company ("alando.de")."""
     text: str = token.text.lower()

@@ -130,3 +130,25 @@ def test_investors_hires_and_decisions_are_no_party(text: str) -> None:
 
 def test_an_analyst_upping_a_rating_is_still_no_deal() -> None:
     assert not detect_ma(NLP("Analyst Ups Globex to Buy")).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @someone: *Breaking: Globex to Buy Boko Haram for $3.2 Billion $GLBX http://t.co/a",
+        "Globex to buy Greece for $300 billion $GLBX",
+    ],
+)
+def test_buying_a_country_or_an_armed_group_is_a_joke_not_a_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CSR Ltd has agreed to sell its Delhi Australia Fund to Esso for 985 mln dlrs",
+        "Globex said it hoped to make small acquisitions in the US and bought Initech Corp",
+    ],
+)
+def test_a_place_in_a_real_deal_does_not_make_it_a_joke(text: str) -> None:
+    assert detect_ma(NLP(text)).is_ma

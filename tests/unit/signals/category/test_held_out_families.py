@@ -332,3 +332,8 @@ def test_a_rating_beside_a_reported_departure_stays_news() -> None:
     moves = detect_moves(text, [])
     assert moves
     assert classify(text, moves=moves).label == "news"
+
+
+def test_what_to_expect_from_results_is_a_preview() -> None:
+    text = "What to expect from Northwind's earnings results tonight: http://on.mktw.net/a $NWND"
+    assert _label(text, "Northwind") != "news"
