@@ -104,5 +104,5 @@ class ExecMove(BaseModel):
     organisation: str | None = None
     organisation_id: str | None = None
     role: str | None = None
-    direction: Literal["joins", "leaves", "promoted", "hiring", "layoffs"]
+    direction: Literal["joins", "leaves", "promoted", "hiring", "layoffs", "reshuffle"]
     cue: str = Field(description="The words that signalled the move.")

@@ -87,6 +87,8 @@ def _move_line(move: Move) -> str:
         return f"{text} a {move.role}" if move.role else text
     if move.direction == "layoffs":
         return f"{org or 'An organisation'} cuts jobs"
+    if move.direction == "reshuffle":
+        return f"{org or 'An organisation'} reshuffles its management"
     text = f"{who} {verbs.get(move.direction, move.direction)}"
     if org:
         text += f" {org}"

@@ -36,6 +36,7 @@ __all__ = [
     "HIRE_OBJECT_GAP",
     "LAYOFF",
     "ROLE",
+    "RESHUFFLE",
     "ROLE_NAME",
     "GROWTH",
     "TRANSFER",
@@ -130,6 +131,17 @@ LAYOFF = re.compile(
     rf"|{_COUNT}\s+{_STAFF}\s+(?:cut|axed|slashed|eliminated|shed)"
     r"|(?:cut|cuts|cutting|reduc(?:es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:its\s+|their\s+)?"
     r"(?:workforce|headcount)|(?:workforce|headcount)\s+(?:reductions?|cuts?))\b",
+    re.I,
+)
+# A management reshuffle at a named company, no one named: "Management shuffle at Contoso",
+# "Executive Changes At Contoso", "Contoso announces officer changes", "chief recasts
+# executive team", "bracing for another management reshuffle".
+RESHUFFLE = re.compile(
+    r"\b(?:management|executive|leadership|officer|c-suite)\s+(?:re)?(?:shuffle|shake-?up|overhaul"
+    r"|changes|revamp)s?\b"
+    r"|\b(?:re)?shuffles?\s+(?:its\s+|the\s+)?(?:management|executive|leadership|top)\b"
+    r"|\b(?:recasts?|revamps?|overhauls?|shakes\s+up)\s+(?:its\s+|the\s+)?(?:executive|management"
+    r"|leadership)\s+(?:team|ranks|structure)\b",
     re.I,
 )
 # A person changing organisations, no role said: "leaves Contoso for Fabrikam", "returning

@@ -32,6 +32,7 @@ from streams.signals.move_cues import (
     HIRED_TICKER,
     INTRODUCED,
     LAYOFF,
+    RESHUFFLE,
     ROLE,
     ROLE_NAME,
     TRANSFER,
@@ -214,6 +215,18 @@ def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
     return []
 
 
+def _reshuffle(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
+    """A management reshuffle at a named company with no one named ("Management shuffle at
+    Contoso", "Executive Changes At Contoso"); not a guessed one ("could shake up")."""
+    for cue in RESHUFFLE.finditer(text):
+        if hypothetical(text, cue.start()) or speculative(text, cue):
+            continue
+        org = company_near(orgs, cue, wide=True)
+        if org is not None:
+            return [_move(None, org, None, "reshuffle", cue)]
+    return []
+
+
 def _joiner(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The company that "joins the layoff parade": the one right before "joins", an ORG or
     capitalised words NER missed; never one named after it ("... parade with Fabrikam")."""
@@ -391,5 +404,8 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             moves.setdefault((move.person, move.direction), move)
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
         for move in _headcount(text, orgs):
+            moves.setdefault((None, move.direction), move)
+    if not moves:
+        for move in _reshuffle(text, orgs):
             moves.setdefault((None, move.direction), move)
     return [as_named(m, orgs) for m in moves.values()]

@@ -74,6 +74,28 @@ function body(post, onEntity) {
   return text;
 }
 
+// A move as the digest says it (streams/alerts/reports/digest.py move_summary).
+function moveText(move) {
+  const org = move.organisation || "someone";
+  const role = move.role || "";
+  switch (move.direction) {
+    case "hiring":
+      return `${org} hiring${role ? ` ${role}` : ""}`;
+    case "layoffs":
+      return `${org} cutting jobs`;
+    case "reshuffle":
+      return `${org} reshuffling management`;
+    case "promoted":
+      return `${move.person || "someone"} promoted${role ? ` to ${role}` : ""}${
+        move.organisation ? ` at ${move.organisation}` : ""
+      }`;
+    default: {
+      const where = move.organisation ? ` ${move.organisation}` : "";
+      return `${move.person || "someone"} ${move.direction}${where}${role ? ` as ${role}` : ""}`;
+    }
+  }
+}
+
 function chip(kind, label, detail) {
   const node = el("span", `signal signal-${kind}`);
   node.dataset.signal = kind;
@@ -96,10 +118,7 @@ function signals(post) {
     row.append(chip("ma", "M&A", parts.join(" · ")));
   }
   for (const move of post.moves || []) {
-    const who = move.person || "someone";
-    const where = move.organisation ? ` ${move.organisation}` : "";
-    const role = move.role ? ` as ${move.role}` : "";
-    row.append(chip("move", "Move", `${who} ${move.direction}${where}${role}`));
+    row.append(chip("move", "Move", moveText(move)));
   }
   for (const rival of post.competitors || []) {
     const mood = rival.sentiment ? ` (${rival.sentiment.label})` : "";

@@ -134,3 +134,22 @@ def test_asking_who_the_next_ceo_will_be_is_no_move() -> None:
         "Who will be Contoso's next CEO, Lee Park or Bo Berg?",
     ):
         assert _moves(text, ("Contoso", "ORG")) == [], text
+
+
+def test_a_management_reshuffle_at_a_named_company_is_a_move() -> None:
+    for text, org in (
+        ("Management shuffle at Contoso makes sense for the company $CTSO", "Contoso"),
+        ("Executive Changes At Contoso Bank ($CTSO) http://example.com/e", "Contoso Bank"),
+        ("Contoso : investment bank chief recasts executive team http://example.com/r", "Contoso"),
+        ("$CTSO Contoso announces executive management changes http://example.com/m", "Contoso"),
+    ):
+        assert _moves(text, (org, "ORG")) == [(None, org, None, "reshuffle")], text
+
+
+def test_a_reshuffle_asked_for_or_guessed_at_is_no_move() -> None:
+    for text in (
+        "Will Contoso's new CEO shake up the management team?",
+        "Activist calls for management overhaul at Contoso $CTSO",
+        "Contoso could see a management shake-up after weak results",
+    ):
+        assert _moves(text, ("Contoso", "ORG")) == [], text

@@ -122,6 +122,9 @@ def test_move_summaries_read_naturally() -> None:
     assert move_summary(
         {"person": "A", "role": "CEO", "organisation": "B", "direction": "promoted"}
     ) == ("A promoted to CEO at B")
+    assert move_summary({"organisation": "B", "direction": "reshuffle"}) == (
+        "B reshuffling management"
+    )
 
 
 def test_digest_search_filters_the_period_and_asks_for_the_parts() -> None:
