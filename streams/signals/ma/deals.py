@@ -53,6 +53,11 @@ _NOT_A_PURCHASE_AFTER: Final = re.compile(
     r"|to\s+(?!(?:buy|acquire|purchase|merge|take|sell|combine)\b)\w+)",
     _I,
 )
+# A named deal closed or completed: "Apple closes #Beats deal", "completes Cubist deal".
+_CLOSED_NAMED: Final = re.compile(
+    r"\b(?:closes|closed|completes|completed|finalizes|finalized|finalises|finalised)\s+"
+    r"(?:its\s+|the\s+)?(?:[$€£]\S+\s+)?(?:[#$@]?[A-Z][\w&.'’-]*\s+){1,3}$"
+)
 _CALLED_OFF: Final = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+off|walk(?:s|ed|ing)?\s+away\s+from|scrap(?:s|ped|ping)?"
     r"|terminat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|collaps(?:e|es|ed|ing)"
@@ -63,7 +68,8 @@ _CALLED_OFF: Final = re.compile(
 _CALLED_OFF_AFTER: Final = re.compile(
     r"\s+(?:(?:has|had|is|was|has\s+been|was\s+being)\s+)?(?:collaps\w*|terminated"
     r"|scrapped|abandoned|called\s+off|f[ae]ll(?:s|ing)?\s+(?:apart|through)|off|ditched"
-    r"|cancell?ed|dies|died|dead)\b",
+    r"|cancell?ed|dies|died|dead|not\s+dead|in\s+(?:doubt|jeopardy)|at\s+risk"
+    r"|(?:may|might|could|will)\s+not\s+happen|won['’]t\s+happen)\b",
     _I,
 )
 _AMOUNT: Final = re.compile(
@@ -126,7 +132,7 @@ def _other_kind(before: str, after: str) -> bool:
 
 
 def _qualifies(text: str, before: str, after: str, context: bool) -> bool:
-    if _CALLED_OFF.search(before) or _CALLED_OFF_AFTER.match(after):
+    if _CALLED_OFF.search(before) or _CALLED_OFF_AFTER.match(after) or _CLOSED_NAMED.search(before):
         return True
     owned = _OWNED.search(before) is not None
     price_after = _AMOUNT_AFTER.match(after)

@@ -152,3 +152,33 @@ def test_buying_a_country_or_an_armed_group_is_a_joke_not_a_deal(text: str) -> N
 )
 def test_a_place_in_a_real_deal_does_not_make_it_a_joke(text: str) -> None:
     assert detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "#Globex closes #Initech deal; skepticism about its October report",
+            ("Globex", "Initech"),
+        ),
+        ("Bloomberg: Globex-Initech deal not dead yet http://t.co/a $GLBX", ("Globex", "Initech")),
+    ],
+)
+def test_a_named_deal_closed_or_whose_fate_is_told_is_a_deal(
+    text: str, expected: tuple[str, str]
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex closes Initech financing deal",
+        "Globex closes its largest battery storage deal ever",
+        "Globex-Initech supply deal not dead yet",
+    ],
+)
+def test_other_kinds_of_deal_closed_are_still_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
