@@ -334,6 +334,7 @@ def test_a_rating_beside_a_reported_departure_stays_news() -> None:
     assert classify(text, moves=moves).label == "news"
 
 
-def test_what_to_expect_from_results_is_a_preview() -> None:
-    text = "What to expect from Northwind's earnings results tonight: http://on.mktw.net/a $NWND"
-    assert _label(text, "Northwind") != "news"
+def test_results_that_beat_estimates_are_news_not_a_preview() -> None:
+    # "estimates" is a preview word, but results beating them are reported results
+    text = "Northwind cloud revenue beats estimates as its cloud grows 40 percent."
+    assert _label(text, "Northwind") == "news"
