@@ -86,6 +86,17 @@ _FIRES_MANY = re.compile(
     r"|analysts|advisers|advisors)\b",
     re.I,
 )
+# A title held before ("Former Heinz CEO", "ex-Boeing CFO", "Dallas Fed's former chief").
+_PAST_ROLE = re.compile(r"\b(?:former|ex-?)\s*(?:[\w$@&.'’-]+\s+){0,2}$", re.I)
+
+
+def _past_role(text: str, role: re.Match[str]) -> bool:
+    """A title held before: "Former Heinz CEO", "Dallas Fed's former chief"."""
+    if role.group(0).lower().startswith("former"):
+        return True
+    return _PAST_ROLE.search(text, max(0, role.start() - 25), role.start()) is not None
+
+
 # Characters between a company and a hire cue: the company is its subject ("Contoso is hiring").
 _HIRER_NEAR = 25
 
@@ -352,6 +363,11 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         board_of = next((e for e in orgs if board and e.start == board.end()), None)
         lo, hi = window(text, cue)
         role_match = ROLE.search(text, lo, hi) or BOARD.search(text, lo, hi)
+        if role_match is not None and _past_role(text, role_match):
+            # "Former Heinz CEO named to board of PepsiCo", "Former Intel CFO joins Apple as
+            # CEO": the seat taken, not the past title
+            later = (r for r in ROLE.finditer(text, cue.end(), hi) if not _past_role(text, r))
+            role_match = next(later, None) or BOARD.search(text, lo, hi) or role_match
         person = _person(text, people, cue) or _titled_person(text, cue) or _named_after(text, cue)
         if cue["hire"]:
             bulk = BULK.match(text, cue.start()) or (

@@ -61,7 +61,7 @@ STOP: Final = words(
     urged slams slammed probe probes probed probing review reviews reviewed reviewing
     approve approves approved approving shows showed surges surged soars soared jumps jumped
     plunges plunged tumbles tumbled spikes spiked rallies rallied slumps slumped sinks sank
-    supports supported drove drives touts touted hire hires hired
+    supports supported drove drives touts touted hire hires hired gives gave
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

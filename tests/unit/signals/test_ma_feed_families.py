@@ -182,3 +182,24 @@ def test_a_named_deal_closed_or_whose_fate_is_told_is_a_deal(
 )
 def test_other_kinds_of_deal_closed_are_still_no_deal(text: str) -> None:
     assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Breaking: Globex to Buy Part of Initech's Pet Food Business for $2.9 Billion",
+            ("Globex", "Initech"),
+        ),
+        ("$INTK - Globex Says Profit Rises, Gives Details on Initech Beauty Merger", None),
+    ],
+)
+def test_a_part_of_a_company_and_a_headline_verb_are_read_right(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    if expected is None:
+        assert not any(w in repr(roles(signal)) for w in ("Gives", "Details")), roles(signal)
+    else:
+        assert roles(signal) == expected

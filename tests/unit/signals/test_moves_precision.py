@@ -403,3 +403,22 @@ def test_firing_many_bankers_is_the_company_cutting_jobs() -> None:
     assert _moves(text, ("Contoso", "ORG"), ("Asia", "ORG")) == [(None, "Contoso", "layoffs")]
     text = "Contoso fired two traders over its fraud debacle."
     assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "layoffs")]
+
+
+# Read in the real moves of PEP, PG, AMGN, CELG (StockNet): a past title is not the seat taken.
+
+
+def _roles(text: str, *ents: Ent) -> list[object]:
+    return [m.role for m in detect_moves(text, entities(text, *ents))]
+
+
+def test_a_former_title_is_not_the_role_joined() -> None:
+    assert _roles("$CTSO: Former Fabrikam CEO named to board of Contoso", ("Contoso", "ORG")) == [
+        "board"
+    ]
+    text = "Contoso names Fabrikam's former chief Lee Park to board"
+    assert _roles(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == ["board"]
+    text = "Former Fabrikam CFO Lee Park joins Contoso as CEO"
+    assert _roles(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == ["CEO"]
+    text = "Contoso names former Fabrikam CFO Lee Park as its new CFO"
+    assert _roles(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == ["CFO"]
