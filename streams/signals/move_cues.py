@@ -267,13 +267,13 @@ _LEAVE_NOUN = re.compile(
 )
 
 
-# A cast, not staff: "recruits two actors for season 4", "hires X for the film".
 # Things hired, not people: "Oil Traders Hire Tanks on Tiny Island".
 _HIRED_THINGS = re.compile(
     r"\s+(?:(?:more|extra|new|the|a|an|\d[\d,]*)\s+)?(?:oil\s+)?(?:tanks?|tankers?|ships?"
     r"|vessels?|storage|space|cars?|trucks?|planes?|jets?|boats?|rigs?|barges?|cranes?)\b",
     re.I,
 )
+# A cast, not staff: "recruits two actors for season 4", "hires X for the film".
 _CASTING = re.compile(
     r"[^.!?\n]{0,60}?\bfor\s+(?:the\s+|its\s+|a\s+)?(?:new\s+)?(?:season|series|show|film|movie"
     r"|sequel|episode)s?\b",

@@ -190,12 +190,14 @@ def classify(
     if r.search(LISTICLE):
         events *= 0.4
         chatter += 1.0
-    if r.search(RATED) and not (ma is not None and ma.is_ma) and not moves:
+    # a deal or a move the readers found is an event whatever else the post is
+    reported = (ma is not None and ma.is_ma) or bool(moves)
+    if r.search(RATED) and not reported:
         # a rating is chatter whoever tweets it (a newsroom too); the results it cites are
         # the rater's reason (guidelines: ratings are chatter unless they report an event)
         events = 0.0
         chatter += 0.8
-    if ANALYSIS_LINK.search(p.raw) and not (ma is not None and ma.is_ma) and not moves:
+    if ANALYSIS_LINK.search(p.raw) and not reported:
         # a contributor's analysis piece linked ("seekingalpha.com/article/..."): the event
         # it names is its subject, not what it reports ("IPO Prospects: Is Uber Ready ..."),
         # unless it states a deal or a move ("Micron Acquires Inotera: What's Next?")

@@ -61,14 +61,11 @@ _KNOWN_PLACES: Final = words(
 )
 
 
-# Groups no company buys: a post "buying" one is a joke ("Apple to Buy Boko Haram").
+# Countries and armed groups no company buys: a post "buying" one is a joke ("Apple to Buy
+# Boko Haram", "Apple could buy Greece").
 _NOT_FOR_SALE: Final = frozenset(
-    {"boko haram", "isis", "isil", "al qaeda", "al-qaeda", "taliban", "hamas", "hezbollah"}
-)
-
-
-_COUNTRIES: Final = frozenset(
     {
+        "boko haram", "isis", "isil", "al qaeda", "al-qaeda", "taliban", "hamas", "hezbollah",
         "greece", "italy", "spain", "france", "germany", "russia", "china", "india", "japan",
         "canada", "mexico", "brazil", "ireland", "portugal", "cyprus", "ukraine", "venezuela",
         "argentina", "america", "the us", "the u.s.", "the uk", "britain", "europe", "africa",
@@ -77,14 +74,14 @@ _COUNTRIES: Final = frozenset(
 )  # fmt: skip
 
 
-def unbuyable(doc: Any, cue: int, span: RoleSpan | None) -> bool:
+def unbuyable(cue: int, span: RoleSpan | None) -> bool:
     """Whether the company "bought" right after the buying word is a country or an armed
     group: a joke or a figure of speech ("Apple to Buy Boko Haram", "Apple could buy
     Greece"), not a deal ("selling Delhi Australia Fund", "acquisitions in the US" are)."""
     if span is None or span.start not in (cue + 1, cue + 2):
         return False
     name = span.text.lower().strip("#@ ")
-    return name in _NOT_FOR_SALE or name in _COUNTRIES
+    return name in _NOT_FOR_SALE
 
 
 def _is_link(token: Any) -> bool:
@@ -214,8 +211,6 @@ def organisation(
     handle = doc[start].text.startswith("@") and end - start == 1
     if handle and start > 0 and doc[start - 1].text.upper() == "RT":
         return None  # the retweeted account
-    if end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start):
-        return None
     start += _place(doc, start, end, entities)
     if start >= end or (
         end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start)

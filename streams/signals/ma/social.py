@@ -278,8 +278,9 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # rights to a title, a shopper's purchases: "Netflix Acquires Print the Legend
             # Rights", "What Not to Buy on Black Friday", "Tax on Overseas Purchases"
             r"|\b(?:acquir|buy|bought|purchas)\w*\s+(?:[\w'’-]+\s+){1,5}?(?-i:Rights)\b"
-            r"|\b(?:acquir|buy|bought|purchas)\w*\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:film|movie|tv"
-            r"|broadcast|streaming|distribution|media|naming|music|publishing)\s+rights\b"
+            # (film, TV and other media rights: the "tv|streaming|... rights" cue above)
+            r"|\b(?:acquir|buy|bought|purchas)\w*\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:naming"
+            r"|publishing)\s+rights\b"
             r"|\b(?:black\s+friday|cyber\s+monday|prime\s+day|boxing\s+day)\b"
             r"|\b(?:overseas|online|consumer|retail|holiday|in-app|cross-border)\s+purchases\b",
             _I,
