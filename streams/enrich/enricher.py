@@ -204,7 +204,11 @@ class Enricher:
             # Every post, English or not: the language-independent cues still apply.
             category = classify(text, author=post.author, entities=entities, ma=ma, moves=moves)
             ma = reported_deal(
-                ma, category, social=is_social(post.source, text), filing=post.filing is not None
+                ma,
+                category,
+                social=is_social(post.source, text),
+                filing=post.filing is not None,
+                text=text,
             )
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]

@@ -11,9 +11,17 @@ It applies to social posts only (and to short posts of unknown origin): the clas
 are those of social chatter, and on Reuters acquisition stories it calls one flagged story in
 nine "chatter" (all-caps headlines, stake and share counts), so newswire, feeds and filings
 keep the M&A rules' own verdict. An SEC filing's own item is never overruled.
+
+One kind of chatter keeps its deal: a remark on a deal the post names by its two parties
+("Due to the $KO $MNST deal right?", "Globex's purchase of Initech was denied?"). The
+labelling guidelines count a comment on a specific deal as M&A; what the gate is for, a deal
+someone imagines or a trade, is not written as one party's deal noun beside the other.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Final
 
 from models.signals import Category, MASignal
 
@@ -42,10 +50,50 @@ def is_social(source: str, text: str) -> bool:
     return source == "unknown" and len(text) <= SHORT_POST
 
 
+_DEAL_NOUN: Final = (
+    r"#?(?:merger|merge|deal|tie-?up|combination|acquisition|takeover|buyout|purchase)"
+)
+# Between the two names of a pair: the first one's own ticker, a joining mark or "and", and
+# the second one's cashtag or hashtag mark ("Globex $GLBX Initech", "Globex - Initech",
+# "$GLBX $INTK", "Globex and Initech").
+_BETWEEN: Final = r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s*(?:[-/–—+&,]|\band\b)?\s*[$#@]?"
+# A few lower-case words describing the deal ("cable", "all-stock") before its noun.
+_DESCRIBED: Final = r"(?:\s+(?-i:[a-z])[\w&-]*){0,3}?\s+"
+
+
+def _name(name: str) -> str:
+    return re.escape(name.lstrip("$#@"))
+
+
+def names_the_deal(text: str, ma: MASignal) -> bool:
+    """Whether ``text`` names the deal read in it by both its parties as one noun phrase:
+    "the Globex-Initech merger", "$GLBX $INTK deal", "Globex and Initech cable deal",
+    "Globex's purchase of Initech", "Globex takeover of Initech"."""
+    if ma.acquirer is None or ma.target is None:
+        return False
+    first, second = _name(ma.acquirer.name), _name(ma.target.name)
+    if not first or not second:
+        return False
+    pair = rf"(?<![\w$#@])[$#@]?{first}{_BETWEEN}{second}{_DESCRIBED}{_DEAL_NOUN}\b"
+    owned = (
+        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+{_DEAL_NOUN}"
+        rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"
+    )
+    return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned))
+
+
 def reported_deal(
-    ma: MASignal, category: Category, *, social: bool = True, filing: bool = False
+    ma: MASignal,
+    category: Category,
+    *,
+    social: bool = True,
+    filing: bool = False,
+    text: str = "",
 ) -> MASignal:
-    """``ma`` with ``is_ma`` false when a social post is spam or chatter (filings excepted)."""
+    """``ma`` with ``is_ma`` false when a social post is spam or chatter (filings excepted),
+    unless it is chatter about a deal ``text`` names by both parties (``names_the_deal``)."""
     if not ma.is_ma or filing or not social or category.label not in NOT_A_REPORT:
+        return ma
+    if category.label == "chatter" and names_the_deal(text, ma):
         return ma
     return ma.model_copy(update={"is_ma": False, "status": None})

@@ -62,6 +62,8 @@ STOP: Final = words(
     approve approves approved approving shows showed surges surged soars soared jumps jumped
     plunges plunged tumbles tumbled spikes spiked rallies rallied slumps slumped sinks sank
     supports supported drove drives touts touted hire hires hired gives gave
+    destroy destroys destroyed hurt hurts kill kills killed derail derails derailed
+    threaten threatens threatened doom dooms doomed sink
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

@@ -33,6 +33,9 @@ from streams.signals.ma.names import (
 Spans = Sequence[tuple[int, int]]
 
 PAIR_NOUNS: Final = words("merger merge deal tie-up combination")
+# Nouns of a deal one party makes, read as a pair when the run before them holds two names
+# ("$GLBX $INTK acquisition", "the Globex Initech buyout" with both names watched).
+BOUGHT_NOUNS: Final = words("acquisition takeover buyout purchase")
 _SLASHES: Final = frozenset({"/", "-", "–", "—"})
 RAISES: Final = words(
     """
@@ -70,6 +73,16 @@ def _glued_slash(doc: Any, span: RoleSpan) -> tuple[RoleSpan, RoleSpan] | None:
     )
 
 
+def _where_linked_meet(doc: Any, span: RoleSpan, linked: Spans) -> int | None:
+    """The token inside ``span`` where one linked name ends and another begins."""
+    for k in range(span.start + 1, span.end):
+        left_end = doc[k - 1].idx + len(doc[k - 1].text)
+        start = doc[k].idx
+        if any(end == left_end for _, end in linked) and any(b == start for b, _ in linked):
+            return k
+    return None
+
+
 def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, RoleSpan] | None:
     """ "Globex-INTK", "Hooli/Pied-Piper": two names joined by a slash or a hyphen written
     without spaces; a slash first, then the first hyphen that leaves a real name on its left
@@ -85,6 +98,19 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
             return left, right
     if span.end - span.start == 1 and (glued := _glued_slash(doc, span)) is not None:
         return glued  # "GLBX/$INTK" in one token
+    if (met := _where_linked_meet(doc, span, linked)) is not None:
+        left, right = name_span(doc, span.start, met), name_span(doc, met, span.end)
+        if left is not None and right is not None:
+            return left, right  # "the Globex Initech deal", both names watched
+    ands = [
+        k
+        for k in range(span.start + 1, span.end - 1)
+        if doc[k].lower_ == "and" and not _inside_linked(doc, k, linked)
+    ]
+    if ands and is_namey(doc[ands[0] - 1]) and is_namey(doc[ands[0] + 1]):
+        left, right = name_span(doc, span.start, ands[0]), name_span(doc, ands[0] + 1, span.end)
+        if left is not None and right is not None:
+            return left, right  # "the Globex and Initech Systems deal"
     for k in range(span.start, span.end - 1):  # "GLBX/ $INTK": the slash kept on the name
         text: str = doc[k].text
         if len(text) > 1 and text.endswith("/"):

@@ -127,6 +127,16 @@ def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
     return start, end
 
 
+def _hyphen_glued(doc: Any, k: int, end: int) -> bool:
+    """Whether token ``k`` runs on into a hyphen and a word ("@Coca-Cola")."""
+    return (
+        k + 2 < end
+        and not doc[k].whitespace_
+        and doc[k + 1].text == "-"
+        and not doc[k + 1].whitespace_
+    )
+
+
 def _past_not_names(doc: Any, start: int, end: int) -> int:
     """``start`` moved past the words no name starts with, handles and links."""
     while start < end and (
@@ -135,6 +145,8 @@ def _past_not_names(doc: Any, start: int, end: int) -> int:
     ):
         if doc[start].text.startswith("@") and end - start == 1:
             break  # a handle alone may be the company's own ("@Initech")
+        if doc[start].text.startswith("@") and _hyphen_glued(doc, start, end):
+            break  # "@Coca-Cola": a company's name written as a handle
         start += 1
     return start
 

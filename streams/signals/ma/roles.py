@@ -40,6 +40,7 @@ from streams.signals.ma.names import (
     run_right,
 )
 from streams.signals.ma.pairs import (
+    BOUGHT_NOUNS,
     PAIR_NOUNS,
     described_pair,
     holders_of,
@@ -361,7 +362,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         return Roles(target, None, cue)  # "Globex acquisitions", "Another Globex Acquisition"
     if target is None:  # "Globex's big acquisition"
         return Roles(owner_before(doc, cue - 1), None, cue)
-    if doc[cue].lower_ in PAIR_NOUNS:  # "Globex-INTK merger", "Globex - Initech Systems deal"
+    if doc[cue].lower_ in PAIR_NOUNS | BOUGHT_NOUNS:  # "Globex-INTK merger", "$GLBX $INTK buyout"
         if (glued := glued_pair(doc, target)) is not None:
             return Roles(glued.acquirer, glued.target, cue)
         if (halves := split_pair(doc, target, linked)) is not None:

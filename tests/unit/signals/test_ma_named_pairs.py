@@ -1,0 +1,131 @@
+"""A deal named by its two parties (issue 13 point 3, session 10).
+
+A remark on a deal the post names by both parties ("due to the $GLBX $INTK deal right?") is
+M&A under the labelling guidelines even when the post is chatter: the gate keeps it. The
+pair is read from the nouns of a deal one party makes too ("the $GLBX $INTK acquisition"),
+from two watched names side by side and from "X and Y" before a deal noun; a verb of harm
+in a Title Case headline ends a name ("Debacle Destroy Globex - Initech Merger"), and a
+company written as a handle with a hyphen ("@Hoo-Li") is a name.
+
+Every post is hand-written (invented or generic companies); tokens-only Docs, no model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from models.signals import Category, MASignal, Party
+from streams.signals.gate import names_the_deal, reported_deal
+from streams.signals.ma import detect_ma
+from tests.unit.signals.support import entities, roles
+
+NLP = spacy.blank("en")
+CHATTER = Category(label="chatter", score=0.6)
+
+
+def _deal(acquirer: str, target: str) -> MASignal:
+    return MASignal(
+        is_ma=True,
+        score=0.9,
+        acquirer=Party(name=acquirer),
+        target=Party(name=target),
+        status="announced",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        ("///desk: Due to the $GLBX $INTK deal right? $HOOL", "GLBX", "INTK"),
+        ("Will the slump destroy the Globex - Initech Merger?  $GLBX $INTK", "Globex", "Initech"),
+        ("Only way to describe the $GLBX $INTK acquisition? diWORSification", "GLBX", "INTK"),
+        (
+            "Globex $GLBX Initech $INTK Merger Could Cost 10,000 Jobs, Analyst Says",
+            "Globex",
+            "Initech $INTK",
+        ),
+        (
+            "2 Reasons The Globex and Initech Systems Deal May Not Happen",
+            "Globex",
+            "Initech Systems",
+        ),
+        ("Now we know why $GLBX purchase of Initech was denied?", "GLBX", "Initech"),
+        ("Why Globex's takeover of Initech will fail, in one chart", "Globex", "Initech"),
+        ("how many jobs would go with a $GLBX/$INTK cable merger?", "GLBX", "INTK"),
+    ],
+)
+def test_chatter_about_a_deal_named_by_both_parties_is_reported(
+    text: str, acquirer: str, target: str
+) -> None:
+    deal = _deal(acquirer, target)
+    assert names_the_deal(text, deal)
+    assert reported_deal(deal, CHATTER, text=text) == deal
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        # a deal someone imagines: no deal noun naming the pair
+        ("Could Globex ( $GLBX ) Buy Initech ( $INTK )?", "Globex", "Initech"),
+        ("$GLBX should just acquire $INTK if they are serious about travel", "GLBX", "INTK"),
+        ("3 Reasons Globex Inc. Shouldn't Acquire Initech Inc.", "Globex Inc.", "Initech Inc."),
+        ("Wish Globex buys Initech Maps, would be a huge plus", "Globex", "Initech Maps"),
+        # capitalised words between a party and the noun are not a described deal
+        ("Globex Needs A Deal With Initech", "Globex", "Initech"),
+        # the names apart
+        ("$GLBX up 3%, $HOOL down. Initech deal talk again", "GLBX", "Initech"),
+    ],
+)
+def test_imagined_deals_stay_gated(text: str, acquirer: str, target: str) -> None:
+    deal = _deal(acquirer, target)
+    assert not names_the_deal(text, deal)
+    assert not reported_deal(deal, CHATTER, text=text).is_ma
+
+
+def test_spam_naming_a_pair_stays_gated() -> None:
+    text = "$GLBX $INTK merger coming!!! get in before the news 🚀🚀 $PENNY"
+    deal = _deal("GLBX", "INTK")
+    assert names_the_deal(text, deal)
+    assert not reported_deal(deal, Category(label="spam", score=0.8), text=text).is_ma
+
+
+def test_a_deal_without_both_parties_names_nothing() -> None:
+    one = MASignal(is_ma=True, score=0.9, acquirer=Party(name="Globex"))
+    assert not names_the_deal("the Globex deal", one)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only way to describe the $GLBX $INTK acquisition? diWORSification", ("GLBX", "INTK")),
+        ("Shares slip after the $GLBX $INTK buyout closes", ("GLBX", "INTK")),
+        (
+            "2 Reasons The Globex and Initech Systems Deal May Not Happen",
+            ("Globex", "Initech Systems"),
+        ),
+        ("Will Weak Sales Destroy Globex - Initech Merger? $GLBX", ("Globex", "Initech")),
+        ("RT @desk: . @Hoo-Li buys stake in Initech Beverage", ("@Hoo-Li", "Initech Beverage")),
+    ],
+)
+def test_pair_readings(text: str, expected: tuple[str, str]) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+def test_two_watched_names_side_by_side_are_a_pair() -> None:
+    text = "Analysts cheer the Globex Initech acquisition as shares rise"
+    signal = detect_ma(
+        NLP(text),
+        entities(text, ("Globex", "ORG", "company:GLBX"), ("Initech", "ORG", "company:INTK")),
+    )
+    assert roles(signal) == ("Globex", "Initech")
+
+
+def test_a_watched_name_with_and_is_one_party() -> None:
+    text = "Regulators clear the Johnson and Johnson Initech acquisition"
+    linked = entities(
+        text, ("Johnson and Johnson", "ORG", "company:JNJ"), ("Initech", "ORG", "company:INTK")
+    )
+    assert roles(detect_ma(NLP(text), linked)) == ("Johnson and Johnson", "Initech")
