@@ -12,10 +12,14 @@ are those of social chatter, and on Reuters acquisition stories it calls one fla
 nine "chatter" (all-caps headlines, stake and share counts), so newswire, feeds and filings
 keep the M&A rules' own verdict. An SEC filing's own item is never overruled.
 
-One kind of chatter keeps its deal: a remark on a deal the post names by its two parties
-("Due to the $KO $MNST deal right?", "Globex's purchase of Initech was denied?"). The
-labelling guidelines count a comment on a specific deal as M&A; what the gate is for, a deal
-someone imagines or a trade, is not written as one party's deal noun beside the other.
+Two kinds of chatter keep their deal, as the labelling guidelines count a comment on a
+specific deal as M&A: a remark on a deal the post names by its two parties ("Due to the $KO
+$MNST deal right?", "Globex's purchase of Initech was denied?"), and a deal between two named
+parties told as a fact, or as a rumour, in a sentence without a question, a wish, advice or
+talk of shares ("Why Globex bought Initech", "Globex could buy Initech's power unit").
+What the gate is for (a deal someone imagines, advice, a fund's or a trader's buying) is
+written neither way: "Could Globex buy Initech?", "Globex should just acquire Initech",
+"Soros Fund buys 500K shares of Initech".
 """
 
 from __future__ import annotations
@@ -82,6 +86,40 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned))
 
 
+# What makes a sentence no report: a question is caught apart (its "?"); these are a wish,
+# advice or a guess, and talk of shares (a fund's or a trader's buying).
+_NOT_TOLD: Final = re.compile(
+    r"\b(?:should(?:n'?t)?|would|wish|hope|if|think|thinks|believe|guess|imo|imho|maybe|"
+    r"perhaps|bet|unlikely|lol|needs?|shares?)\b",
+    re.IGNORECASE,
+)
+# A buyer named like a fund or an investment firm: its buying is a position.
+_FUND: Final = re.compile(
+    r"\b(?:funds?|capital|management|partners|advis[eo]rs|investors?|investments?|assets?|"
+    r"securities|wealth)\b",
+    re.IGNORECASE,
+)
+_SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def told_as_fact(text: str, ma: MASignal) -> bool:
+    """Whether the first sentence of ``text`` naming both parties of ``ma`` states the deal
+    (as done, planned or rumoured): no question mark, no wish, advice, guess or share talk,
+    and a buyer not named like a fund."""
+    if ma.acquirer is None or ma.target is None or _FUND.search(ma.acquirer.name):
+        return False
+    first = ma.acquirer.name.lstrip("$#@").lower()
+    second = ma.target.name.lstrip("$#@").lower()
+    if not first or not second:
+        return False
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0)
+        low = sentence.lower()
+        if first in low and second in low:
+            return "?" not in sentence and not _NOT_TOLD.search(sentence)
+    return False
+
+
 def reported_deal(
     ma: MASignal,
     category: Category,
@@ -91,9 +129,10 @@ def reported_deal(
     text: str = "",
 ) -> MASignal:
     """``ma`` with ``is_ma`` false when a social post is spam or chatter (filings excepted),
-    unless it is chatter about a deal ``text`` names by both parties (``names_the_deal``)."""
+    unless it is chatter about a deal ``text`` names by both parties (``names_the_deal``) or
+    tells as a fact (``told_as_fact``)."""
     if not ma.is_ma or filing or not social or category.label not in NOT_A_REPORT:
         return ma
-    if category.label == "chatter" and names_the_deal(text, ma):
+    if category.label == "chatter" and (names_the_deal(text, ma) or told_as_fact(text, ma)):
         return ma
     return ma.model_copy(update={"is_ma": False, "status": None})

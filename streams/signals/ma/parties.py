@@ -36,7 +36,7 @@ _NOT_NAMES: Final = words(
     senate congress parliament lawmakers senators regulators court fear prediction chatter
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
     securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
-    competitor share decision part details
+    competitor share decision part details customers consumers shoppers users buyers fans
     """
 )
 _OTHERS: Final = words("others rivals peers")

@@ -7,6 +7,10 @@ from two watched names side by side and from "X and Y" before a deal noun; a ver
 in a Title Case headline ends a name ("Debacle Destroy Globex - Initech Merger"), and a
 company written as a handle with a hyphen ("@Hoo-Li") is a name.
 
+A deal between two named parties told as a fact or a rumour, in a sentence with no question,
+wish, advice or share talk and a buyer not named like a fund, is kept too ("Why Globex bought
+the Initech Morning Post", "Globex could buy Initech power division").
+
 Every post is hand-written (invented or generic companies); tokens-only Docs, no model.
 """
 
@@ -16,7 +20,7 @@ import pytest
 import spacy
 
 from models.signals import Category, MASignal, Party
-from streams.signals.gate import names_the_deal, reported_deal
+from streams.signals.gate import names_the_deal, reported_deal, told_as_fact
 from streams.signals.ma import detect_ma
 from tests.unit.signals.support import entities, roles
 
@@ -129,3 +133,79 @@ def test_a_watched_name_with_and_is_one_party() -> None:
         text, ("Johnson and Johnson", "ORG", "company:JNJ"), ("Initech", "ORG", "company:INTK")
     )
     assert roles(detect_ma(NLP(text), linked)) == ("Johnson and Johnson", "Initech")
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        (
+            "Why Globex bought the Initech Morning Post $GLBX https://t.co/x",
+            "Globex",
+            "Initech Morning Post",
+        ),
+        (
+            "Globex Electric could buy Initech power division $GLBX http://t.co/y",
+            "Globex Electric",
+            "Initech",
+        ),
+        (
+            "RT @desk: This story spells out reasons why $GLBX wants to buy $INTK. All that stuff"
+            " about R&D is moonshine.",
+            "GLBX",
+            "INTK",
+        ),
+        (
+            "$GLBX buys Initech VR and stock drops. Hmm. What's wrong with tech?",
+            "GLBX",
+            "Initech VR",
+        ),
+        (
+            "RT @desk: . @Hoo-Li buys stake in Initech Beverage @InitechBev",
+            "@Hoo-Li",
+            "Initech Beverage",
+        ),
+    ],
+)
+def test_chatter_telling_a_deal_as_a_fact_is_reported(
+    text: str, acquirer: str, target: str
+) -> None:
+    deal = _deal(acquirer, target)
+    assert told_as_fact(text, deal)
+    assert reported_deal(deal, CHATTER, text=text) == deal
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        ("Could Globex ( $GLBX ) Buy Initech ( $INTK )?", "Globex", "Initech"),
+        (
+            "$GLBX buys $INTK as a way to anger shareholders even more? It would work.",
+            "GLBX",
+            "INTK",
+        ),
+        (
+            "Why did Vandelay Capital buy Initech Petroleum? -> http://t.co/z",
+            "Vandelay Capital",
+            "Initech Petroleum",
+        ),
+        ("Globex to buy Initech? Unlikely, says a bank", "Globex", "Initech"),
+        ("I think Globex buys Initech this year", "Globex", "Initech"),
+        ("Wish Globex buys Initech Maps, would be a huge plus", "Globex", "Initech Maps"),
+        ("Soros Fund Management buys 500K shares of Initech", "Soros Fund Management", "Initech"),
+        ("Vandelay buys more Initech shares", "Vandelay", "Initech"),
+        # the parties never in one sentence
+        ("Globex is on a roll. Initech deal next, says a trader", "Globex", "Initech"),
+    ],
+)
+def test_imagined_deals_and_positions_are_not_told_as_facts(
+    text: str, acquirer: str, target: str
+) -> None:
+    deal = _deal(acquirer, target)
+    assert not told_as_fact(text, deal)
+    assert not names_the_deal(text, deal)
+    assert not reported_deal(deal, CHATTER, text=text).is_ma
+
+
+def test_a_generic_buyer_is_no_party() -> None:
+    signal = detect_ma(NLP("Customers have to make a reservation to buy Initech Watch online"))
+    assert roles(signal)[0] is None
