@@ -89,7 +89,12 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
     (not "T-Systems") and lies in no linked name."""
     slashes = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "/"]
     cashtags = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == "$"]
-    if cashtags and not slashes:  # "$GLBX $INTK deal"
+    own_ticker = (
+        len(cashtags) == 1
+        and cashtags[0] + 2 == span.end
+        and not (span.start > 0 and doc[span.start - 1].text == "$")
+    )  # "Initech $INTK takeover": one company and its ticker
+    if cashtags and not slashes and not own_ticker:  # "$GLBX $INTK deal"
         left, right = (
             name_span(doc, span.start, cashtags[0]),
             name_span(doc, cashtags[0] + 1, span.end),
