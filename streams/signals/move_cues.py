@@ -58,7 +58,10 @@ _JOIN = (
     r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as)\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
     r"|chair(?:man|woman)?|(?:finance|financial)\s+chief)\b)"
-    r"|takes?\s+(?:over\s+)?the\s+helm|becom(?:es|ing)"
+    r"|takes?\s+(?:over\s+)?the\s+(?:helm|reins)|becom(?:es|ing)"
+    # "Contoso Turns to an Adviser to CEOs as New Finance Chief"
+    r"|turn(?:s|ed|ing)?\s+to(?=\s[^.!?\n]{1,50}?\bas\s+(?:its\s+|the\s+|a\s+)?new\s+"
+    r"(?:\w+\s+){0,2}?(?:C[EFOT]O|chief|chair(?:man|woman)?|president|head)\b)"
     # "to lead/run" a company or a unit ("tapped to run Contoso's cloud"), not "compute to
     # run forecasting models"
     r"|to\s+(?:lead|head|run)(?=\s+(?:(?:its|the|a|an|their|his|her)\s+)?(?:(?-i:[A-Z$@#])"
@@ -421,10 +424,20 @@ _FEELING = re.compile(
 )
 
 
+# A company's own layoff news: "$CTSO layoff announcement", "Contoso's layoff news".
+_OWN_ANNOUNCEMENT = re.compile(
+    r"\s+(?:announcements?|news)\b(?!\s+(?:rumou?rs?|talk|fears?|speculation|chatter))", re.I
+)
+_OWNER_BEFORE = re.compile(r"(?:\$[A-Za-z][A-Za-z.]{0,5}|[A-Z][\w&.-]*['’]s)\s+$")
+
+
 def layoff_chatter(text: str, cue: re.Match[str]) -> bool:
     """Whether a bare "layoff(s)" names a topic, not one company's cuts: "the layoff
-    announcements", "Here come the layoffs", "so angry at Contoso for their layoffs"."""
+    announcements", "Here come the layoffs", "so angry at Contoso for their layoffs" (but
+    "$CTSO layoff announcement" is Contoso's)."""
     if not re.fullmatch(r"lay[- ]?offs?", cue.group(0), re.I):
+        return False
+    if _OWN_ANNOUNCEMENT.match(text, cue.end()) and _OWNER_BEFORE.search(text, 0, cue.start()):
         return False
     before = _clause_before(text, cue.start(), reach=60)
     return bool(

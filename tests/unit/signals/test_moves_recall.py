@@ -153,3 +153,33 @@ def test_a_reshuffle_asked_for_or_guessed_at_is_no_move() -> None:
         "Contoso could see a management shake-up after weak results",
     ):
         assert _moves(text, ("Contoso", "ORG")) == [], text
+
+
+def test_turning_to_someone_as_new_chief_is_a_join() -> None:
+    text = "$CTSO - Fabrikam Turns to Adviser to CEOs as New Finance Chief http://example.com/z"
+    assert _moves(text, ("Fabrikam", "ORG")) == [(None, "Fabrikam", "Finance Chief", "joins")]
+
+
+def test_a_companys_own_layoff_announcement_is_layoffs() -> None:
+    text = 'hmm, $CTSO layoff announcement citing "integration synergies". Sounds like a lot.'
+    assert _moves(text, ("$CTSO", "ORG")) == [(None, "$CTSO", None, "layoffs")]
+
+
+def test_turns_and_layoff_talk_that_are_no_moves() -> None:
+    for text, ents in (
+        ("Contoso CEO Lee Park turns to Twitter to answer critics", (("Contoso", "ORG"),)),
+        ("Contoso turns to Fabrikam as new supplier of chips, CEO says", (("Contoso", "ORG"),)),
+        (
+            "Contoso's layoff announcement rumours are false, says its spokesperson",
+            (("Contoso", "ORG"),),
+        ),
+        ("Layoff news from tech is piling up: who is next?", ()),
+    ):
+        assert _moves(text, *ents) == [], text
+
+
+def test_taking_the_reins_is_a_join() -> None:
+    text = "Lee Park takes the reins as Contoso CEO today"
+    assert _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == [
+        ("Lee Park", "Contoso", "CEO", "joins")
+    ]
