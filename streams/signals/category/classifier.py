@@ -162,8 +162,13 @@ def classify(
         prior += 0.3
 
     # --- news
+    deal_words = r.hits(DEAL, 2)
+    if deal_words and ma is not None and not ma.is_ma and r.search(SPECULATION):
+        # the M&A reader, which reads who guesses what, set the deal aside: "Why everyone
+        # suddenly thinks Globex will acquire Initech" is a guess, not a deal to report
+        deal_words = 0
     events = (
-        1.3 * r.hits(DEAL, 2)
+        1.3 * deal_words
         + 1.3 * r.hits(EXEC, 2)
         + 1.0 * r.hits(PRODUCT, 2)
         + 1.1 * r.hits(RESULTS, 2)

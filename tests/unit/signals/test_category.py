@@ -269,3 +269,19 @@ def test_timing_advice_and_imagined_launches_are_not_news(text: str) -> None:
     start = text.index("Acme")
     org = Entity(text="Acme", label="ORG", start=start, end=start + 4, source="ner")
     assert classify(text, entities=[org]).label != "news", text
+
+
+def test_a_guess_the_deal_reader_set_aside_is_not_news() -> None:
+    # a newsroom's headline on what everyone guesses: the M&A reader found no deal in it
+    text = "RT @businessinsider: Why everyone suddenly thinks Acme will acquire Widget Corp $ACME"
+    author = Author(handle="businessinsider")
+    start = text.index("Acme")
+    orgs = [
+        Entity(text="Acme", label="ORG", start=start, end=start + 4, source="tweet_ner"),
+    ]
+    nothing = MASignal(is_ma=False, score=0.0)
+    assert classify(text, author=author, entities=orgs, ma=nothing).label != "news"
+    # the same words when the reader did find a deal still weigh as one
+    deal = MASignal(is_ma=True, score=0.9, acquirer=Party(name="Acme"), target=Party(name="W"))
+    plain = "RT @businessinsider: Acme will acquire Widget Corp, sources say $ACME"
+    assert classify(plain, author=author, ma=deal).label == "news"
