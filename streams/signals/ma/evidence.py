@@ -219,7 +219,9 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         re.compile(
             r"\b(?:money\s+market|liquidity|repurchase\s+pact|t-bills|(?:securities|stock|public"
             r"|initial|debt|share)\s+offering|warrants|shelf|notes\s+due|debt\s+securities"
-            r"|dollars|yen|currenc\w+|interven\w+|central\s+bank|goods|tankers"
+            # money bought or sold ("buys dollars"), not "billions of dollars" or a pun
+            # ("Dial-Up for Dollars")
+            r"|(?<!\bof\s)(?<!\bfor\s)dollars|yen|currenc\w+|interven\w+|central\s+bank|goods|tankers"
             r"|aircraft(?!\s+(?:co|corp|inc|ltd|plc)\b)"
             r"|planes|unemployment)\b",
             _I,

@@ -211,3 +211,20 @@ def test_imagined_deals_and_positions_are_not_told_as_facts(
 def test_a_generic_buyer_is_no_party() -> None:
     signal = detect_ma(NLP("Customers have to make a reservation to buy Initech Watch online"))
     assert roles(signal)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dial-Up for Dollars? Globex Buys Initech for $4.4B",
+        "Globex to buy Initech in a deal worth billions of dollars",
+    ],
+)
+def test_dollars_in_a_pun_or_a_deal_value_are_not_currency_trading(text: str) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == ("Globex", "Initech")
+
+
+def test_buying_dollars_is_still_currency_trading() -> None:
+    assert not detect_ma(NLP("Central bank buys dollars to stem the yen's rise")).is_ma
