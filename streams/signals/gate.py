@@ -13,13 +13,15 @@ nine "chatter" (all-caps headlines, stake and share counts), so newswire, feeds 
 keep the M&A rules' own verdict. An SEC filing's own item is never overruled.
 
 Two kinds of chatter keep their deal, as the labelling guidelines count a comment on a
-specific deal as M&A: a remark on a deal the post names by its two parties ("Due to the $KO
-$MNST deal right?", "Globex's purchase of Initech was denied?"), and a deal between two named
-parties told as a fact, or as a rumour, in a sentence without a question, a wish, advice or
-talk of shares ("Why Globex bought Initech", "Globex could buy Initech's power unit").
-What the gate is for (a deal someone imagines, advice, a fund's or a trader's buying) is
-written neither way: "Could Globex buy Initech?", "Globex should just acquire Initech",
-"Soros Fund buys 500K shares of Initech".
+specific deal as M&A: a remark on a deal the post names by its two parties with a noun of one
+buying the other ("the $GLBX $INTK merger right?", "Globex's purchase of Initech was
+denied?"; not a bare "deal", as often a partnership), and a purchase told as done or under
+way, the buyer right before the verb, in a sentence without a question, a wish, advice or
+talk of shares ("Why Globex bought the Initech Post", "$GLBX buys Initech VR and stock
+drops"). What the gate is for (a deal someone imagines or predicts, advice, a fund's or a
+trader's buying) is written neither way: "Could Globex buy Initech?", "Globex will
+eventually buy Initech", "Goldman says to buy $GLBX", "Soros Fund buys 500K shares of
+Initech".
 """
 
 from __future__ import annotations
@@ -54,30 +56,44 @@ def is_social(source: str, text: str) -> bool:
     return source == "unknown" and len(text) <= SHORT_POST
 
 
-_DEAL_NOUN: Final = (
-    r"#?(?:merger|merge|deal|tie-?up|combination|acquisition|takeover|buyout|purchase)"
-)
+# Nouns that name one company buying another; a bare "deal" does not (two companies' "deal"
+# is as often a partnership: "the $IBM $AAPL deal announcement").
+_DEAL_NOUN: Final = r"#?(?:merger|merge|tie-?up|combination|acquisition|takeover|buyout|purchase)"
 # Between the two names of a pair: the first one's own ticker, a joining mark or "and", and
 # the second one's cashtag or hashtag mark ("Globex $GLBX Initech", "Globex - Initech",
 # "$GLBX $INTK", "Globex and Initech").
 _BETWEEN: Final = r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s*(?:[-/–—+&,]|\band\b)?\s*[$#@]?"
 # A few lower-case words describing the deal ("cable", "all-stock") before its noun.
 _DESCRIBED: Final = r"(?:\s+(?-i:[a-z])[\w&-]*){0,3}?\s+"
+# A purchase told as done or under way, the buyer right before the verb: "Globex buys
+# Initech", "Why Globex bought the Initech Post", "#Globex Acquiring #Initech", "Globex
+# buys stake in Initech" (not "Globex will buy", "could buy", "is buying the ... put").
+_DONE: Final = (
+    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
+    r"(?:bought|buys|acquires|acquired|acquiring|purchased|purchases)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?"
+)
 
 
 def _name(name: str) -> str:
     return re.escape(name.lstrip("$#@"))
 
 
+def _parties(ma: MASignal) -> tuple[str, str] | None:
+    if ma.acquirer is None or ma.target is None:
+        return None
+    first, second = _name(ma.acquirer.name), _name(ma.target.name)
+    return (first, second) if first and second else None
+
+
 def names_the_deal(text: str, ma: MASignal) -> bool:
     """Whether ``text`` names the deal read in it by both its parties as one noun phrase:
-    "the Globex-Initech merger", "$GLBX $INTK deal", "Globex and Initech cable deal",
-    "Globex's purchase of Initech", "Globex takeover of Initech"."""
-    if ma.acquirer is None or ma.target is None:
+    "the Globex-Initech merger", "$GLBX $INTK acquisition", "Globex and Initech cable
+    merger", "Globex's purchase of Initech", "Globex takeover of Initech"."""
+    parties = _parties(ma)
+    if parties is None:
         return False
-    first, second = _name(ma.acquirer.name), _name(ma.target.name)
-    if not first or not second:
-        return False
+    first, second = parties
     pair = rf"(?<![\w$#@])[$#@]?{first}{_BETWEEN}{second}{_DESCRIBED}{_DEAL_NOUN}\b"
     owned = (
         rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+{_DEAL_NOUN}"
@@ -96,26 +112,26 @@ _NOT_TOLD: Final = re.compile(
 # A buyer named like a fund or an investment firm: its buying is a position.
 _FUND: Final = re.compile(
     r"\b(?:funds?|capital|management|partners|advis[eo]rs|investors?|investments?|assets?|"
-    r"securities|wealth)\b",
+    r"securities|wealth|portfolio)\b",
     re.IGNORECASE,
 )
-_SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
+_SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
 
 
 def told_as_fact(text: str, ma: MASignal) -> bool:
-    """Whether the first sentence of ``text`` naming both parties of ``ma`` states the deal
-    (as done, planned or rumoured): no question mark, no wish, advice, guess or share talk,
-    and a buyer not named like a fund."""
-    if ma.acquirer is None or ma.target is None or _FUND.search(ma.acquirer.name):
+    """Whether a sentence of ``text`` tells the purchase as done or under way, the buyer
+    right before the verb and the target after it ("Why Globex bought the Initech Post",
+    "$GLBX buys Initech VR and stock drops"), with no question mark, wish, advice, guess or
+    share talk in it, and a buyer not named like a fund."""
+    parties = _parties(ma)
+    if parties is None or ma.acquirer is None or _FUND.search(ma.acquirer.name):
         return False
-    first = ma.acquirer.name.lstrip("$#@").lower()
-    second = ma.target.name.lstrip("$#@").lower()
-    if not first or not second:
-        return False
+    first, second = parties
+    told = re.compile(rf"(?<![\w$#@])[$#@]?{first}{_DONE}[$#@]?{second}\b", re.IGNORECASE)
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
-        low = sentence.lower()
-        if first in low and second in low:
+        if told.search(sentence):
             return "?" not in sentence and not _NOT_TOLD.search(sentence)
     return False
 

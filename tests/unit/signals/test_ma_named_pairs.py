@@ -41,7 +41,7 @@ def _deal(acquirer: str, target: str) -> MASignal:
 @pytest.mark.parametrize(
     ("text", "acquirer", "target"),
     [
-        ("///desk: Due to the $GLBX $INTK deal right? $HOOL", "GLBX", "INTK"),
+        ("///desk: Due to the $GLBX $INTK merger right? $HOOL", "GLBX", "INTK"),
         ("Will the slump destroy the Globex - Initech Merger?  $GLBX $INTK", "Globex", "Initech"),
         ("Only way to describe the $GLBX $INTK acquisition? diWORSification", "GLBX", "INTK"),
         (
@@ -50,7 +50,7 @@ def _deal(acquirer: str, target: str) -> MASignal:
             "Initech $INTK",
         ),
         (
-            "2 Reasons The Globex and Initech Systems Deal May Not Happen",
+            "2 Reasons The Globex and Initech Systems Merger May Not Happen",
             "Globex",
             "Initech Systems",
         ),
@@ -145,17 +145,7 @@ def test_a_watched_name_with_and_is_one_party() -> None:
             "Globex",
             "Initech Morning Post",
         ),
-        (
-            "Globex Electric could buy Initech power division $GLBX http://t.co/y",
-            "Globex Electric",
-            "Initech",
-        ),
-        (
-            "RT @desk: This story spells out reasons why $GLBX wants to buy $INTK. All that stuff"
-            " about R&D is moonshine.",
-            "GLBX",
-            "INTK",
-        ),
+        ("#Globex Acquiring #Initech Channel #MakerLabs $GLBX", "Globex", "Initech Channel"),
         (
             "$GLBX buys Initech VR and stock drops. Hmm. What's wrong with tech?",
             "GLBX",
@@ -197,6 +187,28 @@ def test_chatter_telling_a_deal_as_a_fact_is_reported(
         ("Vandelay buys more Initech shares", "Vandelay", "Initech"),
         # the parties never in one sentence
         ("Globex is on a roll. Initech deal next, says a trader", "Globex", "Initech"),
+        # a prediction, a possibility, a want: not a purchase told
+        ("Globex will eventually buy Initech. $GLBX $INTK", "Globex", "Initech"),
+        ("2 Reasons Globex Will Buy Initech http://t.co/w via @desk", "Globex", "Initech"),
+        ("$GLBX could buy BEATS, Initech, Hooli with its cash pile", "GLBX", "BEATS"),
+        ("Globex Electric could buy Initech power division $GLBX", "Globex Electric", "Initech"),
+        ("reasons why $GLBX wants to buy $INTK. All that stuff is moonshine", "GLBX", "INTK"),
+        ("Thought $GLBX might buy $INTK. Buyout would be great", "GLBX", "INTK"),
+        # advice and trades
+        ("Goldman says to buy $GLBX & these 18 #stocks now", "Goldman", "GLBX"),
+        ("Shorted $GLBX at $562 bought some this week and next week puts", "Shorted $GLBX", "some"),
+        (
+            "US Swing Portfolio, buying $INTK, selling $GLBX at end of day",
+            "US Swing Portfolio",
+            "INTK",
+        ),
+        (
+            "Dan is bearish, so @trader is buying the $GLBX April 65/60 put fly",
+            "@trader",
+            "April 65/60",
+        ),
+        # two companies' bare "deal" is as often a partnership
+        ("$HOOL stock plunged 11% today after $GLBX $INTK deal announcement", "GLBX", "INTK"),
     ],
 )
 def test_imagined_deals_and_positions_are_not_told_as_facts(
