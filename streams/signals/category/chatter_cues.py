@@ -185,6 +185,11 @@ STOCK_TALK = Cue(
     r"(?:@|\bat|\bunder|\bover|\babove|\bbelow)\s*\d+(?:\.\d+)?\b",
     r"\b\d+(?:\.\d+)?\s?\$",
 )
+# A guess, the poster's or a crowd's: "I think ...", "why everyone suddenly thinks ...".
+GUESS = Cue(
+    r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
+    r"\b(?:everyone|everybody|people|investors|traders|analysts|many)\s+(?:\w+\s+)?think(?:s|ing)?\b",
+)
 # Speculation, advice and wishes: a deal or move someone imagines is not a company event.
 SPECULATION = Cue(
     r"\?",

@@ -12,6 +12,7 @@ from models.signals import Category, CategoryLabel, ExecMove, MASignal
 from .chatter_cues import (
     ANALYST,
     COUNTERFACTUAL,
+    GUESS,
     LISTICLE,
     OPINION,
     OPTIONS,
@@ -68,6 +69,7 @@ _CUES = Cues(
     QUESTION,
     STOCK_TALK,
     SPECULATION,
+    GUESS,
     DEAL,
     EVENT_NOUN,
     EXEC,
@@ -163,9 +165,9 @@ def classify(
 
     # --- news
     deal_words = r.hits(DEAL, 2)
-    if deal_words and ma is not None and not ma.is_ma and r.search(SPECULATION):
-        # the M&A reader, which reads who guesses what, set the deal aside: "Why everyone
-        # suddenly thinks Globex will acquire Initech" is a guess, not a deal to report
+    if deal_words and ma is not None and not ma.is_ma and r.search(GUESS):
+        # a guess the M&A reader set aside: "Why everyone suddenly thinks Globex will acquire
+        # Initech" is no deal to report (other deal words, an IPO's, are left alone)
         deal_words = 0
     events = (
         1.3 * deal_words

@@ -228,6 +228,8 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # government procurement: "Pentagon, GSA map out acquisition cybersecurity"
             r"|\bacquisition\s+(?:cybersecurity|reform|workforce|process|rules|regulations?"
             r"|polic(?:y|ies)|professionals?|officials?|programs?)\b"
+            # a contract to win: "Billions Up for Grabs in Biggest-Ever Army Engine Contract"
+            r"|\bup\s+for\s+grabs\s+in\s+(?:\S+\s+){0,5}?contracts?\b"
             # a strategy, a league table: "Cisco Looks to Acquisitions in Security", "Amgen
             # Takes Over #33 Spot From Cisco"
             r"|\b(?:look(?:s|ing)?|turn(?:s|ing)?)\s+to\s+(?:more\s+)?(?:acquisitions|m&a|deals"

@@ -285,3 +285,12 @@ def test_a_guess_the_deal_reader_set_aside_is_not_news() -> None:
     deal = MASignal(is_ma=True, score=0.9, acquirer=Party(name="Acme"), target=Party(name="W"))
     plain = "RT @businessinsider: Acme will acquire Widget Corp, sources say $ACME"
     assert classify(plain, author=author, ma=deal).label == "news"
+
+
+def test_other_deal_words_beside_speculation_still_weigh() -> None:
+    # an IPO is no M&A deal, and "could" is no guess about one
+    text = "RT @IPOtweet: Acme files for an IPO that could raise $300 million $ACME $WIDG"
+    start = text.index("Acme")
+    orgs = [Entity(text="Acme", label="ORG", start=start, end=start + 4, source="tweet_ner")]
+    nothing = MASignal(is_ma=False, score=0.0)
+    assert classify(text, entities=orgs, ma=nothing).label == "news"
