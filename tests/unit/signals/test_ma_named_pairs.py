@@ -240,3 +240,9 @@ def test_dollars_in_a_pun_or_a_deal_value_are_not_currency_trading(text: str) ->
 
 def test_buying_dollars_is_still_currency_trading() -> None:
     assert not detect_ma(NLP("Central bank buys dollars to stem the yen's rise")).is_ma
+
+
+def test_a_contract_up_for_grabs_is_no_deal() -> None:
+    text = "$GLBX - Billions of Dollars Up for Grabs in Biggest-Ever Army Engine Contract"
+    assert not detect_ma(NLP(text)).is_ma
+    assert detect_ma(NLP("Initech unit up for grabs as Globex weighs a bid")).is_ma
