@@ -70,7 +70,9 @@ BOT_FIELD = Cue(
     r"\b(?:bid\s+size|ask\s+size|bid|ask|last\s+trade|last\s+price|eod\s+data|%\s*change"
     r"|p/e\s+ratio|yield|volume|short\s+sales|exchange|open|ideas|dividend|market\s+cap"
     r"|recent\s+news|stock\s+message\s+board|message\s+board|summary|quote|chart|news"
-    r"|tick|change|technicals|investor\s+opinions)"
+    r"|tick|change|technicals|investor\s+opinions|quotes|company\s+info|stock\s+forum"
+    r"|day\s+(?:high|low)|52\s?wk\s+(?:high|low)|board\s+posts|ex-div\s+date|current\s+price"
+    r"|prev(?:ious)?\s+close|e\.p\.s\.)"
     r"\s*(?:(?:click|see)\s+here\s*-*>?\s*)?(?:<link>|$)",
 )
 BOT_TRENDING = Cue(r"\btrending\s*\$", r"\balso\s+see\s*:", r"\brecent\s+news\s+updated\b")

@@ -228,8 +228,13 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # government procurement: "Pentagon, GSA map out acquisition cybersecurity"
             r"|\bacquisition\s+(?:cybersecurity|reform|workforce|process|rules|regulations?"
             r"|polic(?:y|ies)|professionals?|officials?|programs?)\b"
-            # a contract to win: "Billions Up for Grabs in Biggest-Ever Army Engine Contract"
+            # a contract to win: "Billions Up for Grabs in Biggest-Ever Army Engine Contract",
+            # "Globex Wins $85M Shah Deniz Deal" (not "wins approval for Initech deal")
             r"|\bup\s+for\s+grabs\s+in\s+(?:\S+\s+){0,5}?contracts?\b"
+            r"|\bwins?\s+(?!(?:\S+\s+){0,3}?(?:approval|backing|support|nod|clearance|vote|battle"
+            r"|war|fight|bidding|race|bid)\b)(?:an?\s+)?(?:\$?[\d.,]+\s*(?:[mbk]n?|million|billion)?\s+)?"
+            r"(?:[\w-]+\s+){0,3}?(?:deal|contract|order|tender)s?\b"
+            r"(?!\s+(?:to|for)\s+(?:buy|acquire|purchase|take\s+over|merge|sell))"
             # a strategy, a league table: "Cisco Looks to Acquisitions in Security", "Amgen
             # Takes Over #33 Spot From Cisco"
             r"|\b(?:look(?:s|ing)?|turn(?:s|ing)?)\s+to\s+(?:more\s+)?(?:acquisitions|m&a|deals"
@@ -242,6 +247,12 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bbids?\s+to\s+(?!(?:buy|acquire|purchase|take|merge|combine|block|stop|halt|thwart"
             r"|fend|win|break|sell|own|control|gain|raise|lift|boost|sweeten|create|form|become"
             r"|expand|keep|save|takeover|seek|be|the|an?|its|their|his|her|our|this|that)\b)(?-i:[a-z]+|[A-Z][a-z]+(?=\s+(?i:our|your|the|its|their|an?)\s))"
+            # ... in Title Case: "Wal-Mart Fights Bid to Curb Gun Sales", "Bid to Catch Up"
+            r"|\bbids?\s+to\s+(?:curb|catch|cut|reduce|lower|end|revive|restore|lure|attract|woo"
+            r"|enter|build|challenge|overturn|dismiss|limit|ban|protect|avoid|delay|dodge|settle"
+            r"|unionize|organize|tackle|fix|improve|compete|beat|fight|regain|reclaim|revamp"
+            r"|rebuild|reach|recover|reinvent|simplify|speed|streamline|trim|unseat|oust|force"
+            r"|repeal|extend|renew|rescue|woo|court|sway|win\s+back)\b"
             # a how-to: "Buying a Fiat in five easy steps"
             r"|\bin\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:easy\s+|simple\s+)?"
             r"steps\b",
@@ -264,6 +275,9 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             + _GOODS
             + r"\b|\bpick(?:s|ed|ing)?\s+up\s+(?:more|some|(?:the\s+)?(?:pace|slack|steam|speed"
             r"|momentum)|in[\s-]stores?)\b"
+            # business improving: "bolster hiring as business picks up"
+            r"|\b(?:business|demand|sales|orders|growth|activity|trading|economy|market)\s+"
+            r"pick(?:s|ed|ing)?\s+up\b"
             # goods and property: "Approval to Sell Spare Parts to Iran", "to purchase Honolulu
             # land", "to Sell LNG to South Korea's SK"
             r"|\b(?:buy|buys|bought|buying|purchas\w*|sells?|sold|selling)\s+(?:[\w-]+\s+){0,2}?"

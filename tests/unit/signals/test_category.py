@@ -294,3 +294,16 @@ def test_other_deal_words_beside_speculation_still_weigh() -> None:
     orgs = [Entity(text="Acme", label="ORG", start=start, end=start + 4, source="tweet_ner")]
     nothing = MASignal(is_ma=False, score=0.0)
     assert classify(text, entities=orgs, ma=nothing).label == "news"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XOM Exxon Mobil Corp. Quotes https://example.com/q $XOM $BID $BID $LEN #XOM #finance",
+        "AAPL Apple, Inc. Day Low https://example.com/q $AAPL $COP $BIDU $SHAK #AAPL #nasdaq",
+        "ACME Acme Corp. 52Wk High https://example.com/q $ACME $WIDG $FOO #ACME #stocks",
+        "ACME Acme Corp. Prev Close https://example.com/q $ACME $WIDG $FOO #ACME #invest",
+    ],
+)
+def test_market_data_bot_fields_are_spam(text: str) -> None:
+    assert classify(text).label == "spam"
