@@ -172,9 +172,13 @@ def test_listen_bluesky_resumes_after_drops_and_stalls_and_filters_by_watch_list
         assert sky.state == "stopped" and states["sky"].cursor["time_us"] == T0 + 24 * S
         assert sky.published == 23 and sky.deleted == 1
         # Every commit sent again by a rewind is skipped, and counted; every reconnect (the
-        # drop, the stall, then stalls of the quiet test stream) is an error.
+        # drop, the stall, then stalls of the quiet test stream) is an error. The last
+        # connection may be closed by the stop before the listener has read what the server
+        # wrote to it, so its re-sent commits count at most.
         connections = list(stream.connections)
-        assert sky.duplicates == _sent_again(connections) >= 12
+        read = _sent_again(connections[:-1])
+        assert read >= 12
+        assert read <= sky.duplicates <= _sent_again(connections)
         assert len(connections) - 1 <= sky.errors <= len(connections)
     finally:
         if listener.proc.poll() is None:
