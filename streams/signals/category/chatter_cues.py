@@ -185,17 +185,17 @@ STOCK_TALK = Cue(
     r"(?:@|\bat|\bunder|\bover|\babove|\bbelow)\s*\d+(?:\.\d+)?\b",
     r"\b\d+(?:\.\d+)?\s?\$",
 )
-# A guess, the poster's or a crowd's: "I think ...", "why everyone suddenly thinks ...".
-GUESS = Cue(
-    r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
-    r"\b(?:everyone|everybody|people|investors|traders|analysts|many)\s+(?:\w+\s+)?think(?:s|ing)?\b",
-)
+# A guess, the poster's or a crowd's: "I think ...", "why everyone suddenly thinks ..."
+# (alternatives of SPECULATION too).
+_POSTER_GUESS = r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b"
+_CROWD_GUESS = r"\b(?:everyone|everybody|people|investors|traders|analysts|many)\s+(?:\w+\s+)?think(?:s|ing)?\b"
+GUESS = Cue(_POSTER_GUESS, _CROWD_GUESS)
 # Speculation, advice and wishes: a deal or move someone imagines is not a company event.
 SPECULATION = Cue(
     r"\?",
     r"\b(?:could|should|would|might|if|perhaps|maybe|why|possible|possibly|imo|imho|wish|"
     r"wonder|hope|imagine|predict\w*)\b",
-    r"\b(?:i|we)\s+(?:think|bet|guess|expect)\b",
+    _POSTER_GUESS,
     r"\b(?:takeover|buyout|acquisition|merger)\s+(?:target|candidate|chatter|speculation|mania)\b",
     r"\bopen\s+letter\b",
     # timing advice ("Buy Acme before the launch") and imagined dates ("come October, they ...")
@@ -215,7 +215,7 @@ SPECULATION = Cue(
     # what the company needs in the poster's view, what the crowd thinks ("investors need a
     # buyback", "why everyone suddenly thinks Google will acquire Twitter")
     r"\bneeds?\s+(?:a|an|to)\s+(?:\w+\s+)?(?:buy\s?back|dividend|split|deal|acquisition|ceo)\b",
-    r"\b(?:everyone|everybody|people|investors|traders|analysts|many)\s+(?:\w+\s+)?think(?:s|ing)?\b",
+    _CROWD_GUESS,
 )
 # Stock-picking lists and explainers: "7 Cloud Stocks to Consider", "Only 9 stocks beat Acme",
 # "Key Takeaways From Q2": a company event named in them is a

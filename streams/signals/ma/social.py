@@ -252,7 +252,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|enter|build|challenge|overturn|dismiss|limit|ban|protect|avoid|delay|dodge|settle"
             r"|unionize|organize|tackle|fix|improve|compete|beat|fight|regain|reclaim|revamp"
             r"|rebuild|reach|recover|reinvent|simplify|speed|streamline|trim|unseat|oust|force"
-            r"|repeal|extend|renew|rescue|woo|court|sway|win\s+back)\b"
+            r"|repeal|extend|renew|rescue|court|sway|win\s+back)\b"
             # a how-to: "Buying a Fiat in five easy steps"
             r"|\bin\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:easy\s+|simple\s+)?"
             r"steps\b",
