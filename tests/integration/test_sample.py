@@ -61,7 +61,9 @@ def test_the_sample_follows_its_live_feed_with_scout_listen_then_stops_it(
         out, elapsed = _run_sample(settings)
         assert "indexed 20/20 sample posts" in out
         live = LIVE.findall(out)
-        assert [title for title, _ in live] == [item.title for item in items], out
+        # Reported as each is indexed: items on different partitions may land out of feed
+        # order, but each appears once.
+        assert sorted(title for title, _ in live) == sorted(item.title for item in items), out
         latencies = [float(seconds) for _, seconds in live]
         assert max(latencies) < 15, latencies
         assert elapsed < 120, f"run {run}: {elapsed:.0f}s"
