@@ -158,6 +158,8 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bneeds?\s+to\s+(?:buy|acquire|merge)\b|\bdon['’]?t\s+rule\s+out\b"
             r"|\bwould\s+be\s+(?:a\s+)?(?:\w+\s+)?(?:move|mistake|fit|coup|win)\b"
             r"|\bwhat\s+would\b|\bwho\s+(?:is|'s|’s)\s+going\s+to\s+(?:buy|acquire)\b"
+            # a wish: "Cool would be if Globex will buy Initech"
+            r"|\bwould\s+be\s+(?:\w+\s+){0,2}?if\b"
             r"|\bmake\s+sense\s*\?|\bworth\s+(?:nothing|zero|little)\b"
             r"|\b(?:\d+|several|many|a\s+few|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"years\s+ago\b",
@@ -261,6 +263,9 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bissuer\s+tender\b|\bby\s+issuer\b"
             r"|\b(?:sells?|sold|selling|dumps?|cuts?|trims?|reduces?)\s+(?:\d+%?\s+of\s+)?(?:his|her)\s+"
             r"(?:entire\s+)?stake\b|\bvalue\s+of\s+[^.\n]{0,25}?\bstake\b"
+            # a position sold on the market: "Acme Partners sold entire $GLBX stake in Q4"
+            r"|\b(?:sells?|sold|selling|dumps?|dumped|exits?|exited|unload\w*)\s+(?:its\s+|their\s+)?"
+            r"(?:entire|whole)\s+\$[A-Za-z.]+\s+stake\b"
             r"|\bdivest\w*\s+(?:[\w-]+\s+){0,3}?stakes\b|\bnaming\s+rights\b"
             # round six: a case for buying, a lone takeover candidate, debt tenders, shopping days,
             # openness to deals in general, an old purchase now valued higher

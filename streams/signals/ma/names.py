@@ -43,6 +43,7 @@ BRIDGE: Final = words(
     attracts attracted attracting draws drew takes took want wanted wanting intends
     intend aims aim hopes hope
     begins began interested spends spent spending leaning leans joining looks looking
+    mull mulls mulled mulling pushing
     raises raised boosts boosted lifts lifted hikes hiked tender
     """
 )
@@ -64,6 +65,10 @@ STOP: Final = words(
     supports supported drove drives touts touted hire hires hired gives gave
     destroy destroys destroyed hurt hurts kill kills killed derail derails derailed
     threaten threatens threatened doom dooms doomed sink
+    pushes pushed urge halt halts halted halting clears cleared hears heard
+    prevents prevented propose proposes proposing create creates created creating
+    outlines outlined scores scored pressures soar plunge tumble slump despite denying
+    ahead layoffs likely unlikely approval approvals save saves
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -130,7 +135,10 @@ class Roles:
 
 
 def is_amount(token: Any) -> bool:
-    """A number or money token ("$", "5bn", "2.1", "billion") that never names a party."""
+    """A number or money token ("$", "5bn", "2.1", "billion") that never names a party; after
+    a dollar sign, anything that starts with a digit ("$35O Million": a typing slip)."""
+    if token.text[:1].isdigit() and token.i > 0 and token.doc[token.i - 1].text == "$":
+        return True
     return bool(token.is_currency or _AMOUNT_TOKEN.match(token.text))
 
 

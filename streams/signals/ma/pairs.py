@@ -163,12 +163,19 @@ def slash_before(doc: Any, cue: int) -> Roles | None:
 
 
 def pair_across(doc: Any, target: RoleSpan) -> RoleSpan | None:
-    """The first of "Globex - Initech Systems merger": a name before a spaced dash."""
+    """The first of "Globex - Initech Systems merger" or "$GLBX, $INTK merger": a name before
+    a spaced dash, a slash or a comma."""
     k = target.start - 1
     if k >= 1 and doc[k].text == "$":  # "$GLBX/ $INTK merger"
         k -= 1
     if k >= 1 and (doc[k].text == "/" or (doc[k].text in _SLASHES and doc[k - 1].whitespace_)):
         return run_left(doc, k)
+    if k >= 1 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
+        before = first.start - 1
+        if before >= 0 and doc[before].text == "$":
+            before -= 1
+        if before < 0 or doc[before].text != ",":  # "$GLBX, $INTK merger"; not a list of three
+            return first
     return None
 
 

@@ -37,9 +37,12 @@ _NOT_NAMES: Final = words(
     rumor rumors rumour rumours speculation talk nyse nasdaq amex otc lse tsx debt bonds notes
     securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
     competitor share decision part details customers consumers shoppers users buyers fans
+    takeover takeovers merger mergers acquisition acquisitions buyout buyouts bid bids hedge funds
+    regulation changes
     """
 )
 _OTHERS: Final = words("others rivals peers")
+_UNITED: Final = words("states kingdom arab nations")
 _TITLES: Final = TITLES | words("chairwoman co-founder chief")
 _LEADING: Final = words("activist billionaire investor investors rival suitor")
 # Places that buy no company: an unlinked country, region or city read as a party is
@@ -155,6 +158,8 @@ def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
     """How many tokens from ``start`` name a known place (not linked to a watched company)."""
     k = start
     while k < end and doc[k].lower_.strip(".") in _KNOWN_PLACES | {"u.s", "u.k"}:
+        if doc[k].lower_ == "united" and (k + 1 == end or doc[k + 1].lower_ not in _UNITED):
+            break  # "United Tech", "United Rentals": a name, not the United States
         k += 1
     if k == start:
         return 0
@@ -186,6 +191,8 @@ def _lone_word(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> bo
 
 
 _SAYS: Final = words("says said say according per")
+# A source telling what it heard ("Daily Mail hears ... could bid for Y"): no party.
+_HEARS: Final = words("hears heard learns learned")
 _REPORTS: Final = words("reports reported says said writes")
 
 
@@ -194,6 +201,8 @@ def _attribution(doc: Any, start: int, end: int) -> bool:
     subject after "said" ("sources said Globex will buy")."""
     if start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end].lower_ in _REPORTS:
         return True  # "Berkshire close to acquiring Y, WSJ reports"
+    if end < len(doc) and doc[end].lower_ in _HEARS:
+        return True  # "Daily Mail hears Globex could bid for Y"
     if start == 0 or doc[start - 1].lower_ not in _SAYS | {"to"}:
         return False
     if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "according"):

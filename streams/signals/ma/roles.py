@@ -219,9 +219,19 @@ def _after(doc: Any, i: int, words: frozenset[str]) -> int | None:
     for k in range(i + 1, min(i + 5, len(doc))):
         if doc[k].lower_ in words:
             return k
-        if is_boundary(doc, k):
+        if is_boundary(doc, k) and not _comma_suffix(doc, k):
             return None
     return None
+
+
+_COMMA_SUFFIXES: Final = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "incorporated"})
+
+
+def _comma_suffix(doc: Any, k: int) -> bool:
+    """A comma before a corporate suffix ("Initech, Inc. by Globex"): inside the name."""
+    return (
+        doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_.rstrip(".") in _COMMA_SUFFIXES
+    )
 
 
 def _target_right(doc: Any, start: int) -> RoleSpan | None:

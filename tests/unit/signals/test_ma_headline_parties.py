@@ -1,0 +1,108 @@
+"""Families read in the news M&A feed of all StockNet posts (issue 13, point 3): a Title Case
+headline's verb run into a party ("Wall Street Pushes Globex", "Clears Globex"), a deal noun,
+a source or a fund read as a party, a ticker pair split by a comma, "United" taken for the
+United States, a typed amount read as a buyer, "the acquisition of Y, Inc. by X"; and posts
+that are no deal (a wish, a position sold on the market).
+
+Every post is hand-written (invented companies); Docs from the blank English tokenizer.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from streams.signals.ma import detect_ma
+from tests.unit.signals.support import roles
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wall Street Pushes Globex Buyout Of Initech $GLBX $INTK", ("Globex", "Initech")),
+        (
+            "$GLBX Privacy Advocates Urge FTC To Halt Globex Inc – Initech Deal http://t.co/a",
+            ("Globex Inc", "Initech"),
+        ),
+        (
+            "$GLBX FTC Clears Globex-Initech Deal, With a Caveat http://t.co/a",
+            ("Globex", "Initech"),
+        ),
+        ("Hedge Funds Score Big On $GLBX, $INTK Merger http://t.co/a", ("GLBX", "INTK")),
+        ("Investors cheer the $GLBX, $INTK merger", ("GLBX", "INTK")),
+        (
+            "$HOOL Artist Series Makes $35O Million Cash Offer for Initech TV http://t.co/a",
+            ("Artist Series", "Initech TV"),
+        ),
+        (
+            "Acquisition of Initech Systems, Inc. by Globex Corporation May Not Be in "
+            "Shareholders' Best Interest http://t.co/a",
+            ("Globex Corporation", "Initech Systems"),
+        ),
+    ],
+)
+def test_headline_verbs_and_marks_stay_out_of_the_parties(
+    text: str, expected: tuple[str, str]
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_party"),
+    [
+        ("Initech Shares Soar Despite Denying Globex’s Takeover Bid | Blog", "Takeover"),
+        ("$GLBX Wins Unconditional EU Approval to Buy Initech http://t.co/a", "Approval"),
+        (
+            "Daily Mail hears 'revived gossip' $GLBX or $INTK could be gearing up to launch a "
+            "£5bn or 625p/shr cash bid for Hooli. http://t.co/a",
+            "Daily Mail",
+        ),
+        ("$HOOL - Globex Mulls Buy of European Assets of Initech", "Mulls"),
+        ("Globex Outlines More Layoffs Ahead of Initech Merger $GLBX", "Outlines"),
+        ("Globex, Initech Propose Changes to Save Merger. Read more", "Changes"),
+    ],
+)
+def test_verbs_deal_nouns_and_sources_are_no_party(text: str, not_a_party: str) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    for party in roles(signal):
+        assert party is None or not_a_party not in party, roles(signal)
+
+
+def test_united_starts_a_name_unless_the_united_states() -> None:
+    signal = detect_ma(NLP("Globex: Regulation not an obstacle to United Initech merger"))
+    assert roles(signal) == ("Globex", "United Initech")
+    signal = detect_ma(NLP("Globex to buy United States Initech for $2bn"))
+    assert roles(signal)[1] == "Initech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Cool would be if $GLBX(Globex) will buy $INTK(Initech) "screen" and then ruin it',
+        "Acme Partners sold entire $GLBX stake in Q4, says it has a better use for the money",
+    ],
+)
+def test_wishes_and_positions_sold_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Globex sold its entire stake in Initech to Hooli", ("Hooli", "Initech")),
+        ("Jumpstart acquired Jump for $20 million", ("Jumpstart", "Jump")),
+        ("Globex CEO Pushing to Buy Initech", ("Globex", "Initech")),
+    ],
+)
+def test_guards_divestitures_and_names_like_verbs_stay(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """Guards: a stake sold to a company is a deal; "Jump" is a name; "Pushing" bridges."""
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
