@@ -71,7 +71,7 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b\d[\d,]{3,}\s+shares\s+(?:in|of)\s+[^\n]{1,60}?\b(?:acquired|bought|purchased"
             r"|sold)\s+by\b"
             r"|\b(?:stake|position|holding)s?\s+(?:maintained|held|unchanged)\s+by\b"
-            r"|\b(?:buys|bought|sells|sold|purchases|purchased)\s+(?:C|US|A|CA|HK)?\$\d[\d,]*"
+            r"|\b(?:buys|bought|sells|sold|purchases|purchased|acquires|acquired)\s+(?:C|US|A|CA|HK)?\$\d[\d,]*"
             r"\.\d{2}\s+(?:in|of|worth)\b"
             r"|\bsaid\s+to\s+(?:buy|sell)\s+[\d,.]+\s*(?:k|m|million)?\s+(?:\$[A-Za-z.]+\s+)?"
             r"shares\b"
@@ -206,7 +206,9 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"\b(?:transactions|deals)\b"
             # a business that may pick up, a drug that grabs a designation
             r"|\bpick\s+up\s+(?:after|again|steam|speed|momentum|in\s+the)\b"
-            r"|\bgrabs?\s+(?:\w+\s+){0,2}?(?:fda|breakthrough|designation|approval|award)\b"
+            r"|\b(?:grabs?|picks?\s+up)\s+(?:\w+\s+){0,2}?(?:fda|breakthrough|designation|approval|award)\b"
+            # market data: "Bid Size", "Ask Size"
+            r"|\b(?:bid|ask)\s+size\b"
             # a strategy, a wave or a market taken over: "growth-by-acquisition strategy",
             # "merger activity", "drug taking over the EU market"
             r"|\bacquisitions?\s+strateg(?:y|ies)\b|\bby-acquisition\b"

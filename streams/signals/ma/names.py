@@ -43,7 +43,7 @@ BRIDGE: Final = words(
     attracts attracted attracting draws drew takes took want wanted wanting intends
     intend aims aim hopes hope
     begins began interested spends spent spending leaning leans joining looks looking
-    mull mulls mulled mulling pushing
+    mull mulls mulled mulling pushing planning final declares declared
     raises raised boosts boosted lifts lifted hikes hiked tender
     """
 )
@@ -69,6 +69,7 @@ STOP: Final = words(
     prevents prevented propose proposes proposing create creates created creating
     outlines outlined scores scored pressures soar plunge tumble slump despite denying
     ahead layoffs likely unlikely approval approvals save saves
+    reject endorses sees further points
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

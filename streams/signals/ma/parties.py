@@ -38,7 +38,8 @@ _NOT_NAMES: Final = words(
     securities doj fcc ftc sec cma committee commission panel regulator antitrust rival
     competitor share decision part details customers consumers shoppers users buyers fans
     takeover takeovers merger mergers acquisition acquisitions buyout buyouts bid bids hedge funds
-    regulation changes
+    regulation changes chance chances evidence watchdog watchdogs headlines bs
+    wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons
     """
 )
 _OTHERS: Final = words("others rivals peers")

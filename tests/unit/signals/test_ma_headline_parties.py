@@ -106,3 +106,47 @@ def test_guards_divestitures_and_names_like_verbs_stay(
     signal = detect_ma(NLP(text))
     assert signal.is_ma
     assert roles(signal) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Globex Planning To Buy Initech.. http://t.co/a $GLBX", ("Globex", "Initech")),
+        ("$INTK: Initech Rejects Globex Final Offer http://t.co/a", ("Globex", "Initech")),
+        ("Hooli to FCC: Reject Globex/Initech merger http://t.co/a", ("Globex", "Initech")),
+        (
+            "$GLBX - Broker snap: Chance of Globex bid for Initech slipping, says Hooli... -> "
+            "http://t.co/a",
+            ("Globex", "Initech"),
+        ),
+        (
+            "Triple Play: FCC Chairman Endorses Globex-Initech Merger Under Net Neutrality ...",
+            ("Globex", "Initech"),
+        ),
+        ("WSJ: Hooli the top candidate to buy Globex's chip foundry ops", (None, "Globex")),
+        ("RT @someone: Initech: All Evidence Points To Buyout $INTK $GLBX", (None, "INTK")),
+    ],
+)
+def test_more_headline_words_are_no_party(text: str, expected: tuple[str | None, str]) -> None:
+    """ "Planning", "Final" bridge to the buyer; "Reject", "Endorses", "Sees", "Points",
+    "Chance", "Evidence" and a news outlet ("WSJ") are no part of a name."""
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
+
+
+def test_a_bid_the_broker_sees_names_the_bidder_only() -> None:
+    signal = detect_ma(NLP("Hooli Sees Further Globex Inc. Bid For Initech PLC 'Highly Likely'"))
+    assert signal.acquirer is not None and signal.acquirer.name == "Globex Inc."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex Holdings Inc $GLBX Director Acquires $100,192.00 in Stock https://t.co/a",
+        "Globex' Widgetol picks up FDA nod--but with competition looming, approval isn't it",
+        "GLBX Globex Co. Shares http://t.co/a $GLBX #finance #stocksINTK Initech, Inc. Bid Size…",
+    ],
+)
+def test_insider_stock_approvals_and_quote_fields_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
