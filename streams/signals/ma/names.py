@@ -69,7 +69,7 @@ STOP: Final = words(
     prevents prevented propose proposes proposing create creates created creating
     outlines outlined scores scored pressures soar plunge tumble slump despite denying
     ahead layoffs likely unlikely approval approvals save saves
-    reject endorses sees further points
+    reject endorses sees further points enter enters entered back
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.

@@ -249,7 +249,11 @@ def organisation(
     while end - start > 1 and doc[end - 1].lower_ in _TITLES:
         end -= 1  # "Fiat Chrysler CEO couldn't merge": the company, not its officer
     title = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in _TITLES), None)
-    if title is not None:
+    if title is not None and (
+        doc[start].lower_ in {"ex", "former"} or doc[start].lower_.startswith("ex-")
+    ):
+        start = title + 1  # "Ex-Globex CEO Smith buys the Clippers": the former officer
+    elif title is not None:
         end = title  # "AT&T CEO Stephenson Pushing to Buy": the company, not its officer
     if (
         start > 0

@@ -150,3 +150,28 @@ def test_a_bid_the_broker_sees_names_the_bidder_only() -> None:
 )
 def test_insider_stock_approvals_and_quote_fields_are_no_deal(text: str) -> None:
     assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ex-Globex CEO Smith buys Initech Sports for $2 bln", ("Smith", "Initech Sports")),
+        ("UPDATE 4-Ex-Globex CEO Smith buys Initech Sports", ("Smith", "Initech Sports")),
+        (
+            "Hooli Buys Initech Brewery Back From Globex for $5.8 Billion",
+            ("Hooli", "Initech Brewery"),
+        ),
+        (
+            "Globex Group and Initech Tudou Enter into Definitive Merger Agreement",
+            ("Globex Group", "Initech Tudou"),
+        ),
+    ],
+)
+def test_a_former_officer_buys_and_back_or_enter_end_a_name(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """A former officer buys for himself (a serving one for the company: the guard above,
+    "Globex CEO Stephenson Pushing to Buy"); "Back" and "Enter" are no part of a name."""
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == expected
