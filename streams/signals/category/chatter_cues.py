@@ -11,6 +11,7 @@ __all__ = [
     "LISTICLE",
     "RATED",
     "OPINION",
+    "VERDICT",
     "OPTIONS",
     "PERCENT",
     "PERSONAL",
@@ -176,6 +177,12 @@ OPINION = Cue(
     r"rumou?rs?|mania|talk)\b",
 )
 QUESTION = Cue(r"\?", flags=0)
+# The poster's verdict on what happened: "This outage is a disaster for business", "the
+# launch was a total mess". The event it names is the talking point.
+VERDICT = Cue(
+    r"\b(?:is|are|was|were)\s+(?:a\s+|an\s+)?(?:total\s+|complete\s+|huge\s+|big\s+|real\s+)?"
+    r"(?:disaster|joke|mess|nightmare|fiasco|farce|travesty|embarrassment|no-brainer)\b",
+)
 # Talk about the stock itself: its price, its shares, buying and selling it.
 STOCK_TALK = Cue(
     r"\b(?:stocks?|shares?|shareholders?|buy|buys|buying|sell|selling|sold|long|short|"

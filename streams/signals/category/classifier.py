@@ -27,6 +27,7 @@ from .chatter_cues import (
     STOCK_MOVE,
     STOCK_TALK,
     TECHNICAL,
+    VERDICT,
 )
 from .news_cues import (
     APPEARANCE,
@@ -66,6 +67,7 @@ _CUES = Cues(
     PREVIEW,
     POSITION,
     OPINION,
+    VERDICT,
     QUESTION,
     STOCK_TALK,
     SPECULATION,
@@ -189,7 +191,7 @@ def classify(
         events += 0.6 + 0.6 * ma.score if stated or ma.score >= STRONG_MA else 0.5
     if moves:
         events += 1.2 if stated else 0.8
-    if events and r.search(SPECULATION):
+    if events and (r.search(SPECULATION) or r.search(VERDICT)):
         events *= 0.5
         chatter += 0.5
     # A stock-picking list, the stock's own record or move, a what-if: the event named is a

@@ -307,3 +307,22 @@ def test_other_deal_words_beside_speculation_still_weigh() -> None:
 )
 def test_market_data_bot_fields_are_spam(text: str) -> None:
     assert classify(text).label == "spam"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This #Acme outage is a disaster for #business. $ACME",
+        "The Acme Watch launch was a total mess $ACME",
+    ],
+)
+def test_a_verdict_on_an_event_is_chatter(text: str) -> None:
+    assert classify(text).label == "chatter", text
+
+
+def test_an_outage_reported_is_still_news() -> None:
+    # guard: the same event told without a verdict
+    text = "Acme cloud outage hits thousands of businesses across Europe $ACME"
+    start = text.index("Acme")
+    org = Entity(text="Acme", label="ORG", start=start, end=start + 4, source="ner")
+    assert classify(text, entities=[org]).label == "news"
