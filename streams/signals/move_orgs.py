@@ -115,7 +115,10 @@ _BOARD_OF = re.compile(
 )
 # Between a company and the cue it is the subject of: "Contoso has hired", "Contoso names".
 _SUBJECT_GAP = re.compile(
-    r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially)\s+)*"
+    # a corporate suffix the alias leaves out first ("Walt Disney Co. names")
+    r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Plc|Company|Corporation|Group|Holdings)\b\.?)?"
+    r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially|said|set|plans"
+    r"|to|will)\s+)*"
 )
 _ORG_NEAR = 60  # characters between the organisation and a layoff cue
 

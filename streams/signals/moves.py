@@ -403,6 +403,10 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 )
             continue
         org = organisation_of(text, orgs, cue)
+        seat = BOARD.search(text, cue.end(), hi)
+        held = role_org(text, orgs, role_match) if seat is not None else None
+        if org is not None and held is not None and held.text != org.text and seat is not None:
+            role_match = seat  # "Disney names Nike CEO Mark Parker to its board": Disney's board
         if person is None:
             # "Contoso CFO steps down", "Contoso hires a new head of design"
             org = (

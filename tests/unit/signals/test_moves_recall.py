@@ -183,3 +183,15 @@ def test_taking_the_reins_is_a_join() -> None:
     assert _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == [
         ("Lee Park", "Contoso", "CEO", "joins")
     ]
+
+
+def test_another_companys_officer_named_to_the_board_joins_the_board() -> None:
+    text = "RT @Wire: The Contoso Co. names Fabrikam CEO Lee Park to its board of directors"
+    found = _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG"), ("Lee Park", "PERSON"))
+    assert found == [("Lee Park", "Contoso", "board", "joins")]
+
+
+def test_a_company_said_to_hire_is_the_hirer() -> None:
+    text = "BREAKING: Contoso said to hire Lee Park, Fabrikam's chairman of Asia banking"
+    found = _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG"), ("Lee Park", "PERSON"))
+    assert [(m[0], m[1], m[3]) for m in found] == [("Lee Park", "Contoso", "joins")]
