@@ -148,7 +148,11 @@ def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity |
     Park, read from the text when NER missed him); after "adds ... to its board", the one
     added."""
     word = cue.group(0).lower()
-    candidates = [p for p in people if p.end <= cue.start() or p.start >= cue.end()]
+    candidates = [
+        p
+        for p in people
+        if (p.end <= cue.start() or p.start >= cue.end()) and not _across_sentences(text, p, cue)
+    ]
     if word in _APPOINTS:
         candidates = [p for p in candidates if not 0 <= cue.start() - p.end <= 2]
     if word.startswith("succeed"):
@@ -162,6 +166,22 @@ def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity |
         if board is not None:
             candidates = [p for p in candidates if cue.end() <= p.start and p.end <= board.end()]
     return nearest(candidates, "PERSON", cue)
+
+
+# A sentence's end between a person and the cue ("It's not just Lee Park. Contoso's CEO is
+# retiring"): a full stop after a lower-case word or a number, before a capital; not after a
+# company's suffix ("Contoso Inc. Names ..."), nor a semicolon ("Lee Park is Stepping Down;
+# to Join Contoso": the same subject).
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
+    r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z\"“])"
+)
+
+
+def _across_sentences(text: str, person: Entity, cue: re.Match[str]) -> bool:
+    """Whether a sentence ends between ``person`` and the cue."""
+    lo, hi = (person.end, cue.start()) if person.end <= cue.start() else (cue.end(), person.start)
+    return _SENTENCE_END.search(text, lo, hi) is not None
 
 
 def _people(text: str, entities: Sequence[Entity]) -> list[Entity]:

@@ -195,3 +195,16 @@ def test_a_company_said_to_hire_is_the_hirer() -> None:
     text = "BREAKING: Contoso said to hire Lee Park, Fabrikam's chairman of Asia banking"
     found = _moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG"), ("Lee Park", "PERSON"))
     assert [(m[0], m[1], m[3]) for m in found] == [("Lee Park", "Contoso", "joins")]
+
+
+def test_a_person_of_another_sentence_is_not_the_one_who_moves() -> None:
+    text = "It's not just Lee Park. Contoso's CEO is retiring in February."
+    found = _moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    assert found == [(None, "Contoso", "CEO", "leaves")]
+
+
+def test_a_semicolon_keeps_the_subject() -> None:
+    # guard: "is Stepping Down; to Join Fabrikam" is one person's two moves
+    text = "Head of Contoso Pay Lee Park is Stepping Down; to Join Fabrikam"
+    found = _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON"), ("Fabrikam", "ORG"))
+    assert {m[0] for m in found} == {"Lee Park"}
