@@ -245,8 +245,9 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # auctions and tenders: "bid for spectrum"
             r"|\b(?:bid|bids|bidding)\s+(?:for|in)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:spectrum|auctions?"
             r"|contracts?)\b"
-            # arms bought by a country: "to buy missiles and helicopters"
-            r"|\b(?:buy|buys|buying|bought|purchas\w*)\s+[^.\n]{0,30}?\b(?:helicopters|jets|fighters"
+            # arms bought by a country: "to buy missiles and helicopters", "U.S. Missile Shield"
+            r"|\b(?:buy|buys|buying|bought|purchas\w*)\s+(?:[^.\n]|(?<=\b[A-Z])\.){0,30}?\b(?:helicopters"
+            r"|jets|fighters"
             r"|missiles?|missile\s+shield|tanks|warships)\b"
             + _NOT_A_UNIT
             +  # round five: spending on goods and marketing ("spent $20bn on chips", "traffic

@@ -39,7 +39,7 @@ _NOT_NAMES: Final = words(
     competitor share decision part details customers consumers shoppers users buyers fans
     takeover takeovers merger mergers acquisition acquisitions buyout buyouts bid bids hedge funds
     regulation changes chance chances evidence watchdog watchdogs headlines bs
-    wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons
+    wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons mega
     """
 )
 _OTHERS: Final = words("others rivals peers")

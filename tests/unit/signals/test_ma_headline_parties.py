@@ -175,3 +175,14 @@ def test_a_former_officer_buys_and_back_or_enter_end_a_name(
     signal = detect_ma(NLP(text))
     assert signal.is_ma
     assert roles(signal) == expected
+
+
+def test_arms_bought_by_a_country_are_no_deal_across_an_abbreviation() -> None:
+    assert not detect_ma(
+        NLP("$GLBX - Poland to Buy U.S. Missile Shield, European Helicopters")
+    ).is_ma
+
+
+def test_mega_is_no_name() -> None:
+    signal = detect_ma(NLP("The Biggest Loser of 2014's Mega Merger Mess.. http://t.co/a $GLBX"))
+    assert "Mega" not in roles(signal)
