@@ -109,6 +109,8 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     lo, hi = window(text, cue)
     for match in ROLE_NAME.finditer(text, lo, hi):
         start = match.start("name")
+        if _SENTENCE_END.search(text, *sorted((start, cue.start()))):
+            continue  # "CEO Lee Park retiring. Contoso Names ...": another sentence's person
         words = []
         for word in re.finditer(r"\S+", match["name"]):
             if CUE.match(text, start + word.start()) or NOT_NAME.fullmatch(word.group(0)):

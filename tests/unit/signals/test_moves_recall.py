@@ -208,3 +208,9 @@ def test_a_semicolon_keeps_the_subject() -> None:
     text = "Head of Contoso Pay Lee Park is Stepping Down; to Join Fabrikam"
     found = _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON"), ("Fabrikam", "ORG"))
     assert {m[0] for m in found} == {"Lee Park"}
+
+
+def test_a_titled_name_of_another_sentence_is_not_the_one_named() -> None:
+    text = "$CTSO Defense CEO Bo Berg retiring. Contoso Names Lee Parkes Space President and CEO"
+    found = _moves(text, ("$CTSO", "ORG"), ("Contoso", "ORG"))
+    assert ("Bo Berg", "joins") not in {(m[0], m[3]) for m in found}
