@@ -27,6 +27,16 @@ _CUE_WEIGHT: Final = 0.7
 _PARTY_WEIGHT: Final = 0.15
 _PASSING_FACTOR: Final = 0.3
 _JOKE_SCORE: Final = 0.3
+# Deal words beyond a bare share ("93 percent of patients", "51 pct of Americans"): a reading
+# of a post or a headline that names no party needs one of them ("holds 9.8 pct of Gencorp",
+# "ownership of 15 pct of USAir" have theirs); a longer story is left alone.
+_POST_LENGTH: Final = 320
+_MORE_THAN_A_SHARE: Final = re.compile(
+    r"\b(?:merg\w*|acqui\w*|takeovers?|buyouts?|buys?|buying|bought|bids?|bidding|tender\w*|sales?"
+    r"|sell\w*|sold|divest\w*|spin\w*|deals?|control|talks|stakes?|interests?|suitors?"
+    r"|break-?up|holdings?|holds?|held|own\w*|offer\w*|bidders?|receiv\w*|controls?|definitive\s+agreements?)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“<(])|\n\s*\n")
 
 
@@ -162,6 +172,13 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     score = round(max(0.0, min(1.0, score)), 4)
     if roles is not None and unbuyable(roles.cue, roles.target):
         score = min(score, _JOKE_SCORE)  # "Apple to Buy Boko Haram", "to buy Greece"
+    if (
+        acquirer is None
+        and target is None
+        and len(text) <= _POST_LENGTH
+        and not _MORE_THAN_A_SHARE.search(text)
+    ):
+        score = min(score, _JOKE_SCORE)  # "Therapy Wipes Out Cancer in 93 Percent of Patients"
     is_ma = score >= THRESHOLD
     about = deal_text(doc, roles, linked) if is_ma else text
     if set_aside:

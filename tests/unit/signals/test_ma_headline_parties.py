@@ -186,3 +186,22 @@ def test_arms_bought_by_a_country_are_no_deal_across_an_abbreviation() -> None:
 def test_mega_is_no_name() -> None:
     signal = detect_ma(NLP("The Biggest Loser of 2014's Mega Merger Mess.. http://t.co/a $GLBX"))
     assert "Mega" not in roles(signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @wire: Globex's Experimental Therapy Wipes Out Cancer in 93 Percent of Patients",
+        "$GLBX Internet companies growing ambitions spook 51 pct of Americans",
+        "Globex founder will give away 99 percent of fortune, or $45 billion, to charity. $GLBX",
+    ],
+)
+def test_a_bare_share_of_something_with_no_party_is_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_share_held_is_still_read() -> None:
+    # guard: a holding reported names its deal word
+    assert detect_ma(
+        NLP("GROUP TENDERING FOR INITECH SAYS IT HOLDS ABOUT 9.8 PCT OF INITECH")
+    ).is_ma
