@@ -109,7 +109,7 @@ def _titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     lo, hi = window(text, cue)
     for match in ROLE_NAME.finditer(text, lo, hi):
         start = match.start("name")
-        if _SENTENCE_END.search(text, *sorted((start, cue.start()))):
+        if _other_sentence(text, start, match.end("name"), cue):
             continue  # "CEO Lee Park retiring. Contoso Names ...": another sentence's person
         words = []
         for word in re.finditer(r"\S+", match["name"]):
@@ -153,7 +153,8 @@ def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity |
     candidates = [
         p
         for p in people
-        if (p.end <= cue.start() or p.start >= cue.end()) and not _across_sentences(text, p, cue)
+        if (p.end <= cue.start() or p.start >= cue.end())
+        and not _other_sentence(text, p.start, p.end, cue)
     ]
     if word in _APPOINTS:
         candidates = [p for p in candidates if not 0 <= cue.start() - p.end <= 2]
@@ -175,14 +176,14 @@ def _person(text: str, people: Sequence[Entity], cue: re.Match[str]) -> Entity |
 # company's suffix ("Contoso Inc. Names ..."), nor a semicolon ("Lee Park is Stepping Down;
 # to Join Contoso": the same subject).
 _SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
+    r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z\"“])"
 )
 
 
-def _across_sentences(text: str, person: Entity, cue: re.Match[str]) -> bool:
-    """Whether a sentence ends between ``person`` and the cue."""
-    lo, hi = (person.end, cue.start()) if person.end <= cue.start() else (cue.end(), person.start)
+def _other_sentence(text: str, start: int, end: int, cue: re.Match[str]) -> bool:
+    """Whether a sentence ends between the name at ``start:end`` and the cue."""
+    lo, hi = (end, cue.start()) if end <= cue.start() else (cue.end(), start)
     return _SENTENCE_END.search(text, lo, hi) is not None
 
 

@@ -14,7 +14,7 @@ from streams.signals.ma.cues import (
     passing_spans,
     without_passing_mentions,
 )
-from streams.signals.ma.evidence import cue_strength
+from streams.signals.ma.evidence import POST_LENGTH, cue_strength
 from streams.signals.ma.lowercase import lower_case_evidence, may_be_lower_case
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan
@@ -30,7 +30,6 @@ _JOKE_SCORE: Final = 0.3
 # Deal words beyond a bare share ("93 percent of patients", "51 pct of Americans"): a reading
 # of a post or a headline that names no party needs one of them ("holds 9.8 pct of Gencorp",
 # "ownership of 15 pct of USAir" have theirs); a longer story is left alone.
-_POST_LENGTH: Final = 320
 _MORE_THAN_A_SHARE: Final = re.compile(
     r"\b(?:merg\w*|acqui\w*|takeovers?|buyouts?|buys?|buying|bought|bids?|bidding|tender\w*|sales?"
     r"|sell\w*|sold|divest\w*|spin\w*|deals?|control|talks|stakes?|interests?|suitors?"
@@ -175,7 +174,7 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     if (
         acquirer is None
         and target is None
-        and len(text) <= _POST_LENGTH
+        and len(text) <= POST_LENGTH
         and not _MORE_THAN_A_SHARE.search(text)
     ):
         score = min(score, _JOKE_SCORE)  # "Therapy Wipes Out Cancer in 93 Percent of Patients"

@@ -368,7 +368,7 @@ def _positive(text: str) -> float:
 
 
 # Longer than this, a text is a story, not a social post: the chatter families are not read.
-_POST_LENGTH: Final = 320
+POST_LENGTH: Final = 320
 
 
 def _negative(text: str, post: bool = True) -> float:
@@ -403,6 +403,6 @@ def cue_strength(text: str, extra: float = 0.0) -> float:
         raw += _CORROBORATION
     if raw <= 0.0:  # nothing for a deal: no negative cue can change that (nor are they read)
         return 0.0
-    post = len(text) <= _POST_LENGTH
+    post = len(text) <= POST_LENGTH
     raw -= _negative(head, post) + _BODY_NEGATIVE * _negative(body, post)
     return max(0.0, min(1.0, raw))

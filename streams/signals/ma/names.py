@@ -135,6 +135,23 @@ class Roles:
     cue: int  # token index of the cue word
 
 
+def comma_suffix(doc: Any, k: int) -> bool:
+    """A comma before a corporate suffix ("Initech, Inc.", "Acme, Incorporated"): inside the
+    name."""
+    return doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in _SUFFIXES
+
+
+def word_after(doc: Any, i: int, words: frozenset[str]) -> int | None:
+    """Index of the first token of ``words`` within a few tokens after ``i``, in the same
+    clause (a comma before a corporate suffix does not end it: "Initech, Inc. by Globex")."""
+    for k in range(i + 1, min(i + 5, len(doc))):
+        if doc[k].lower_ in words:
+            return k
+        if is_boundary(doc, k) and not comma_suffix(doc, k):
+            return None
+    return None
+
+
 def is_amount(token: Any) -> bool:
     """A number or money token ("$", "5bn", "2.1", "billion") that never names a party; after
     a dollar sign, anything that starts with a digit ("$35O Million": a typing slip)."""
@@ -216,7 +233,7 @@ def run_left(doc: Any, end: int) -> RoleSpan | None:
     elif end - start >= 2 and start > 0 and doc[start - 1].text in _PRONOUNS:
         start += 1
     # "Acme, Incorporated": the name before a corporate suffix
-    if start < end and doc[start].lower_ in _SUFFIXES and start >= 2 and doc[start - 1].text == ",":
+    if start < end and start >= 2 and comma_suffix(doc, start - 1):
         before = run_left(doc, start - 1)
         if before is not None:
             start = before.start

@@ -38,6 +38,7 @@ from streams.signals.ma.names import (
     name_span,
     run_left,
     run_right,
+    word_after,
 )
 from streams.signals.ma.pairs import (
     BOUGHT_NOUNS,
@@ -214,26 +215,6 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
     return None
 
 
-def _after(doc: Any, i: int, words: frozenset[str]) -> int | None:
-    """Index of the first token of ``words`` within a few tokens after ``i``."""
-    for k in range(i + 1, min(i + 5, len(doc))):
-        if doc[k].lower_ in words:
-            return k
-        if is_boundary(doc, k) and not _comma_suffix(doc, k):
-            return None
-    return None
-
-
-_COMMA_SUFFIXES: Final = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "incorporated"})
-
-
-def _comma_suffix(doc: Any, k: int) -> bool:
-    """A comma before a corporate suffix ("Initech, Inc. by Globex"): inside the name."""
-    return (
-        doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_.rstrip(".") in _COMMA_SUFFIXES
-    )
-
-
 def _target_right(doc: Any, start: int) -> RoleSpan | None:
     """The target after the cue; "a 20 pct stake in Y" and "51% of Y" read Y."""
     if (share := share_of(doc, start)) is not None and (held := run_right(doc, share)):
@@ -276,7 +257,7 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     if word in MERGE_CUES and (folded := merge_into(doc, cue)) is not None:
         return folded
     if word in MERGE_CUES:
-        with_ = _after(doc, cue, frozenset({"with", "into"}))
+        with_ = word_after(doc, cue, frozenset({"with", "into"}))
         target = run_right(doc, with_ + 1) if with_ is not None else None
         return Roles(left, target, cue)
     target = _target_right(doc, after)
@@ -346,7 +327,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
         target = _target_right(doc, prep + 1)
-        by = _after(doc, target.end - 1 if target else prep, frozenset({"by"}))
+        by = word_after(doc, target.end - 1 if target else prep, frozenset({"by"}))
         if by is not None:  # "the acquisition of Y by X"
             return Roles(run_right(doc, by + 1), target, cue)
         acquirer = (
@@ -499,7 +480,7 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
                 found.append((token.i, prep))
         elif word in PHRASAL_CUES and PHRASAL_CUES[word] == nxt:
             found.append((token.i, token.i + 2))
-        elif word in STAKE_VERBS and _after(doc, token.i, _STAKE_NOUNS) is not None:
+        elif word in STAKE_VERBS and word_after(doc, token.i, _STAKE_NOUNS) is not None:
             found.append((token.i, token.i + 1))
         elif word in _APPROACH and any(
             t.lower_ in _DEAL_NOUNS for t in doc[token.i + 1 : token.i + 9]

@@ -2,7 +2,8 @@
 headline's verb run into a party ("Wall Street Pushes Globex", "Clears Globex"), a deal noun,
 a source or a fund read as a party, a ticker pair split by a comma, "United" taken for the
 United States, a typed amount read as a buyer, "the acquisition of Y, Inc. by X"; and posts
-that are no deal (a wish, a position sold on the market).
+that are no deal (a wish, a position sold on the market, an insider's stock, goods a country
+buys, a bare share of something).
 
 Every post is hand-written (invented companies); Docs from the blank English tokenizer.
 """
@@ -41,10 +42,42 @@ NLP = spacy.blank("en")
             "Shareholders' Best Interest http://t.co/a",
             ("Globex Corporation", "Initech Systems"),
         ),
+        # "Planning", "Final" bridge to the buyer; "Reject", "Endorses", "Points", "Chance",
+        # "Evidence" and a news outlet ("WSJ") are no part of a name
+        ("Globex Planning To Buy Initech.. http://t.co/a $GLBX", ("Globex", "Initech")),
+        ("$INTK: Initech Rejects Globex Final Offer http://t.co/a", ("Globex", "Initech")),
+        ("Hooli to FCC: Reject Globex/Initech merger http://t.co/a", ("Globex", "Initech")),
+        (
+            "$GLBX - Broker snap: Chance of Globex bid for Initech slipping, says Hooli... -> "
+            "http://t.co/a",
+            ("Globex", "Initech"),
+        ),
+        (
+            "Triple Play: FCC Chairman Endorses Globex-Initech Merger Under Net Neutrality ...",
+            ("Globex", "Initech"),
+        ),
+        ("WSJ: Hooli the top candidate to buy Globex's chip foundry ops", (None, "Globex")),
+        ("RT @someone: Initech: All Evidence Points To Buyout $INTK $GLBX", (None, "INTK")),
+        # a former officer buys for himself (a serving one for the company: the guard below,
+        # "Globex CEO Pushing to Buy"); "Back" and "Enter" are no part of a name
+        ("Ex-Globex CEO Smith buys Initech Sports for $2 bln", ("Smith", "Initech Sports")),
+        ("UPDATE 4-Ex-Globex CEO Smith buys Initech Sports", ("Smith", "Initech Sports")),
+        (
+            "Hooli Buys Initech Brewery Back From Globex for $5.8 Billion",
+            ("Hooli", "Initech Brewery"),
+        ),
+        (
+            "Globex Group and Initech Tudou Enter into Definitive Merger Agreement",
+            ("Globex Group", "Initech Tudou"),
+        ),
+        # guards: a stake sold to a company is a deal; "Jump" is a name; "Pushing" bridges
+        ("Globex sold its entire stake in Initech to Hooli", ("Hooli", "Initech")),
+        ("Jumpstart acquired Jump for $20 million", ("Jumpstart", "Jump")),
+        ("Globex CEO Pushing to Buy Initech", ("Globex", "Initech")),
     ],
 )
 def test_headline_verbs_and_marks_stay_out_of_the_parties(
-    text: str, expected: tuple[str, str]
+    text: str, expected: tuple[str | None, str]
 ) -> None:
     signal = detect_ma(NLP(text))
     assert signal.is_ma
@@ -83,56 +116,23 @@ def test_united_starts_a_name_unless_the_united_states() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a wish, a position sold on the market
         'Cool would be if $GLBX(Globex) will buy $INTK(Initech) "screen" and then ruin it',
         "Acme Partners sold entire $GLBX stake in Q4, says it has a better use for the money",
+        # an insider's stock, a drug's approval, quote fields
+        "Globex Holdings Inc $GLBX Director Acquires $100,192.00 in Stock https://t.co/a",
+        "Globex' Widgetol picks up FDA nod--but with competition looming, approval isn't it",
+        "GLBX Globex Co. Shares http://t.co/a $GLBX #finance #stocksINTK Initech, Inc. Bid Size…",
+        # arms bought by a country, across an abbreviation
+        "$GLBX - Poland to Buy U.S. Missile Shield, European Helicopters",
+        # a bare share of something, with no party
+        "RT @wire: Globex's Experimental Therapy Wipes Out Cancer in 93 Percent of Patients",
+        "$GLBX Internet companies growing ambitions spook 51 pct of Americans",
+        "Globex founder will give away 99 percent of fortune, or $45 billion, to charity. $GLBX",
     ],
 )
-def test_wishes_and_positions_sold_are_no_deal(text: str) -> None:
+def test_wishes_positions_goods_and_bare_shares_are_no_deal(text: str) -> None:
     assert not detect_ma(NLP(text)).is_ma
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Globex sold its entire stake in Initech to Hooli", ("Hooli", "Initech")),
-        ("Jumpstart acquired Jump for $20 million", ("Jumpstart", "Jump")),
-        ("Globex CEO Pushing to Buy Initech", ("Globex", "Initech")),
-    ],
-)
-def test_guards_divestitures_and_names_like_verbs_stay(
-    text: str, expected: tuple[str, str]
-) -> None:
-    """Guards: a stake sold to a company is a deal; "Jump" is a name; "Pushing" bridges."""
-    signal = detect_ma(NLP(text))
-    assert signal.is_ma
-    assert roles(signal) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Globex Planning To Buy Initech.. http://t.co/a $GLBX", ("Globex", "Initech")),
-        ("$INTK: Initech Rejects Globex Final Offer http://t.co/a", ("Globex", "Initech")),
-        ("Hooli to FCC: Reject Globex/Initech merger http://t.co/a", ("Globex", "Initech")),
-        (
-            "$GLBX - Broker snap: Chance of Globex bid for Initech slipping, says Hooli... -> "
-            "http://t.co/a",
-            ("Globex", "Initech"),
-        ),
-        (
-            "Triple Play: FCC Chairman Endorses Globex-Initech Merger Under Net Neutrality ...",
-            ("Globex", "Initech"),
-        ),
-        ("WSJ: Hooli the top candidate to buy Globex's chip foundry ops", (None, "Globex")),
-        ("RT @someone: Initech: All Evidence Points To Buyout $INTK $GLBX", (None, "INTK")),
-    ],
-)
-def test_more_headline_words_are_no_party(text: str, expected: tuple[str | None, str]) -> None:
-    """ "Planning", "Final" bridge to the buyer; "Reject", "Endorses", "Sees", "Points",
-    "Chance", "Evidence" and a news outlet ("WSJ") are no part of a name."""
-    signal = detect_ma(NLP(text))
-    assert signal.is_ma
-    assert roles(signal) == expected
 
 
 def test_a_bid_the_broker_sees_names_the_bidder_only() -> None:
@@ -140,64 +140,9 @@ def test_a_bid_the_broker_sees_names_the_bidder_only() -> None:
     assert signal.acquirer is not None and signal.acquirer.name == "Globex Inc."
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Globex Holdings Inc $GLBX Director Acquires $100,192.00 in Stock https://t.co/a",
-        "Globex' Widgetol picks up FDA nod--but with competition looming, approval isn't it",
-        "GLBX Globex Co. Shares http://t.co/a $GLBX #finance #stocksINTK Initech, Inc. Bid Size…",
-    ],
-)
-def test_insider_stock_approvals_and_quote_fields_are_no_deal(text: str) -> None:
-    assert not detect_ma(NLP(text)).is_ma
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ex-Globex CEO Smith buys Initech Sports for $2 bln", ("Smith", "Initech Sports")),
-        ("UPDATE 4-Ex-Globex CEO Smith buys Initech Sports", ("Smith", "Initech Sports")),
-        (
-            "Hooli Buys Initech Brewery Back From Globex for $5.8 Billion",
-            ("Hooli", "Initech Brewery"),
-        ),
-        (
-            "Globex Group and Initech Tudou Enter into Definitive Merger Agreement",
-            ("Globex Group", "Initech Tudou"),
-        ),
-    ],
-)
-def test_a_former_officer_buys_and_back_or_enter_end_a_name(
-    text: str, expected: tuple[str, str]
-) -> None:
-    """A former officer buys for himself (a serving one for the company: the guard above,
-    "Globex CEO Stephenson Pushing to Buy"); "Back" and "Enter" are no part of a name."""
-    signal = detect_ma(NLP(text))
-    assert signal.is_ma
-    assert roles(signal) == expected
-
-
-def test_arms_bought_by_a_country_are_no_deal_across_an_abbreviation() -> None:
-    assert not detect_ma(
-        NLP("$GLBX - Poland to Buy U.S. Missile Shield, European Helicopters")
-    ).is_ma
-
-
 def test_mega_is_no_name() -> None:
     signal = detect_ma(NLP("The Biggest Loser of 2014's Mega Merger Mess.. http://t.co/a $GLBX"))
     assert "Mega" not in roles(signal)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "RT @wire: Globex's Experimental Therapy Wipes Out Cancer in 93 Percent of Patients",
-        "$GLBX Internet companies growing ambitions spook 51 pct of Americans",
-        "Globex founder will give away 99 percent of fortune, or $45 billion, to charity. $GLBX",
-    ],
-)
-def test_a_bare_share_of_something_with_no_party_is_no_deal(text: str) -> None:
-    assert not detect_ma(NLP(text)).is_ma
 
 
 def test_a_share_held_is_still_read() -> None:
