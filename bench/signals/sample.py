@@ -55,7 +55,18 @@ def main() -> None:
         action="store_true",
         help="draw the held-out test set: keyword strata only, ids of --exclude left out",
     )
-    parser.add_argument("--exclude", type=Path, help="a sample.jsonl whose ids are not drawn")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        help="a sample.jsonl whose ids are not drawn (repeatable)",
+    )
+    parser.add_argument(
+        "--draw",
+        default=",".join(f"{k}={v}" for k, v in TEST_DRAW.items()),
+        help="with --test: how many to draw per stratum, as deal_words=N,role_words=N,rest=N",
+    )
     args = parser.parse_args()
     if args.test:
         draw_test(args)
@@ -108,9 +119,8 @@ def main() -> None:
 def draw_test(args: argparse.Namespace) -> None:
     """The held-out set: nobody tunes on it, so its strata need no scout (any fixed partition
     keeps the weighted estimates unbiased)."""
-    excluded = set()
-    if args.exclude is not None:
-        excluded = {json.loads(line)["id"] for line in args.exclude.open()}
+    excluded = {json.loads(line)["id"] for path in args.exclude for line in path.open()}
+    draw = _parse_draw(args.draw)
     strata: dict[str, list[str]] = {k: [] for k in TEST_DRAW}
     posts = distinct_posts(args.tweets)
     for post in posts:
@@ -126,7 +136,7 @@ def draw_test(args: argparse.Namespace) -> None:
     rows = []
     for name, ids in strata.items():
         pool = [i for i in ids if i not in excluded]
-        rows += [{"id": i, "stratum": name} for i in rng.sample(pool, TEST_DRAW[name])]
+        rows += [{"id": i, "stratum": name} for i in rng.sample(pool, draw[name])]
     rng.shuffle(rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
@@ -139,6 +149,17 @@ def draw_test(args: argparse.Namespace) -> None:
     }
     args.out.with_name("strata.json").write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(meta, indent=2))
+
+
+def _parse_draw(spec: str) -> dict[str, int]:
+    """``deal_words=240,role_words=120,rest=60`` -> counts for every keyword stratum."""
+    draw = dict.fromkeys(TEST_DRAW, 0)
+    for part in spec.split(","):
+        name, _, count = part.partition("=")
+        if name not in draw or not count.isdigit():
+            raise SystemExit(f"--draw: {part!r} is not STRATUM=N with STRATUM in {sorted(draw)}")
+        draw[name] = int(count)
+    return draw
 
 
 if __name__ == "__main__":

@@ -89,14 +89,15 @@ def _parties(ma: MASignal) -> tuple[str, str] | None:
 def names_the_deal(text: str, ma: MASignal) -> bool:
     """Whether ``text`` names the deal read in it by both its parties as one noun phrase:
     "the Globex-Initech merger", "$GLBX $INTK acquisition", "Globex and Initech cable
-    merger", "Globex's purchase of Initech", "Globex takeover of Initech"."""
+    merger", "Globex's purchase of Initech", "Globex takeover of Initech", "$GLBX's bid for
+    Initech"."""
     parties = _parties(ma)
     if parties is None:
         return False
     first, second = parties
     pair = rf"(?<![\w$#@])[$#@]?{first}{_BETWEEN}{second}{_DESCRIBED}{_DEAL_NOUN}\b"
     owned = (
-        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+{_DEAL_NOUN}"
+        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+(?:{_DEAL_NOUN}|bid)"
         rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"
     )
     return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned))
@@ -119,16 +120,47 @@ _FUND: Final = re.compile(
 _SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
 
 
+# The same told in the passive, the buyer last: "Initech just got bought out for $1bn from
+# $GLBX", "Initech was acquired by Globex".
+_DONE_PASSIVE: Final = (
+    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?(?:got|gets|was|were"
+    r"|has\s+been|have\s+been|is\s+being)\s+(?:bought|acquired|purchased|snapped\s+up)(?:\s+out)?"
+    r"[^.?!\n]{0,30}?\s(?:by|from)\s+"
+)
+# A company bought, described when not named: "Globex just bought a satellite company".
+_DESCRIBED_TARGET: Final = (
+    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
+    r"(?:bought|buys|acquires|acquired|purchased|purchases)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|startup|firm|maker|developer|business)\b"
+)
+
+
+def _told(first: str, second: str | None) -> re.Pattern[str]:
+    buyer = rf"(?<![\w$#@])[$#@]?{first}"
+    if second is None:
+        return re.compile(rf"{buyer}{_DESCRIBED_TARGET}", re.IGNORECASE)
+    bought = rf"(?<![\w$#@])[$#@]?{second}"
+    return re.compile(
+        rf"{buyer}{_DONE}[$#@]?{second}\b|{bought}{_DONE_PASSIVE}[$#@]?{first}\b", re.IGNORECASE
+    )
+
+
 def told_as_fact(text: str, ma: MASignal) -> bool:
     """Whether a sentence of ``text`` tells the purchase as done or under way, the buyer
     right before the verb and the target after it ("Why Globex bought the Initech Post",
-    "$GLBX buys Initech VR and stock drops"), with no question mark, wish, advice, guess or
-    share talk in it, and a buyer not named like a fund."""
-    parties = _parties(ma)
-    if parties is None or ma.acquirer is None or _FUND.search(ma.acquirer.name):
+    "$GLBX buys Initech VR and stock drops"), or in the passive ("Initech was bought out by
+    $GLBX"), or a company described when none is named ("Globex just bought a satellite
+    company"), with no question mark, wish, advice, guess or share talk in it, and a buyer not
+    named like a fund."""
+    if ma.acquirer is None or _FUND.search(ma.acquirer.name):
         return False
-    first, second = parties
-    told = re.compile(rf"(?<![\w$#@])[$#@]?{first}{_DONE}[$#@]?{second}\b", re.IGNORECASE)
+    parties = _parties(ma)
+    if parties is None and ma.target is None:
+        told = _told(_name(ma.acquirer.name), None)
+    elif parties is not None:
+        told = _told(*parties)
+    else:
+        return False
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
         if told.search(sentence):

@@ -166,7 +166,8 @@ GROWTH = re.compile(
 
 # An appearance, not a move: what follows "joins".
 _APPEARANCE = re.compile(
-    r"\s+(?:us|me|them|him|her|you|@\w+|\d|live|in\s+(?:the\s+)?(?:studio|discussion|call)"
+    # "joins @Show" (not "joins @Contoso board", "joins @Contoso as CFO")
+    r"\s+(?:us|me|them|him|her|you|@\w+(?!(?:['’]s)?\s+(?:board|as|executive|leadership|management)\b)|\d|live|in\s+(?:the\s+)?(?:studio|discussion|call)"
     r"|the\s+(?:show|panel|set|program(?:me)?|desk|call|conversation|discussion|debate|parade"
     r"|protest|march|crowd|chorus|list|race|fight|party|fray|bandwagon|club|ranks|dow|s&p"
     r"|index|nasdaq|ceos?|executives|leaders)|the\s+\S+\s+club)\b",

@@ -63,6 +63,9 @@ _PASSING: Final = re.compile(
     r"\s+(?:acquisition|purchase|takeover|merger|buyout)\b(?!\s+(?:news|announcement|announced"
     r"|reports?|talks?|rumou?rs?|bid|offer|plans?|deal|agreement|approval|is|was|will|of|by"
     r"|collaps\w*|fails?|failed))"
+    # "steps down from the Contoso board after buying the Clippers": a purchase as the reason
+    r"|\b(?:steps?\s+down|stepping\s+down|resign\w*|quits?|leaves|leaving)\b[^.;!?]{0,40}?"
+    r"\bafter\s+(?:buying|acquiring|purchasing)\b"
     r"|\b(?:which|that|who)\s+(?:had\s+)?"
     + _PAST_DEAL
     + r"\s+"

@@ -44,13 +44,20 @@ _OTHER_KIND: Final = re.compile(
     r"\b(?:trade|licen[cs]\w*|partner\w*|suppl(?:y|ies|ier|iers)|sponsor\w*|endorse\w*"
     r"|distribut\w+|streaming|records?|recording|tv|broadcast\w*|contracts?|brexit|ceasefire"
     r"|peace|loans?|financing|transfer|striker|midfielder|defender|winger|goalkeeper"
-    r"|players?|penalt\w+|plea|settle\w*)\b",
+    r"|players?|penalt\w+|plea|settle\w*|collaborat\w+)\b",
+    _I,
+)
+# A deal for a drug or for rights, not a company: "Signs $730M Deal For Initech Lung Drug".
+_FOR_A_PRODUCT: Final = re.compile(
+    r"\s+(?:for|on|over)\s+(?:[\w$#@&.'’-]+\s+){0,4}?(?:drugs?|compounds?|molecules?|vaccines?"
+    r"|therap(?:y|ies)|rights|licen[cs]es?)\b(?!\s*-?(?:makers?|developers?|compan\w+|firms?))",
     _I,
 )
 # "deal with it", "deal to supply chips": not a deal that buys a company.
 _NOT_A_PURCHASE_AFTER: Final = re.compile(
     r"\s+(?:with\s+(?:it|this|that|them|him|her|me|us)\b"
-    r"|to\s+(?!(?:buy|acquire|purchase|merge|take|sell|combine)\b)\w+)",
+    r"|to\s+(?!(?:buy|acquire|purchase|merge|take|sell|combine|create|form|close|complete"
+    r"|be|come|go|win|gain|get|receive|clear|proceed)\b)\w+)",
     _I,
 )
 # A named deal closed or completed: "Apple closes #Beats deal", "completes Cubist deal".
@@ -61,7 +68,7 @@ _CLOSED_NAMED: Final = re.compile(
 _CALLED_OFF: Final = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+off|walk(?:s|ed|ing)?\s+away\s+from|scrap(?:s|ped|ping)?"
     r"|terminat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|collaps(?:e|es|ed|ing)"
-    r"|pull(?:s|ed|ing)?\s+out\s+of|ditch(?:es|ed|ing)?)\b",
+    r"|pull(?:s|ed|ing)?\s+out\s+of|ditch(?:es|ed|ing)?|wav(?:e|es|ed|ing)\s+off)\b",
     _I,
 )
 # "the deal collapses", "deal has been called off", "deal is off".
@@ -92,15 +99,33 @@ _FOR_NAME: Final = re.compile(r"\s+for\s+(?:[A-Z$@#]|[a-z]+\s+[A-Z])")
 _WITH_NAME: Final = re.compile(r"\s+(?:for|with)\s+(?:[A-Z$@#]|[a-z]+\s+[A-Z])")
 # A name right before the deal: "$40bn Arm deal".
 _NAMED_BEFORE: Final = re.compile(r"(?<![\w'’])(?:[$@#][A-Za-z]|[A-Z])[\w&.'’-]*\s+$")
-# Two cashtags before the deal: "the $GLBX $INTK deal" (named pairs such as "Globex-Initech
-# deal" are as often a partnership: they count when a regulator weighs them, below).
-_PAIR_BEFORE: Final = re.compile(r"\$[A-Z]{1,5}\s*[,/&]?\s*\$[A-Z]{1,5}\s+$")
+# A name right before the price: "#Globex $6.8B deal", "Globex (GLBX) $2bn deal".
+_NAMED_PRICE_BEFORE: Final = re.compile(
+    r"(?<![\w'’])(?:[$@#][A-Za-z]|(?-i:[A-Z]))[\w&.'’()-]*\s+(?:" + _AMOUNT.pattern + r")\s+$", _I
+)
+# Two cashtags before the deal: "the $GLBX $INTK deal", "$GLBX / $INTK = dumbest deal" (named
+# pairs such as "Globex-Initech deal" are as often a partnership: they count when a regulator
+# weighs them, below).
+_PAIR_BEFORE: Final = re.compile(
+    r"\$[A-Z]{1,5}\s*[,/&]?\s*\$[A-Z]{1,5}\s+(?:=\s*(?:[a-z]+\s+){0,2})?$"
+)
 # A deal a regulator or a rival weighs is a company deal: "FCC to approve Globex deal",
 # "Senate review of Globex deal", "EU blessing for Initech deal", "opposition to X-Y deal".
 _REVIEWED: Final = re.compile(
     r"\b(?:approv\w*|blessing|review\w*|antitrust|regulators?|regulatory|fcc|doj|ftc"
     r"|justice\s+department|opposition|oppos(?:e|es|ed|ing)|clear(?:s|ed|ance)|scrutin\w+"
     r"|prob(?:e|es|ed|ing))\b",
+    _I,
+)
+# A named deal on its way to closing or cleared: "expects Initech deal to close", "Initech
+# deal set to win EU approval", "Globex's Initech deal closes", "deal gets FCC nod".
+_CLOSING_AFTER: Final = re.compile(
+    r"\s+(?:(?:is|was|now|still)\s+)?(?:(?:expected|set|due|on\s+track|likely|poised|slated)\s+)?"
+    r"to\s+(?:close|complete|be\s+(?:completed|closed|approved|cleared|finali[sz]ed)|go\s+through"
+    r"|(?:win|gain|get|receive)\s+(?:\w+\s+){0,2}?(?:approval|nod|clearance|go-ahead))\b"
+    r"|\s+(?:closes|closed|completed|approved|cleared)\b"
+    r"|\s+(?:wins|won|gets|got|receives|received|gains|gained)\s+(?:\w+\s+){0,2}?"
+    r"(?:approval|nod|clearance|go-ahead)\b",
     _I,
 )
 _CLAUSE_BREAK: Final = re.compile(r"[;!?\n]|\.(?!\d)")
@@ -128,6 +153,8 @@ def _other_kind(before: str, after: str) -> bool:
     """A trade, licensing, supply, media or sports deal, or "deal with it"."""
     if _word_before(before) in _KINDS or _NOT_A_PURCHASE_AFTER.match(after):
         return True
+    if _FOR_A_PRODUCT.match(after):
+        return True
     return _OTHER_KIND.search(before + " " + after) is not None
 
 
@@ -139,11 +166,13 @@ def _qualifies(text: str, before: str, after: str, context: bool) -> bool:
     rest = after[price_after.end() :] if price_after else after
     # priced, and whose deal or for whom: "Nvidia's $40bn deal", "$40bn Arm deal", "deal for Y"
     priced = _AMOUNT_BEFORE.search(before) is not None or price_after is not None
-    if priced and (owned or _NAMED_BEFORE.search(before) or _FOR_NAME.match(rest)):
+    named_price = _NAMED_PRICE_BEFORE.search(before) is not None
+    if priced and (owned or named_price or _NAMED_BEFORE.search(before) or _FOR_NAME.match(rest)):
         return True
     if _PAIR_BEFORE.search(before):
         return True
-    if _REVIEWED.search(before) and (owned or _NAMED_BEFORE.search(before)):
+    named = owned or _NAMED_BEFORE.search(before) is not None
+    if named and (_REVIEWED.search(before) or _CLOSING_AFTER.match(after)):
         return True
     with_name = _WITH_NAME.match(after) is not None
     return context and (owned or with_name) and _DEAL_NOUNS.search(text) is not None

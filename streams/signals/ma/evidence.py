@@ -72,7 +72,8 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     ),
     (
         0.6,
-        re.compile(r"\b(?i:buys?|bought|buying|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<)"),
+        # a name or a company's handle ("bought @Initech")
+        re.compile(r"\b(?i:buys?|bought|buying|to\s+buy|purchases?)\s+(?:[A-Z][\w&.'-]*|<|@[A-Z])"),
     ),
     (
         0.9,
@@ -82,7 +83,7 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:purchase|sale)\s+of\s+(?:[A-Z]|its\b)"
             # the passive: "Initech agrees to be bought by Globex"
             r"|\bto\s+be\s+(?:bought|purchased|taken\s+over)\b"
-            r"|\b(?:bought|purchased|taken\s+over)\s+by\s+(?-i:[A-Z$#@])",
+            r"|\b(?:bought(?:\s+out)?|purchased|taken\s+over)\s+by\s+(?-i:[A-Z$#@])",
             _I,
         ),
     ),
@@ -265,7 +266,11 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"\b(?:i|i['’]?(?:m|d|ll)|we|we['’](?:d|ll)|you|you['’](?:d|ll))\s+(?:(?:just|will"
             r"|would|might|most|likely|really|want|wanna|need|gonna|should|could|love|like|going"
             r"|to|am|finally|also|definitely|probably|may)\s+){0,4}"
-            r"(?:bought|sold|sell|buy|buying|selling|added|own)\b|\bjust\s+(?:bought|sold)\b"
+            r"(?:bought|sold|sell|buy|buying|selling|added|own)\b"
+            # not a company bought ("Globex just bought a satellite company for $500M")
+            r"|\bjust\s+(?:bought|sold)\b(?!\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+            + _COMPANY_NOUNS
+            + r")"
             r"|\b(?:should|could|can|do|would)\s+(?:i|we|you)\s+(?:\w+\s+)?(?:buy|sell)\b"
             r"|\b(?:my|your|our)\s+(?:\w+\s+)?(?:position|shares|stake|stock|calls|puts)\b",
             _I,

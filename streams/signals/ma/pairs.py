@@ -62,7 +62,10 @@ def _inside_linked(doc: Any, k: int, linked: Spans) -> bool:
 
 
 def _glued_slash(doc: Any, span: RoleSpan) -> tuple[RoleSpan, RoleSpan] | None:
-    left, slash, right = span.text.partition("/")
+    """ "GLBX/$INTK", "GLBX-$INTK": two tickers in one token, a slash or a hyphen and a
+    cashtag between."""
+    joint = "/" if "/" in span.text else "-$"
+    left, slash, right = span.text.partition(joint)
     right = right.lstrip("$")
     if not (slash and left[:1].isalnum() and right[:1].isalnum()):
         return None
@@ -102,7 +105,7 @@ def split_pair(doc: Any, span: RoleSpan, linked: Spans = ()) -> tuple[RoleSpan, 
         if left is not None and right is not None:
             return left, right
     if span.end - span.start == 1 and (glued := _glued_slash(doc, span)) is not None:
-        return glued  # "GLBX/$INTK" in one token
+        return glued  # "GLBX/$INTK", "GLBX-$INTK" in one token
     if (met := _where_linked_meet(doc, span, linked)) is not None:
         left, right = name_span(doc, span.start, met), name_span(doc, met, span.end)
         if left is not None and right is not None:

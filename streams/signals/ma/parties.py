@@ -211,6 +211,23 @@ def _attribution(doc: Any, start: int, end: int) -> bool:
     return end == len(doc) or is_boundary(doc, end) or _is_link(doc[end])
 
 
+# Nouns that describe a company bought ("A Company Founded By ...", "An Italian Firm").
+_DESCRIBED: Final = frozenset({"company", "firm", "startup", "start-up", "business", "maker"})
+
+
+def _in_reply_chain(doc: Any, k: int) -> bool:
+    """Whether the handle at ``k`` is one of two or more handles a post opens with (after "RT
+    @x:" or a dot): whom the post is addressed to."""
+    lead = [t.text for t in doc[:k]]
+    if len(lead) >= 2 and lead[0].upper() == "RT" and lead[1].startswith("@"):
+        lead = lead[2:]  # "RT @wire:" is who is quoted
+    handles = [t for t in lead if t not in {":", "."}]
+    if not all(t.startswith("@") for t in handles):
+        return False
+    following = doc[k + 1].text if k + 1 < len(doc) else ""
+    return bool(handles) or following.startswith("@")
+
+
 def organisation(
     doc: Any, span: RoleSpan | None, entities: Sequence[Entity] = ()
 ) -> RoleSpan | None:
@@ -233,6 +250,10 @@ def organisation(
     handle = doc[start].text.startswith("@") and end - start == 1
     if handle and start > 0 and doc[start - 1].text.upper() == "RT":
         return None  # the retweeted account
+    if handle and _in_reply_chain(doc, start):
+        return None  # "@anchor @host @Network Once the Initech deal closes": the addressees
+    if start > 0 and doc[start - 1].lower_ in {"a", "an"} and doc[start].lower_ in _DESCRIBED:
+        return None  # "Just Bought A Company Founded By ...": a company described, not named
     start += _place(doc, start, end, entities)
     if start >= end or (
         end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start)

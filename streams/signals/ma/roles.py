@@ -86,6 +86,7 @@ PHRASAL_CUES: Final = {
     "scoop": "up", "scoops": "up", "scooped": "up",
     "pick": "up", "picks": "up", "picked": "up",
     "snatches": "up", "snatched": "up",
+    "buy": "out", "buys": "out", "bought": "out", "buying": "out",
 }  # fmt: skip
 NOUN_CUES: Final = frozenset(
     {
