@@ -55,7 +55,9 @@ _JOIN = (
     r"|appointment(?=\s+(?:of|as)\b)|(?<=['’]s\s)appointment"
     # a new boss had or announced, not one commented on ("Contoso has a new CEO", "announces
     # its new CFO", "as Fabrikam's new CEO"; not "new Contoso CEO faces ...")
-    r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as)\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
+    # ("Lee Park is the new Contoso CEO", "congrats to the new Contoso CFO, Lee Park")
+    r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as|is|(?:congrat\w*|grat[sz])\s+to|welcomes?)"
+    r"\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
     r"|chair(?:man|woman)?|(?:finance|financial)\s+chief)\b)"
     r"|takes?\s+(?:over\s+)?the\s+(?:helm|reins)|becom(?:es|ing)"

@@ -130,3 +130,18 @@ def test_a_board_joined_by_handle_is_a_move_and_a_show_is_not() -> None:
     assert [(m.person, m.organisation, m.role) for m in found] == [("@JaneRoe", "@Globex", "board")]
     show = "Globex CEO Jane Roe joins @SquawkShow at 2pm"
     assert detect_moves(show, entities(show, ("Jane Roe", "PERSON"), ("Globex", "ORG"))) == []
+
+
+def test_a_new_chief_named_or_congratulated_is_a_join_and_a_question_is_not() -> None:
+    def moves(text: str) -> list[tuple[object, ...]]:
+        ents = entities(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+        return [(m.person, m.organisation, m.role) for m in detect_moves(text, ents)]
+
+    assert moves("Lee Park is the new Contoso CFO, the board says") == [
+        ("Lee Park", "Contoso", "CFO")
+    ]
+    assert moves("'grats to the new Contoso CEO, Lee Park! big shoes") == [
+        ("Lee Park", "Contoso", "CEO")
+    ]
+    guard = "Who is the new Contoso CEO going to be? Lee Park maybe"
+    assert moves(guard) == []
