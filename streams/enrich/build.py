@@ -96,6 +96,7 @@ def _load_tweet_ner(name: str, vectors_from: Any | None = None) -> Any:
 def build_enricher(settings: Settings) -> Enricher:
     from streams.enrich.watch import store_views
     from streams.signals.ma import detect_ma, worth_parsing
+    from streams.signals.ma.registry import DealRegistry
     from streams.watchlist import WatchlistStore, default_watchlist_dir
 
     store = WatchlistStore(
@@ -121,6 +122,7 @@ def build_enricher(settings: Settings) -> Enricher:
         fill_ner=settings.ner_fill,
         handles=handles.label if handles is not None else None,
         language=language,
+        deals=DealRegistry(),
     )
 
 

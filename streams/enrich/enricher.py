@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from models.enriched import EnrichedPost, Entity, Versions
 from models.post import Post
-from models.signals import NOT_MA, CompetitorMention, MASignal, Sentiment
+from models.signals import NOT_MA, Category, CompetitorMention, MASignal, Sentiment
 from streams.enrich.handles import HandleTyper, post_profiles, type_handles
 from streams.enrich.influence import post_influence
 from streams.enrich.lang import LanguageDetector, default_detector
@@ -25,6 +25,7 @@ from streams.normalize.fold import FoldedText, fold
 from streams.signals.category import classify
 from streams.signals.gate import is_social, reported_deal
 from streams.signals.ma.filings import with_filing
+from streams.signals.ma.registry import DealRegistry
 from streams.signals.moves import detect_moves
 from streams.signals.story import story_key
 
@@ -106,6 +107,7 @@ class Enricher:
         fill_ner: bool = False,
         handles: HandleTyper | None = None,
         language: LanguageDetector | None = None,
+        deals: DealRegistry | None = None,
     ) -> None:
         self._nlp = nlp
         self._sentiment = sentiment
@@ -118,6 +120,8 @@ class Enricher:
         self._zone_lock = threading.Lock()
         self._fill_ner = fill_ner
         self._handles = handles
+        # Deals read so far: a later "Initech deal" post is read as the deal (see registry).
+        self._deals = deals
         # Built once by the caller (lingua's models: ~270 MB); else the process's shared one.
         self._language = language or default_detector()
 
@@ -210,6 +214,8 @@ class Enricher:
                 filing=post.filing is not None,
                 text=text,
             )
+            if self._deals is not None:
+                ma = _known_deal(self._deals, ma, category, post, text)
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
@@ -286,6 +292,19 @@ class Enricher:
             return NOT_MA
         found = self._ma[1](doc, entities)
         return MASignal.model_validate(found.model_dump())
+
+
+def _known_deal(
+    deals: DealRegistry, ma: MASignal, category: Category, post: Post, text: str
+) -> MASignal:
+    """A news post's deal is remembered; a news post that names a remembered deal's target
+    before "deal" ("the Initech deal closes") is read as that deal."""
+    if category.label != "news":
+        return ma
+    if ma.is_ma:
+        deals.learn(ma, story_key(text), post.created_at)
+        return ma
+    return deals.recall(text, post.created_at) or ma
 
 
 def _language(tagged: str | None, text: str, detector: LanguageDetector) -> tuple[str | None, str]:

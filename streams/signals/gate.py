@@ -95,7 +95,10 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
     if parties is None:
         return False
     first, second = parties
-    pair = rf"(?<![\w$#@])[$#@]?{first}{_BETWEEN}{second}{_DESCRIBED}{_DEAL_NOUN}\b"
+    pair = (
+        rf"(?<![\w$#@])[$#@]?{first}{_BETWEEN}{second}(?:\s+\$[A-Za-z][A-Za-z.]*)?"
+        rf"{_DESCRIBED}{_DEAL_NOUN}\b"
+    )
     owned = (
         rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+(?:{_DEAL_NOUN}|bid)"
         rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"

@@ -178,6 +178,13 @@ def _qualifies(text: str, before: str, after: str, context: bool) -> bool:
     return context and (owned or with_name) and _DEAL_NOUNS.search(text) is not None
 
 
+def is_other_kind(text: str, start: int, end: int) -> bool:
+    """Whether the deal word at ``text[start:end]`` is a trade, licensing, supply, media or
+    sports deal (or "deal with it") by its clause."""
+    before, after = _clause(text, start, end)
+    return _other_kind(before, after)
+
+
 def company_deals(text: str, *, context: bool = False) -> list[int]:
     """Character offsets of the words "deal" in ``text`` that name a company deal."""
     found: list[int] = []

@@ -44,7 +44,8 @@ BRIDGE: Final = words(
     intend aims aim hopes hope
     begins began interested spends spent spending leaning leans joining looks looking
     mull mulls mulled mulling pushing planning final declares declared
-    raises raised boosts boosted lifts lifted hikes hiked tender
+    raises raised raising raise boosts boosted boosting lifts lifted hikes hiked tender
+    sweetens sweetening
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),

@@ -285,6 +285,14 @@ def organisation(
         return None  # "RT LeldeSmits: ...": the retweeted account, written without "@"
     if _attribution(doc, start, end):
         return None
+    if (
+        end - start >= 3
+        and doc[start].text not in {"$", "#", "@"}
+        and doc[end - 2].text == "$"
+        and not doc[end - 2].whitespace_
+        and doc[end - 1].is_alpha
+    ):
+        end -= 2  # "EMC $EMC Considers Merger", "Globex $GLBX": the name, its ticker off
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
         kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)

@@ -180,9 +180,11 @@ def _left_party(doc: Any, cue: int) -> RoleSpan | None:
         elif (
             (doc[i].lower_ in BRIDGE or is_amount(doc[i]))
             and doc[i].lower_ not in POSSESSIVE
-            and not (i > 0 and doc[i - 1].text == "$" and doc[i].is_upper)  # "$IT"
-        ):
+            and not (i > 0 and doc[i - 1].text == "$" and doc[i].is_upper and doc[i].is_alpha)
+        ):  # not "$IT", but "$49B"
             i -= 1
+        elif doc[i].text in {"$", "€", "£"} and i + 1 < cue and is_amount(doc[i + 1]):
+            i -= 1  # the sign of "$ 49B"
         else:
             break
     if i > 0 and doc[i].text == "!" and not doc[i - 1].whitespace_:  # "Yahoo! acquired"

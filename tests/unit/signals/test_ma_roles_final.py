@@ -36,7 +36,7 @@ NLP = spacy.blank("en")
         ),
         (
             "Globex $GLBX Confirms Initech $INTK Takeover Approach http://t.co/a",
-            ("Globex $GLBX", "Initech $INTK"),
+            ("Globex", "Initech"),
         ),
         ("Roe: Globex/Initech plan to announce merger on Monday $GLBX", ("Globex", "Initech")),
         ("Hooli to buy photo sharing engine Pixelbox for $200M", ("Hooli", "Pixelbox")),

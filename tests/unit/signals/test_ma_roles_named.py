@@ -36,7 +36,7 @@ NLP = spacy.blank("en")
         ("$GLBX - Reports: Globex Nears Deal With Initech -> http://t.co/a", ("Globex", "Initech")),
         (
             "RT @desk: Globex Sachs $GS to Buy Online Deposit Platform from Initech $INTK",
-            ("Globex Sachs $GS", "Initech"),
+            ("Globex Sachs", "Initech"),
         ),
         ("Globex weighs Initech bid", ("Globex", "Initech")),
         ("Globex's Initech bid faces scrutiny", ("Globex", "Initech")),

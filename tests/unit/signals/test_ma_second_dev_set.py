@@ -70,7 +70,7 @@ def test_other_deals_and_a_purchase_given_as_a_reason_are_no_deal(text: str) -> 
         ("This chart shows why $GLBX bought @Initech http://t.co/a", ("GLBX", "@Initech")),
         (
             "wow #Globex $GLBX just bought a drone imaging company for $300 million",
-            ("Globex $GLBX", None),
+            ("Globex", None),
         ),
         ("Initech was bought out by Globex", ("Globex", "Initech")),
         ("Initech just got bought out by $GLBX for $1bn.", ("GLBX", "Initech")),
@@ -145,3 +145,28 @@ def test_a_new_chief_named_or_congratulated_is_a_join_and_a_question_is_not() ->
     ]
     guard = "Who is the new Contoso CEO going to be? Lee Park maybe"
     assert moves(guard) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Regulator set to clear Globex's $49B acquisition of Initech, wire says",
+            ("Globex", "Initech"),
+        ),
+        ("$GLBX Globex Said to Plan Raising Initech Bid Once More", ("Globex", "Initech")),
+        ("Comcastic $CMCX to be bought by Globex $GLBX, sources say", ("Globex", "Comcastic")),
+    ],
+)
+def test_an_owner_before_a_price_a_raised_bid_and_a_name_without_its_ticker(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert roles(detect_ma(NLP(text))) == expected
+
+
+def test_chatter_naming_the_pair_each_with_its_ticker_keeps_the_deal() -> None:
+    text = "RT @wire: Globex $GLBX Initech $INTK Merger May Cost 9,000 Jobs, Analyst Thinks"
+    deal = MASignal(
+        is_ma=True, score=1.0, acquirer=Party(name="Globex"), target=Party(name="Initech")
+    )
+    assert _chatter(text, deal)

@@ -62,7 +62,7 @@ def _doc(text: str) -> Any:
         # cashtags, hashtags, brackets, places, suffixes
         (
             "RT @newsdesk: Globex $GLBX to acquire @Initech $INTK for $2B",
-            "Globex $GLBX",
+            "Globex",
             "@Initech",
         ),
         ("Investors Cheer As $IT Acquires $INTK In Cash Deal", "IT", "INTK"),
