@@ -38,6 +38,7 @@ _SUFFIX: Final = re.compile(
     r"(?:[\s,]+(?:inc|corp|corporation|co|ltd|plc|group|holdings|company)\.?)+$", re.IGNORECASE
 )
 _NOUN: Final = r"(?:deal|merger|acquisition|takeover|buyout|purchase|tie-?up)\b"
+_ANY_NOUN: Final = re.compile(_NOUN, re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -56,6 +57,20 @@ def _ticker(party: Party) -> str | None:
     return None
 
 
+def _names(party: Party) -> tuple[str, ...]:
+    names = [_key(party.name)]
+    if (ticker := _ticker(party)) is not None:
+        names.append(ticker)
+    return tuple(n for n in names if len(n) >= 3 and (n[0].isupper() or n[0].isdigit()))
+
+
+_WORD: Final = re.compile(r"[A-Za-z0-9&]+")
+
+
+def _first_words(names: tuple[str, ...]) -> set[str]:
+    return {words[0] for name in names if (words := _WORD.findall(name))}
+
+
 @dataclass
 class _Deal:
     acquirer: Party
@@ -63,12 +78,9 @@ class _Deal:
     seen: datetime
     stories: set[str] = field(default_factory=set)
 
-
-def _names(party: Party) -> list[str]:
-    names = [_key(party.name)]
-    if (ticker := _ticker(party)) is not None:
-        names.append(ticker)
-    return [n for n in names if len(n) >= 3 and (n[0].isupper() or n[0].isdigit())]
+    @property
+    def names(self) -> tuple[str, ...]:
+        return _names(self.target)
 
 
 class DealRegistry:
@@ -78,6 +90,9 @@ class DealRegistry:
         self._horizon = horizon
         self._max = max_deals
         self._deals: OrderedDict[tuple[str, str], _Deal] = OrderedDict()
+        # first word of a target's name -> its deals: a post is checked against the deals
+        # whose target it may name, not all of them
+        self._by_word: dict[str, set[tuple[str, str]]] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -94,23 +109,36 @@ class DealRegistry:
         if ma.status == "called_off":  # "Globex walks away from Initech": forget the deal
             with self._lock:
                 for known in [k for k in self._deals if k[1] == key[1]]:
-                    del self._deals[known]
+                    self._forget(known)
             return
         with self._lock:
             deal = self._deals.pop(key, None) or _Deal(ma.acquirer, ma.target, seen)
             deal.seen = max(deal.seen, seen)
             deal.stories.add(story)
             self._deals[key] = deal
+            for word in _first_words(deal.names):
+                self._by_word.setdefault(word, set()).add(key)
             while len(self._deals) > self._max:
-                self._deals.popitem(last=False)
+                self._forget(next(iter(self._deals)))
+
+    def _forget(self, key: tuple[str, str]) -> None:
+        deal = self._deals.pop(key)
+        for word in _first_words(deal.names):
+            keys = self._by_word.get(word, set())
+            keys.discard(key)
+            if not keys:
+                self._by_word.pop(word, None)
 
     def recall(self, text: str, when: datetime | None = None) -> MASignal | None:
         """The known deal ``text`` names by its target (or both parties) before a deal noun."""
+        if not _ANY_NOUN.search(text):
+            return None
         now = _aware(when)
         with self._lock:
+            keys = {k for word in set(_WORD.findall(text)) for k in self._by_word.get(word, ())}
             deals = [
                 d
-                for d in reversed(self._deals.values())
+                for d in (self._deals[k] for k in keys)
                 if len(d.stories) >= MIN_STORIES and timedelta(0) <= now - d.seen <= self._horizon
             ]
         # the deal told by the most stories first ("the WhatsApp deal": Facebook's, not a
@@ -135,9 +163,10 @@ def _aware(when: datetime | None) -> datetime:
 
 
 def _names_the_deal(text: str, deal: _Deal) -> bool:
-    targets = "|".join(re.escape(n) for n in _names(deal.target))
-    if not targets:
+    names = [n for n in deal.names if n in text]
+    if not names:
         return False
+    targets = "|".join(re.escape(n) for n in names)
     buyers = "|".join(re.escape(n) for n in _names(deal.acquirer)) or "(?!)"
     # "Initech deal", "Initech's takeover", "#Initech $INTK deal", "Globex-Initech deal",
     # "$GLBX/$INTK deal" (names in their own case: "Nest deal", not "nest")

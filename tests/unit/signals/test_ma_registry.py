@@ -110,3 +110,15 @@ def test_the_enricher_reads_a_later_news_post_as_the_known_deal() -> None:
         ma=(has_ma_cue, detect_ma),
     ).enrich([post(3, later)])[0]
     assert not alone.ma.is_ma  # without the registry the post reads as no deal
+
+
+def test_the_registry_is_bounded_and_forgets_the_least_recently_seen() -> None:
+    registry = DealRegistry(max_deals=2)
+    for name in ("Initech", "Vandelay", "Hooli"):
+        deal = DEAL.model_copy(update={"target": Party(name=name)})
+        registry.learn(deal, "a", T0)
+        registry.learn(deal, "b", T0)
+    assert len(registry) == 2
+    later = T0 + timedelta(days=1)
+    assert registry.recall("the Initech deal closes", later) is None
+    assert registry.recall("the Hooli deal closes", later) is not None
