@@ -47,7 +47,8 @@ __all__ = [
     "speculative",
 ]
 
-_HIRE = r"hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?"
+# not a service that lets people hire someone ("allows you to hire a goat herder")
+_HIRE = r"(?<!\byou\sto\s)(?<!\blets\syou\s)(?:hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?)"
 _JOIN = (
     r"appoint(?:s|ed|ing)?|nam(?:es|ed|ing|e)|tap(?:s|ped)|join(?:s|ed|ing)?|picks|poach(?:es|ed)"
     r"|elect(?:s|ed)|assum(?:es|ed|ing)|succeed(?:s|ed|ing)?|(?:leap|jump|defect)(?:s|ed|ing)?\s+to"
@@ -70,7 +71,8 @@ _JOIN = (
     r"|(?:\w+\s+){0,2}(?:business|unit|division|group|operations?|company|team|board|bank"
     r"|firm|arm|segment|studio|lab|labs|office)\b))"
     r"|mak(?:e|es|ing)(?=\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:its\s+)?(?:new\s+)?(?:C[EFOT]O|chief|chair))"
-    r"|(?:add(?:s|ed)?|bring(?:s|ing)?|brought)(?=[^.!?\n]{1,40}?\bto\s+(?:its\s+|the\s+)?board\b)"
+    r"|(?:add(?:s|ed|ing)?|bring(?:s|ing)?|brought)(?=[^.!?\n]{1,40}?\b(?:to\s+(?:its\s+|the\s+)?board"
+    r"|as\s+(?:an?\s+)?(?:independent\s+)?director)\b)"
 )
 _LEAVE = (
     r"resign(?:s|ed|ing)?|step(?:s|ped|ping)?\s+(?:down|aside)|depart(?:s|ed|ing)?"
@@ -81,7 +83,9 @@ _LEAVE = (
     r"|(?<=['’]s\s)(?:retirement|resignation|departure|ouster)"
     # a company losing someone to another: "Contoso Loses Top Deal Banker To Fabrikam"
     r"|los(?:es|t|ing)(?=\s+(?:(?:its|a|top|star|another|senior|key|veteran)\s+)*(?:[\w-]+\s+){0,2}"
-    r"(?:C[EFOT]O|chief|president|bankers?|executives?|execs?|head|director)\s+to\b)"
+    r"(?:C[EFOT]O|chief|president|bankers?|executives?|execs?|head|director)"
+    # ... to a rival, or at the end of a headline ("Contoso Wallet Loses Another Top Executive")
+    r"(?:\s+to\b|\s*(?:$|[-–>.,;:!(])|\s+(?:amid|after|as|in)\b))"
 )
 _PROMOTE = r"promot(?:es|ed|ing)|elevat(?:es|ed)"
 CUE = re.compile(
@@ -94,7 +98,7 @@ ROLE = re.compile(
     r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
     r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
     r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief"
-    r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+chief"
+    r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+(?:chief|officer)"
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
     # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
     r"|(?<=\bas\s)(?:(?:its|the|new)\s+)*(?-i:(?:[A-Z][\w&-]*\s+){1,4})head)\b",
@@ -132,7 +136,7 @@ _STAFF = r"(?:jobs|workers|employees|staff(?:ers)?|positions|roles|people)"
 LAYOFF = re.compile(
     r"\b(?:lay(?:s|ing)?[- ]?offs?|laid\s+off|job[- ](?:cuts?|reductions?|losses)"
     rf"|(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:es|ed|ing)|shed(?:s|ding)?)\s+"
-    rf"{_ABOUT}(?:{_COUNT}\s+)?{_STAFF}"
+    rf"{_ABOUT}(?:{_COUNT}\s+)?(?:(?:more|additional|new|other)\s+)?{_STAFF}"
     rf"|{_COUNT}\s+{_STAFF}\s+(?:cut|axed|slashed|eliminated|shed)"
     r"|(?:cut|cuts|cutting|reduc(?:es|ed|ing)|slash(?:es|ed|ing)?)\s+(?:its\s+|their\s+)?"
     r"(?:workforce|headcount)|(?:workforce|headcount)\s+(?:reductions?|cuts?))\b",

@@ -83,6 +83,8 @@ _HEADLINE_SUBJECT = re.compile(
     r"^\s*(?:[$#@]\w+\b[\s,]*|\[\$+\]\s*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*"
     r"(?:\s+[A-Z][\w&.'’+-]*)?)\s+(?P<future>(?:to|will)\s+)?$"
 )
+# A hashtag alone before the cue is its subject: "#Contoso Hires Lee Park as CFO".
+_TAG_SUBJECT = re.compile(r"\s*#(?P<name>[A-Z][\w&]*)\s+")
 _HEAD_BEFORE_ROLE = re.compile(
     r"^\s*(?:[$#@]\w+\b[\s,]*)*(?P<name>(?<![$#@\w])[A-Z][\w&.+-]*)(?:['’]s)?"
     r"(?:\s+(?!(?:of|a|an|the|for|in|on|at|to|with|by|from|as|is|was|and|or)\b)[a-z][\w&.'’-]*"
@@ -99,7 +101,8 @@ _UNIT_WORD = re.compile(
 )
 # An untagged name right after "in" is a place ("staff in PNW", "jobs in Oulu"), not a company.
 _IN_PLACE = re.compile(r"\bin\s+$")
-_DISMISS = re.compile(r"fires|ousts|sacks", re.I)  # "Sanofi Fires CEO": Sanofi
+# "Sanofi Fires CEO", "Contoso Loses Top Exec": the company before the cue
+_DISMISS = re.compile(r"fires|ousts|sacks|loses", re.I)
 _PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
 _PASSIVE_ROLE = re.compile(
     r"\s+(?:(?:as|to|the|its|new|interim|acting|permanent)\s+)*" + ROLE.pattern, re.I
@@ -328,7 +331,11 @@ def subject_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity
         gap = _SUBJECT_GAP.match(text, org.end)
         if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
             return org
-    head = _HEADLINE_SUBJECT.search(_clause_text_before(text, cue.start()))
+    clause = _clause_text_before(text, cue.start())
+    if (tag := _TAG_SUBJECT.fullmatch(clause)) is not None:
+        start = cue.start() - len(clause) + tag.start("name")  # "#OldHillPartners Hires ..."
+        return Entity(text=tag["name"], label="ORG", start=start, end=start + len(tag["name"]))
+    head = _HEADLINE_SUBJECT.search(clause)
     if head is None or not cue.group(0)[:1].isupper():
         return None
     if not (cue.group(0).endswith("s") or head["future"]):

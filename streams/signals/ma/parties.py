@@ -39,6 +39,7 @@ _NOT_NAMES: Final = words(
     competitor share decision part details customers consumers shoppers users buyers fans
     takeover takeovers merger mergers acquisition acquisitions buyout buyouts bid bids hedge funds
     regulation changes chance chances evidence watchdog watchdogs headlines bs
+    assets asset stakes businesses units operations portfolio
     wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons mega
     """
 )

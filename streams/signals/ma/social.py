@@ -212,6 +212,11 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # "to merge business units", "in the 80's", "#TBT", "to pay $772 million for
             # deceptive card practices", "to Buy $3.15 Billion of Debt"
             r"|\bmy\s+(?:bet|guess|prediction|hunch)\b"
+            # a forecast on a prediction site: "Prediction: Initech is acquired by $GLBX",
+            # "Globex to acquire Initech for $2B within 1 year"
+            r"|^\W*prediction\s*:|(?<!\bclose\s)(?<!\bclosing\s)(?<!\bcomplete\s)(?<!\bcompleted\s)"
+            r"\bwithin\s+(?:\d+|one|two|three|six|twelve)\s+(?:years?|months?)"
+            r"\s*(?:$|https?:|[#@.])"
             r"|\bmerg\w*\s+(?:its\s+|the\s+|two\s+)?(?:\w+\s+)?(?:business\s+)?(?:units|divisions"
             r"|segments|departments|teams|operations)\b"
             r"|\b(?:in|during)\s+the\s+(?:19)?[5-9]0['’]?s\b|#tbt\b|\bthrowback\b"

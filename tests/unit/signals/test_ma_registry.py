@@ -122,3 +122,8 @@ def test_the_registry_is_bounded_and_forgets_the_least_recently_seen() -> None:
     later = T0 + timedelta(days=1)
     assert registry.recall("the Initech deal closes", later) is None
     assert registry.recall("the Hooli deal closes", later) is not None
+
+
+def test_a_known_deal_as_a_hashtag_in_passing_is_not_recalled() -> None:
+    text = "Globex job cuts of 900 come after #Initech purchase, union says"
+    assert _registry().recall(text, T0 + timedelta(days=20)) is None

@@ -170,3 +170,63 @@ def test_chatter_naming_the_pair_each_with_its_ticker_keeps_the_deal() -> None:
         is_ma=True, score=1.0, acquirer=Party(name="Globex"), target=Party(name="Initech")
     )
     assert _chatter(text, deal)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "$CTSO - Contoso Pay Loses Another Top Executive -> http://t.co/a #stock",
+            (("Contoso Pay", "ORG"),),
+            (None, "Contoso Pay", "Executive", "leaves"),
+        ),
+        (
+            "Good call by $CTSO adding Lee Park as a Director of @ContosoCorp, they needed her",
+            (("Lee Park", "PERSON"), ("$CTSO", "ORG")),
+            ("Lee Park", "$CTSO", "Director", "joins"),
+        ),
+        (
+            "#FabrikamPartners Hires Lee Park as Financial Officer. More: https://t.co/a",
+            (("Lee Park", "PERSON"), ("#FabrikamPartners", "ORG")),
+            ("Lee Park", "FabrikamPartners", "Financial Officer", "joins"),
+        ),
+        (
+            "Contoso to cut 2,000 more jobs than planned in its card unit, an executive says",
+            (("Contoso", "ORG"),),
+            (None, "Contoso", None, "layoffs"),
+        ),
+    ],
+)
+def test_a_loss_a_director_added_a_financial_officer_and_more_job_cuts_are_moves(
+    text: str, ents: tuple[tuple[str, str], ...], expected: tuple[object, ...]
+) -> None:
+    found = detect_moves(text, entities(text, *ents))
+    assert [(m.person, m.organisation, m.role, m.direction) for m in found] == [expected]
+
+
+def test_a_service_that_lets_you_hire_someone_is_no_hiring() -> None:
+    text = "Fun: Contoso Services now allows you to hire a dog walker!"
+    assert detect_moves(text, entities(text, ("Contoso Services", "ORG"))) == []
+
+
+def test_a_hashtag_opening_a_hiring_headline_is_the_hirer() -> None:
+    text = "#FabrikamPartners Hires Lee Park as Finance Chief. More: https://t.co/a $CTSO"
+    found = detect_moves(text, entities(text, ("Lee Park", "PERSON"), ("$CTSO", "ORG")))
+    assert [(m.person, m.organisation) for m in found] == [("Lee Park", "FabrikamPartners")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prediction: Initech $INTK is acquired by $GLBX http://t.co/a @predictsite",
+        "RT @forecasts: Globex $GLBX to acquire Initech $INTK for $9B within 6 months http://t.co/a",
+    ],
+)
+def test_a_forecast_on_a_prediction_site_is_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_deal_closing_within_months_is_still_a_deal() -> None:
+    assert detect_ma(
+        NLP("Globex to acquire Initech; deal expected to close within 9 months.")
+    ).is_ma
