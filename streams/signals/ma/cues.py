@@ -58,7 +58,7 @@ _PASSING: Final = re.compile(
     # "plans job cuts after Nokia acquisition": cuts, charges or woes after a named deal
     # done (not "after Nokia acquisition talks", nor "shares jump after Nokia acquisition")
     r"|\b(?:cuts?|layoffs?|jobs?|restructur\w*|integrat\w*|write-?downs?|charges?|impairments?"
-    r"|struggl\w*|woes|troubles?|losses)\b[^.;!?]{0,40}?"
+    r"|struggl\w*|woes|troubles?|losses|lawsuits?|suits?|probes?|complaints?)\b[^.;!?]{0,40}?"
     r"\b(?:after|following|since)\s+(?-i:[#@]?[A-Z$][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))?"
     r"\s+(?:acquisition|purchase|takeover|merger|buyout)\b(?!\s+(?:news|announcement|announced"
     r"|reports?|talks?|rumou?rs?|bid|offer|plans?|deal|agreement|approval|is|was|will|of|by"

@@ -62,7 +62,8 @@ _NOT_A_PURCHASE_AFTER: Final = re.compile(
 )
 # A named deal closed or completed: "Apple closes #Beats deal", "completes Cubist deal".
 _CLOSED_NAMED: Final = re.compile(
-    r"\b(?:closes|closed|completes|completed|finalizes|finalized|finalises|finalised)\s+"
+    r"\b(?:closes|closed|completes|completed|finalizes|finalized|finalises|finalised"
+    r"|to\s+(?:close|complete|finali[sz]e))\s+"
     r"(?:its\s+|the\s+)?(?:[$€£]\S+\s+)?(?:[#$@]?[A-Z][\w&.'’-]*\s+){1,3}$"
 )
 _CALLED_OFF: Final = re.compile(

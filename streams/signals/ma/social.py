@@ -163,7 +163,10 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         1.2,
         re.compile(
             r"\b(?:takeover|buyout|acquisition|m&a|merger)\s+(?:targets|candidates|bait|fever"
-            r"|frenzy|wave|boom)\b|\bmerger\s+mania\b"
+            r"|frenzy|wave|boom|odds)\b|\bmerger\s+mania\b"
+            # "firm suggests Globex consider takeover": advice, not a deal
+            r"|\bsuggest(?:s|ed|ing)?\b[^.!?\n]{0,40}\bconsider\w*\s+(?:an?\s+)?(?:takeover|buyout"
+            r"|acquisition|merger|bid|buying|acquiring|selling|sale)\b"
             r"|\bcould\s+\S+(?:\s+\S+)?\s+be\s+an?\s+(?:takeover|buyout|acquisition)\s+target\b"
             r"|\b(?:makes|would\s+make)\s+sense\b|\bis\s+vital\b"
             r"|\b(?:perhaps|maybe)\s+[^.?!]{0,30}\b(?:could|should|would|might)\s+(?:buy|acquire"

@@ -230,3 +230,20 @@ def test_a_deal_closing_within_months_is_still_a_deal() -> None:
     assert detect_ma(
         NLP("Globex to acquire Initech; deal expected to close within 9 months.")
     ).is_ma
+
+
+def test_a_company_to_close_a_named_deal_is_a_deal() -> None:
+    signal = detect_ma(NLP("$GLBX: Globex to close Initech deal on Monday http://t.co/a"))
+    assert signal.is_ma and roles(signal)[1] == "Initech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VR startup Initech faces a third lawsuit since $GLBX acquisition, accused of theft",
+        "$INTK $HOOL Initech jumps after a fund suggests Hooli consider takeover: Story",
+        "Blog: Initech Buyout Odds Are At Their Highest Right Now $GLBX $INTK",
+    ],
+)
+def test_a_lawsuit_after_a_deal_advice_to_consider_one_and_odds_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
