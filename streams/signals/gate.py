@@ -68,9 +68,11 @@ _DESCRIBED: Final = r"(?:\s+(?-i:[a-z])[\w&-]*){0,3}?\s+"
 # A purchase told as done or under way, the buyer right before the verb: "Globex buys
 # Initech", "Why Globex bought the Initech Post", "#Globex Acquiring #Initech", "Globex
 # buys stake in Initech" (not "Globex will buy", "could buy", "is buying the ... put").
+# After the subject's name: its own ticker, then "just", "finally" or "officially".
+_SUBJECT_TAIL: Final = r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
 _DONE: Final = (
-    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
-    r"(?:bought|buys|acquires|acquired|acquiring|purchased|purchases)\s+(?:(?:a|an|the)\s+)?"
+    _SUBJECT_TAIL
+    + r"(?:bought|buys|acquires|acquired|acquiring|purchased|purchases)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?"
 )
 
@@ -126,14 +128,13 @@ _SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
 # The same told in the passive, the buyer last: "Initech just got bought out for $1bn from
 # $GLBX", "Initech was acquired by Globex".
 _DONE_PASSIVE: Final = (
-    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?(?:got|gets|was|were"
+    _SUBJECT_TAIL + r"(?:got|gets|was|were"
     r"|has\s+been|have\s+been|is\s+being)\s+(?:bought|acquired|purchased|snapped\s+up)(?:\s+out)?"
     r"[^.?!\n]{0,30}?\s(?:by|from)\s+"
 )
 # A company bought, described when not named: "Globex just bought a satellite company".
 _DESCRIBED_TARGET: Final = (
-    r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
-    r"(?:bought|buys|acquires|acquired|purchased|purchases)\s+(?:a|an)\s+"
+    _SUBJECT_TAIL + r"(?:bought|buys|acquires|acquired|purchased|purchases)\s+(?:a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|startup|firm|maker|developer|business)\b"
 )
 
@@ -157,10 +158,9 @@ def told_as_fact(text: str, ma: MASignal) -> bool:
     named like a fund."""
     if ma.acquirer is None or _FUND.search(ma.acquirer.name):
         return False
-    parties = _parties(ma)
-    if parties is None and ma.target is None:
+    if ma.target is None:
         told = _told(_name(ma.acquirer.name), None)
-    elif parties is not None:
+    elif (parties := _parties(ma)) is not None:
         told = _told(*parties)
     else:
         return False

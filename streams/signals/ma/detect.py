@@ -17,7 +17,7 @@ from streams.signals.ma.cues import (
 from streams.signals.ma.evidence import POST_LENGTH, cue_strength
 from streams.signals.ma.lowercase import lower_case_evidence, may_be_lower_case
 from streams.signals.ma.model import NOT_MA, MASignal, Party
-from streams.signals.ma.names import Roles, RoleSpan
+from streams.signals.ma.names import Roles, RoleSpan, bare_name
 from streams.signals.ma.parties import organisation, unbuyable
 from streams.signals.ma.roles import read_roles
 
@@ -107,14 +107,9 @@ def _strength(doc: Any, text: str, entities: Sequence[Entity]) -> tuple[float, R
     return strength, roles, set_aside
 
 
-_SUFFIX: Final = re.compile(
-    r"(?:[\s,]+(?:inc|corp|corporation|co|ltd|plc|group|holdings|company)\.?)+$", re.IGNORECASE
-)
-
-
 def _bare(name: str) -> str:
     """A name without its marks and corporate suffix ("#GLOBEX CORP" -> "globex")."""
-    return _SUFFIX.sub("", name.lstrip("$#@")).lower()
+    return bare_name(name).lower()
 
 
 def _same(doc: Any, first: RoleSpan, second: RoleSpan, entities: Sequence[Entity]) -> bool:

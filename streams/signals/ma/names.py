@@ -136,6 +136,17 @@ class Roles:
     cue: int  # token index of the cue word
 
 
+_CORPORATE_SUFFIX: Final = re.compile(
+    r"(?:[\s,]+(?:inc|corp|corporation|co|ltd|plc|group|holdings|company)\.?)+$", re.IGNORECASE
+)
+
+
+def bare_name(name: str, marks: str = "$#@") -> str:
+    """A party's name without its leading ``marks`` and its corporate suffix ("#Globex Corp"
+    -> "Globex")."""
+    return _CORPORATE_SUFFIX.sub("", name.lstrip(marks))
+
+
 def comma_suffix(doc: Any, k: int) -> bool:
     """A comma before a corporate suffix ("Initech, Inc.", "Acme, Incorporated"): inside the
     name."""

@@ -28,22 +28,20 @@ from typing import Final
 from models.signals import MASignal, Party
 from streams.signals.ma.cues import detect_status, find_amount, passing_spans
 from streams.signals.ma.deals import is_other_kind
+from streams.signals.ma.names import bare_name
 
 HORIZON: Final = timedelta(days=400)
 MAX_DEALS: Final = 5_000
 # Stories that must report a deal before it is recalled.
 MIN_STORIES: Final = 2
 RECALLED_SCORE: Final = 0.6
-_SUFFIX: Final = re.compile(
-    r"(?:[\s,]+(?:inc|corp|corporation|co|ltd|plc|group|holdings|company)\.?)+$", re.IGNORECASE
-)
 _NOUN: Final = r"(?:deal|merger|acquisition|takeover|buyout|purchase|tie-?up)\b"
 _ANY_NOUN: Final = re.compile(_NOUN, re.IGNORECASE)
 
 
 def _key(name: str) -> str:
     """A party's name as the registry knows it: marks and corporate suffix off."""
-    return _SUFFIX.sub("", name.strip().lstrip("$#@.")).strip()
+    return bare_name(name.strip(), marks="$#@.").strip()
 
 
 def _identity(party: Party) -> str:
