@@ -215,7 +215,7 @@ class Enricher:
                 text=text,
             )
             if self._deals is not None:
-                ma = _known_deal(self._deals, ma, category, post, text)
+                ma = _known_deal(self._deals, ma, category, post, text, entities)
             sentiment = self._sentiment.score(text)
             lang, lang_source = langs[i]
             out.append(
@@ -295,16 +295,29 @@ class Enricher:
 
 
 def _known_deal(
-    deals: DealRegistry, ma: MASignal, category: Category, post: Post, text: str
+    deals: DealRegistry,
+    ma: MASignal,
+    category: Category,
+    post: Post,
+    text: str,
+    entities: Sequence[Entity],
 ) -> MASignal:
-    """A news post's deal is remembered; a news post that names a remembered deal's target
-    before "deal" ("the Initech deal closes") is read as that deal."""
-    if category.label != "news":
-        return ma
+    """A deal read in a post takes the parties of the remembered deal it is; a news post's
+    deal is remembered. A post that reads as no deal is read as a remembered one when it
+    names it: a news post by its target before "deal" ("the Initech deal closes"), any post
+    by both its parties in one sentence with a deal word ("Will Globex and Initech seal
+    their merger?")."""
+    linked: dict[str, list[tuple[int, int]]] = {}
+    for entity in entities:
+        if entity.id:
+            linked.setdefault(entity.id, []).append((entity.start, entity.end))
+    when = post.created_at
     if ma.is_ma:
-        deals.learn(ma, story_key(text), post.created_at)
-        return ma
-    return deals.recall(text, post.created_at) or ma
+        if category.label == "news":  # as read: the stories' majority gives the direction
+            deals.learn(ma, story_key(text), when)
+        return deals.orient(ma, text, linked, when)
+    recalled = deals.recall(text, when) if category.label == "news" else None
+    return recalled or deals.recall_pair(text, linked, when) or ma
 
 
 def _language(tagged: str | None, text: str, detector: LanguageDetector) -> tuple[str | None, str]:

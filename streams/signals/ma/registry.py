@@ -8,8 +8,18 @@ after a deal has been read, the target named right before it is that deal.
 
 ``DealRegistry`` remembers the deals read with both parties in ``news`` posts of two or more
 distinct stories (one misread post teaches nothing), for ``HORIZON`` after they were last seen,
-and recalls one when a post names its target right before a deal noun ("Initech deal",
-"Initech's takeover", "Globex-Initech deal") in a clause that is not another kind of deal.
+and uses them three ways (``streams.enrich.enricher``):
+
+- ``recall``: a news post that names a known deal's target right before a deal noun
+  ("Initech deal", "Initech's takeover", "Globex-Initech deal"), in a clause that is not
+  another kind of deal, is that deal;
+- ``recall_pair``: any post, chatter included, that names both parties of a known deal in one
+  sentence with a deal word ("Will Globex & Initech seal their merger?", "the $GLBX $INTK
+  deal, right?") remarks on that deal, which the labelling guidelines count as M&A (not a
+  ticker list, a deal imagined, another kind of deal or the deal as background);
+- ``orient``: a deal read with the known deal's two companies takes its direction ("the
+  Initech-Globex merger" is Globex buying Initech), and one read with one of them and the
+  other named in the post takes both ("Initech's hard stance on a bid by Globex").
 
 It lives in the worker's memory, bounded (``MAX_DEALS``, least recently seen dropped): a
 restarted worker starts empty and learns again from the stream. Posts are read in the order
@@ -21,6 +31,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Final
@@ -30,6 +41,7 @@ from streams.signals.ma.cues import detect_status, find_amount, passing_spans
 from streams.signals.ma.deals import is_other_kind
 from streams.signals.ma.names import bare_name
 
+Span = tuple[int, int]
 HORIZON: Final = timedelta(days=400)
 MAX_DEALS: Final = 5_000
 # Stories that must report a deal before it is recalled.
@@ -91,6 +103,8 @@ class DealRegistry:
         # first word of a target's name -> its deals: a post is checked against the deals
         # whose target it may name, not all of them
         self._by_word: dict[str, set[tuple[str, str]]] = {}
+        # a party's identity (linked id or name) -> the deals it is a party to
+        self._by_party: dict[str, set[tuple[str, str]]] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -116,6 +130,8 @@ class DealRegistry:
             self._deals[key] = deal
             for word in _first_words(deal.names):
                 self._by_word.setdefault(word, set()).add(key)
+            for identity in key:
+                self._by_party.setdefault(identity, set()).add(key)
             while len(self._deals) > self._max:
                 self._forget(next(iter(self._deals)))
 
@@ -126,32 +142,174 @@ class DealRegistry:
             keys.discard(key)
             if not keys:
                 self._by_word.pop(word, None)
+        for identity in key:
+            keys = self._by_party.get(identity, set())
+            keys.discard(key)
+            if not keys:
+                self._by_party.pop(identity, None)
+
+    def _known(self, keys: set[tuple[str, str]], now: datetime) -> list[_Deal]:
+        """The deals of ``keys`` reported by enough stories and not faded, the deal told by
+        the most stories first ("the WhatsApp deal": Facebook's, not a misread rival bid)."""
+        with self._lock:
+            deals = [
+                d
+                for d in (self._deals[k] for k in keys if k in self._deals)
+                if len(d.stories) >= MIN_STORIES and timedelta(0) <= now - d.seen <= self._horizon
+            ]
+        return sorted(deals, key=lambda d: len(d.stories), reverse=True)
 
     def recall(self, text: str, when: datetime | None = None) -> MASignal | None:
         """The known deal ``text`` names by its target (or both parties) before a deal noun."""
         if not _ANY_NOUN.search(text):
             return None
-        now = _aware(when)
         with self._lock:
             keys = {k for word in set(_WORD.findall(text)) for k in self._by_word.get(word, ())}
-            deals = [
-                d
-                for d in (self._deals[k] for k in keys)
-                if len(d.stories) >= MIN_STORIES and timedelta(0) <= now - d.seen <= self._horizon
-            ]
-        # the deal told by the most stories first ("the WhatsApp deal": Facebook's, not a
-        # misread rival bid)
-        for deal in sorted(deals, key=lambda d: len(d.stories), reverse=True):
+        for deal in self._known(keys, _aware(when)):
             if _names_the_deal(text, deal):
-                return MASignal(
-                    is_ma=True,
-                    score=RECALLED_SCORE,
-                    acquirer=deal.acquirer,
-                    target=deal.target,
-                    amount=find_amount(text),
-                    status=detect_status(text),
-                )
+                return _recalled(deal, text)
         return None
+
+    def recall_pair(
+        self, text: str, linked: Mapping[str, Sequence[Span]], when: datetime | None = None
+    ) -> MASignal | None:
+        """The known deal whose two parties ``text`` names in one sentence with a deal word
+        ("Will Globex & Initech seal their merger?", "the $GLBX $INTK deal, right?"):
+        a remark on that deal, whatever else the post is. ``linked`` maps the ids of the
+        post's linked entities to their spans (a party named by its ticker)."""
+        if not _PAIR_WORD.search(text):
+            return None
+        with self._lock:
+            keys = {k for word in set(_WORD.findall(text)) for k in self._by_word.get(word, ())}
+            keys |= {k for i in linked for k in self._by_party.get(i, ())}
+        for deal in self._known(keys, _aware(when)):
+            if _pair_in_a_sentence(text, deal, linked):
+                return _recalled(deal, text)
+        return None
+
+    def orient(
+        self,
+        ma: MASignal,
+        text: str,
+        linked: Mapping[str, Sequence[Span]],
+        when: datetime | None = None,
+    ) -> MASignal:
+        """``ma`` with the parties of the known deal it reads: the same two companies in
+        either order ("the Initech-Globex merger" is Globex buying Initech: the names as the
+        post wrote them, swapped), or one of them with the other named in ``text``, its tags
+        included, not in a ticker list ("Analysts upbeat on Globex after Initech bid" read
+        with no target; "http://t.co/x to buy Initech ... #Globex")."""
+        if not ma.is_ma or (ma.acquirer is None and ma.target is None):
+            return ma
+        read = [_identity(p) if p is not None else None for p in (ma.acquirer, ma.target)]
+        with self._lock:
+            keys = {k for i in read if i for k in self._by_party.get(i, ())}
+        for deal in self._known(keys, _aware(when)):
+            known = (_identity(deal.acquirer), _identity(deal.target))
+            if read[0] is not None and read[1] is not None:
+                if tuple(read) == known[::-1]:  # the names as the post wrote them, swapped
+                    return ma.model_copy(update={"acquirer": ma.target, "target": ma.acquirer})
+                if tuple(read) == known:
+                    return ma
+                continue
+            named = ma.acquirer if ma.acquirer is not None else ma.target
+            if named is None or _identity(named) not in known:
+                continue
+            buyer = _identity(named) == known[0]
+            other = deal.target if buyer else deal.acquirer
+            if _spans(other, text, linked, told=(0, len(text))):
+                parties = (named, deal.target) if buyer else (deal.acquirer, named)
+                return ma.model_copy(update={"acquirer": parties[0], "target": parties[1]})
+        return ma
+
+
+_PAIR_WORD: Final = re.compile(
+    r"\b(?:deals?|mergers?|merge[sd]?|merging|acquisitions?|takeovers?|buyouts?|purchases?"
+    r"|tie-?ups?|bids?|combination)\b",
+    re.IGNORECASE,
+)
+# A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
+_SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+# Three cashtags or more in a row: a ticker list ("Deals of the Day: $VRX, $SLXP, $LEA"),
+# whose names say nothing of each other.
+_TICKER_LIST: Final = re.compile(r"(?:\$[A-Za-z][A-Za-z.]{0,6}[\s,;/&]*){3,}")
+# A deal someone imagines: "ripe for a pharma deal", "deal potential".
+_IMAGINED: Final = re.compile(
+    r"\bripe\s+for\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bpotential\s+(?:[\w-]+\s+)?$", re.I
+)
+# A post's header of tickers: "$GLBX $INTK News: ...", "$GLBX - ...", "$GLBX: ...".
+_HEADER: Final = re.compile(
+    r"\s*(?:\$[A-Za-z][A-Za-z.]{0,6}[\s,]*)+(?:News\s*)?(?:[:\-–—]|\[\$\$\])\s*"
+)
+# Its tail: tickers, tags, handles, links and marks up to the end, read word by word.
+_TAIL_WORD: Final = re.compile(
+    r"[-–—:|•»>.,!?()\[\]…]*(?:[$#@][\w.]+|https?://\S+|via)?[-–—:|•»>.,!?()\[\]…]*", re.I
+)
+_WORDS: Final = re.compile(r"\S+")
+_POTENTIAL_AFTER: Final = re.compile(r"^\s+potential\b", re.I)
+
+
+def _recalled(deal: _Deal, text: str) -> MASignal:
+    return MASignal(
+        is_ma=True,
+        score=RECALLED_SCORE,
+        acquirer=deal.acquirer,
+        target=deal.target,
+        amount=find_amount(text),
+        status=detect_status(text),
+    )
+
+
+def _told(text: str) -> Span:
+    """Where a post tells something: without its header of tickers ("$GLBX $INTK News: ...",
+    "$GLBX - ...") and its tail of tickers, tags, handles and links, which name what a post is
+    filed under, not what it says."""
+    header = _HEADER.match(text)
+    start, end = header.end() if header else 0, len(text)
+    for word in reversed(list(_WORDS.finditer(text, start))):
+        if not _TAIL_WORD.fullmatch(word.group(0)):
+            break
+        end = word.start()
+    return (start, end) if start < end else (0, len(text))
+
+
+def _spans(
+    party: Party, text: str, linked: Mapping[str, Sequence[Span]], *, told: Span
+) -> list[Span]:
+    """Where ``text`` names ``party`` within ``told``: its name or ticker as written, or a
+    linked entity; not in a ticker list."""
+    found = list(linked.get(party.id, ())) if party.id else []
+    for name in _names(party):
+        pattern = rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
+        found += [m.span() for m in re.finditer(pattern, text)]
+    lists = [m.span() for m in _TICKER_LIST.finditer(text)]
+    lo, hi = told
+    return [
+        (a, b)
+        for a, b in found
+        if lo <= a < hi and not any(start <= a < end for start, end in lists)
+    ]
+
+
+def _pair_in_a_sentence(text: str, deal: _Deal, linked: Mapping[str, Sequence[Span]]) -> bool:
+    told = _told(text)
+    buyers = _spans(deal.acquirer, text, linked, told=told)
+    targets = _spans(deal.target, text, linked, told=told)
+    if not buyers or not targets:
+        return False
+    passing = passing_spans(text)
+    for sentence in _SENTENCE.finditer(text):
+        lo, hi = sentence.span()
+        if not any(lo <= a < hi for a, _ in buyers) or not any(lo <= a < hi for a, _ in targets):
+            continue
+        for word in _PAIR_WORD.finditer(text, lo, hi):
+            start, end = word.span()
+            if is_other_kind(text, start, end) or any(a <= start < b for a, b in passing):
+                continue
+            if _IMAGINED.search(text, lo, start) or _POTENTIAL_AFTER.match(text[end:hi]):
+                continue
+            return True
+    return False
 
 
 def _aware(when: datetime | None) -> datetime:

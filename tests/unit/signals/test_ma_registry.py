@@ -127,3 +127,151 @@ def test_the_registry_is_bounded_and_forgets_the_least_recently_seen() -> None:
 def test_a_known_deal_as_a_hashtag_in_passing_is_not_recalled() -> None:
     text = "Globex job cuts of 900 come after #Initech purchase, union says"
     assert _registry().recall(text, T0 + timedelta(days=20)) is None
+
+
+LINKED_DEAL = MASignal(
+    is_ma=True,
+    score=0.9,
+    acquirer=Party(name="Globex", id="company:GX"),
+    target=Party(name="Initech", id="company:INTK"),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will fresh proposal from Globex & Initech seal their merger?",
+        "2 reasons the Globex and Initech deal may not happen",
+        "Globex bids for Initech. If they merge, watch the suppliers",
+        "do you think regulators will block the proposed Globex Initech #merger?",
+    ],
+)
+def test_a_remark_naming_both_parties_of_a_known_deal_is_that_deal(text: str) -> None:
+    recalled = _registry().recall_pair(text, {}, T0 + timedelta(days=20))
+    assert recalled is not None and recalled.is_ma
+    assert recalled.acquirer == DEAL.acquirer and recalled.target == DEAL.target
+
+
+def test_a_known_deal_named_by_linked_tickers_is_recalled() -> None:
+    registry = DealRegistry()
+    for story in ("a", "b"):
+        registry.learn(LINKED_DEAL, story, T0)
+    text = "Due to the $GX $INTK deal right?"  # a two-letter ticker only when linked
+    linked = {"company:GX": [(11, 14)], "company:INTK": [(15, 20)]}
+    recalled = registry.recall_pair(text, linked, T0 + timedelta(days=3))
+    assert recalled is not None and recalled.target == LINKED_DEAL.target
+    assert registry.recall_pair(text, {}, T0 + timedelta(days=3)) is None  # tickers unlinked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex signs supply deal with Initech",  # another kind of deal
+        "Globex rallies today. Initech prices its bonds; a good deal for buyers",  # two sentences
+        "Globex and Initech both report on Tuesday",  # no deal word
+        "Globex to cut 900 jobs after Initech purchase",  # the deal as background
+        "Globex, Initech are ripe for a pharma deal",  # a deal imagined
+        "Globex unsure whether it will bid for spectrum https://t.co/x #Initech",  # a tag
+        "Globex Initech deal potential is huge",
+    ],
+)
+def test_both_parties_without_their_deal_in_one_sentence_are_not_recalled(text: str) -> None:
+    assert _registry().recall_pair(text, {}, T0 + timedelta(days=20)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deals of the day: $VRX, $GX, $INTK, $LEA, $CLF",
+        "$MXWL wants higher. $TSLA deal potential $INTK $AAPL $GX $NFLX",
+    ],
+)
+def test_parties_in_a_ticker_list_are_not_recalled(text: str) -> None:
+    registry = DealRegistry()
+    for story in ("a", "b"):
+        registry.learn(LINKED_DEAL, story, T0)
+    linked = {
+        f"company:{ticker}": [
+            (text.index(f"${ticker}"), text.index(f"${ticker}") + len(ticker) + 1)
+        ]
+        for ticker in ("GX", "INTK")
+    }
+    assert registry.recall_pair(text, linked, T0 + timedelta(days=3)) is None
+    assert registry.recall_pair("Globex and Initech deal", {}, T0 + timedelta(days=3)) is not None
+
+
+def test_both_parties_of_a_deal_told_once_are_not_recalled() -> None:
+    text = "Will Globex & Initech seal their merger?"
+    assert _registry(stories=1).recall_pair(text, {}, T0 + timedelta(days=1)) is None
+
+
+def _read(acquirer: str | None, target: str | None) -> MASignal:
+    return MASignal(
+        is_ma=True,
+        score=0.8,
+        acquirer=Party(name=acquirer) if acquirer else None,
+        target=Party(name=target) if target else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("read", "text"),
+    [
+        (_read("Initech", "Globex"), "How regulators could kill the Initech-Globex merger"),
+        (_read("Globex", None), "Initech's hard stance on a bid by Globex"),
+        (_read("Initech", None), "Globex will beat estimates; the real story is the Initech merge"),
+        (_read(None, "Initech"), "http://t.co/x to buy Initech for about $970 million #Globex"),
+    ],
+)
+def test_a_reading_of_a_known_deal_takes_its_parties(read: MASignal, text: str) -> None:
+    oriented = _registry().orient(read, text, {}, T0 + timedelta(days=5))
+    assert oriented.acquirer is not None and oriented.target is not None
+    # the names as the post wrote them when it wrote them ("Globex", not "Globex Corp")
+    assert (oriented.acquirer.name, oriented.target.name) in {
+        ("Globex", "Initech"),
+        ("Globex Corp", "Initech"),
+    }
+    assert oriented.is_ma and oriented.score == read.score
+
+
+@pytest.mark.parametrize(
+    ("read", "text"),
+    [
+        (_read("Globex", "Hooli"), "Globex to buy Hooli after the Initech deal"),  # another deal
+        (_read("Globex", None), "Globex eyes a sensor maker with a $150M deal"),  # other unnamed
+        (_read(None, None), "Initech and Globex: buyout rumors"),  # nothing read
+        (_read("Initech", None), "Initech open to merger talks with Hooli $HOOL $GLBX $INTK"),
+    ],
+)
+def test_a_reading_of_another_deal_keeps_its_parties(read: MASignal, text: str) -> None:
+    assert _registry().orient(read, text, {}, T0 + timedelta(days=5)) == read
+
+
+def test_the_enricher_reads_chatter_naming_both_parties_as_the_known_deal() -> None:
+    blank = spacy.blank("en")
+    enricher = Enricher(
+        NlpModels(ner=blank, parser=blank, label="blank"),
+        SentimentScorer(),
+        ma=(has_ma_cue, detect_ma),
+        deals=DealRegistry(),
+    )
+
+    def post(n: int, text: str, source: str = "rss") -> Post:
+        return Post(id=f"p{n}", text=text, source=source, created_at=T0 + timedelta(hours=n))
+
+    remark = "lol will Globex and Initech ever seal that merger?? my puts say no"
+    docs = enricher.enrich(
+        [
+            post(1, "Globex agrees to buy Initech for $3.1 billion in cash"),
+            post(2, "Initech to be acquired by Globex in $3.1 billion deal, the companies said"),
+            post(3, remark, "twitter"),
+        ]
+    )
+    assert docs[2].ma.is_ma
+    assert (docs[2].ma.acquirer.name, docs[2].ma.target.name) == ("Globex", "Initech")  # type: ignore[union-attr]
+    alone = Enricher(
+        NlpModels(ner=blank, parser=blank, label="blank"),
+        SentimentScorer(),
+        ma=(has_ma_cue, detect_ma),
+    ).enrich([post(3, remark, "twitter")])[0]
+    assert not alone.ma.is_ma
