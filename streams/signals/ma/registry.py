@@ -157,7 +157,16 @@ class DealRegistry:
                 for d in (self._deals[k] for k in keys if k in self._deals)
                 if len(d.stories) >= MIN_STORIES and timedelta(0) <= now - d.seen <= self._horizon
             ]
-        return sorted(deals, key=lambda d: len(d.stories), reverse=True)
+        # ties by the most recently seen, then by the companies (a set's order varies by run)
+        return sorted(
+            deals,
+            key=lambda d: (
+                -len(d.stories),
+                -d.seen.timestamp(),
+                _identity(d.acquirer),
+                _identity(d.target),
+            ),
+        )
 
     def recall(self, text: str, when: datetime | None = None) -> MASignal | None:
         """The known deal ``text`` names by its target (or both parties) before a deal noun."""
