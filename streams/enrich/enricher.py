@@ -305,8 +305,8 @@ def _known_deal(
     """A deal read in a post takes the parties of the remembered deal it is; a news post's
     deal is remembered. A post that reads as no deal is read as a remembered one when it
     names it: a news post by its target before "deal" ("the Initech deal closes"), any post
-    by both its parties in one sentence with a deal word ("Will Globex and Initech seal
-    their merger?")."""
+    by both its parties in one sentence with a deal word ("Can Globex and Initech still
+    close their merger?")."""
     linked: dict[str, list[tuple[int, int]]] = {}
     for entity in entities:
         if entity.id:

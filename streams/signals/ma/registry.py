@@ -14,12 +14,13 @@ and uses them three ways (``streams.enrich.enricher``):
   ("Initech deal", "Initech's takeover", "Globex-Initech deal"), in a clause that is not
   another kind of deal, is that deal;
 - ``recall_pair``: any post, chatter included, that names both parties of a known deal in one
-  sentence with a deal word ("Will Globex & Initech seal their merger?", "the $GLBX $INTK
-  deal, right?") remarks on that deal, which the labelling guidelines count as M&A (not a
+  sentence with a deal word ("Can Globex and Initech still close their merger?", "is this about the
+  $GLBX $INTK deal?") remarks on that deal, which the labelling guidelines count as M&A (not a
   ticker list, a deal imagined, another kind of deal or the deal as background);
 - ``orient``: a deal read with the known deal's two companies takes its direction ("the
   Initech-Globex merger" is Globex buying Initech), and one read with one of them and the
-  other named in the post takes both ("Initech's hard stance on a bid by Globex").
+  other named in the post takes both ("Regulators frown on the bid by Globex; Initech stays
+  silent").
 
 It lives in the worker's memory, bounded (``MAX_DEALS``, least recently seen dropped): a
 restarted worker starts empty and learns again from the stream. Posts are read in the order
@@ -183,8 +184,8 @@ class DealRegistry:
         self, text: str, linked: Mapping[str, Sequence[Span]], when: datetime | None = None
     ) -> MASignal | None:
         """The known deal whose two parties ``text`` names in one sentence with a deal word
-        ("Will Globex & Initech seal their merger?", "the $GLBX $INTK deal, right?"):
-        a remark on that deal, whatever else the post is. ``linked`` maps the ids of the
+        ("Can Globex and Initech still close their merger?", "is this about the $GLBX $INTK
+        deal?"): a remark on that deal, whatever else the post is. ``linked`` maps the ids of the
         post's linked entities to their spans (a party named by its ticker)."""
         if not _PAIR_WORD.search(text):
             return None
@@ -206,8 +207,8 @@ class DealRegistry:
         """``ma`` with the parties of the known deal it reads: the same two companies in
         either order ("the Initech-Globex merger" is Globex buying Initech: the names as the
         post wrote them, swapped), or one of them with the other named in ``text``, its tags
-        included, not in a ticker list ("Analysts upbeat on Globex after Initech bid" read
-        with no target; "http://t.co/x to buy Initech ... #Globex")."""
+        included, not in a ticker list ("Regulators frown on the bid by Globex; Initech stays
+        silent" read with no target; "http://t.co/x agrees to purchase Initech ... #Globex")."""
         if not ma.is_ma or (ma.acquirer is None and ma.target is None):
             return ma
         read = [_identity(p) if p is not None else None for p in (ma.acquirer, ma.target)]
@@ -251,9 +252,8 @@ _HEADER: Final = re.compile(
     r"\s*(?:\$[A-Za-z][A-Za-z.]{0,6}[\s,]*)+(?:News\s*)?(?:[:\-–—]|\[\$\$\])\s*"
 )
 # Its tail: tickers, tags, handles, links and marks up to the end, read word by word.
-_TAIL_WORD: Final = re.compile(
-    r"[-–—:|•»>.,!?()\[\]…]*(?:[$#@][\w.]+|https?://\S+|via)?[-–—:|•»>.,!?()\[\]…]*", re.I
-)
+_MARKS: Final = r"[-–—:|•»>.,!?()\[\]…]*"
+_TAIL_WORD: Final = re.compile(rf"{_MARKS}(?:[$#@][\w.]+|https?://\S+|via)?{_MARKS}", re.I)
 _WORDS: Final = re.compile(r"\S+")
 _POTENTIAL_AFTER: Final = re.compile(r"^\s+potential\b", re.I)
 

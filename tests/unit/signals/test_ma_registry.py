@@ -140,10 +140,10 @@ LINKED_DEAL = MASignal(
 @pytest.mark.parametrize(
     "text",
     [
-        "Will fresh proposal from Globex & Initech seal their merger?",
-        "2 reasons the Globex and Initech deal may not happen",
-        "Globex bids for Initech. If they merge, watch the suppliers",
-        "do you think regulators will block the proposed Globex Initech #merger?",
+        "Can a new offer from Globex & Initech's board finally seal the merger?",
+        "Three things that could still sink the Globex and Initech deal",
+        "Globex has bid for Initech; suppliers would gain if they merge",
+        "can lawmakers really stop the planned Globex Initech #merger?",
     ],
 )
 def test_a_remark_naming_both_parties_of_a_known_deal_is_that_deal(text: str) -> None:
@@ -156,8 +156,11 @@ def test_a_known_deal_named_by_linked_tickers_is_recalled() -> None:
     registry = DealRegistry()
     for story in ("a", "b"):
         registry.learn(LINKED_DEAL, story, T0)
-    text = "Due to the $GX $INTK deal right?"  # a two-letter ticker only when linked
-    linked = {"company:GX": [(11, 14)], "company:INTK": [(15, 20)]}
+    text = "Is that move about the $GX $INTK deal?"  # a two-letter ticker only when linked
+    linked = {
+        f"company:{t}": [(text.index(f"${t}"), text.index(f"${t}") + len(t) + 1)]
+        for t in ("GX", "INTK")
+    }
     recalled = registry.recall_pair(text, linked, T0 + timedelta(days=3))
     assert recalled is not None and recalled.target == LINKED_DEAL.target
     assert registry.recall_pair(text, {}, T0 + timedelta(days=3)) is None  # tickers unlinked
@@ -170,8 +173,8 @@ def test_a_known_deal_named_by_linked_tickers_is_recalled() -> None:
         "Globex rallies today. Initech prices its bonds; a good deal for buyers",  # two sentences
         "Globex and Initech both report on Tuesday",  # no deal word
         "Globex to cut 900 jobs after Initech purchase",  # the deal as background
-        "Globex, Initech are ripe for a pharma deal",  # a deal imagined
-        "Globex unsure whether it will bid for spectrum https://t.co/x #Initech",  # a tag
+        "Globex and Initech look ripe for a tie-up",  # a deal imagined
+        "Globex may also bid in the spectrum auction https://t.co/x #Initech",  # a tag
         "Globex Initech deal potential is huge",
     ],
 )
@@ -182,8 +185,8 @@ def test_both_parties_without_their_deal_in_one_sentence_are_not_recalled(text: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Deals of the day: $VRX, $GX, $INTK, $LEA, $CLF",
-        "$MXWL wants higher. $TSLA deal potential $INTK $AAPL $GX $NFLX",
+        "Today's deals roundup: $QRS, $GX, $INTK, $LMN, $OPQ",
+        "$ABCD looks strong. deal potential for $INTK $EFG $GX $HIJ",
     ],
 )
 def test_parties_in_a_ticker_list_are_not_recalled(text: str) -> None:
@@ -201,7 +204,7 @@ def test_parties_in_a_ticker_list_are_not_recalled(text: str) -> None:
 
 
 def test_both_parties_of_a_deal_told_once_are_not_recalled() -> None:
-    text = "Will Globex & Initech seal their merger?"
+    text = "Can Globex and Initech still close their merger?"
     assert _registry(stories=1).recall_pair(text, {}, T0 + timedelta(days=1)) is None
 
 
@@ -217,10 +220,16 @@ def _read(acquirer: str | None, target: str | None) -> MASignal:
 @pytest.mark.parametrize(
     ("read", "text"),
     [
-        (_read("Initech", "Globex"), "How regulators could kill the Initech-Globex merger"),
-        (_read("Globex", None), "Initech's hard stance on a bid by Globex"),
-        (_read("Initech", None), "Globex will beat estimates; the real story is the Initech merge"),
-        (_read(None, "Initech"), "http://t.co/x to buy Initech for about $970 million #Globex"),
+        (_read("Initech", "Globex"), "Antitrust staff may yet derail the Initech-Globex merger"),
+        (_read("Globex", None), "Regulators frown on the bid by Globex; Initech stays silent"),
+        (
+            _read("Initech", None),
+            "Globex earnings are a sideshow; what matters is the Initech merge",
+        ),
+        (
+            _read(None, "Initech"),
+            "http://t.co/x agrees to purchase Initech for $1.2 billion #Globex",
+        ),
     ],
 )
 def test_a_reading_of_a_known_deal_takes_its_parties(read: MASignal, text: str) -> None:
@@ -240,7 +249,7 @@ def test_a_reading_of_a_known_deal_takes_its_parties(read: MASignal, text: str) 
         (_read("Globex", "Hooli"), "Globex to buy Hooli after the Initech deal"),  # another deal
         (_read("Globex", None), "Globex eyes a sensor maker with a $150M deal"),  # other unnamed
         (_read(None, None), "Initech and Globex: buyout rumors"),  # nothing read
-        (_read("Initech", None), "Initech open to merger talks with Hooli $HOOL $GLBX $INTK"),
+        (_read("Initech", None), "Initech said to weigh a merger with Hooli $HOOL $GLBX $INTK"),
     ],
 )
 def test_a_reading_of_another_deal_keeps_its_parties(read: MASignal, text: str) -> None:
@@ -268,7 +277,9 @@ def test_the_enricher_reads_chatter_naming_both_parties_as_the_known_deal() -> N
         ]
     )
     assert docs[2].ma.is_ma
-    assert (docs[2].ma.acquirer.name, docs[2].ma.target.name) == ("Globex", "Initech")  # type: ignore[union-attr]
+    found = docs[2].ma
+    assert found.acquirer is not None and found.target is not None
+    assert (found.acquirer.name, found.target.name) == ("Globex", "Initech")
     alone = Enricher(
         NlpModels(ner=blank, parser=blank, label="blank"),
         SentimentScorer(),
