@@ -23,7 +23,6 @@ brief says how many of how many were considered.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from models.signals import ExecMove, MAStatus, Party
 from streams.brief.stories import Story, citations, group_stories, headline_of
 from streams.brief.window import BriefWindow
 from streams.index.leaders import Voice
+from streams.signals.spans import ticker_lists
 
 __all__ = ["BriefLimits", "build_brief", "company_ids", "is_news", "with_company_counts"]
 
@@ -75,14 +75,10 @@ def _companies(post: EnrichedPost, entities: Iterable[Entity]) -> set[str]:
     return {i for i in ids if i.startswith("company:")}
 
 
-# Three or more cashtags in a row: a ticker list tagging the post, not what it is about.
-_TICKER_LIST = re.compile(r"(?<![\w$])(?:\$[A-Za-z][\w.]{0,9}[\s,;/|]*){3,}")
-
-
 def listed_under(post: EnrichedPost) -> set[str]:
     """The companies a development is listed under: :func:`company_ids` without those the
     post names only in a ticker list ("... Is Initech Ready? <link> $A $B $C $D")."""
-    lists = [m.span() for m in _TICKER_LIST.finditer(post.text)]
+    lists = ticker_lists(post.text)
     outside = [e for e in post.entities if not any(a <= e.start and e.end <= b for a, b in lists)]
     return _companies(post, outside)
 

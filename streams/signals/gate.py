@@ -30,6 +30,7 @@ import re
 from typing import Final
 
 from models.signals import Category, MASignal
+from streams.signals.spans import SENTENCE
 
 NOT_A_REPORT = frozenset({"spam", "chatter"})
 SOCIAL_SOURCES = frozenset(
@@ -121,8 +122,6 @@ _FUND: Final = re.compile(
     r"securities|wealth|portfolio)\b",
     re.IGNORECASE,
 )
-# A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
-_SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
 
 
 # The same told in the passive, the buyer last: "Initech just got bought out for $1bn from
@@ -164,7 +163,7 @@ def told_as_fact(text: str, ma: MASignal) -> bool:
         told = _told(*parties)
     else:
         return False
-    for match in _SENTENCE.finditer(text):
+    for match in SENTENCE.finditer(text):
         sentence = match.group(0)
         if told.search(sentence):
             return "?" not in sentence and not _NOT_TOLD.search(sentence)

@@ -41,6 +41,7 @@ from models.signals import MASignal, Party
 from streams.signals.ma.cues import detect_status, find_amount, passing_spans
 from streams.signals.ma.deals import is_other_kind
 from streams.signals.ma.names import bare_name
+from streams.signals.spans import SENTENCE, ticker_lists
 
 Span = tuple[int, int]
 HORIZON: Final = timedelta(days=400)
@@ -238,11 +239,6 @@ _PAIR_WORD: Final = re.compile(
     r"|tie-?ups?|bids?|combination)\b",
     re.IGNORECASE,
 )
-# A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
-_SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
-# Three cashtags or more in a row: a ticker list ("Deals of the Day: $VRX, $SLXP, $LEA"),
-# whose names say nothing of each other.
-_TICKER_LIST: Final = re.compile(r"(?:\$[A-Za-z][A-Za-z.]{0,6}[\s,;/&]*){3,}")
 # A deal someone imagines: "ripe for a pharma deal", "deal potential".
 _IMAGINED: Final = re.compile(
     r"\bripe\s+for\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bpotential\s+(?:[\w-]+\s+)?$", re.I
@@ -291,7 +287,7 @@ def _spans(
     for name in _names(party):
         pattern = rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
         found += [m.span() for m in re.finditer(pattern, text)]
-    lists = [m.span() for m in _TICKER_LIST.finditer(text)]
+    lists = ticker_lists(text)
     lo, hi = told
     return [
         (a, b)
@@ -307,7 +303,7 @@ def _pair_in_a_sentence(text: str, deal: _Deal, linked: Mapping[str, Sequence[Sp
     if not buyers or not targets:
         return False
     passing = passing_spans(text)
-    for sentence in _SENTENCE.finditer(text):
+    for sentence in SENTENCE.finditer(text):
         lo, hi = sentence.span()
         if not any(lo <= a < hi for a, _ in buyers) or not any(lo <= a < hi for a, _ in targets):
             continue

@@ -81,34 +81,34 @@ def test_the_deal_told_by_most_stories_wins_over_a_misread() -> None:
     assert recalled is not None and recalled.acquirer == DEAL.acquirer
 
 
-def test_the_enricher_reads_a_later_news_post_as_the_known_deal() -> None:
+def _enricher(deals: DealRegistry | None) -> Enricher:
     blank = spacy.blank("en")
-    enricher = Enricher(
+    return Enricher(
         NlpModels(ner=blank, parser=blank, label="blank"),
         SentimentScorer(),
         ma=(has_ma_cue, detect_ma),
-        deals=DealRegistry(),
+        deals=deals,
     )
 
-    def post(n: int, text: str) -> Post:
-        return Post(id=f"p{n}", text=text, source="rss", created_at=T0 + timedelta(hours=n))
 
-    later = "Globex reports quarterly revenue up 8% as Initech deal moves forward"
-    first, second, known = enricher.enrich(
-        [
-            post(1, "Globex agrees to buy Initech for $3.1 billion in cash"),
-            post(2, "Initech to be acquired by Globex in $3.1 billion deal, the companies said"),
-            post(3, later),
-        ]
-    )
+def _post(n: int, text: str, source: str = "rss") -> Post:
+    return Post(id=f"p{n}", text=text, source=source, created_at=T0 + timedelta(hours=n))
+
+
+# Two news stories telling the deal: enough for the registry to know it.
+TOLD = (
+    _post(1, "Globex agrees to buy Initech for $3.1 billion in cash"),
+    _post(2, "Initech to be acquired by Globex in $3.1 billion deal, the companies said"),
+)
+
+
+def test_the_enricher_reads_a_later_news_post_as_the_known_deal() -> None:
+    later = _post(3, "Globex reports quarterly revenue up 8% as Initech deal moves forward")
+    first, second, known = _enricher(DealRegistry()).enrich([*TOLD, later])
     assert first.ma.is_ma and second.ma.is_ma
     assert known.ma.is_ma
     assert (known.ma.acquirer.name, known.ma.target.name) == ("Globex", "Initech")  # type: ignore[union-attr]
-    alone = Enricher(
-        NlpModels(ner=blank, parser=blank, label="blank"),
-        SentimentScorer(),
-        ma=(has_ma_cue, detect_ma),
-    ).enrich([post(3, later)])[0]
+    alone = _enricher(None).enrich([later])[0]
     assert not alone.ma.is_ma  # without the registry the post reads as no deal
 
 
@@ -257,32 +257,13 @@ def test_a_reading_of_another_deal_keeps_its_parties(read: MASignal, text: str) 
 
 
 def test_the_enricher_reads_chatter_naming_both_parties_as_the_known_deal() -> None:
-    blank = spacy.blank("en")
-    enricher = Enricher(
-        NlpModels(ner=blank, parser=blank, label="blank"),
-        SentimentScorer(),
-        ma=(has_ma_cue, detect_ma),
-        deals=DealRegistry(),
+    remark = _post(
+        3, "lol will Globex and Initech ever seal that merger?? my puts say no", "twitter"
     )
-
-    def post(n: int, text: str, source: str = "rss") -> Post:
-        return Post(id=f"p{n}", text=text, source=source, created_at=T0 + timedelta(hours=n))
-
-    remark = "lol will Globex and Initech ever seal that merger?? my puts say no"
-    docs = enricher.enrich(
-        [
-            post(1, "Globex agrees to buy Initech for $3.1 billion in cash"),
-            post(2, "Initech to be acquired by Globex in $3.1 billion deal, the companies said"),
-            post(3, remark, "twitter"),
-        ]
-    )
+    docs = _enricher(DealRegistry()).enrich([*TOLD, remark])
     assert docs[2].ma.is_ma
     found = docs[2].ma
     assert found.acquirer is not None and found.target is not None
     assert (found.acquirer.name, found.target.name) == ("Globex", "Initech")
-    alone = Enricher(
-        NlpModels(ner=blank, parser=blank, label="blank"),
-        SentimentScorer(),
-        ma=(has_ma_cue, detect_ma),
-    ).enrich([post(3, remark, "twitter")])[0]
+    alone = _enricher(None).enrich([remark])[0]
     assert not alone.ma.is_ma
