@@ -104,5 +104,7 @@ class ExecMove(BaseModel):
     organisation: str | None = None
     organisation_id: str | None = None
     role: str | None = None
-    direction: Literal["joins", "leaves", "promoted", "hiring", "layoffs", "reshuffle"]
+    direction: Literal[
+        "joins", "leaves", "promoted", "hiring", "layoffs", "reshuffle", "succession"
+    ]
     cue: str = Field(description="The words that signalled the move.")

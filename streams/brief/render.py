@@ -89,6 +89,8 @@ def _move_line(move: Move) -> str:
         return f"{org or 'An organisation'} cuts jobs"
     if move.direction == "reshuffle":
         return f"{org or 'An organisation'} reshuffles its management"
+    if move.direction == "succession":
+        return f"{org or 'An organisation'} is choosing a {move.role or 'new leader'}"
     text = f"{who} {verbs.get(move.direction, move.direction)}"
     if org:
         text += f" {org}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Annotated, Any
 
 import typer
@@ -129,7 +130,7 @@ def run_worker(settings: Settings) -> None:
     from streams.errors import ConfigError
     from streams.index.client import make_client
     from streams.kafka.probe import check_kafka
-    from streams.worker.runtime import Runtime
+    from streams.worker.runtime import Runtime, warm_deals
 
     # Fail fast, with a coded line, when a service is unreachable at start-up; once
     # running, the worker waits out an Elasticsearch outage (one log line per retry).
@@ -140,10 +141,17 @@ def run_worker(settings: Settings) -> None:
                 f"no index alias {settings.posts_alias!r}: run `scout setup` first",
                 code="SCOUT-E021",
             )
+        check_kafka(settings)
+        runtime = Runtime.build(settings)
+        # a restarted worker knows the deals it had learnt (streams.index.deals)
+        started = time.monotonic()
+        known = warm_deals(client, settings, runtime.enricher)
+        console.print(
+            f"deal registry: {count_of(known, 'deal')} known from the index"
+            f" ({time.monotonic() - started:.1f} s)"
+        )
     finally:
         client.close()
-    check_kafka(settings)
-    runtime = Runtime.build(settings)
     app = create_app(settings, runtime)
     faust.Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
 

@@ -125,6 +125,11 @@ class Enricher:
         # Built once by the caller (lingua's models: ~270 MB); else the process's shared one.
         self._language = language or default_detector()
 
+    @property
+    def deals(self) -> DealRegistry | None:
+        """The deals this enricher has learnt (warmed from the index at a worker's start)."""
+        return self._deals
+
     def enrich(self, posts: Sequence[Post]) -> list[EnrichedPost]:
         """Enrich a batch, keeping its order. Pure given the loaded models.
 

@@ -4,7 +4,7 @@ Cues are regexes; :func:`false_cue` tells a cue that does not report a move from
 surroundings, one family at a time:
 
 - a TV or event appearance: "Contoso's CEO joins us at 2pm", "joins @SomeShow", "joins
-  800 employees at the parade", "joins the Dow";
+  800 employees at the parade", "joins the Dow"; an account opened ("joins Twitter");
 - the product "Fire" (Kindle Fire, Fire TV, Fire Phone) and figures of speech ("under
   fire", "fire sale");
 - a denied, negated or hypothetical move: "denies he will step down", "won't leave",
@@ -37,6 +37,8 @@ __all__ = [
     "LAYOFF",
     "ROLE",
     "RESHUFFLE",
+    "SUCCESSION",
+    "TOP_ROLE",
     "ROLE_NAME",
     "GROWTH",
     "TRANSFER",
@@ -45,6 +47,7 @@ __all__ = [
     "hypothetical",
     "layoff_chatter",
     "speculative",
+    "succession_doubted",
 ]
 
 # not a service that lets people hire someone ("allows you to hire a goat herder")
@@ -97,7 +100,7 @@ ROLE = re.compile(
     r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
     r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
     r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
-    r"|director(?:\s+of\s+\w+)?|founder|co-founder|executive|exec|boss|chief"
+    r"|director(?:\s+of\s+\w+)?|founder|co-founder|chief\s+executive|executive|exec|boss|chief"
     r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+(?:chief|officer)"
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
     # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
@@ -153,6 +156,21 @@ RESHUFFLE = re.compile(
     r"|leadership)\s+(?:team|ranks|structure)\b",
     re.I,
 )
+# A company choosing its next leader, no one named yet: "Contoso CEO search nearing end",
+# "CEO hunt drags on", "potential CEO candidates", "sets up for CEO succession", "nearing the
+# end of its search for a new CEO", "may pick new CEO next week"; not a successor in passing
+# ("praising his successor's move").
+_TOP = r"(?:C[EFO]O|chief\s+executive|chair(?:man|woman)?)"
+# The title in a succession match.
+TOP_ROLE = re.compile(rf"\b{_TOP}\b", re.I)
+SUCCESSION = re.compile(
+    rf"\b(?:(?:potential|possible|next)\s+)?{_TOP}\s+(?:search|hunt|succession|selection"
+    r"|candidates?|short-?list|front-?runners?|contenders?|announcement|pick|race|successors?)\b"
+    rf"|\bsearch(?:es|ing)?\s+for\s+(?:a\s+|its\s+|the\s+)?(?:new|next|permanent)\s+{_TOP}"
+    rf"|\b(?:pick|name|choose|select|announce|appoint)s?\s+(?:a\s+|its\s+|the\s+)?(?:new|next)\s+"
+    rf"{_TOP}\s+(?:soon|(?:with)?in\s+(?:the\s+)?(?:next|coming|days|weeks)|by|this|next)\b",
+    re.I,
+)
 # A person changing organisations, no role said: "leaves Contoso for Fabrikam", "returning
 # to Contoso from Fabrikam", "jumps to Fabrikam" (the destination right after); not
 # "heads to" or "moves to", which mostly travel.
@@ -185,6 +203,20 @@ _ON_AIR = re.compile(
     r"conference|event|chat|q&a|livestream|interview)s?\b|at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|et)?\b)",
     re.I,
 )
+# "Contoso's CEO joins Twitter": an account opened on a social network, not a post there
+# ("joins Twitter as CFO", "joins Twitter's board" are moves).
+_SIGNS_UP = re.compile(
+    r"\s+@?(?:twitter|instagram|facebook|linkedin|snapchat|tiktok|pinterest|tumblr|periscope"
+    r"|reddit|weibo|wechat|threads|mastodon|bluesky|youtube|medium|quora)\b"
+    r"(?!['’]s?\s|\s+(?:as|board|to\s+(?:lead|head|run))\b)",
+    re.I,
+)
+# "steps down to join Facebook", "leaves PayPal, joins Facebook": a move to the company.
+_MOVING_ON = re.compile(
+    r"(?:\bto\s+|\b(?:step(?:s|ped|ping)?\s+down|leav(?:es|ing)|left|quits?|depart(?:s|ed|ing)"
+    r"|exit(?:s|ed|ing)|resign(?:s|ed|ing))\b[^.!?\n]{0,60}?)$",
+    re.I,
+)
 # "joins Contoso in calling for ...": a joint action, not a post.
 _JOINT = re.compile(r"[^.!?\n]{0,40}?\b(?:in|is)\s+\w+ing\b", re.I)
 _SUCCEED_WELL = re.compile(r"\s*(?:[.,!?]|$|(?:in|at|with|if|and|or|where)\b)", re.I)
@@ -210,7 +242,11 @@ _NAMES_NOUN = re.compile(
     re.I,
 )
 _LEAVES_ALONE = re.compile(
-    r"[^.!?\n]{0,40}?\b(?:alone|unchanged|intact|untouched|in\s+place|behind)\b", re.I
+    r"[^.!?\n]{0,40}?\b(?:alone|unchanged|intact|untouched|in\s+place|behind)\b"
+    # "leaves investors wondering", "leaves rivals grappling with the fallout"
+    r"|\s+(?:[\w$@#&'’-]+\s+){1,3}?(?:wondering|guessing|grappling|scrambling|reeling|hanging"
+    r"|struggling|waiting|worried|puzzled|confused|unanswered|open|cold)\b",
+    re.I,
 )
 _DENIAL = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|not|never|no\s+plans?\s+to|no\s+intention|rules?\s+out"
@@ -350,6 +386,21 @@ _REPORTED_WOULD = re.compile(
 _CLAUSE_END = re.compile(r"[.!?;\n]|:\s|\s[-–—|]\s|https?:")
 
 
+# Whose pick or guess: "my CEO pick", "our CEO candidates": the poster's, not the company's.
+_OWN = re.compile(r"\b(?:my|our|your|his|her)\s+(?:(?:potential|possible|next)\s+)?$", re.I)
+
+
+def succession_doubted(text: str, found: re.Match[str]) -> bool:
+    """A succession that is no company's news: denied ("no plans to search for a new CEO"),
+    the poster's guess ("my CEO pick", "Guesses anyone?") or a question ("Who leads the CEO
+    race?"); a hedged date is still news ("may pick a new CEO next week")."""
+    before = _clause_before(text, found.start())
+    if _DENIAL.search(before) or _OWN.search(before) or _GUESSING.search(text):
+        return True
+    end = _CLAUSE_END.search(text, found.end())
+    return end is not None and end.group(0) == "?"
+
+
 def speculative(text: str, cue: re.Match[str]) -> bool:
     """A guess, a hedged estimate or a question, not a report: "maybe they are laying off
     everyone", "could mean 6,000 job cuts, analyst says", "Guesses anyone? ... will name a
@@ -367,7 +418,12 @@ def _word_family(word: str, text: str, cue: re.Match[str], after: str) -> bool:
     """An appearance ("joins us"), the Fire product, an award, "leaves it alone"."""
     before = text[max(0, cue.start() - 30) : cue.start()]
     if word.startswith("join"):
-        return bool(_APPEARANCE.match(after) or _ON_AIR.match(after) or _JOINT.match(after))
+        return bool(
+            _APPEARANCE.match(after)
+            or _ON_AIR.match(after)
+            or _JOINT.match(after)
+            or (_SIGNS_UP.match(after) is not None and not _MOVING_ON.search(text, 0, cue.start()))
+        )
     if word.startswith("succeed"):
         return bool(_SUCCEED_WELL.match(after))  # "to succeed in a crunch"
     if word in ("fire", "fires", "fired"):

@@ -27,12 +27,14 @@ __all__ = [
     "clause_subject",
     "company_near",
     "governed_org",
+    "header_org",
     "nearest",
     "organisation_of",
     "organisations",
     "role_org_near",
     "source_handle",
     "subject_org",
+    "succession_org",
     "window",
 ]
 
@@ -83,6 +85,8 @@ _HEADLINE_SUBJECT = re.compile(
     r"^\s*(?:[$#@]\w+\b[\s,]*|\[\$+\]\s*)*(?P<name>(?<![$#@\w])[A-Z][\w&.'’+-]*"
     r"(?:\s+[A-Z][\w&.'’+-]*)?)\s+(?P<future>(?:to|will)\s+)?$"
 )
+# A cashtag right before the cue is its subject: "$FBKM hires", "$FBKM has hired".
+_TICKER_SUBJECT = re.compile(r"(?<![\w$])(?P<tag>\$[A-Za-z][\w.]{0,9})\s+(?:has\s+|just\s+)?$")
 # A hashtag alone before the cue is its subject: "#Contoso Hires Lee Park as CFO".
 _TAG_SUBJECT = re.compile(r"\s*#(?P<name>[A-Z][\w&]*)\s+")
 _HEAD_BEFORE_ROLE = re.compile(
@@ -120,6 +124,9 @@ _BOARD_OF = re.compile(
 _SUBJECT_GAP = re.compile(
     # a corporate suffix the alias leaves out first ("Walt Disney Co. names")
     r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Plc|Company|Corporation|Group|Holdings)\b\.?)?"
+    # then its ticker, in brackets or not ("Contoso Corp (NASDAQ: CTSO) appoints", "#Contoso (
+    # $CTSO) hires", "Contoso $CTSO Hires")
+    r"(?:\s*\(\s*(?:[A-Za-z]+\s*:\s*)?\$?[A-Z][A-Za-z.]{0,6}\s*\)|\s+\$[A-Za-z][\w.]{0,9})?"
     r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially|said|set|plans"
     r"|to|will)\s+)*"
 )
@@ -190,6 +197,54 @@ def organisation_of(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> En
     return (
         governed_org(text, orgs, cue) or role_org_near(text, orgs, cue) or nearest(orgs, "ORG", cue)
     )
+
+
+# A post that opens with its company's ticker: "$CTSO - ...", "$CTSO: ...", "$CTSO News: ...".
+_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w.]{0,9}")
+_HEADER = re.compile(r"\s*(?P<tag>\$[A-Za-z][\w.]{0,9})(?:\s+News)?\s*[-–—:]?\s")
+
+
+def header_org(text: str, orgs: Sequence[Entity]) -> Entity | None:
+    """The company of a post's ticker header ("$CTSO - [$$] CEO to Step Down", "$CTSO beats
+    estimates; appoints new CFO") when it is the only company the post names: a title with no
+    company before it is that company's."""
+    header = _HEADER.match(text)
+    if header is None:
+        return None
+    start, end = header.span("tag")
+    if {tag.upper() for tag in _CASHTAG.findall(text)} != {header["tag"].upper()}:
+        return None  # "$CTSO $FBKM: Northwind CFO to Leave": a ticker list, not the company
+    first = next((o for o in orgs if o.start == start), None)
+    if first is None:
+        if orgs:
+            return None
+        # a ticker no watch list has ("$CTSO beats; appoints new CEO"): the cashtag names it
+        return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
+    if first.id is None or any(o.id != first.id for o in orgs):
+        return None
+    return first
+
+
+_AT_ORG = re.compile(r"\s+(?:at|of|for)\s+(?:the\s+)?")
+
+
+def succession_org(
+    text: str, orgs: Sequence[Entity], found: re.Match[str], role: re.Match[str] | None
+) -> Entity | None:
+    """The company choosing its next leader: the one the title is held at ("Contoso CEO
+    search"), the one after the words ("CEO search at Contoso"), the subject before them in
+    the clause ("Contoso nears the end of its search for a new CEO"), the post's ticker
+    header; only names the post's entities give, never one read from the words around."""
+    held = role_org(text, orgs, role) if role is not None else None
+    if held is not None and held.source != "rule":
+        return held
+    at = _AT_ORG.match(text, found.end())
+    after = next((o for o in orgs if at is not None and o.start == at.end()), None)
+    if after is not None:
+        return after
+    clause = _clause_text_before(text, found.start())
+    before = [o for o in orgs if found.start() - len(clause) <= o.start and o.end <= found.start()]
+    return before[-1] if before else header_org(text, orgs)
 
 
 def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
@@ -331,6 +386,9 @@ def subject_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity
         gap = _SUBJECT_GAP.match(text, org.end)
         if org.end <= cue.start() and gap is not None and gap.end() == cue.start():
             return org
+    if (ticker := _TICKER_SUBJECT.search(text, max(0, cue.start() - 20), cue.start())) is not None:
+        start, end = ticker.span("tag")  # "$FBKM hires ...": a ticker no watch list has
+        return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
     clause = _clause_text_before(text, cue.start())
     if (tag := _TAG_SUBJECT.fullmatch(clause)) is not None:
         start = cue.start() - len(clause) + tag.start("name")  # "#OldHillPartners Hires ..."

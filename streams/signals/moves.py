@@ -5,7 +5,9 @@ down", "hires"), a role title nearby, and the PERSON / ORG entities around them.
 direction comes from the cue: ``joins`` (appointed, hired, named), ``leaves`` (resigns,
 steps down, departs, ousted), ``promoted``; ``hiring`` when a named company hires people
 ("hiring 500 engineers", "Contoso hires two chip designers") with no named executive, and
-``layoffs`` when it cuts jobs ("layoffs at Contoso", "Contoso cuts 1,000 jobs").
+``layoffs`` when it cuts jobs ("layoffs at Contoso", "Contoso cuts 1,000 jobs");
+``reshuffle`` for a management shake-up and ``succession`` for a company choosing its next
+leader ("Contoso CEO search nears its end"), no one named.
 
 A move needs its person, or a role held at a named organisation ("Contoso CFO steps
 down": the CFO is a specific person). What looks like a move and is not (see
@@ -35,12 +37,15 @@ from streams.signals.move_cues import (
     RESHUFFLE,
     ROLE,
     ROLE_NAME,
+    SUCCESSION,
+    TOP_ROLE,
     TRANSFER,
     false_cue,
     hiring_noun,
     hypothetical,
     layoff_chatter,
     speculative,
+    succession_doubted,
 )
 from streams.signals.move_orgs import (
     NOT_NAME,
@@ -48,6 +53,7 @@ from streams.signals.move_orgs import (
     clause_subject,
     company_near,
     governed_org,
+    header_org,
     nearest,
     organisation_of,
     organisations,
@@ -55,6 +61,7 @@ from streams.signals.move_orgs import (
     role_org_near,
     source_handle,
     subject_org,
+    succession_org,
     window,
 )
 
@@ -228,7 +235,12 @@ def _hires_an_adviser(text: str, cue: re.Match[str]) -> bool:
     if not cue["hire"]:
         return False
     hired = ADVISER.match(text, cue.end()) or HIRED_TICKER.match(text, cue.end())
-    return hired is not None and not _POSSESSIVE_NAME.match(text, hired.end())
+    if hired is None or _POSSESSIVE_NAME.match(text, hired.end()):
+        return False
+    # "hires $CTSO exec Lee Park": a person of the company written as its cashtag
+    return not (
+        text[hired.end() - 1 : hired.end()].isalnum() and _ROLE_NEXT.match(text, hired.end())
+    )
 
 
 def _headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
@@ -258,6 +270,20 @@ def _reshuffle(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
         org = company_near(orgs, cue, wide=True)
         if org is not None:
             return [_move(None, org, None, "reshuffle", cue)]
+    return []
+
+
+def _succession(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
+    """A named company choosing its next leader, no one named yet ("Contoso CEO search nears
+    its end", "CEO hunt drags on at Contoso")."""
+    for found in SUCCESSION.finditer(text):
+        if succession_doubted(text, found):
+            continue
+        top = TOP_ROLE.search(text, found.start(), found.end())
+        org = succession_org(text, orgs, found, ROLE.match(text, top.start()) if top else None)
+        if org is not None and top is not None:
+            title = re.sub(r"\s+", " ", top.group(0))
+            return [_move(None, org, title, "succession", found)]
     return []
 
 
@@ -351,6 +377,26 @@ def _left_from(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity 
     return next((e for e in orgs if e.start == gap.end()), None)
 
 
+# After "join Contoso": the deal that brings the person ("as part of the deal", "in Fabrikam
+# deal", "with the acquisition").
+_IN_DEAL = re.compile(
+    r"\s+(?:as\s+part\s+of|in|with|under|through|after)\s+(?:the\s+|its\s+|a\s+)?"
+    r"(?:[\w$#@&.'’-]+\s+){0,3}?(?:deal|acquisition|takeover|buyout|merger|purchase)\b",
+    re.I,
+)
+
+
+def _joins_in_deal(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company a named person joins as part of a deal ("to join Contoso as part of the
+    deal"): people coming with a company bought, a move with no title yet."""
+    if not cue.group(0).lower().startswith("join"):
+        return None
+    joined = governed_org(text, orgs, cue)
+    if joined is None or joined.source == "rule" or not _IN_DEAL.match(text, joined.end):
+        return None
+    return joined
+
+
 def _move(
     person: Entity | None, org: Entity | None, role: str | None, direction: str, cue: re.Match[str]
 ) -> ExecMove:
@@ -418,8 +464,11 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             continue
         if role_match is None:
             # "Lee Park to Retire from the Contoso Board": a named person leaving a named
-            # organisation needs no title
+            # organisation needs no title; nor one joining the buyer in a deal ("Lee Park and
+            # Bo Berg to join Contoso as part of the deal")
             left = _left_from(text, orgs, cue) if cue["leave"] and person is not None else None
+            if left is None and person is not None and cue["join"]:
+                left = _joins_in_deal(text, orgs, cue)
             if person is not None and left is not None:
                 moves.setdefault(
                     (person.text, direction), _move(person, left, None, direction, cue)
@@ -437,6 +486,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 or governed_org(text, orgs, cue)
                 or role_org_near(text, orgs, cue)
                 or (company_near(orgs, cue) if cue["hire"] else None)
+                or header_org(text, orgs)
             )
             if org is None:
                 continue
@@ -449,6 +499,6 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         for move in _headcount(text, orgs):
             moves.setdefault((None, move.direction), move)
     if not moves:
-        for move in _reshuffle(text, orgs):
+        for move in _reshuffle(text, orgs) or _succession(text, orgs):
             moves.setdefault((None, move.direction), move)
     return [as_named(m, orgs) for m in moves.values()]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from elasticsearch import AsyncElasticsearch
+from elasticsearch import AsyncElasticsearch, Elasticsearch
 
 from streams.alerts.delivery import Deliverer, DeliveryLog, deliveries_index
 from streams.alerts.delivery.lanes import DeliveryPump, Schedule
@@ -22,8 +23,23 @@ from streams.alerts.stage import Dispatcher, Matcher
 from streams.enrich.build import build_enricher
 from streams.enrich.enricher import Enricher
 from streams.index.client import make_async_client
+from streams.index.deals import indexed_deals
 from streams.index.sink import BulkSink
 from streams.settings import Settings
+
+
+def warm_deals(client: Elasticsearch, settings: Settings, enricher: Enricher) -> int:
+    """Teach the enricher's deal registry the deals already indexed (see
+    ``streams.index.deals``), so that a restarted worker reads the next post on a known deal
+    as the one before it did; the number of deals it then knows."""
+    registry = enricher.deals
+    if registry is None:
+        return 0
+    for deal in indexed_deals(
+        client, settings.posts_alias, now=datetime.now(UTC), horizon=registry.horizon
+    ):
+        registry.learn(deal.ma, deal.story, deal.seen)
+    return len(registry)
 
 
 def delivery_schedule(settings: Settings) -> Schedule:

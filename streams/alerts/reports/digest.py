@@ -97,6 +97,8 @@ def move_summary(move: Mapping[str, Any]) -> str:
         return f"{org or 'someone'} cutting jobs"
     if direction == "reshuffle":
         return f"{org or 'someone'} reshuffling management"
+    if direction == "succession":
+        return f"{org or 'someone'} choosing a {role or 'new leader'}"
     if direction == "promoted":
         text = f"{person} promoted" + (f" to {role}" if role else "")
         return text + (f" at {org}" if org else "")

@@ -85,6 +85,8 @@ function moveText(move) {
       return `${org} cutting jobs`;
     case "reshuffle":
       return `${org} reshuffling management`;
+    case "succession":
+      return `${org} choosing a ${role || "new leader"}`;
     case "promoted":
       return `${move.person || "someone"} promoted${role ? ` to ${role}` : ""}${
         move.organisation ? ` at ${move.organisation}` : ""

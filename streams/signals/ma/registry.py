@@ -22,8 +22,10 @@ and uses them three ways (``streams.enrich.enricher``):
   other named in the post takes both ("Regulators frown on the bid by Globex; Initech stays
   silent").
 
-It lives in the worker's memory, bounded (``MAX_DEALS``, least recently seen dropped): a
-restarted worker starts empty and learns again from the stream. Posts are read in the order
+It lives in the worker's memory, bounded (``MAX_DEALS``, least recently seen dropped); a
+worker starting up learns the deals already indexed first (``streams.index.deals``), so a
+restart does not forget them. Workers sharing the stream each learn from the posts they
+read (their partitions) and, at start-up, from all the indexed ones. Posts are read in the order
 they come; a post with no time is read as now.
 """
 
@@ -111,6 +113,11 @@ class DealRegistry:
 
     def __len__(self) -> int:
         return len(self._deals)
+
+    @property
+    def horizon(self) -> timedelta:
+        """How long after it was last seen a deal is remembered."""
+        return self._horizon
 
     def learn(self, ma: MASignal, story: str, when: datetime | None = None) -> None:
         """Remember the deal ``ma`` reads (both parties named), reported by ``story``."""

@@ -215,3 +215,19 @@ def test_a_brief_that_read_every_post_does_not_speak_of_a_sample() -> None:
     md = render_markdown(whole)
     assert "5 posts in the window, 1 about watched companies" in md
     assert "considered" not in md and "considered" not in render_html(whole)
+
+
+def test_a_succession_reads_as_a_company_choosing_its_leader() -> None:
+    from models.brief import Citation, Move
+    from streams.brief.render import _move_line
+
+    cite = Citation(post_id="1", doc_id="twitter:1", source="twitter")
+    move = Move(
+        organisation="Contoso",
+        role="CEO",
+        direction="succession",
+        headline="h",
+        copies=1,
+        citations=(cite,),
+    )
+    assert _move_line(move) == "Contoso is choosing a CEO"

@@ -422,3 +422,24 @@ def test_a_former_title_is_not_the_role_joined() -> None:
     assert _roles(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == ["CEO"]
     text = "Contoso names former Fabrikam CFO Lee Park as its new CFO"
     assert _roles(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == ["CFO"]
+
+
+def test_an_executive_opening_a_social_account_is_not_a_move() -> None:
+    text = "Contoso CEO Lee Park joins Twitter, first tweet is about the new phone"
+    assert _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON"), ("Twitter", "ORG")) == []
+    # but joining the company itself, or leaving to join it, is one
+    text = "Lee Park joins Twitter as CFO"
+    assert _moves(text, ("Lee Park", "PERSON"), ("Twitter", "ORG")) == [
+        ("Lee Park", "Twitter", "joins")
+    ]
+    text = "Lee Park, head of payments at Fabrikam, steps down; to join Facebook"
+    found = _moves(text, ("Lee Park", "PERSON"), ("Fabrikam", "ORG"), ("Facebook", "ORG"))
+    assert ("Lee Park", "Facebook", "joins") in found
+
+
+def test_leaving_someone_wondering_is_no_departure() -> None:
+    ents = (("Contoso", "ORG"),)
+    found = _moves("Contoso CEO pick leaves rivals grappling with the fallout", *ents)
+    assert [m for m in found if m[-1] == "leaves"] == []
+    assert _moves("Contoso's CEO leaves investors wondering about the plan", *ents) == []
+    assert _moves("Contoso CFO leaves for Fabrikam", *ents, ("Fabrikam", "ORG")) != []

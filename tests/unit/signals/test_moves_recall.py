@@ -214,3 +214,90 @@ def test_a_titled_name_of_another_sentence_is_not_the_one_named() -> None:
     text = "$CTSO Defense CEO Bo Berg retiring. Contoso Names Lee Parkes Space President and CEO"
     found = _moves(text, ("$CTSO", "ORG"), ("Contoso", "ORG"))
     assert ("Bo Berg", "joins") not in {(m[0], m[3]) for m in found}
+
+
+def test_a_company_with_its_ticker_in_brackets_is_the_one_that_appoints() -> None:
+    text = "Contoso Corp (NASDAQ: CTSO) appoints Lee Park as chief financial officer"
+    assert _moves(text, ("Contoso Corp", "ORG"), ("CTSO", "ORG"), ("Lee Park", "PERSON")) == [
+        ("Lee Park", "Contoso Corp", "chief financial officer", "joins")
+    ]
+    text = "#Contoso ( $CTSO) names Bo Berg its new CEO. Read more: http://example.com/z"
+    assert _moves(
+        text,
+        ("#Contoso", "ORG", "company:CTSO"),
+        ("$CTSO", "ORG", "company:CTSO"),
+        ("Bo Berg", "PERSON"),
+    ) == [("Bo Berg", "Contoso", "CEO", "joins")]
+
+
+def test_a_title_in_a_post_under_its_companys_ticker_is_that_companys() -> None:
+    text = "$CTSO - [$$] http://example.com/a Chief Executive to Step Down -> http://example.com/b"
+    assert _moves(text, ("$CTSO", "ORG", "company:CTSO")) == [
+        (None, "$CTSO", "Chief Executive", "leaves")
+    ]
+    # a ticker no watch list has is still the header's company
+    text = "$FBKM gains 4% before the bell on a 2c beat; Appoints new CEO..."
+    assert _moves(text) == [(None, "$FBKM", "CEO", "joins")]
+
+
+def test_a_ticker_header_is_not_the_company_when_the_post_names_another() -> None:
+    text = "$CTSO - [$$] http://example.com/a CEO to Step Down -> http://example.com/b $FBKM"
+    assert _moves(text, ("$CTSO", "ORG", "company:CTSO"), ("$FBKM", "ORG", "company:FBKM")) == []
+    text = "$CTSO $FBKM $NWND CEO to step down, which one?"
+    assert _moves(text) == []
+    text = "$CTSO $FBKM $NWND: Northwind Payments Chief Said to Leave After Years of Deals"
+    assert _moves(text, ("$CTSO", "ORG", "company:CTSO")) == []
+
+
+def test_hiring_an_executive_of_a_company_written_as_its_cashtag_is_a_join() -> None:
+    text = "Fabrikam hires $CTSO executive Lee Park as CFO"
+    ents = (("Fabrikam", "ORG"), ("$CTSO", "ORG", "company:CTSO"), ("Lee Park", "PERSON"))
+    assert [m[:2] + m[3:] for m in _moves(text, *ents)] == [("Lee Park", "Fabrikam", "joins")]
+    # a company hired to advise is no hire
+    text = "Fabrikam has hired $CTSO to advise on the sale"
+    assert _moves(text, ("Fabrikam", "ORG"), ("$CTSO", "ORG", "company:CTSO")) == []
+    # the hirer written as a ticker no watch list has is still the hirer
+    text = "$FBKM hires $CTSO exec to run its cloud unit, shares up"
+    assert _moves(text, ("$CTSO", "ORG", "company:CTSO")) == [(None, "$FBKM", "exec", "joins")]
+
+
+def test_a_company_choosing_its_next_leader_is_a_succession() -> None:
+    cases = [
+        ("$CTSO Morning Briefing: Contoso CEO Search Nearing End http://example.com/c", "Contoso"),
+        ("Contoso board close to finishing its search for a new CEO, people say", "Contoso"),
+        ("Inside the long CEO hunt at Contoso http://example.com/d", "Contoso"),
+        ("Contoso may name a new CEO within the next two weeks", "Contoso"),
+        ("Contoso board lists dozens of potential CEO candidates", "Contoso"),
+    ]
+    for text, org in cases:
+        assert _moves(text, ("Contoso", "ORG", "company:CTSO")) == [
+            (None, org, "CEO", "succession")
+        ], text
+
+
+def test_a_guess_a_question_or_a_successor_in_passing_is_no_succession() -> None:
+    ents = (("Contoso", "ORG", "company:CTSO"),)
+    assert _moves("My CEO pick for Contoso: someone from outside", *ents) == []
+    assert _moves("Who is ahead in the Contoso CEO race?", *ents) == []
+    assert _moves("Contoso has no plans to search for a new CEO", *ents) == []
+    assert _moves("The old Contoso boss praised his successor's first year", *ents) == []
+    # the company named elsewhere in a ticker list is not the one choosing
+    assert (
+        _moves("$FBKM rumours return as CEO hunt drags on $CTSO $NWND", ("$CTSO", *ents[0][1:]))
+        == []
+    )
+
+
+def test_people_joining_the_buyer_as_part_of_a_deal_join_it() -> None:
+    text = "Fabrikam founders Lee Park and Bo Berg to join Contoso as part of $2B deal"
+    ents = (("Fabrikam", "ORG"), ("Lee Park", "PERSON"), ("Bo Berg", "PERSON"), ("Contoso", "ORG"))
+    assert [(m[1], m[3]) for m in _moves(text, *ents)] == [("Contoso", "joins")]
+    # joining a company in something else is no move
+    text = "Lee Park joins Contoso in praising the deal"
+    assert _moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG")) == []
+
+
+def test_the_hirer_named_before_its_cashtag_is_the_hirer_as_written() -> None:
+    text = "Fabrikam $FBKM Hires Lee Park from Contoso $CTSO To Lead Payments"
+    ents = (("Fabrikam", "ORG"), ("Lee Park", "PERSON"), ("Contoso", "ORG"), ("$CTSO", "ORG"))
+    assert [m[1] for m in _moves(text, *ents)] == ["Fabrikam"]

@@ -125,6 +125,9 @@ def test_move_summaries_read_naturally() -> None:
     assert move_summary({"organisation": "B", "direction": "reshuffle"}) == (
         "B reshuffling management"
     )
+    assert move_summary({"organisation": "B", "role": "CEO", "direction": "succession"}) == (
+        "B choosing a CEO"
+    )
 
 
 def test_digest_search_filters_the_period_and_asks_for_the_parts() -> None:
