@@ -63,7 +63,7 @@ _JOIN = (
     r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as|is|(?:congrat\w*|grat[sz])\s+to|welcomes?)"
     r"\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
-    r"|chair(?:man|woman)?|(?:finance|financial)\s+chief)\b)"
+    r"|chair(?:man|woman)?|(?:finance|financial)\s+chief|board\s*member|director)\b)"
     r"|takes?\s+(?:over\s+)?the\s+(?:helm|reins)|becom(?:es|ing)"
     # "Contoso Turns to an Adviser to CEOs as New Finance Chief"
     r"|turn(?:s|ed|ing)?\s+to(?=\s[^.!?\n]{1,50}?\bas\s+(?:its\s+|the\s+|a\s+)?new\s+"
@@ -104,7 +104,9 @@ ROLE = re.compile(
     r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+(?:chief|officer)"
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
     # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
-    r"|(?<=\bas\s)(?:(?:its|the|new)\s+)*(?-i:(?:[A-Z][\w&-]*\s+){1,4})head)\b",
+    r"|(?<=\bas\s)(?:(?:its|the|new)\s+)*(?-i:(?:[A-Z][\w&-]*\s+){1,4})head"
+    # "Names New Leader in Ohio": a leader named, not a market leader
+    r"|(?<=\bnew\s)leader)\b",
     re.I,
 )
 # A post introducing an appointee: "Who is new Globex CEO Lee Park?", "Things you need to

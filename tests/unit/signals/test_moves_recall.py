@@ -301,3 +301,14 @@ def test_the_hirer_named_before_its_cashtag_is_the_hirer_as_written() -> None:
     text = "Fabrikam $FBKM Hires Lee Park from Contoso $CTSO To Lead Payments"
     ents = (("Fabrikam", "ORG"), ("Lee Park", "PERSON"), ("Contoso", "ORG"), ("$CTSO", "ORG"))
     assert [m[1] for m in _moves(text, *ents)] == ["Fabrikam"]
+
+
+def test_a_new_leader_named_and_a_new_board_member_announced_are_joins() -> None:
+    text = "$CTSO: Contoso Retail Banking Names New Leader in Northern Ohio: http://example.com/l"
+    assert _moves(text, ("Contoso Retail Banking", "ORG")) == [
+        (None, "Contoso Retail Banking", "Leader", "joins")
+    ]
+    text = "Contoso announces its new board member, a former regulator"
+    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "board member", "joins")]
+    # a market leader is no leader named
+    assert _moves("Contoso named a leader in cloud storage by analysts", ("Contoso", "ORG")) == []
