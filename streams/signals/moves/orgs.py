@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from models.enriched import Entity
 from models.signals import ExecMove
-from streams.signals.move_cues import CUE, ROLE
+from streams.signals.moves.words import CUE, ROLE
 
 __all__ = [
     "NOT_NAME",

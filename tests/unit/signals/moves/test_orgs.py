@@ -1,4 +1,4 @@
-"""Which company a move is at (streams.signals.move_orgs), on hand-written posts imitating
+"""Which company a move is at (streams.signals.moves.orgs), on hand-written posts imitating
 unlabelled StockNet posts (issue 13, round five)."""
 
 from streams.signals.moves import detect_moves
