@@ -55,3 +55,30 @@ def test_newswire_keeps_the_rules_verdict() -> None:
 )
 def test_what_counts_as_social(source: str, text: str, social: bool) -> None:
     assert is_social(source, text) is social
+
+
+CHATTER = Category(label="chatter", score=0.6, signal=0.1)
+TICKERS = DEAL.model_copy(update={"acquirer": Party(name="GLBX"), "target": Party(name="INTK")})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RT @desk: $GLBX in talks to acquire $INTK for ~$55/sh cash, calls flying: sources",
+        "$GLBX agrees to buy $INTK, puts get crushed",
+    ],
+)
+def test_chatter_reporting_talks_or_an_agreement_keeps_the_deal(text: str) -> None:
+    assert reported_deal(TICKERS, CHATTER, text=text).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is $GLBX in talks to acquire $INTK? calls flying",
+        "$GLBX should be in talks to acquire $INTK, puts are cheap",
+        "imo $GLBX agrees to buy $INTK by summer",
+    ],
+)
+def test_chatter_asking_or_guessing_about_talks_is_no_deal(text: str) -> None:
+    assert not reported_deal(TICKERS, CHATTER, text=text).is_ma

@@ -124,3 +124,38 @@ def test_roles_on_unseen_shapes(text: str, acquirer: str | None, target: str | N
 )
 def test_roles_that_already_read_right(text: str, acquirer: str | None, target: str | None) -> None:
     assert roles(detect_ma(NLP(text))) == (acquirer, target)
+
+
+def test_bids_the_verb_before_for_names_the_bidder_and_the_target() -> None:
+    doc = _parsed(
+        "Globex bids for Initech",
+        [1, 1, 1, 2],
+        ["nsubj", "ROOT", "prep", "pobj"],
+    )
+    assert roles(detect_ma(doc)) == ("Globex", "Initech")
+    doc = _parsed(
+        "Globex is bidding for Initech",
+        [2, 2, 2, 2, 3],
+        ["nsubj", "aux", "ROOT", "prep", "pobj"],
+    )
+    assert roles(detect_ma(doc)) == ("Globex", "Initech")
+    # "bids" the noun, an object: the bidders are not named
+    doc = _parsed(
+        "Three suitors make bids for Initech",
+        [1, 2, 2, 2, 3, 4],
+        ["nummod", "nsubj", "ROOT", "dobj", "prep", "pobj"],
+    )
+    assert roles(detect_ma(doc))[0] != "Three"
+
+
+def test_bidding_launched_for_a_sum_names_no_bidder() -> None:
+    words = ["Globex", "launches", "bidding", "for", "$", "40", "billion", "in", "loans"]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        spaces=[True, True, True, True, False, True, True, True, False],
+        heads=[1, 1, 1, 2, 6, 6, 3, 2, 7],
+        deps=["nsubj", "ROOT", "dobj", "prep", "nmod", "compound", "pobj", "prep", "pobj"],
+        tags=["NNP", "VBZ", "VBG", "IN", "$", "CD", "CD", "IN", "NNS"],
+    )
+    assert roles(detect_ma(doc)) == (None, None)
