@@ -22,11 +22,11 @@ NLP = spacy.blank("en")
     [
         "$GLBX - Globex Acquires Print the Legend Rights -> http://t.co/a #stock",
         "Globex buys the streaming rights to the league for $2bn",
-        "$GLBX What Not to Buy on Black Friday https://t.co/a",
-        "$GLBX China Tax on Overseas Purchases Set to Kick In https://t.co/a",
-        '"@someone: Sweet have Jim Cramer\'s blessing to buy Globex up to $80 tomorrow!! $GLBX"',
+        "$GLBX Which Laptops to Buy Before Black Friday Ends https://t.co/a",
+        "$GLBX New Duty on Overseas Purchases Starts in April, Shoppers Warned https://t.co/a",
+        '"@someone: Great, my broker says go ahead and buy Globex up to $45 on Monday!! $GLBX"',
         "Vetr Inc. Lowers Globex Group Holding Ltd (GLBX) to Buy https://t.co/a $GLBX",
-        "Globex has quietly launched its own clothing lines, as it tries to take over fashion",
+        "Globex is adding in-house apparel brands as it sets out to take over fashion",
     ],
 )
 def test_rights_shopping_ratings_trades_and_markets_are_no_deal(text: str) -> None:
@@ -38,7 +38,7 @@ def test_rights_shopping_ratings_trades_and_markets_are_no_deal(text: str) -> No
     [
         ("$GLBX Globex Chief Touts Public Interest in Initech Bid", ("Globex", "Initech")),
         ("$GLBX: [video] Globex CEO Stephenson Pushing to Buy Initech", ("Globex", "Initech")),
-        ("$GLBX Sean Combs Said to Bid $200 Million for Initech TV Network", None),
+        ("$GLBX Jay Mercer Said to Bid $350 Million for Initech Cable Channel", None),
         (
             "$GLBX's foray into media goes on with acquisition of TV production house Initech Media",
             ("GLBX", "Initech Media"),
@@ -51,7 +51,7 @@ def test_officers_verbs_descriptors_and_prices_are_not_read_as_names(
     signal = detect_ma(NLP(text))
     assert signal.is_ma
     if expected is None:
-        assert roles(signal) == ("Sean Combs", "Initech TV Network")
+        assert roles(signal) == ("Jay Mercer", "Initech Cable Channel")
     else:
         assert roles(signal) == expected
 
@@ -80,15 +80,15 @@ def test_a_deal_for_a_company_is_still_a_deal_beside_rights_to_its_patents() -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "$GLBX Pentagon, GSA map out acquisition cybersecurity; tester finds issues remain",
-        "$GLBX Globex Gets U.S. Approval to Sell Spare Parts to Iran http://t.co/a",
-        "#Globex to Sell LNG to South Korea's Initech via @WSJ http://t.co/a",
-        "$GLBX Globex Energy to purchase Honolulu land for an undersea cable project",
+        "Defense agencies tighten acquisition cybersecurity as auditors flag open gaps $GLBX",
+        "$GLBX Globex Licensed by Regulators to Sell Spare Parts to Regional Airlines http://t.co/a",
+        "#Globex to Sell LNG to Initech Utilities Under 10-Year Pact via @FT http://t.co/a",
+        "$GLBX Globex Energy to purchase coastal land in Oregon for a grid link",
         "Marathon Investor: sold $GLD $GLBX bought $INTK (May 2). Approach: http://t.co/a",
-        "Interesting. $GLBX CEO has been selling his shrs in the bank and buying $INTK.",
-        "$GLBX [video] Globex Suisse to pay $2.5 billion for criminal conspiracy http://t.co/a",
-        "Earnings season picks up pace as results come in: $GLBX, $INTK, $HOOL",
-        "RT @Globex: Over 40% of online orders are picked up in stores. $GLBX",
+        "Odd. $GLBX CFO quietly selling his shrs in the company while buying $INTK.",
+        "$GLBX [video] Globex Bank will pay $1.1 billion over criminal tax charges http://t.co/a",
+        "Reporting season picks up pace this week with $GLBX, $INTK and $HOOL due",
+        "RT @Globex: More than half of web orders now get picked up in stores, says our COO. $GLBX",
     ],
 )
 def test_procurement_goods_land_trades_fines_and_idioms_are_no_deal(text: str) -> None:
@@ -100,12 +100,15 @@ def test_procurement_goods_land_trades_fines_and_idioms_are_no_deal(text: str) -
     [
         ("UPS to buy Coyote Logistics for $1.8bn", ("UPS", "Coyote Logistics")),
         ("Globex Raises Offer for Initech to $51.5 Billion..", ("Globex", "Initech")),
-        ("Globex Begins Tender Offer to Acquire Initech..", ("Globex", "Initech")),
+        (
+            "Globex Begins Tender Offer to Acquire Initech, Its Longtime Chip Supplier",
+            ("Globex", "Initech"),
+        ),
         (
             "RT @desk: Hooli close to acquiring Initech Castparts, WSJ reports $INTK",
             (None, "Initech Castparts"),
         ),
-        ("Hedge Funds Cash In As $SO Acquires $GAS For $12 Billion", ("SO", "GAS")),
+        ("Hedge Funds Cash In As $GLBX Acquires $INTK For $7 Billion", ("GLBX", "INTK")),
     ],
 )
 def test_a_shippers_name_a_raised_offer_a_tender_and_a_source_are_read_right(
@@ -120,7 +123,7 @@ def test_a_shippers_name_a_raised_offer_a_tender_and_a_source_are_read_right(
     "text",
     [
         "Chinese Investors Hire Bank of Globex to Finance Initech Bid $GLBX",
-        "Globex's Decision To Sell Consumer Division Is Timely",
+        "Globex's Decision To Sell Its Paints Unit Looks Smart",
     ],
 )
 def test_investors_hires_and_decisions_are_no_party(text: str) -> None:
@@ -161,7 +164,10 @@ def test_a_place_in_a_real_deal_does_not_make_it_a_joke(text: str) -> None:
             "#Globex closes #Initech deal; skepticism about its October report",
             ("Globex", "Initech"),
         ),
-        ("Bloomberg: Globex-Initech deal not dead yet http://t.co/a $GLBX", ("Globex", "Initech")),
+        (
+            "Reuters: Globex-Initech deal not dead yet, sources say http://t.co/a $GLBX",
+            ("Globex", "Initech"),
+        ),
     ],
 )
 def test_a_named_deal_closed_or_whose_fate_is_told_is_a_deal(
@@ -176,7 +182,7 @@ def test_a_named_deal_closed_or_whose_fate_is_told_is_a_deal(
     "text",
     [
         "Globex closes Initech financing deal",
-        "Globex closes its largest battery storage deal ever",
+        "Globex closes its biggest grid storage deal so far",
         "Globex-Initech supply deal not dead yet",
     ],
 )
@@ -188,7 +194,7 @@ def test_other_kinds_of_deal_closed_are_still_no_deal(text: str) -> None:
     ("text", "expected"),
     [
         (
-            "Breaking: Globex to Buy Part of Initech's Pet Food Business for $2.9 Billion",
+            "Breaking: Globex to Buy Part of Initech's Lighting Equipment Business for $1.4 Billion",
             ("Globex", "Initech"),
         ),
         ("$INTK - Globex Says Profit Rises, Gives Details on Initech Beauty Merger", None),

@@ -31,11 +31,11 @@ NLP = spacy.blank("en")
             "$GLBX FTC Clears Globex-Initech Deal, With a Caveat http://t.co/a",
             ("Globex", "Initech"),
         ),
-        ("Hedge Funds Score Big On $GLBX, $INTK Merger http://t.co/a", ("GLBX", "INTK")),
+        ("Arbitrage Desks Cash In On $GLBX, $INTK Merger http://t.co/a", ("GLBX", "INTK")),
         ("Investors cheer the $GLBX, $INTK merger", ("GLBX", "INTK")),
         (
-            "$HOOL Artist Series Makes $35O Million Cash Offer for Initech TV http://t.co/a",
-            ("Artist Series", "Initech TV"),
+            "$HOOL Contoso Studios Tables $72O Mln Cash Offer for Initech TV http://t.co/a",
+            ("Contoso Studios", "Initech TV"),
         ),
         (
             "Acquisition of Initech Systems, Inc. by Globex Corporation May Not Be in "
@@ -53,10 +53,10 @@ NLP = spacy.blank("en")
             ("Globex", "Initech"),
         ),
         (
-            "Triple Play: FCC Chairman Endorses Globex-Initech Merger Under Net Neutrality ...",
+            "Double Take: FTC Chief Endorses Globex-Initech Merger Amid Privacy Worries ...",
             ("Globex", "Initech"),
         ),
-        ("WSJ: Hooli the top candidate to buy Globex's chip foundry ops", (None, "Globex")),
+        ("WSJ: Hooli the likeliest candidate to buy Globex's display panel ops", (None, "Globex")),
         ("RT @someone: Initech: All Evidence Points To Buyout $INTK $GLBX", (None, "INTK")),
         # a former officer buys for himself (a serving one for the company: the guard below,
         # "Globex CEO Pushing to Buy"); "Back" and "Enter" are no part of a name
@@ -88,15 +88,15 @@ def test_headline_verbs_and_marks_stay_out_of_the_parties(
     ("text", "not_a_party"),
     [
         ("Initech Shares Soar Despite Denying Globex’s Takeover Bid | Blog", "Takeover"),
-        ("$GLBX Wins Unconditional EU Approval to Buy Initech http://t.co/a", "Approval"),
+        ("$GLBX Wins Swift Antitrust Approval to Buy Initech http://t.co/a", "Approval"),
         (
-            "Daily Mail hears 'revived gossip' $GLBX or $INTK could be gearing up to launch a "
-            "£5bn or 625p/shr cash bid for Hooli. http://t.co/a",
+            "Daily Mail hears fresh chatter that $GLBX or $INTK may be preparing to launch a "
+            "£3bn or 410p/shr cash bid for Hooli. http://t.co/a",
             "Daily Mail",
         ),
-        ("$HOOL - Globex Mulls Buy of European Assets of Initech", "Mulls"),
+        ("$HOOL - Globex Mulls Buy of Latin American Units of Initech", "Mulls"),
         ("Globex Outlines More Layoffs Ahead of Initech Merger $GLBX", "Outlines"),
-        ("Globex, Initech Propose Changes to Save Merger. Read more", "Changes"),
+        ("Globex, Initech Propose Fresh Changes to Save Their Merger. Details inside", "Changes"),
     ],
 )
 def test_verbs_deal_nouns_and_sources_are_no_party(text: str, not_a_party: str) -> None:
@@ -107,7 +107,7 @@ def test_verbs_deal_nouns_and_sources_are_no_party(text: str, not_a_party: str) 
 
 
 def test_united_starts_a_name_unless_the_united_states() -> None:
-    signal = detect_ma(NLP("Globex: Regulation not an obstacle to United Initech merger"))
+    signal = detect_ma(NLP("Globex: Antitrust worries not a hurdle to United Initech merger"))
     assert roles(signal) == ("Globex", "United Initech")
     signal = detect_ma(NLP("Globex to buy United States Initech for $2bn"))
     assert roles(signal)[1] == "Initech"
@@ -120,15 +120,15 @@ def test_united_starts_a_name_unless_the_united_states() -> None:
         'Cool would be if $GLBX(Globex) will buy $INTK(Initech) "screen" and then ruin it',
         "Acme Partners sold entire $GLBX stake in Q4, says it has a better use for the money",
         # an insider's stock, a drug's approval, quote fields
-        "Globex Holdings Inc $GLBX Director Acquires $100,192.00 in Stock https://t.co/a",
-        "Globex' Widgetol picks up FDA nod--but with competition looming, approval isn't it",
+        "Globex Holdings Inc $GLBX Board Member Acquires $48,310.75 in Stock https://t.co/a",
+        "Globex' Zentrava picks up FDA nod, though rivals are close behind on the market",
         "GLBX Globex Co. Shares http://t.co/a $GLBX #finance #stocksINTK Initech, Inc. Bid Size…",
         # arms bought by a country, across an abbreviation
-        "$GLBX - Poland to Buy U.S. Missile Shield, European Helicopters",
+        "$GLBX - Norway to Buy U.S. Missile Systems, German Tanks",
         # a bare share of something, with no party
         "RT @wire: Globex's Experimental Therapy Wipes Out Cancer in 93 Percent of Patients",
-        "$GLBX Internet companies growing ambitions spook 51 pct of Americans",
-        "Globex founder will give away 99 percent of fortune, or $45 billion, to charity. $GLBX",
+        "$GLBX Tech giants' rising clout worries 64 pct of Britons",
+        "Globex chairman pledges 80 percent of his fortune, roughly $12 billion, to schools. $GLBX",
     ],
 )
 def test_wishes_positions_goods_and_bare_shares_are_no_deal(text: str) -> None:
@@ -141,7 +141,7 @@ def test_a_bid_the_broker_sees_names_the_bidder_only() -> None:
 
 
 def test_mega_is_no_name() -> None:
-    signal = detect_ma(NLP("The Biggest Loser of 2014's Mega Merger Mess.. http://t.co/a $GLBX"))
+    signal = detect_ma(NLP("The Clear Winner of 2016's Mega Merger Saga.. http://t.co/a $GLBX"))
     assert "Mega" not in roles(signal)
 
 

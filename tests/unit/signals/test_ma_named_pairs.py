@@ -72,7 +72,7 @@ def test_chatter_about_a_deal_named_by_both_parties_is_reported(
     [
         # a deal someone imagines: no deal noun naming the pair
         ("Could Globex ( $GLBX ) Buy Initech ( $INTK )?", "Globex", "Initech"),
-        ("$GLBX should just acquire $INTK if they are serious about travel", "GLBX", "INTK"),
+        ("$GLBX should just acquire $INTK if it wants to win in payments", "GLBX", "INTK"),
         ("3 Reasons Globex Inc. Shouldn't Acquire Initech Inc.", "Globex Inc.", "Initech Inc."),
         ("Wish Globex buys Initech Maps, would be a huge plus", "Globex", "Initech Maps"),
         # capitalised words between a party and the noun are not a described deal
@@ -147,7 +147,7 @@ def test_a_watched_name_with_and_is_one_party() -> None:
         ),
         ("#Globex Acquiring #Initech Channel #MakerLabs $GLBX", "Globex", "Initech Channel"),
         (
-            "$GLBX buys Initech VR and stock drops. Hmm. What's wrong with tech?",
+            "$GLBX buys Initech VR and its stock slides. Odd. Why is the street so gloomy?",
             "GLBX",
             "Initech VR",
         ),
@@ -171,7 +171,7 @@ def test_chatter_telling_a_deal_as_a_fact_is_reported(
     [
         ("Could Globex ( $GLBX ) Buy Initech ( $INTK )?", "Globex", "Initech"),
         (
-            "$GLBX buys $INTK as a way to anger shareholders even more? It would work.",
+            "$GLBX buys $INTK just to annoy its investors further? Might do the trick.",
             "GLBX",
             "INTK",
         ),
@@ -195,8 +195,12 @@ def test_chatter_telling_a_deal_as_a_fact_is_reported(
         ("reasons why $GLBX wants to buy $INTK. All that stuff is moonshine", "GLBX", "INTK"),
         ("Thought $GLBX might buy $INTK. Buyout would be great", "GLBX", "INTK"),
         # advice and trades
-        ("Goldman says to buy $GLBX & these 18 #stocks now", "Goldman", "GLBX"),
-        ("Shorted $GLBX at $562 bought some this week and next week puts", "Shorted $GLBX", "some"),
+        ("Vandelay says to buy $GLBX plus these 7 #stocks this week", "Vandelay", "GLBX"),
+        (
+            "Shorted $GLBX at $318 bought some Friday, adding weekly puts too",
+            "Shorted $GLBX",
+            "some",
+        ),
         (
             "US Swing Portfolio, buying $INTK, selling $GLBX at end of day",
             "US Swing Portfolio",
@@ -243,6 +247,6 @@ def test_buying_dollars_is_still_currency_trading() -> None:
 
 
 def test_a_contract_up_for_grabs_is_no_deal() -> None:
-    text = "$GLBX - Billions of Dollars Up for Grabs in Biggest-Ever Army Engine Contract"
+    text = "$GLBX - Billions of Dollars Now Up for Grabs in Largest-Ever Navy Radar Contract"
     assert not detect_ma(NLP(text)).is_ma
     assert detect_ma(NLP("Initech unit up for grabs as Globex weighs a bid")).is_ma

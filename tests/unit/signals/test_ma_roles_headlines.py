@@ -1,12 +1,11 @@
 """M&A parties in Title Case headlines (issue 13, point 3: acquirer and target are
 organisations).
 
-Read on real StockNet headlines: a headline's verb was swallowed into the name before it
-("DOJ Questions -> TWC", "Senate Committee Begins -> Review of Comcast", "Oprah Winfrey
-Interested -> Joining", "Anti-Takeover Powers Imperil GE"); a regulator or committee was
-taken for a buyer; the analyst a story is attributed to ("..., says Piper Jaffray") was the
-acquirer; a company was its own target when its name came back with a suffix ("Intel :
-buys ... #INTEL CORP"); and "Takeover Rumors About BlackBerry" named nobody.
+Families seen on real StockNet headlines: a headline's verb swallowed into the name before
+it ("<regulator> Questions" read as a buyer, "<person> Interested" read as one named
+"Interested Joining"); a regulator or a committee taken for a buyer; the analyst a story is
+attributed to (", says <broker>") read as the acquirer; a company its own target when its
+name came back with a suffix; and takeover rumours "about" a company naming nobody.
 
 Every post is hand-written (invented companies); Docs from the blank English tokenizer.
 """
@@ -27,15 +26,18 @@ NLP = spacy.blank("en")
     [
         # a verb said of the buyer ends the buyer's name
         ("Vexa Spends $458 Million to Buy Qintel", ("Vexa", "Qintel")),
-        ("Oprah Winfrey Interested in Joining Bid to Buy Qintel", ("Oprah Winfrey", "Qintel")),
+        ("Lena Park Interested in Joining Bid to Buy Qintel for $2bn", ("Lena Park", "Qintel")),
         ("Globex Leaning Toward Buying Qintel, Sources Say", ("Globex", "Qintel")),
         # a verb said by a regulator or a critic: neither it nor its subject is a party
-        ("France's New Anti-Takeover Powers Imperil Globex Bid for Qintel", ("Globex", "Qintel")),
+        (
+            "Germany's Tougher Anti-Takeover Rules Imperil Globex Bid for Qintel",
+            ("Globex", "Qintel"),
+        ),
         ("Senate Committee to Review Globex Deal for Qintel", ("Globex", "Qintel")),
         ("FCC Drafting Order to Approve #Globex ( $GLBX)-Qintel Deal", ("Globex", "Qintel")),
-        ("$GLBX says U.S. approves its $9 billion takeover of #Qintel", ("GLBX", "Qintel")),
+        ("$GLBX says Canada now approves its $6 billion takeover of #Qintel", ("GLBX", "Qintel")),
         # "takeover rumours about Y": Y is the one talked of as a target
-        ("$GLBX - Don't Believe The Takeover Rumors About Qintel Ltd.", (None, "Qintel Ltd.")),
+        ("$GLBX - Skeptics Doubt The Takeover Rumors About Qintel Ltd.", (None, "Qintel Ltd.")),
         ("Merger speculation around Qintel lifts its shares", (None, "Qintel")),
     ],
 )
@@ -50,8 +52,8 @@ def test_headline_verbs_end_names_and_weighers_are_no_party(
 @pytest.mark.parametrize(
     "text",
     [
-        "Crunch Time: DOJ Questions Plan to Buy Qintel",
-        "Senate Committee Begins Its Review of Qintel Deal",
+        "Tough Week: DOJ Questions Plan to Buy Qintel, Filing Shows",
+        "Senate Committee Finally Begins Its Review of Qintel Deal",
         "FTC probes plan to buy Qintel",
     ],
 )
@@ -66,7 +68,7 @@ def test_a_regulator_is_never_the_buyer(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Qintel takeover report could pressure rivals, says Piper Jaffray: Full Story",
+        "Qintel takeover report may weigh on peers, says Piper Jaffray: Full Story",
         "Qintel takeover report lifts rivals, said Hooli Research http://t.co/a",
         "Qintel takeover bid could come soon, according to Hooli Research.",
     ],
@@ -92,11 +94,11 @@ def test_a_company_named_again_with_its_suffix_is_not_its_own_target() -> None:
     ("text", "expected"),
     [
         # a stock's move ends the name before it: the company moving is the one talked of
-        ("Stocks Add To Gains; Qintel Surges On Buyout News.. http://t.co/a", (None, "Qintel")),
+        ("Markets Extend Rally; Qintel Surges On Buyout Report.. http://t.co/a", (None, "Qintel")),
         # "Shows" is the headline's verb, not part of a name
-        ("RT @desk: Globex Shows Merger Pact with Qintel, Will Buy for $4B in Cash", None),
+        ("RT @desk: Globex Shows Merger Pact with Qintel, Will Buy for $7B Mostly in Stock", None),
         # a rival unnamed is no party
-        ("RT @desk: Globex $GLBX Considers Merger With Rival - WSJ $HQP", ("Globex", None)),
+        ("RT @desk: Globex $GLBX Weighs Merger With Rival - WSJ $INTK $HOOL", ("Globex", None)),
         ("Globex Looking To Buy Qintel For $2 Billion", ("Globex", "Qintel")),
     ],
 )
@@ -114,7 +116,7 @@ def test_a_stocks_move_a_headline_verb_and_an_unnamed_rival_are_no_names(
 @pytest.mark.parametrize(
     "text",
     [
-        "RT @techblog: Globex Looks to Acquisitions in Security, Says UBS - Tech Trader Daily",
+        "RT @newsdesk: Globex Looks to Acquisitions in Cloud Software, Says UBS - Market Wrap",
         "Initech turning to M&A as growth slows, analysts say",
         "Amgen Takes Over #33 Spot From Globex Systems $AMGN $GLBX #stocks",
         "Initech takes over the No. 2 position in the ranking",

@@ -35,7 +35,7 @@ NLP = spacy.blank("en")
         ),
         ("$GLBX - Reports: Globex Nears Deal With Initech -> http://t.co/a", ("Globex", "Initech")),
         (
-            "RT @desk: Globex Sachs $GS to Buy Online Deposit Platform from Initech $INTK",
+            "RT @desk: Globex Sachs $GS to Buy Consumer Lending Platform from Initech $INTK",
             ("Globex Sachs", "Initech"),
         ),
         ("Globex weighs Initech bid", ("Globex", "Initech")),
@@ -68,7 +68,7 @@ def test_a_description_bought_from_its_founders_names_no_target() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "$HOOL: Initech hires Goldman to explore sale-sources http://t.co/a",
+        "$HOOL: Initech hires Goldman to explore sale-sources, two bankers say http://t.co/a",
         "Initech explores sale after activist pressure",
         "Initech is exploring a sale, people familiar say",
         "Initech weighs sale of the company",
@@ -91,7 +91,7 @@ def test_a_lone_stake_is_in_the_headlines_company_not_the_feeds_ticker_tag() -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "$HOOL:US Hooli Asks Court To Nix Miss. AG's Trial Bid In Piracy Row #HOOLI INC",
+        "$HOOL:US Hooli Asks Court To Quash Utah AG's Trial Bid In Search Ads Dispute #HOOLI INC",
         "Senator launches re-election bid in Ohio as Hooli lobbies",
     ],
 )
@@ -108,10 +108,10 @@ def test_a_takeover_bid_cleared_by_a_court_stays_a_deal() -> None:
     "text",
     [
         "RT @desk: FACTBOX: Smart money buys $GLBX, $INTK, $HOOL and sells $VAND http://t.co/x",
-        '"@someone: $HOOL notice the bottom CONTENT ACQUISITION that is what $GLBX is doing"',
-        "Globex Corp. Set Price Target by Initech Bank (Ranked 15th) to Buy with 65 PT $GLBX",
-        "$GLBX Globex Express Plans to Acquire 50 Additional $HOOL 767-300F Aircraft http://t.co/x",
-        "A nifty flowchart to help you decide whether to buy Globex stock http://t.co/x $GLBX",
+        '"@someone: $HOOL look closely, CONTENT ACQUISITION is the game $GLBX keeps playing"',
+        "Globex Corp. Gets Price Target From Initech Bank (Ranked 22nd) to Buy with 80 PT $GLBX",
+        "$GLBX Globex Freight to Acquire 30 More $HOOL 777F Jets for Its Fleet http://t.co/x",
+        "Unsure whether to buy Globex stock? This flowchart helps you pick http://t.co/x $GLBX",
     ],
 )
 def test_fund_trades_content_ratings_fleets_and_advice_are_no_deal(text: str) -> None:
@@ -141,7 +141,7 @@ def test_a_share_bought_of_a_company_names_the_company(text: str) -> None:
     [
         "$HOOL - Hooli plans major job cuts after Initech acquisition -> http://t.co/x #stock",
         "Hooli takes $2bn charge following Initech acquisition",
-        "@someone $INTK another fav.. Tough chart to buy.. but partner with $HOOL HCV combo.",
+        "@someone $INTK one more pick.. Ugly chart to buy.. but teamed with $HOOL on a drug combo.",
     ],
 )
 def test_cuts_after_a_named_deal_done_and_a_chart_to_buy_are_no_deal(text: str) -> None:
@@ -153,7 +153,7 @@ def test_cuts_after_a_named_deal_done_and_a_chart_to_buy_are_no_deal(text: str) 
     [
         "Hooli shares jump after Initech acquisition",
         "Hooli to buy Initech after Globex acquisition collapses",
-        "Globex - brand value, takeover rumours and a level to buy with new money $GLBX",
+        "Globex: takeover rumours, brand strength and a level to buy for fresh money $GLBX",
     ],
 )
 def test_a_deal_beside_after_or_a_buying_level_stays_a_deal(text: str) -> None:
@@ -163,11 +163,11 @@ def test_a_deal_beside_after_or_a_buying_level_stays_a_deal(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "RT @desk: Hooli Spent $7.3 Billion on its Data Centers in 2013 http://t.co/x",
-        "RT @desk: Hooli has acquired 143 companies since it was founded. Here's a list",
+        "RT @desk: Hooli Spent $4.1 Billion on its Server Farms Last Year http://t.co/x",
+        "RT @desk: Hooli has acquired 87 companies since its launch. Full rundown inside",
         "$HOOL A Look At Tech Acquisitions: Globex Inc., Hooli Inc, Initech Inc, etc",
-        "$HOOL Globex and Hooli Bid to Repurpose Our Eyes http://t.co/x",
-        "$HOOL Buying a Vintage Fiat in five easy steps http://t.co/x",
+        "$HOOL Globex and Hooli Bid to Rewire Your Living Room http://t.co/x",
+        "$HOOL Buying a Secondhand Camper: a guide in four simple steps http://t.co/x",
     ],
 )
 def test_own_spending_deal_counts_explainers_other_bids_and_how_tos_are_no_deal(
@@ -201,8 +201,8 @@ def test_a_predicate_or_a_pronouns_verb_is_no_acquirer(text: str, expected: str)
 
 
 def test_a_description_then_its_tag_names_the_target() -> None:
-    text = "RT @desk: Hooli $HOOL Acquires Smart Thermostat Maker #Nest For $3.2 Billion"
-    assert roles(detect_ma(NLP(text)))[1] == "Nest"
+    text = "RT @desk: Hooli $HOOL Acquires Home Camera Startup #Qintel For $1.4 Billion"
+    assert roles(detect_ma(NLP(text)))[1] == "Qintel"
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_a_description_then_its_tag_names_the_target() -> None:
         "RT @desk Hooli spends $10 billion a year on R&D. And it has acquired 1 company a week",
         "Interesting: there is a crazy theory going around that says Hooli will acquire Initech",
         "RT @desk: Why everyone suddenly thinks Hooli will acquire Initech $HOOL $INTK",
-        "When a stock is in trouble $HOOL $GLBX names come out. NO one is buying $INTK",
+        "Whenever a name slumps, $HOOL $GLBX get floated as buyers. No one is buying $INTK though",
         "Someone paid $12 for the Hoolicom domain. Here's how Hooli got it back $HOOL",
         'Desk says "Globex could leapfrog Hooli & Vandelay by acquiring Initech" $GLBX',
         "RT @someone: Time for a $HOOL acquisition. The crew needs additional resources.",
@@ -233,12 +233,12 @@ def test_a_deal_denied_in_title_case_names_the_buyer_and_wanting_to_buy_stays_a_
 @pytest.mark.parametrize(
     "text",
     [
-        "MorningWord 2/7/14: $HOOL Bought Your Fear and They Know A Lot More Than You",
+        "DailyNote 3/9/15: $HOOL Bought Your Panic, and Insiders See Much More Than You Do",
         "RT @desk: The Hooli Exec In Charge Of Buying Companies Met With Initech CEO Jane Roe",
-        "@show $HOOL $INTK My take = Merger Space / Satellite TV Spectrum GLOBAL Buy $GLBX",
-        "$HOOL: This Possible Globex Inc Acquisition Makes Perfect Sense http://t.co/x",
+        "@show $HOOL $INTK My take = Merger Wave / Cable + Wireless Bandwidth, World Buy $GLBX",
+        "$HOOL: A Globex Inc Acquisition Now Makes Perfect Sense, Here's Why http://t.co/x",
         "After the Government Bans Purchases Of Hooli Devices, Is Initech In Catbird Seat?",
-        "The top 100 institutional owners of $HOOL hold a 2.3% stake on average",
+        "The 50 biggest institutional holders of $HOOL own a 1.8% stake each, on average",
     ],
 )
 def test_fear_a_role_a_take_a_verdict_consumer_purchases_and_holdings_are_no_deal(
@@ -254,10 +254,13 @@ def test_fear_a_role_a_take_a_verdict_consumer_purchases_and_holdings_are_no_dea
             "$HOOL - The Real Reason Hooli Is Acquiring Initech For $3.2B -> http://t.co/x",
             ("Hooli", "Initech"),
         ),
-        ("$HOOL confirms it buys Initech and I confirm I still hate Initech", ("HOOL", "Initech")),
-        ("Another $HOOL Acquisition! #SpotSetter http://t.co/x", ("HOOL", None)),
-        ("Hooli acquisitions suggest hardware sales concerns $HOOL", ("Hooli", None)),
-        ("$HOOL - Globex grilled in Senate over merger plans -> http://t.co/x", (None, None)),
+        ("$HOOL confirms it buys Initech and I admit I still dislike Initech", ("HOOL", "Initech")),
+        ("Yet Another $HOOL Acquisition! #PinMapper http://t.co/x", ("HOOL", None)),
+        ("Hooli acquisitions hint at worries over device sales $HOOL", ("Hooli", None)),
+        (
+            "$HOOL - Globex grilled in Senate hearing on its merger plans -> http://t.co/x",
+            (None, None),
+        ),
     ],
 )
 def test_framing_words_pronouns_plural_deals_and_a_chamber_are_read_right(
@@ -269,8 +272,8 @@ def test_framing_words_pronouns_plural_deals_and_a_chamber_are_read_right(
 @pytest.mark.parametrize(
     "text",
     [
-        "Best for $HOOL was to buy $INTK when it was trading low few years back.",
-        "$HOOL - MARKET SNAPSHOT: U.S. Stocks Climb On Merger, Ukraine-Russia Accord",
+        "Best for $HOOL was to buy $INTK back when its shares were cheap, years ago.",
+        "$HOOL - MARKET SNAPSHOT: Stocks Rise On Merger Monday, Oil Slides",
         "RT @desk: Hooli has enough cash to buy Globex, Initech, Vandelay and Acme.",
         "Hooli Stock Reaffirmed As Buy At Northwind Bank, Ahead Of Q3 Earnings $HOOL",
     ],
@@ -286,7 +289,7 @@ def test_hindsight_a_market_wrap_a_war_chest_and_a_rating_are_no_deal(text: str)
         ("RT NewsDesk: $HOOL up on sales, $INTK takeover, $GLBX acquisition", (None, "INTK")),
         ("Stock movers: $HOOL soars; $INTK buyout; $GLBX sues $VAND; $ACME slides", (None, "INTK")),
         (
-            "Globex CEO couldn't merge with Initech - so now he wants to build a car.",
+            "Globex CEO couldn't merge with Initech, so he now plans to make phones instead.",
             ("Globex", "Initech"),
         ),
     ],
@@ -301,15 +304,15 @@ def test_a_mega_merger_a_retweet_source_another_clause_and_a_title_are_no_party(
     "text",
     [
         "RT @someone: my bet is $HOOL is due for a takeover of Initech",
-        "RT @desk: Globex to merge business units for interactive media, consumer products",
+        "RT @desk: Globex to merge business units covering gaming and retail licensing",
         "RT @someone: RIP Jane Roe. An inspiration in the 80's. Rescued $HOOL from a hostile bid.",
-        "Good opp to buy $HOOL... Not a China brand",
+        "Solid opp to buy $HOOL here... not some fad brand",
         "Hooli Co. Initiated Coverage by Northwind Bank (Ranked 75th) to Buy $HOOL #HOOL",
-        "$HOOL to pay $772 million for deceptive card practices http://t.co/x",
-        "RT @desk: $GLBX Globex to Buy $3.15 Billion of Debt to End FHFA Claims",
+        "$HOOL to pay $215 million for deceptive billing tactics, regulator says http://t.co/x",
+        "RT @desk: $GLBX Globex to Buy $2.4 Billion of Debt as Part of Mortgage-Bond Accord",
         "RT @someone: #TBT Nov 2001: My old company $HOOL announced the merger of two banks",
-        "Roe: $HOOL spends $9 billion on #tech. #wef",
-        "Scan results - Expansion Pivot Buy Setup today: $HOOL $GLBX $INTK $VAND",
+        "Jane Roe says $HOOL spends $6 billion a year on #tech #davos",
+        "Screener hits - Breakout Buy Setup this morning: $HOOL $GLBX $INTK $VAND",
     ],
 )
 def test_guesses_reorganisations_old_times_settlements_paper_and_scans_are_no_deal(

@@ -38,8 +38,8 @@ def _parsed(text: str, heads: list[int], deps: list[str]) -> Any:
 
 def test_its_takeover_belongs_to_the_subject_not_to_who_approves_it() -> None:
     doc = _parsed(
-        "$GLBX says U.S. approves its $4 billion takeover of #Initech",
-        # $  GLBX  says U.S. approves its $  4  billion takeover of #  Initech
+        "$GLBX says Brussels approves its $900 million takeover of #Initech",
+        # $  GLBX  says Brussels approves its $  900  million takeover of #  Initech
         [1, 2, 2, 4, 2, 9, 8, 8, 9, 4, 9, 12, 10],
         ["nmod", "nsubj", "ROOT", "nsubj", "ccomp", "poss", "nmod", "compound", "nmod",
          "dobj", "prep", "nmod", "pobj"],
@@ -81,12 +81,16 @@ def test_the_subject_nearest_the_verb_buys_not_a_place_before_a_colon() -> None:
             "Initech",
         ),
         # a list of buyers: the first leads
-        ("Globex, Hooli in Deal to Take $5 Billion Stake in Initech", "Globex", "Initech"),
+        ("Globex, Hooli in Deal to Buy $5 Billion Stake in Initech", "Globex", "Initech"),
         # an owner merges one company into another
         ("Vandelay to Merge Initech With Globex Group", "Globex Group", "Initech"),
         ("Vandelay to merge Pied-Piper into Hooli next year", "Hooli", "Pied-Piper"),
         # a tender offer
-        ("Globex Holdings Commences Previously Announced Tender Offer", "Globex Holdings", None),
+        (
+            "Globex Holdings Launches Its Previously Disclosed Cash Tender Offer",
+            "Globex Holdings",
+            None,
+        ),
         # a stake named by its company; buying into a company
         (
             "Hooli $HOOL to Acquire Vandelay's $VDL Initech Stake in $5B Deal",
@@ -97,9 +101,18 @@ def test_the_subject_nearest_the_verb_buys_not_a_place_before_a_colon() -> None:
         # a lower-case name after "to buy"
         ("$GLBX Globex agrees to buy pied piper to boost its cloud", "Globex", "pied piper"),
         # an adjective between the owner and the deal noun
-        ("What To Make Of Globex's Latest Acquisition https://t.co/x $GLBX", "Globex", None),
+        (
+            "What To Make Of Globex's Newest Acquisition, In Three Charts https://t.co/x $GLBX",
+            "Globex",
+            None,
+        ),
         # phrases that are no party
-        ("Globex Said to Have Held Now-Dormant Talks to Buy Initech", "Globex", "Initech"),
+        (
+            "Globex Said to Have Held Now-Dormant Talks to Buy Initech,"
+            " people close to both boards tell desk",
+            "Globex",
+            "Initech",
+        ),
         ("Globex Is First to Leave U.S. Address in $30 Billion Initech Deal", "Globex", "Initech"),
         ("Jane Roe Is Keen on Joining Bid to Buy Vandelay", "Jane Roe", "Vandelay"),
     ],

@@ -31,14 +31,15 @@ def _label(text: str, org: str | None = None, handle: str | None = None) -> str:
     "text",
     [
         # results with their figures: the dollar amounts are the company's, not price levels
-        "Northwind Q3 results: adj EPS came in at $1.12 (est $1.05); revenue of $3.2B "
+        "Northwind posts Q3 results - profit was $1.12 a share (est $1.05), sales of $3.2B "
         "(est $3.1B) $NWND",
         "$CTSO full year 2019 gross bookings of $12.4B, +8% YoY, net income +5% YoY",
         "Northwind declares $0.45 quarterly dividend $NWND",
         "$NWND Northwind raised its dividend",
         # operating metrics from a filing or a release
         "For the quarter, Northwind store traffic was down 2.3% (per 10-Q filing) $NWND",
-        "Northwind Meets Its Targets; Organic Sales Increase 4%, Core Earnings Per Share up 6%",
+        "Northwind Hits Its Goals for the Year; Comparable Sales Rise 5%, Adjusted Earnings Per Share "
+        "up 9%",
     ],
 )
 def test_results_and_operating_figures_are_news(text: str) -> None:
@@ -59,7 +60,7 @@ def test_results_and_operating_figures_are_news(text: str) -> None:
         "Northwind Bank turns to a consultant as its new finance chief $NWB",
         "Ortiz heads to $ACME as CFO after six years at Widgetco",
         # an officer's pay
-        "Acme CEO to be paid entirely in company stock $ACME",
+        "Acme CEO to be paid only in shares from next year $ACME",
     ],
 )
 def test_investors_hires_and_executives_are_news(text: str) -> None:
@@ -80,7 +81,7 @@ def test_investors_hires_and_executives_are_news(text: str) -> None:
         "Small biotech Zorblax joins with Acme on an asthma candidate $ACME",
         "$ACME - Acme And Widgetco To Collaborate On Battery Studies",
         # orders, plants and proposals
-        "Acme : Airline buys 30 updated 797s $ACME",
+        "Acme : Regional carrier buys 45 stretched 797 jets $ACME",
         "$ACME: Acme Capital buys 150-MW solar farm in Nevada",
     ],
 )
@@ -107,7 +108,7 @@ def test_officers_on_the_record_are_news(text: str) -> None:
     "text",
     [
         # saving for one's own retirement is not an executive retiring
-        "Let Bonds Do The Heavy Lifting For Your Retirement $ACME $WDG $NWND",
+        "Make Index Funds The Backbone Of Your Retirement $ACME $WDG $NWND",
         "$ACME - Retirement Strategy: This Quarter The Calendar Is On Our Side",
         "State Teachers Retirement Fund reaping rewards on its Acme stake",
         "How a Barista Got Me Into Retirement Planning $ACME",
@@ -118,9 +119,9 @@ def test_officers_on_the_record_are_news(text: str) -> None:
         "Widgetco shares pricing in loss of Acme search deal $WDG",
         # reasons to buy, the stock's record, a deal someone finds fitting
         "3 Great Reasons To Buy Acme After Its Recent Slide $ACME",
-        "Acme hit a new all-time high today, up 150% since its IPO $ACME",
+        "Acme sets another all-time high, now up 150% since the 2014 IPO $ACME",
         "$ACME: Acme, Widgetco Are Ripe for a Pharma Deal",
-        "Widgetco Needs More Than a New CEO $WDG",
+        "Widgetco needs more than a new CEO to win back shoppers $WDG",
     ],
 )
 def test_talk_about_a_stock_is_not_news(text: str) -> None:
@@ -173,7 +174,7 @@ def test_a_funds_raised_stake_stays_chatter() -> None:
         "$NWND $CTSO $GLBX PLaying Northwind's big announcement today. http://t.co/x",
         "How to play Northwind's event tomorrow $NWND",
         # an explainer on results, before there are any
-        "A Look at Northwind's Fourth Quarter Results: http://t.co/x $NWND $CTSO",
+        "A Quick Look at Northwind's Holiday Quarter Results: http://t.co/x $NWND $CTSO",
     ],
 )
 def test_a_trade_around_an_event_and_a_look_at_results_are_not_news(text: str) -> None:
@@ -195,8 +196,8 @@ def test_results_reported_and_a_company_playing_catch_up_stay_news(text: str) ->
     "text",
     [
         "Smaller Screens Are No Reason To Sell Northwind - a TV host's take $NWND",
-        "Is It Time To Buy Northwind? $NWND",
-        "Upcoming Northwind Founder Biography Reveals Untold Stories http://t.co/x $NWND",
+        "Is It Finally Time To Buy Northwind After The Slump? $NWND",
+        "Northwind Founder's Forthcoming Biography Reveals Family Feud http://t.co/x $NWND",
     ],
 )
 def test_advice_in_title_case_and_a_founders_biography_are_not_news(text: str) -> None:
@@ -219,7 +220,7 @@ def test_a_deal_in_title_case_and_a_documentary_service_stay_news(text: str) -> 
     [
         # the photo agency credited is no regulator acting
         "Northwind isn't as rich as you think it is: http://t.co/x (Photo: EPA) $NWND",
-        "Seems like a great time for $NWND to initiate a stock buy back! | http://t.co/x",
+        "Feels like the perfect time for $NWND to do a stock buy back! | http://t.co/x",
         "Street Is Modeling For Northwind's Largest Q2 Sales Decline In 18 Years $NWND",
     ],
 )
@@ -235,8 +236,10 @@ def test_a_regulator_acting_stays_news_beside_a_credit() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "$TWTR Beats $NWND, $FB & $AAPL To Lead The Elite List Of Top Companies http://t.co/x",
-        "Next week, 127 $SPX companies are scheduled to report for Q3. 12 report Monday: $NWND",
+        "$GLBX Beats $NWND, $HOOL & $INTK To Lead This Year's List Of Most Trusted Brands "
+        "http://t.co/x",
+        "Over the next five days 84 $SPX members are scheduled to report Q2 earnings, with $NWND "
+        "on Tuesday",
         "Northwind is scheduled to report Q3 results after the bell $NWND",
     ],
 )
@@ -247,7 +250,7 @@ def test_a_ranking_and_a_calendar_of_reports_are_not_news(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "RT someone: $NWND investors need a buyback. Stock has been going sideways for months",
+        "RT someone: $NWND holders need a buyback already, shares flat since January",
         "RT @desk: Why everyone suddenly thinks Northwind will acquire Initech $NWND $INTK",
     ],
 )
@@ -273,7 +276,7 @@ def test_a_wire_headline_after_the_company_and_a_colon_is_news() -> None:
 
 def test_a_company_looking_to_buy_another_is_not_an_ad() -> None:
     assert _label("Globex looking to buy Initech for $2bn", "Globex") != "spam"
-    assert _label("$DIS Are you looking to buy $TAP $SNI $CHTP #wallstreet http://t.co/a") == (
+    assert _label("$NWND Are you looking to buy $GLBX $INTK $HOOL #stocks http://t.co/a") == (
         "spam"
     )
     assert _label("Looking to buy a home? Check our listings http://t.co/a") == "spam"
@@ -316,7 +319,7 @@ def test_news_items_digests_and_filings_with_content_stay_news(text: str) -> Non
         # ratings, whoever tweets them, whatever reason they give
         "$NWND Northwind shares recommended after June quarter results at Acme Bank: Full Story",
         "Acme Securities Upgrades Northwind to Buy $NWND http://t.co/a",
-        "$NWND - Northwind Co. Upgraded to Buy by Vetr Inc. #NWND http://t.co/a",
+        "$NWND - Northwind Co. Upgraded to Buy by Fabrikam Research #NWND http://t.co/a",
         # a list of tickers and links
         "Q2 erns releases: $NWND - http://bit.ly/a $ACME - http://bit.ly/b $CTSO - "
         "http://bit.ly/c $FBKM - http://bit.ly/d",

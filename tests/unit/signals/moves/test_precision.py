@@ -332,8 +332,8 @@ def test_layoffs_as_a_topic_or_a_grievance_are_not_a_move() -> None:
 
 def test_compute_to_run_models_beside_a_cfos_trade_is_no_move() -> None:
     text = (
-        "$CTSO has sufficient cloud compute to run forecasting models and Contoso's CFO just "
-        "dumped $982k worth of shares."
+        "$CTSO now has enough GPU capacity to run its pricing models, and Contoso's CFO quietly "
+        "sold $640k of stock."
     )
     assert detect_moves(text, entities(text, ("$CTSO", "ORG"), ("Contoso", "ORG"))) == []
 
@@ -387,21 +387,21 @@ def test_a_governor_appointing_is_no_person_joining_and_no_organisation() -> Non
 
 
 def test_a_city_before_based_is_no_person_and_not_part_of_the_company() -> None:
-    text = "Former Fabrikam treasurer named chairman of Charlotte-based Contoso Bancorp"
-    assert _moves(text, ("Charlotte", "PERSON"), ("Contoso Bancorp", "ORG")) == [
+    text = "Former Fabrikam finance chief named chairman of Raleigh-based Contoso Bancorp"
+    assert _moves(text, ("Raleigh", "PERSON"), ("Contoso Bancorp", "ORG")) == [
         (None, "Contoso Bancorp", "joins")
     ]
 
 
 def test_tanks_hired_are_no_hiring() -> None:
-    text = "$GS $CTSO: Oil Traders Hire Tanks on Tiny Island to Profit From Global Glut"
+    text = "$CTSO $FBKM: Grain Traders Hire Barges on the Mississippi to Store Surplus Harvest"
     assert _moves(text, ("$CTSO", "ORG")) == []
 
 
 def test_firing_many_bankers_is_the_company_cutting_jobs() -> None:
-    text = "#Contoso ( $CTSO) BRIEF-Contoso fires 15 senior bankers at Asia investment-banking unit"
-    assert _moves(text, ("Contoso", "ORG"), ("Asia", "ORG")) == [(None, "Contoso", "layoffs")]
-    text = "Contoso fired two traders over its fraud debacle."
+    text = "#Contoso ( $CTSO) BRIEF-Contoso fires 22 senior traders at its Europe equities desk"
+    assert _moves(text, ("Contoso", "ORG"), ("Europe", "ORG")) == [(None, "Contoso", "layoffs")]
+    text = "Contoso fired three brokers after its billing scandal."
     assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "layoffs")]
 
 
