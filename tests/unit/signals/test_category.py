@@ -289,7 +289,9 @@ def test_a_guess_the_deal_reader_set_aside_is_not_news() -> None:
 
 def test_other_deal_words_beside_speculation_still_weigh() -> None:
     # an IPO is no M&A deal, and "could" is no guess about one
-    text = "RT @IPOtweet: Acme files for an IPO that could raise $300 million $ACME $WIDG"
+    text = (
+        "RT @newissuewatch: Acme files for an IPO; the listing could value it near $4 billion $ACME"
+    )
     start = text.index("Acme")
     orgs = [Entity(text="Acme", label="ORG", start=start, end=start + 4, source="tweet_ner")]
     nothing = MASignal(is_ma=False, score=0.0)
@@ -299,8 +301,8 @@ def test_other_deal_words_beside_speculation_still_weigh() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "XOM Exxon Mobil Corp. Quotes https://example.com/q $XOM $BID $BID $LEN #XOM #finance",
-        "AAPL Apple, Inc. Day Low https://example.com/q $AAPL $COP $BIDU $SHAK #AAPL #nasdaq",
+        "CTSO Contoso Ltd. Quotes https://example.com/q $CTSO $WIDG $BID $BID #CTSO #markets",
+        "WIDG Widget Corp. Day Low https://example.com/q $WIDG $BARR $ACME #WIDG #trading",
         "ACME Acme Corp. 52Wk High https://example.com/q $ACME $WIDG $FOO #ACME #stocks",
         "ACME Acme Corp. Prev Close https://example.com/q $ACME $WIDG $FOO #ACME #invest",
     ],
@@ -312,7 +314,7 @@ def test_market_data_bot_fields_are_spam(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "This #Acme outage is a disaster for #business. $ACME",
+        "Honestly the #Acme checkout outage was a nightmare for every #retailer $ACME",
         "The Acme Watch launch was a total mess $ACME",
     ],
 )

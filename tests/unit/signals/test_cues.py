@@ -44,7 +44,7 @@ def test_has_ma_cue_false_without_deal_wording(text: str) -> None:
         ("Globex denies talks to buy Initech", "denied"),
         ("Globex drops its bid for Initech", "called_off"),
         ("Hooli abandons takeover of Pied Piper", "called_off"),
-        ("Initech to be acquired by Globex", "announced"),
+        ("Initech is to be acquired by rival Globex", "announced"),
     ],
 )
 def test_detect_status(text: str, status: str) -> None:

@@ -36,7 +36,7 @@ def _tight(text: str) -> Any:
     [
         ("Globex to acquire Initech", "Globex", "Initech"),
         ("Initech acquired by Globex", "Globex", "Initech"),
-        ("Globex in talks to buy Initech", "Globex", "Initech"),
+        ("Globex in early talks to buy Initech", "Globex", "Initech"),
         ("Globex 's $5bn takeover of Initech", "Globex", "Initech"),
         ("Globex agrees to buy Initech", "Globex", "Initech"),
         ("Vandelay Industries buys stake in Kramerica", "Vandelay Industries", "Kramerica"),

@@ -21,8 +21,8 @@ NLP = spacy.blank("en")
     [
         "$HOOL Globex Wins $85M North Field Deal http://example.com/a",
         "Globex wins Army contract worth $1bn",
-        "$HOOL - Globex Fights Bid to Curb Gun Sales http://example.com/b",
-        "Globex Bid to Catch Up With Initech Prime Won't Be Easy",
+        "$HOOL - Globex Opposes Bid to Ban Plastic Straws http://example.com/b",
+        "Globex Bid to Unseat Initech Cloud Looks Like a Long Shot",
         "$HOOL Globex, Initech bolster hiring as business picks up http://example.com/c",
     ],
 )

@@ -41,7 +41,7 @@ NLP = spacy.blank("en")
         "$GLBX sold 41.2 million gPhones units , under the estimates",
         "$INTK Purchase Order From A Regional Airline Group $GLBX",
         # a person's own shares
-        "RT @moneydesk: This guy has made $50,000 since he first bought Globex shares $GLBX",
+        "RT @moneydesk: A retired teacher tripled her savings after she quietly bought Globex shares $GLBX",
         "Since she bought Initech shares she has tripled her money $INTK",
         "The courier $INTK wants me to fetch a parcel myself , so I have to pick up a parcel",
         # no acquisition

@@ -235,8 +235,10 @@ def test_a_common_word_name_is_not_matched_inside_its_plural(tmp_path: Path) -> 
 
 def test_a_business_word_nearby_is_no_support(tmp_path: Path) -> None:
     ids = _wordy(tmp_path)
-    assert ids("Stocks: S&P gains but Dow, Nasdaq drop") == [("Dow", None, "alias")]
-    assert ids("Could Fabrikam be a buyout Target?") == [("Target", None, "alias")]
+    assert ids("Stocks: Dow slips at the close while the S&P 500 edges higher") == [
+        ("Dow", None, "alias")
+    ]
+    assert ids("Is Fabrikam the next buyout Target?") == [("Target", None, "alias")]
     assert ids("Regulators move to Block merger of two cable firms") == [("Block", None, "alias")]
     assert ids("Sells Eagle Ford assets in global repositioning, shares up") == [
         ("Ford", None, "alias")

@@ -21,7 +21,7 @@ def test_announcing_its_new_cfo_is_a_join() -> None:
 
 
 def test_a_new_ceo_commented_on_is_no_move() -> None:
-    text = "New Contoso CEO faces a long list of problems"
+    text = "New Contoso CEO inherits a stack of headaches"
     assert _moves(text, ("Contoso", "ORG")) == []
 
 
@@ -56,7 +56,7 @@ def test_jobs_cut_after_the_count_are_layoffs() -> None:
 
 
 def test_defecting_to_a_rival_is_a_join() -> None:
-    text = "Fabrikam's President Is Defecting To Contoso"
+    text = "Fabrikam's longtime President Is Defecting To Contoso, sources say"
     moves = _moves(text, ("Fabrikam", "ORG"), ("Contoso", "ORG"))
     assert [m[2:] for m in moves] == [("President", "joins")]
 
@@ -73,9 +73,9 @@ def test_named_top_ceo_on_a_list_stays_an_award() -> None:
 
 
 def test_a_title_ending_in_head_after_as_is_a_role() -> None:
-    text = "$CTSO - Contoso Appoints Lee Park as Asia Retail Banking Head http://t.co/x"
+    text = "$CTSO - Contoso Appoints Lee Park as Nordic Wealth Management Head http://example.com/h"
     assert _moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON")) == [
-        ("Lee Park", "Contoso", "Asia Retail Banking Head", "joins")
+        ("Lee Park", "Contoso", "Nordic Wealth Management Head", "joins")
     ]
 
 
@@ -138,9 +138,9 @@ def test_asking_who_the_next_ceo_will_be_is_no_move() -> None:
 
 def test_a_management_reshuffle_at_a_named_company_is_a_move() -> None:
     for text, org in (
-        ("Management shuffle at Contoso makes sense for the company $CTSO", "Contoso"),
+        ("Management shuffle at Contoso looks overdue to me $CTSO", "Contoso"),
         ("Executive Changes At Contoso Bank ($CTSO) http://example.com/e", "Contoso Bank"),
-        ("Contoso : investment bank chief recasts executive team http://example.com/r", "Contoso"),
+        ("Contoso : retail unit boss recasts executive team http://example.com/r", "Contoso"),
         ("$CTSO Contoso announces executive management changes http://example.com/m", "Contoso"),
     ):
         assert _moves(text, (org, "ORG")) == [(None, org, None, "reshuffle")], text
@@ -156,7 +156,7 @@ def test_a_reshuffle_asked_for_or_guessed_at_is_no_move() -> None:
 
 
 def test_turning_to_someone_as_new_chief_is_a_join() -> None:
-    text = "$CTSO - Fabrikam Turns to Adviser to CEOs as New Finance Chief http://example.com/z"
+    text = "$CTSO - Fabrikam Turns to a Former Auditor as New Finance Chief http://example.com/z"
     assert _moves(text, ("Fabrikam", "ORG")) == [(None, "Fabrikam", "Finance Chief", "joins")]
 
 
@@ -198,7 +198,7 @@ def test_a_company_said_to_hire_is_the_hirer() -> None:
 
 
 def test_a_person_of_another_sentence_is_not_the_one_who_moves() -> None:
-    text = "It's not just Lee Park. Contoso's CEO is retiring in February."
+    text = "Lee Park was only the start. Contoso's CEO is also retiring this spring."
     found = _moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
     assert found == [(None, "Contoso", "CEO", "leaves")]
 
