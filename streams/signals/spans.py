@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["SENTENCE", "ticker_lists"]
+__all__ = ["CASHTAG", "SENTENCE", "ticker_lists"]
 
 # A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
 SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+# A cashtag as the signal readers write it ("$GLBX", "$BRK.B").
+CASHTAG: Final = r"\$[A-Za-z][\w.]{0,9}"
 # Three or more cashtags in a row: a ticker list tagging the post, not what it is about
 # ("Deals of the day: $A, $B, $C", "... Is Initech Ready? <link> $A $B $C $D").
-_TICKER_LIST: Final = re.compile(r"(?<![\w$])(?:\$[A-Za-z][\w.]{0,9}[\s,;/|&]*){3,}")
+_TICKER_LIST: Final = re.compile(rf"(?<![\w$])(?:{CASHTAG}[\s,;/|&]*){{3,}}")
 
 
 def ticker_lists(text: str) -> list[tuple[int, int]]:

@@ -56,6 +56,7 @@ from streams.signals.ma.pairs import (
     talked_about,
 )
 from streams.signals.ma.shapes import (
+    bids_for_a_company,
     cleaned,
     glued_pair,
     its_before,
@@ -94,8 +95,6 @@ NOUN_CUES: Final = frozenset(
         "buy-out", "merger", "purchase", "bid", "offer",
     }
 )  # fmt: skip
-# "bid" the verb, before "for": "Globex bids for Initech", "Globex is bidding for Initech".
-_BIDS: Final = frozenset({"bids", "bidding"})
 # Nouns written as verbs after "to" ("plan to takeover Y").
 _NOUN_VERBS: Final = frozenset({"takeover", "buyout"})
 MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"})
@@ -506,7 +505,7 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
                 found.append((token.i, None))
             else:
                 found.append((token.i, token.i + 1))
-        elif word in _BIDS and nxt == "for" and _bids_for_a_company(doc, token.i):
+        elif bids_for_a_company(doc, token.i):
             found.append((token.i, token.i + 2))  # "Globex bids for Initech" (not "makes bids")
         elif word in _NOUN_VERBS and token.i > 0 and doc[token.i - 1].lower_ == "to":
             found.append((token.i, token.i + 1))  # "plans to takeover Y": a verb
@@ -521,26 +520,6 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
         elif word == "sale" and weighed_sale(doc, token.i) is not None:
             found.append((token.i, token.i + 1))  # "Initech explores sale"
     return found
-
-
-def _bids_for_a_company(doc: Any, i: int) -> bool:
-    """ "bids for" the verb, a company after it: "Globex bids for Initech", "Globex is bidding
-    for Initech"; not the noun ("make bids for", "launches bidding for") nor a sum ("bidding
-    for $40 billion in loans")."""
-    token = doc[i]
-    if not (token.dep_ == "ROOT" or token.tag_[:2] == "VB"):
-        return False
-    if i > 0 and doc[i - 1].tag_[:2] == "VB" and doc[i - 1].lower_ not in _AUXILIARIES:
-        return False
-    if i + 2 >= len(doc):
-        return False
-    after = doc[i + 2]
-    if after.text in {"$", "£", "€"} and i + 3 < len(doc):
-        after = doc[i + 3]  # "$40 billion" (a sum), "$INTK" (a company)
-    return not after.like_num
-
-
-_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "'s", "also"})
 
 
 def _self_sale(doc: Any, verb: int, cue: int) -> Roles:

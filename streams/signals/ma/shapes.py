@@ -360,3 +360,27 @@ def cleaned(doc: Any, roles: Roles) -> Roles:
     """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
     description for a name."""
     return _no_target(doc, _lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))
+
+
+# "bid" the verb, before "for": "Globex bids for Initech", "Globex is bidding for Initech".
+_BIDS: Final = frozenset({"bids", "bidding"})
+_AUXILIARIES: Final = frozenset({"is", "are", "was", "were", "be", "been", "'s", "also"})
+
+
+def bids_for_a_company(doc: Any, i: int) -> bool:
+    """ "bids for" the verb, a company after it: "Globex bids for Initech", "Globex is bidding
+    for Initech"; not the noun ("make bids for", "launches bidding for") nor a sum ("bidding
+    for $40 billion in loans")."""
+    token = doc[i]
+    if token.lower_ not in _BIDS or i + 1 >= len(doc) or doc[i + 1].lower_ != "for":
+        return False
+    if not (token.dep_ == "ROOT" or token.tag_[:2] == "VB"):
+        return False
+    if i > 0 and doc[i - 1].tag_[:2] == "VB" and doc[i - 1].lower_ not in _AUXILIARIES:
+        return False
+    if i + 2 >= len(doc):
+        return False
+    after = doc[i + 2]
+    if after.text in {"$", "£", "€"} and i + 3 < len(doc):
+        after = doc[i + 3]  # "$40 billion" (a sum), "$INTK" (a company)
+    return not after.like_num

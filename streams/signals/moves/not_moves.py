@@ -234,8 +234,7 @@ def succession_doubted(text: str, found: re.Match[str]) -> bool:
     before = _clause_before(text, found.start())
     if _DENIAL.search(before) or _OWN.search(before) or _GUESSING.search(text):
         return True
-    end = _CLAUSE_END.search(text, found.end())
-    return end is not None and end.group(0) == "?"
+    return _asked(text, found.end())
 
 
 def speculative(text: str, cue: re.Match[str]) -> bool:
@@ -247,7 +246,12 @@ def speculative(text: str, cue: re.Match[str]) -> bool:
     before = _REPORTED_WOULD.sub(" ", _clause_before(text, cue.start(), reach=60))
     if _HEDGE.search(before) or _HEDGE_AFTER.match(text, cue.end()):
         return True
-    end = _CLAUSE_END.search(text, cue.end())
+    return _asked(text, cue.end())
+
+
+def _asked(text: str, at: int) -> bool:
+    """Whether the clause going on at ``at`` ends in a question mark."""
+    end = _CLAUSE_END.search(text, at)
     return end is not None and end.group(0) == "?"
 
 

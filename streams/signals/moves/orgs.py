@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from models.enriched import Entity
 from models.signals import ExecMove
 from streams.signals.moves.words import CUE, ROLE
+from streams.signals.spans import CASHTAG
 
 __all__ = [
     "NOT_NAME",
@@ -86,7 +87,7 @@ _HEADLINE_SUBJECT = re.compile(
     r"(?:\s+[A-Z][\w&.'’+-]*)?)\s+(?P<future>(?:to|will)\s+)?$"
 )
 # A cashtag right before the cue is its subject: "$FBKM hires", "$FBKM has hired".
-_TICKER_SUBJECT = re.compile(r"(?<![\w$])(?P<tag>\$[A-Za-z][\w.]{0,9})\s+(?:has\s+|just\s+)?$")
+_TICKER_SUBJECT = re.compile(rf"(?<![\w$])(?P<tag>{CASHTAG})\s+(?:has\s+|just\s+)?$")
 # A hashtag alone before the cue is its subject: "#Contoso Hires Lee Park as CFO".
 _TAG_SUBJECT = re.compile(r"\s*#(?P<name>[A-Z][\w&]*)\s+")
 _HEAD_BEFORE_ROLE = re.compile(
@@ -126,7 +127,7 @@ _SUBJECT_GAP = re.compile(
     r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Plc|Company|Corporation|Group|Holdings)\b\.?)?"
     # then its ticker, in brackets or not ("Contoso Corp (NASDAQ: CTSO) appoints", "#Contoso (
     # $CTSO) hires", "Contoso $CTSO Hires")
-    r"(?:\s*\(\s*(?:[A-Za-z]+\s*:\s*)?\$?[A-Z][A-Za-z.]{0,6}\s*\)|\s+\$[A-Za-z][\w.]{0,9})?"
+    r"(?:\s*\(\s*(?:[A-Za-z]+\s*:\s*)?\$?[A-Z][A-Za-z.]{0,6}\s*\)|\s+" + CASHTAG + ")?"
     r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially|said|set|plans"
     r"|to|will)\s+)*"
 )
@@ -200,8 +201,8 @@ def organisation_of(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> En
 
 
 # A post that opens with its company's ticker: "$CTSO - ...", "$CTSO: ...", "$CTSO News: ...".
-_CASHTAG = re.compile(r"(?<![\w$])\$[A-Za-z][\w.]{0,9}")
-_HEADER = re.compile(r"\s*(?P<tag>\$[A-Za-z][\w.]{0,9})(?:\s+News)?\s*[-–—:]?\s")
+_CASHTAG = re.compile(rf"(?<![\w$]){CASHTAG}")
+_HEADER = re.compile(rf"\s*(?P<tag>{CASHTAG})(?:\s+News)?\s*[-–—:]?\s")
 
 
 def header_org(text: str, orgs: Sequence[Entity]) -> Entity | None:
