@@ -18,6 +18,7 @@ from streams.signals.ma.evidence import POST_LENGTH, cue_strength
 from streams.signals.ma.lowercase import lower_case_evidence, may_be_lower_case
 from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan, bare_name
+from streams.signals.ma.pairs import named_pair
 from streams.signals.ma.parties import organisation, unbuyable
 from streams.signals.ma.roles import read_roles
 
@@ -174,6 +175,14 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     ):
         score = min(score, _JOKE_SCORE)  # "Therapy Wipes Out Cancer in 93 Percent of Patients"
     is_ma = score >= THRESHOLD
+    if is_ma and acquirer is None and target is None:
+        orgs = [(e.start, e.end) for e in linked if e.id or e.label == "ORG"]
+        pair = named_pair(doc, orgs)  # "$GLBX / $INTK = worst deal ever"
+        if pair is not None and not _same(doc, *pair, linked):
+            acquirer, target = (
+                organisation(doc, pair[0], linked),
+                organisation(doc, pair[1], linked),
+            )
     about = deal_text(doc, roles, linked) if is_ma else text
     if set_aside:
         about = without_passing_mentions(about)

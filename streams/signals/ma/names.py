@@ -80,7 +80,7 @@ _DESCRIPTORS: Final = words(
     specialist studio vendor platform rival competitor outfit player creator designer
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
-    broadcaster airline engine network giant house based headquartered
+    broadcaster airline engine network giant house based headquartered co
     """
 )
 # A possessive ending ("Globex's", "Globex’s").

@@ -50,6 +50,13 @@ _TALK: Final = words(
     """
 )
 _APPROACHES: Final = words("approach approaches proposal")
+# A target answering an approach: "Initech rejects Globex takeover approach".
+_ANSWERED: Final = words(
+    """
+    reject rejects rejected rebuff rebuffs rebuffed spurn spurns spurned receives received
+    gets got snubs snubbed dismisses dismissed turns turned rebuts
+    """
+)
 # Holders a bid is pitched to: "pitches bid to Y shareholders" (Y the target).
 _HOLDERS: Final = frozenset({"shareholders", "holders", "stockholders", "investors", "board"})
 _TALK_NOUNS: Final = words("takeover take-over buyout buy-out merger acquisition m&a")
@@ -246,7 +253,8 @@ def holders_of(doc: Any, start: int) -> RoleSpan | None:
 
 def _approach(doc: Any, cue: int) -> Roles | None:
     """ "Y confirms takeover approach from X" (X bids), "X confirms Y takeover approach"
-    (the name before the deal noun is the target, the one before the verb the bidder)."""
+    (the name before the deal noun is the target, the one before the verb the bidder), "Y
+    rejects X takeover approach" (a target answering: the other way round)."""
     nxt = cue + 1
     if nxt + 1 < len(doc) and doc[nxt + 1].lower_ == "from":
         bidder = run_right(doc, nxt + 2)
@@ -254,7 +262,11 @@ def _approach(doc: Any, cue: int) -> Roles | None:
         return Roles(bidder, target, cue) if bidder is not None else None
     named = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
     before = talked_about(doc, named.start - 1) if named is not None else None
-    return Roles(before, named, cue) if before is not None else None
+    if before is None or named is None:
+        return None
+    if any(doc[k].lower_ in _ANSWERED for k in range(before.end, named.start)):
+        return Roles(named, before, cue)  # "Initech rejects Globex takeover approach"
+    return Roles(before, named, cue)
 
 
 def talk_roles(doc: Any, cue: int) -> Roles:
@@ -263,6 +275,8 @@ def talk_roles(doc: Any, cue: int) -> Roles:
     if nxt < len(doc) and doc[nxt].lower_ in _APPROACHES and (shaped := _approach(doc, cue)):
         return shaped
     bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
+    if bidder is not None and (halves := split_pair(doc, bidder)) is not None:
+        return Roles(halves[0], halves[1], cue)  # "Hooli/Globex takeover rumors"
     target = talked_about(doc, (bidder.start if bidder else cue) - 1)
     if bidder is None and target is not None:  # "Globex, Initech halt merger talks"
         ands = [k for k in range(target.start + 1, target.end - 1) if doc[k].lower_ == "and"]
@@ -325,3 +339,66 @@ def described_pair(doc: Any, cue: int, linked: Spans = ()) -> tuple[RoleSpan, Ro
         return None  # "Globex-Initech deal" is read by the deal noun itself
     run = run_left(doc, k)
     return split_pair(doc, run, linked) if run is not None else None
+
+
+_JOINS: Final = frozenset({"and", "&", "/", ","})
+
+
+def _unit_end(doc: Any, i: int) -> int:
+    """The end of the name written at token ``i`` (a cashtag or hashtag with its mark), no
+    connector inside ("Globex & Initech" is two), or ``i`` when none starts there."""
+    j = i
+    while j < len(doc) and (
+        (doc[j].text in {"$", "#"} and not doc[j].whitespace_ and j + 1 < len(doc))
+        or (is_namey(doc[j]) and not doc[j].text.startswith("@"))
+    ):
+        j += 1
+    return j if j > i and doc[j - 1].text not in {"$", "#"} else i
+
+
+def _is_org(doc: Any, begin: int, end: int, orgs: Spans) -> bool:
+    """A cashtag, or a name an organisation entity or the watch list covers."""
+    if doc[begin].text == "$":
+        return True
+    lo, hi = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return any(a <= lo and hi <= b for a, b in orgs)
+
+
+def _opens_clause(doc: Any, begin: int) -> bool:
+    """Whether the name at ``begin`` opens the post or a clause ("Deals of the Day: $GLBX,
+    $INTK in ..."): a pair joined by a comma elsewhere is a list or two clauses ("deals with
+    Initech, $HOOL", "After losing its bid to $GLBX, Initech fights on")."""
+    return begin == 0 or doc[begin - 1].text in {":", "|", "-", "–", "—", "."}
+
+
+def named_pair(doc: Any, orgs: Spans) -> tuple[RoleSpan, RoleSpan] | None:
+    """The one pair of companies a deal post names side by side ("Pfizer & Allergan",
+    "$GLBX / $INTK = worst deal", "$GLBX, $INTK in final innings of deal"), each a cashtag
+    or a name in ``orgs`` (organisation entities' character ranges); the first named
+    acquires, as in "the Globex-Initech merger". None when the post names no such pair, or
+    more than one, or the pair is part of a longer list ("$GLBX, $INTK, $HOOL"); a comma
+    joins a pair only where it opens a clause."""
+    found: list[tuple[RoleSpan, RoleSpan]] = []
+    i = 0
+    while i < len(doc):
+        end = _unit_end(doc, i)
+        if end == i:
+            i += 1
+            continue
+        k = end
+        listed = i > 0 and doc[i - 1].lower_ in _JOINS
+        if not listed and k + 1 < len(doc) and doc[k].lower_ in _JOINS:
+            second_end = _unit_end(doc, k + 1)
+            after = doc[second_end].lower_ if second_end < len(doc) else ""
+            if (
+                second_end > k + 1
+                and after not in _JOINS
+                and not (doc[k].text == "," and not _opens_clause(doc, i))
+                and _is_org(doc, i, end, orgs)
+                and _is_org(doc, k + 1, second_end, orgs)
+            ):
+                first, second = name_span(doc, i, end), name_span(doc, k + 1, second_end)
+                if first is not None and second is not None:
+                    found.append((first, second))
+        i = end
+    return found[0] if len(found) == 1 else None

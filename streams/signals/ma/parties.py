@@ -129,7 +129,31 @@ def _trimmed(doc: Any, span: RoleSpan) -> tuple[int, int]:
         and doc[start + 1].lower_ not in _CORPORATE
     ):
         start = _past_not_names(doc, start + 1, end)  # "$GLBX Senate Committee"
-    return start, end
+    return _past_tickers(doc, start, end), end
+
+
+def _ticker_at(doc: Any, k: int, end: int) -> int | None:
+    """The token after a cashtag written at ``k`` ("$", "GLBX"), or None."""
+    if k + 1 < end and doc[k].text == "$" and doc[k + 1].is_upper and doc[k + 1].is_alpha:
+        return k + 2
+    if _cashtag(doc, k) and doc[k].is_upper and doc[k].is_alpha:
+        return k + 1
+    return None
+
+
+def _past_tickers(doc: Any, start: int, end: int) -> int:
+    """``start`` moved past the tickers a name is filed under ("$GOOG $LNVGY Lenovo",
+    "$EXH $CHK Exterran Partners"): the name after them, when one follows ("$GLBX Capital"
+    is a name, "$GLBX $INTK" two tickers)."""
+    k = start
+    while (after := _ticker_at(doc, k, end)) is not None:
+        k = after
+    if k == start or k >= end or doc[k].lower_ in _CORPORATE:
+        return start
+    name = doc[k]
+    if not (name.text[:1].isupper() or name.text[:1].isdigit()) or name.text in {"$", "#", "@"}:
+        return start
+    return k
 
 
 def _hyphen_glued(doc: Any, k: int, end: int) -> bool:
@@ -294,7 +318,33 @@ def organisation(
         and doc[end - 1].is_alpha
     ):
         end -= 2  # "EMC $EMC Considers Merger", "Globex $GLBX": the name, its ticker off
+    if (
+        end + 1 < len(doc)
+        and len(doc[end - 1].text) <= 2
+        and doc[end].text == "-"
+        and not (doc[end - 1].whitespace_ or doc[end].whitespace_)
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # "N-trig": a short name run on by a hyphen
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
         kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)
-    return kept
+    return _without_glued_marks(kept)
+
+
+def _without_glued_marks(span: RoleSpan) -> RoleSpan | None:
+    """A name without what is glued to it: a bracketed tag run on ("UPS(PBR47", a list's
+    rank), the dot that keeps a reply public (".@Initech")."""
+    text, lo = span.text, 0
+    if text.startswith(".@"):
+        lo = 1
+    cut = text.find("(", lo + 1)
+    hi = cut if cut > lo and ")" not in text[cut:] else len(text)
+    kept = text[lo:hi].rstrip()
+    if not kept:
+        return None
+    if (lo, hi) == (0, len(text)):
+        return span
+    return RoleSpan(
+        span.start, span.end, kept, span.start_char + lo, span.start_char + lo + len(kept)
+    )

@@ -65,6 +65,8 @@ from streams.signals.ma.shapes import (
     no_phrase,
     opening,
     opening_pair,
+    ruled_on,
+    sells_paper,
     split_and,
     tender_verb,
 )
@@ -101,7 +103,7 @@ MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"}
 # Verbs that buy a stake without a buying word: "X takes/raises/builds a 20% stake in Y".
 STAKE_VERBS: Final = frozenset(
     {
-        "take", "takes", "took", "taking", "raise", "raises", "raised", "raising",
+        "take", "takes", "took", "taken", "taking", "raise", "raises", "raised", "raising",
         "build", "builds", "built", "building", "boost", "boosts", "boosted", "ups", "upped",
         "lift", "lifts", "lifted", "increase", "increases", "increased",
     }
@@ -150,13 +152,6 @@ _SOLD_THINGS: Final = frozenset(
         "plants",
     }
 )  # fmt: skip
-# Paper sold to investors, never a company: "sells debt to shareholder".
-_PAPER: Final = frozenset(
-    {
-        "debt", "notes", "bonds", "debentures", "securities", "warrants", "loans", "paper",
-        "preferred", "receivables", "stock", "bills", "certificates",
-    }
-)  # fmt: skip
 Spans = Sequence[tuple[int, int]]
 # "Initech hires Goldman to explore sale": the adviser hired is no party.
 _HIRES: Final = frozenset(
@@ -173,11 +168,14 @@ def _left_party(doc: Any, cue: int) -> RoleSpan | None:
     while i >= 0:
         if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
             opening = next(
-                (k for k in range(i - 1, max(i - 5, -1), -1) if doc[k].text == "("), None
+                (k for k in range(i - 1, max(i - 5, -1), -1) if "(" in doc[k].text), None
             )
             if opening is None:
                 break
-            i = opening - 1
+            glued = doc[opening].text != "("  # "#Globex(PBR15) to buy": a rank run on
+            i = opening - (not glued)
+            if glued:
+                break
         elif (
             (doc[i].lower_ in BRIDGE or is_amount(doc[i]))
             and doc[i].lower_ not in POSSESSIVE
@@ -366,6 +364,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             return Roles(first, target, cue)
     if target is not None:
         k = target.start - 1
+        if ruled_on(doc, k):
+            return Roles(None, target, cue)  # "DC regulator approves Globex deal"
         if k >= 0 and (owner := owner_before(doc, k)) is not None:
             acquirer = owner  # "Globex's $9bn Initech deal"
         elif k >= 0 and doc[k].lower_ in BRIDGE:
@@ -418,11 +418,6 @@ def _buyer_to(doc: Any, cue: int) -> int | None:
     return None
 
 
-def _sells_paper(doc: Any, start: int, end: int) -> bool:
-    """Debt or new paper sold to investors ("SELLS DEBT TO SHAREHOLDER"): no company."""
-    return any(doc[k].lower_ in _PAPER for k in range(start, end))
-
-
 def _overlaps(span: RoleSpan, linked: Spans) -> bool:
     return any(a < span.end_char and span.start_char < b for a, b in linked)
 
@@ -435,7 +430,7 @@ def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | N
     buyer = run_right(doc, to + 1) if to is not None else None
     if to is None or buyer is None or not is_namey(doc[buyer.start]):
         return None
-    if _sells_paper(doc, start, to):
+    if sells_paper(doc, start, to):
         return None
     if to == start:  # "Initech (is) sold to Globex"
         seller = _left_party(doc, cue)

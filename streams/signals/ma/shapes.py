@@ -7,11 +7,13 @@
   (the first named acquires), "Globex, Hooli in deal to ..." (the first listed leads);
 - "Vandelay to merge Initech with Globex": the owner folds Initech into Globex;
 - "Globex commences tender offer": the subject of the tender verb bids;
+- "regulator approves Globex deal": whoever rules on a deal is no buyer;
 - ``cleaned``: "Y fell after the FT reported it's planning ...": the reporter is no party;
   "X told the Securities and Exchange Commission it has acquired ... of Y": X buys;
   "After X Takes Stake": the stake is in the company opening the post; a time word
   ("a week after"), the buyer's own name or a Title Case description ("Cheap Ticket Site")
-  is no target, but a description bought "from" a named company leaves the seller as target.
+  is no target, but a description bought "from" a named company leaves the seller as target,
+  as does a thing bought with no name ("to buy refinery from Initech").
 """
 
 from __future__ import annotations
@@ -356,10 +358,72 @@ def _lone_stake(doc: Any, roles: Roles) -> Roles:
     return Roles(roles.acquirer, first, roles.cue)
 
 
+_BUYS: Final = frozenset(
+    {
+        "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying",
+        "purchase", "purchases", "purchased", "purchasing",
+    }
+)  # fmt: skip
+
+
+# What a company sells off without a name: a business or its assets, not goods or rights.
+_HOLDINGS: Final = frozenset(
+    {
+        "assets", "asset", "unit", "units", "business", "businesses", "division", "divisions",
+        "arm", "subsidiary", "operations", "ops", "refinery", "refineries", "plant", "plants",
+        "mine", "mines", "stake", "stakes", "portfolio", "brand", "brands", "chain", "stores",
+        "field", "fields", "blocks", "pipeline", "pipelines", "properties", "hotels",
+        "stations", "segment", "factory", "factories", "mill", "mills", "terminal",
+    }
+)  # fmt: skip
+
+
+def _bought_from(doc: Any, roles: Roles) -> Roles:
+    """ "Globex to buy refinery from Initech", "$GLBX acquires assets from $INTK": a business
+    or its assets bought with no name, so the company selling it is the target ("buy
+    things from Initech" is shopping)."""
+    target = roles.target
+    if doc[roles.cue].lower_ not in _BUYS:
+        return roles
+    if target is not None and any(not w.islower() for w in _words(target)):
+        return roles
+    for k in range(roles.cue + 1, min(roles.cue + 9, len(doc) - 1)):
+        token = doc[k]
+        if (
+            token.lower_ == "from"
+            and doc[k - 1].lower_ in _HOLDINGS
+            and (is_namey(doc[k + 1]) or doc[k + 1].text in {"$", "#"})
+        ):
+            seller = run_right(doc, k + 1)
+            return roles if seller is None else Roles(roles.acquirer, seller, roles.cue)
+        if is_boundary(doc, k) or not (token.is_lower or is_amount(token) or token.text in "$/-"):
+            break
+    return roles
+
+
 def cleaned(doc: Any, roles: Roles) -> Roles:
     """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
-    description for a name."""
-    return _no_target(doc, _lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))
+    description for a name; a thing bought "from" a company leaves that seller as target."""
+    roles = _no_target(doc, _lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))
+    return _bought_from(doc, roles)
+
+
+# Verbs of whoever rules on a deal ("DC regulator approves Globex deal"): not the buyer.
+_RULINGS: Final = frozenset(
+    {
+        "approve", "approves", "approved", "approving", "clear", "clears", "cleared",
+        "clearing", "block", "blocks", "blocked", "blocking", "ok", "oks", "ok's", "okays",
+        "okayed", "greenlights", "greenlighted", "probe", "probes", "probed", "probing",
+        "review", "reviews", "reviewed", "reviewing", "investigate", "investigates",
+        "investigated", "challenge", "challenges", "challenged",
+    }
+)  # fmt: skip
+
+
+def ruled_on(doc: Any, k: int) -> bool:
+    """Whether token ``k``, right before "Globex deal", is a ruling on it: its subject is a
+    regulator, a court or a commission, whoever buys."""
+    return k >= 0 and doc[k].lower_ in _RULINGS
 
 
 # "bid" the verb, before "for": "Globex bids for Initech", "Globex is bidding for Initech".
@@ -384,3 +448,17 @@ def bids_for_a_company(doc: Any, i: int) -> bool:
     if after.text in {"$", "£", "€"} and i + 3 < len(doc):
         after = doc[i + 3]  # "$40 billion" (a sum), "$INTK" (a company)
     return not after.like_num
+
+
+# Paper sold to investors, never a company: "sells debt to shareholder".
+_PAPER: Final = frozenset(
+    {
+        "debt", "notes", "bonds", "debentures", "securities", "warrants", "loans", "paper",
+        "preferred", "receivables", "stock", "bills", "certificates",
+    }
+)  # fmt: skip
+
+
+def sells_paper(doc: Any, start: int, end: int) -> bool:
+    """Debt or new paper sold to investors ("SELLS DEBT TO SHAREHOLDER"): no company."""
+    return any(doc[k].lower_ in _PAPER for k in range(start, end))

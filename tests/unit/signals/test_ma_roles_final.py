@@ -46,7 +46,7 @@ NLP = spacy.blank("en")
         ),
         (
             ".@Hooli said to acquire #GPU giant @piedpipercorp for $8 billion",
-            (".@Hooli", "@piedpipercorp"),
+            ("@Hooli", "@piedpipercorp"),
         ),
         (
             "Shares of Globex slipped as #WSJ reported it agreed to buy #Initech",
