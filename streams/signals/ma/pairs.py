@@ -365,7 +365,7 @@ def _is_org(doc: Any, begin: int, end: int, orgs: Spans) -> bool:
 
 
 def _opens_clause(doc: Any, begin: int) -> bool:
-    """Whether the name at ``begin`` opens the post or a clause ("Deals of the Day: $GLBX,
+    """Whether the name at ``begin`` opens the post or a clause ("Merger watch: $GLBX,
     $INTK in ..."): a pair joined by a comma elsewhere is a list or two clauses ("deals with
     Initech, $HOOL", "After losing its bid to $GLBX, Initech fights on")."""
     return begin == 0 or doc[begin - 1].text in {":", "|", "-", "–", "—", "."}

@@ -9,7 +9,7 @@ who answers an approach, pairs named side by side, names without what is glued t
 - "Initech rejects Globex takeover approach": the company answering is the target;
 - "Hooli/Globex takeover rumors": two parties, not one called "Hooli/Globex";
 - a deal post naming no party in a clause but one pair of companies side by side ("$GLBX /
-  $INTK = worst deal", "Deals of the Day: $GLBX, $INTK in final innings of ... deal") reads
+  $INTK = worst deal", "Merger watch: $GLBX, $INTK close to signing ... deal") reads
   that pair, the first named acquiring; not a list of three, not a comma inside a clause;
 - the tickers a name is filed under ("$HOOL $GLBX Globex"), a rank glued in brackets
   ("#Globex(PBR15)") and the dot of a public reply (".@Globex") are not part of the name; a
@@ -48,7 +48,7 @@ def test_whoever_rules_on_a_deal_is_no_buyer(text: str, expected: tuple[str, str
 
 
 def test_the_subject_of_a_ruling_is_no_buyer(parsed: Any) -> None:
-    text = "Initech shares slide; report says NY PSC has approved Globex deal"
+    text = "Utility regulator NY PSC has approved Globex deal, filing shows"
     assert roles(detect_ma(parsed(text))) == (None, "Globex")
 
 
@@ -79,7 +79,7 @@ def test_a_named_business_bought_from_its_owner_stays_the_target() -> None:
 
 
 def test_goods_bought_from_a_company_are_no_deal() -> None:
-    text = "Globex lets you buy things straight from Initech videos now $GLBX"
+    text = "Globex now lets shoppers buy sneakers from Initech stores $GLBX"
     signal = detect_ma(NLP(text))
     assert not signal.is_ma
     assert signal.target is None or signal.target.name != "Initech"
@@ -114,7 +114,7 @@ def test_a_slash_pair_before_takeover_talk_is_two_parties() -> None:
     ("text", "expected"),
     [
         ("$GLBX / $INTK = worst deal anyone ever proposed.", ("GLBX", "INTK")),
-        ("Deals of the Day: $GLBX, $INTK in final innings of all-stock deal", ("GLBX", "INTK")),
+        ("Merger watch: $GLBX, $INTK close to signing an all-share deal", ("GLBX", "INTK")),
     ],
 )
 def test_a_deal_post_naming_one_pair_reads_it(text: str, expected: tuple[str, str]) -> None:
@@ -133,17 +133,17 @@ def test_names_no_entity_covers_are_no_pair() -> None:
 
 
 def test_three_tickers_are_a_list_not_a_pair() -> None:
-    text = "Deals of the Day: $GLBX, $INTK, $HOOL in final innings of all-stock deal"
+    text = "Merger watch: $GLBX, $INTK, $HOOL close to signing an all-share deal"
     assert roles(detect_ma(NLP(text))) == (None, None)
 
 
 def test_a_name_opening_a_new_clause_is_no_pair(parsed: Any) -> None:
-    text = "After losing Vandelay bid to $GLBX, Initech fights for a piece of the gas boom"
+    text = "Having lost the Vandelay contest to $GLBX, Initech now chases the gas market deal"
     assert roles(detect_ma(parsed(text))) == (None, None)
 
 
 def test_partners_listed_after_a_comma_are_no_pair() -> None:
-    text = "RT @wire: $CTSO bidding for a leap in sleep care through deals with Vandelay, $INTK"
+    text = "RT @wire: $CTSO widens its reach in sleep care with deals with Vandelay, $INTK"
     assert roles(detect_ma(NLP(text))) == (None, None)
 
 
@@ -151,7 +151,7 @@ def test_partners_listed_after_a_comma_are_no_pair() -> None:
     ("text", "expected"),
     [
         (
-            "#Globex buys Israeli stylus co N-vent for $200m: http://t.co/x4 | $GLBX",
+            "#Globex snaps up Finnish sensor co N-vent, $120m: http://t.co/x4 | $GLBX",
             ("Globex", "N-vent"),
         ),
         (
@@ -159,11 +159,11 @@ def test_partners_listed_after_a_comma_are_no_pair() -> None:
             ("Globex Partners", "Initech"),
         ),
         (
-            "#Globex(PBR15) to buy analytics co #Initech(PBR812) for $50/sh, $4.4B.",
+            "#Globex(PBR15) agrees to buy analytics co #Initech(PBR812) in $2.1B cash deal",
             ("Globex", "Initech"),
         ),
         (
-            ".@Globex rumored to acquire #GPU giant @initechcorp for $10 billion",
+            ".@Globex may acquire #GPU giant @initechcorp, people say",
             ("@Globex", "@initechcorp"),
         ),
     ],
