@@ -1,6 +1,7 @@
 """Moves of a company with no one named: job cuts and hiring worded without a hire cue
-("cuts 900 jobs", "layoffs at Contoso", "adds 500 jobs"), a management reshuffle, a
-succession ("Contoso CEO search nears its end")."""
+("cuts 900 jobs", "layoffs at Contoso", "adds 500 jobs", "ramping up hiring"), a hire
+spoken of as a noun ("Contoso's latest hire"), a management reshuffle, a succession
+("Contoso CEO search nears its end")."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ from streams.signals.moves.signal import make_move
 from streams.signals.moves.words import (
     GROWTH,
     LAYOFF,
+    NEW_HIRE,
     RESHUFFLE,
     ROLE,
     SUCCESSION,
     TOP_ROLE,
 )
 
-__all__ = ["headcount", "reshuffle", "succession"]
+__all__ = ["headcount", "new_hire", "reshuffle", "succession"]
 
 # "Contoso joins the layoff parade": Contoso cuts jobs; the company is the subject of "joins".
 _JOINS_THE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -53,6 +55,19 @@ def headcount(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
                 org = company_near(orgs, cue, wide=True)
             if org is not None:
                 return [make_move(None, org, None, direction, cue)]
+    return []
+
+
+def new_hire(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
+    """A company's hire spoken of as a noun: "Contoso's latest hire - the head of fraud
+    fighting", "#Contoso's new hire starts Monday"; the company is the possessor."""
+    for cue in NEW_HIRE.finditer(text):
+        if hypothetical(text, cue.start()) or speculative(text, cue):
+            continue
+        at = cue.start() - 3  # the lookbehind's "'s "
+        owner = next((o for o in orgs if o.end == at), None)
+        if owner is not None:
+            return [make_move(None, owner, None, "hiring", cue)]
     return []
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from models.enriched import Entity
 from models.signals import ExecMove
-from streams.signals.moves.company import headcount, reshuffle, succession
+from streams.signals.moves.company import headcount, new_hire, reshuffle, succession
 from streams.signals.moves.not_moves import (
     false_cue,
     hiring_noun,
@@ -262,7 +262,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         for move in _transfers(text, people, orgs) or _introduced(text, people, orgs):
             moves.setdefault((move.person, move.direction), move)
     if not any(m.direction in ("hiring", "layoffs") for m in moves.values()):
-        for move in headcount(text, orgs):
+        for move in headcount(text, orgs) or new_hire(text, orgs):
             moves.setdefault((None, move.direction), move)
     if not moves:
         for move in reshuffle(text, orgs) or succession(text, orgs):

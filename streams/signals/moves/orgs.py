@@ -128,6 +128,9 @@ _SUBJECT_GAP = re.compile(
     # then its ticker, in brackets or not ("Contoso Corp (NASDAQ: CTSO) appoints", "#Contoso (
     # $CTSO) hires", "Contoso $CTSO Hires")
     r"(?:\s*\(\s*(?:[A-Za-z]+\s*:\s*)?\$?[A-Z][A-Za-z.]{0,6}\s*\)|\s+" + CASHTAG + ")?"
+    # a unit of it ("Contoso Corp.'s chemicals unit will get a new president")
+    r"(?:['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:company|unit|division|arm|business|subsidiary"
+    r"|segment|bank)\s+)?"
     r"\s*(?:(?:has|have|had|is|was|just|reportedly|quietly|also|now|officially|said|set|plans"
     r"|to|will)\s+)*"
 )
@@ -205,16 +208,22 @@ _CASHTAG = re.compile(rf"(?<![\w$]){CASHTAG}")
 _HEADER = re.compile(rf"\s*(?P<tag>{CASHTAG})(?:\s+News)?\s*[-–—:]?\s")
 
 
+# Market words a tagger takes for a company ("beats Q4 EPS by 5c"): not another company.
+_JARGON = re.compile(r"EPS|GAAP|EBITDA|IPO|ETFs?|PM|AM|FY\d*|Q[1-4]|YoY|PT|EPS\s+estimates?")
+
+
 def header_org(text: str, orgs: Sequence[Entity]) -> Entity | None:
     """The company of a post's ticker header ("$CTSO - [$$] CEO to Step Down", "$CTSO beats
-    estimates; appoints new CFO") when it is the only company the post names: a title with no
-    company before it is that company's."""
+    estimates; appoints new CFO") when it is the only company the post names (market words
+    a tagger took for one, "Q4 EPS", aside): a title with no company before it is that
+    company's."""
     header = _HEADER.match(text)
     if header is None:
         return None
     start, end = header.span("tag")
     if {tag.upper() for tag in _CASHTAG.findall(text)} != {header["tag"].upper()}:
         return None  # "$CTSO $FBKM: Northwind CFO to Leave": a ticker list, not the company
+    orgs = [o for o in orgs if not _JARGON.fullmatch(o.text)]
     first = next((o for o in orgs if o.start == start), None)
     if first is None:
         if orgs:

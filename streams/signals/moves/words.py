@@ -16,6 +16,7 @@ __all__ = [
     "HIRE_OBJECT_GAP",
     "INTRODUCED",
     "LAYOFF",
+    "NEW_HIRE",
     "RESHUFFLE",
     "ROLE",
     "ROLE_NAME",
@@ -157,11 +158,21 @@ TRANSFER = re.compile(
     r"(?:the\s+)?",
     re.I,
 )
-# Hiring with no "hire" word: "adds 500 jobs", "boosts employment".
+# Hiring with no "hire" word: "adds 500 jobs", "boosts employment"; or with "hiring" the
+# noun of a company stepping it up ("ramping up hiring for its cloud unit", "hiring spree").
 GROWTH = re.compile(
     rf"\b(?:add(?:s|ed|ing)?|creat(?:es|ed|ing)|boost(?:s|ed|ing)?)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b"
-    r"(?!\s+(?:skills|training|development|diversity|morale|productivity|readiness))",
+    r"(?!\s+(?:skills|training|development|diversity|morale|productivity|readiness))"
+    r"|\b(?:(?:ramp|step|speed|scal)(?:s|ed|ing|e|es|ping|ped)?\s+up|accelerat(?:es|ed|ing|e)"
+    r"|expand(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:its\s+|their\s+)?hiring\b"
+    r"|\bhiring\s+(?:spree|binge|blitz|push|drive)\b",
+    re.I,
+)
+# A company's hire as a noun: "Contoso's latest hire", "Contoso's new hire is ...".
+NEW_HIRE = re.compile(
+    r"(?<=['’]s\s)(?:(?:latest|newest|new|big|biggest|top|star|first|key|high-profile)\s+)+"
+    r"hire\b(?!\s+(?:date|program|process|rate|training))",
     re.I,
 )
 
