@@ -68,15 +68,19 @@ _BETWEEN: Final = r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s*(?:[-/–—+&,]|\band\b)?\s*
 _DESCRIBED: Final = r"(?:\s+(?-i:[a-z])[\w&-]*){0,3}?\s+"
 # A purchase told as done or under way, the buyer right before the verb: "Globex buys
 # Initech", "Why Globex bought the Initech Post", "#Globex Acquiring #Initech", "Globex
-# buys stake in Initech", "$GLBX in talks to acquire $INTK ...: sources" (not "Globex will
-# buy", "could buy", "is buying the ... put").
+# buys stake in Initech", "$GLBX in talks to acquire $INTK ...: sources", "$GLBX bids for
+# $INTK", "Globex takes $250M stake in Initech" (not "Globex will buy", "could buy", "is
+# buying the ... put").
 # After the subject's name: its own ticker, then "just", "finally" or "officially".
 _SUBJECT_TAIL: Final = r"(?:\s+\$[A-Za-z][A-Za-z.]*)?\s+(?:(?:just|finally|officially)\s+)?"
 _DONE: Final = (
     _SUBJECT_TAIL + r"(?:bought|buys|acquires|acquired|acquiring|purchased|purchases"
     # a deal reported under way: "$GLBX in talks to acquire $INTK", "Globex agrees to buy"
     r"|(?:is\s+)?in\s+(?:advanced\s+|early\s+|exclusive\s+|final\s+)?talks\s+to\s+(?:acquire|buy)"
-    r"|agree[sd]?\s+to\s+(?:acquire|buy))\s+(?:(?:a|an|the)\s+)?"
+    r"|agree[sd]?\s+to\s+(?:acquire|buy)"
+    # a bid made, a stake taken: "$GLBX bids for $INTK", "Globex takes $250M stake in Initech"
+    r"|bids\s+for|(?:takes|took|has\s+taken)\s+(?:an?\s+)?(?:[$€£]?[\d.,]+\s*[mb]\w*\s+"
+    r"|\d[\d.]*\s*%\s+)?(?:majority\s+|minority\s+)?stake\s+in)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?"
 )
 

@@ -82,3 +82,32 @@ def test_chatter_reporting_talks_or_an_agreement_keeps_the_deal(text: str) -> No
 )
 def test_chatter_asking_or_guessing_about_talks_is_no_deal(text: str) -> None:
     assert not reported_deal(TICKERS, CHATTER, text=text).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$GLBX bids for $INTK. If the two combine, watch the suppliers",
+        "$HOOL $CTSO: $GLBX takes $400M stake in $INTK: http://t.co/x1",
+        "$GLBX took a 12% stake in $INTK, weeklies ripping",
+    ],
+)
+def test_chatter_reporting_a_bid_or_a_stake_keeps_the_deal(text: str) -> None:
+    assert reported_deal(TICKERS, CHATTER, text=text).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could it be that $GLBX bids for $INTK soon? calls are cheap",
+        "I think $GLBX takes a stake in $INTK next",
+    ],
+)
+def test_chatter_asking_or_guessing_about_a_bid_or_a_stake_is_no_deal(text: str) -> None:
+    assert not reported_deal(TICKERS, CHATTER, text=text).is_ma
+
+
+def test_a_fund_taking_a_stake_is_a_position() -> None:
+    fund = TICKERS.model_copy(update={"acquirer": Party(name="Northwind Capital")})
+    text = "Northwind Capital takes 5% stake in $INTK, shares up"
+    assert not reported_deal(fund, CHATTER, text=text).is_ma
