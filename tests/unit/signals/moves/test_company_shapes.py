@@ -49,7 +49,7 @@ def test_a_hiring_spree_is_hiring() -> None:
 
 
 def test_a_ticker_header_over_market_words_is_the_company() -> None:
-    text = "$FBKM +6% $41.20 PM beats Q3 EPS by 4c; Appoints new CFO..."
+    text = "$FBKM up 6% after hours, tops Q3 EPS view; Appoints new CFO"
     assert _moves(text, ("EPS", "ORG")) == [(None, "$FBKM", "CFO", "joins")]
 
 
