@@ -83,6 +83,8 @@ _DESCRIPTORS: Final = words(
     broadcaster airline engine network giant house based headquartered co
     """
 )
+# A firm described by one word before it and never named ("a Newark startup").
+_UNNAMED_FIRMS: Final = words("startup start-up firm company")
 # A possessive ending ("Globex's", "Globex’s").
 POSSESSIVE: Final = frozenset({"'s", "'", "’s", "’"})
 # Corporate suffixes written after a comma ("Acme, Incorporated").
@@ -309,6 +311,8 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
         later = run_right(doc, after)
         if later is not None:
             return later
+        if end - begin == 1 and doc[end].lower_ in _UNNAMED_FIRMS:
+            return None  # "buys Newark startup just a week after ...": where it is, no name
     for k in range(end - 1, begin - 1, -1):
         word = doc[k].lower_
         if word in _DESCRIPTORS or word in {"makers", "creators"} or word.endswith("-maker"):
@@ -372,6 +376,8 @@ def _bare_word(doc: Any, i: int) -> bool:
         return False  # a link, not a domain that names a company ("alando.de")
     if token.lower_ in STOP or token.lower_ in BRIDGE or is_amount(token):
         return False
+    if i > 0 and doc[i - 1].lower_ in {"a", "an"} and token.lower_ not in {"stake", "stakes"}:
+        return False  # "buys a unicorn": a thing described, not a name
     nxt = i + 1
     return nxt >= len(doc) or is_boundary(doc, nxt) or doc[nxt].lower_ in STOP
 

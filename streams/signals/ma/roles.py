@@ -324,7 +324,15 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         prep_word not in {"of", "with"}
         or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")
     ):
-        pair = _merger_roles(doc, cue) or opening_pair(doc, cue) or slash_before(doc, cue)
+        before = run_left(doc, cue)  # "opposing the $GLBX / $INTK merger": the pair before it
+        slash = before.start - 1 - (doc[before.start - 1].text == "$") if before else -1
+        first = run_left(doc, slash) if slash > 0 and doc[slash].text == "/" else None
+        pair = (
+            _merger_roles(doc, cue)
+            or (Roles(first, before, cue) if first is not None else None)
+            or opening_pair(doc, cue)
+            or slash_before(doc, cue)
+        )
         if pair is not None or prep_word == "of":
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:

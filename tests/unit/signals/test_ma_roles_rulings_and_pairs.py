@@ -175,3 +175,18 @@ def test_names_without_what_is_glued_to_them(text: str, expected: tuple[str, str
 def test_a_ticker_that_continues_into_a_name_is_kept() -> None:
     text = "$GLBX Capital to acquire Initech for $1bn"
     assert roles(detect_ma(NLP(text)))[0] == "GLBX Capital"
+
+
+def test_the_pair_right_before_a_merger_is_its_parties() -> None:
+    text = "$HOOL & Vandelay fighting the $GLBX / $INTK merger, filing shows"
+    assert roles(detect_ma(NLP(text))) == ("GLBX", "INTK")
+
+
+def test_a_thing_described_is_no_lower_case_name() -> None:
+    text = "Globex buys a unicorn, pays a fortune for it"
+    assert roles(detect_ma(NLP(text)))[1] != "unicorn"
+
+
+def test_a_startup_described_by_its_city_is_not_named() -> None:
+    text = "#Globex ( $GLBX) buys Dayton startup only a month after it raised money"
+    assert roles(detect_ma(NLP(text))) == ("Globex", None)
