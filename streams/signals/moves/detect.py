@@ -256,6 +256,13 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             )
             if org is None:
                 continue
+        if (
+            org is not None
+            and person is not None
+            and org.start < person.end
+            and person.start < org.end
+        ):
+            org = None  # "Appoints Lee Park Executive Vice President": no "Lee Park Executive"
         key = (person.text if person else role_match["role"].lower(), direction)
         moves.setdefault(key, make_move(person, org, role_match["role"], direction, cue))
     if not moves:

@@ -46,6 +46,9 @@ _OBJECT_GAP = re.compile(r"\s*(?:(?:as|to|from|for|at|the|its|their)\s+)*", re.I
 # Between an organisation and the role it attaches to: "Contoso CEO", "Contoso's new CFO",
 # "$CTSO - CEO", "CFO of Contoso", "CEO at Contoso".
 _ORG_ROLE_GAP = re.compile(r"(?:['’]s)?[\s:\-–—•(),]*(?:[\w&.'’-]+\s+){0,2}$")
+# A watched company's possessive and the capitalised words of a function before a title
+# ("Contoso's Longtime Public Relations VP").
+_POSSESSED = re.compile(r"['’]s\s+(?:[A-Z][\w&-]*\s+){1,3}")
 _ROLE_ORG_GAP = re.compile(
     r"\s+(?:(?:job|post|role|position|seat|spot)\s+)?(?:of|at)\s+(?:the\s+|its\s+)?"
     r"(?:(?:partner|rival|parent|client|peer)\s+)?",
@@ -305,6 +308,18 @@ def role_org(text: str, orgs: Sequence[Entity], role: re.Match[str]) -> Entity |
         found = next((o for o in orgs if o.start == gap.end()), None) or _name_at(text, gap.end())
         if found is not None:
             return found
+    owner = next(
+        (
+            o
+            for o in orgs
+            if o.id is not None
+            and _POSSESSED.fullmatch(text, o.end, role.start())
+            and not any(e.id and o.end < e.start < role.start() for e in orgs)
+        ),
+        None,
+    )
+    if owner is not None:
+        return owner  # "Contoso's Longtime Public Relations VP": a watched possessor's title
     before = [
         o
         for o in orgs

@@ -74,8 +74,8 @@ CUE = re.compile(
 ROLE = re.compile(
     r"\b(?:(?:new|interim|acting|former)\s+)?(?P<role>"
     r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
-    r"|(?:senior\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
-    r"|head\s+of\s+\w+(?:\s+\w+)?|managing\s+director|general\s+counsel|board\s+member"
+    r"|(?:(?:senior|executive)\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
+    r"|head\s+of\s+\w+(?:\s+(?!https?\b)\w+)?|managing\s+director|general\s+counsel|board\s+member"
     r"|director(?:\s+of\s+\w+)?|founder|co-founder|chief\s+executive|executive|exec|boss|chief"
     r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+(?:chief|officer)"
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
