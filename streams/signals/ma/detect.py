@@ -148,6 +148,9 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     acquirer or target span gives that party its id, and in a lower-case post one next to the
     cue is a party. Old deals mentioned in passing ("since its 2016 acquisition of Y") score
     low and are not reported as M&A; beside a new deal they give no roles, status or amount.
+    A deal read with no party in its clause takes the one pair of companies the post names
+    side by side ("$GLBX / $INTK = worst deal ever", ``pairs.named_pair``); that reading adds
+    nothing to the score.
     """
     text: str = doc.text
     if not has_ma_cue(text):
