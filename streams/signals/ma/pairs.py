@@ -172,12 +172,22 @@ def slash_before(doc: Any, cue: int) -> Roles | None:
     return None
 
 
+def _before_mark(doc: Any, target: RoleSpan) -> int:
+    """The index right before ``target``, past its cashtag's "$" ("$GLBX/ $INTK merger")."""
+    k = target.start - 1
+    return k - 1 if k >= 1 and doc[k].text == "$" else k
+
+
+def slash_first(doc: Any, target: RoleSpan) -> RoleSpan | None:
+    """The first of a slash pair that ends in ``target`` ("$GLBX / $INTK", "Hooli/Globex")."""
+    k = _before_mark(doc, target)
+    return run_left(doc, k) if k >= 1 and doc[k].text == "/" else None
+
+
 def pair_across(doc: Any, target: RoleSpan) -> RoleSpan | None:
     """The first of "Globex - Initech Systems merger" or "$GLBX, $INTK merger": a name before
     a spaced dash, a slash or a comma."""
-    k = target.start - 1
-    if k >= 1 and doc[k].text == "$":  # "$GLBX/ $INTK merger"
-        k -= 1
+    k = _before_mark(doc, target)
     if k >= 1 and (doc[k].text == "/" or (doc[k].text in _SLASHES and doc[k - 1].whitespace_)):
         return run_left(doc, k)
     if k >= 1 and doc[k].text == "," and (first := run_left(doc, k)) is not None:

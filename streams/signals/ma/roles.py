@@ -51,6 +51,7 @@ from streams.signals.ma.pairs import (
     pair_across,
     raised_bid,
     slash_before,
+    slash_first,
     split_pair,
     talk_roles,
     talked_about,
@@ -325,8 +326,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")
     ):
         before = run_left(doc, cue)  # "opposing the $GLBX / $INTK merger": the pair before it
-        slash = before.start - 1 - (doc[before.start - 1].text == "$") if before else -1
-        first = run_left(doc, slash) if slash > 0 and doc[slash].text == "/" else None
+        first = slash_first(doc, before) if before is not None else None
         pair = (
             _merger_roles(doc, cue)
             or (Roles(first, before, cue) if first is not None else None)

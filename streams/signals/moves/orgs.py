@@ -212,7 +212,7 @@ _HEADER = re.compile(rf"\s*(?P<tag>{CASHTAG})(?:\s+News)?\s*[-–—:]?\s")
 
 
 # Market words a tagger takes for a company ("beats Q4 EPS by 5c"): not another company.
-_JARGON = re.compile(r"EPS|GAAP|EBITDA|IPO|ETFs?|PM|AM|FY\d*|Q[1-4]|YoY|PT|EPS\s+estimates?")
+_JARGON = re.compile(r"EPS(?:\s+estimates?)?|GAAP|EBITDA|IPO|ETFs?|PM|AM|FY\d*|Q[1-4]|YoY|PT")
 
 
 def header_org(text: str, orgs: Sequence[Entity]) -> Entity | None:

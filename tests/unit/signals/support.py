@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.enriched import Entity
 from streams.signals.ma import MASignal
+from streams.signals.moves import detect_moves
 
 
 def roles(signal: MASignal) -> tuple[str | None, str | None]:
@@ -27,3 +28,9 @@ def entities(text: str, *ents: Ent) -> list[Entity]:
             Entity(text=ent[0], label=ent[1], start=start, end=start + len(ent[0]), id=linked)
         )
     return out
+
+
+def read_moves(text: str, *ents: Ent) -> list[tuple[object, ...]]:
+    """(person, organisation, role, direction) of each move read in ``text``."""
+    found = detect_moves(text, entities(text, *ents))
+    return [(m.person, m.organisation, m.role, m.direction) for m in found]

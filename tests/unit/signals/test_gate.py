@@ -66,9 +66,12 @@ TICKERS = DEAL.model_copy(update={"acquirer": Party(name="GLBX"), "target": Part
     [
         "RT @desk: $GLBX in talks to acquire $INTK for ~$55/sh cash, calls flying: sources",
         "$GLBX agrees to buy $INTK, puts get crushed",
+        "$GLBX bids for $INTK. If the two combine, watch the suppliers",
+        "$HOOL $CTSO: $GLBX takes $400M stake in $INTK: http://t.co/x1",
+        "$GLBX took a 12% stake in $INTK, weeklies ripping",
     ],
 )
-def test_chatter_reporting_talks_or_an_agreement_keeps_the_deal(text: str) -> None:
+def test_chatter_reporting_talks_an_agreement_a_bid_or_a_stake_keeps_the_deal(text: str) -> None:
     assert reported_deal(TICKERS, CHATTER, text=text).is_ma
 
 
@@ -78,32 +81,11 @@ def test_chatter_reporting_talks_or_an_agreement_keeps_the_deal(text: str) -> No
         "Is $GLBX in talks to acquire $INTK? calls flying",
         "$GLBX should be in talks to acquire $INTK, puts are cheap",
         "imo $GLBX agrees to buy $INTK by summer",
-    ],
-)
-def test_chatter_asking_or_guessing_about_talks_is_no_deal(text: str) -> None:
-    assert not reported_deal(TICKERS, CHATTER, text=text).is_ma
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "$GLBX bids for $INTK. If the two combine, watch the suppliers",
-        "$HOOL $CTSO: $GLBX takes $400M stake in $INTK: http://t.co/x1",
-        "$GLBX took a 12% stake in $INTK, weeklies ripping",
-    ],
-)
-def test_chatter_reporting_a_bid_or_a_stake_keeps_the_deal(text: str) -> None:
-    assert reported_deal(TICKERS, CHATTER, text=text).is_ma
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Could it be that $GLBX bids for $INTK soon? calls are cheap",
         "I think $GLBX takes a stake in $INTK next",
     ],
 )
-def test_chatter_asking_or_guessing_about_a_bid_or_a_stake_is_no_deal(text: str) -> None:
+def test_chatter_asking_or_guessing_is_no_deal(text: str) -> None:
     assert not reported_deal(TICKERS, CHATTER, text=text).is_ma
 
 

@@ -4,55 +4,49 @@ new head, a hire spoken of as a noun, hiring stepped up, a ticker header over ma
 Hand-written posts with invented names.
 """
 
-from streams.signals.moves import detect_moves
-from tests.unit.signals.support import entities
-
-
-def _moves(text: str, *ents: tuple[str, str]) -> list[tuple[object, ...]]:
-    found = detect_moves(text, entities(text, *ents))
-    return [(m.person, m.organisation, m.role, m.direction) for m in found]
+from tests.unit.signals.support import read_moves
 
 
 def test_a_unit_getting_a_new_head_is_its_company_s_join() -> None:
     text = "Contoso Corp.'s plastics unit will get a new president next spring $CTSO"
-    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "president", "joins")]
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "president", "joins")]
 
 
 def test_a_unit_of_the_company_hiring_is_the_company_hiring() -> None:
     text = "Contoso's retail bank has hired a new CFO from a rival"
-    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CFO", "joins")]
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CFO", "joins")]
 
 
 def test_a_company_s_latest_hire_is_hiring() -> None:
     text = "Fabrikam's latest hire - the woman who ran fraud checks at a bank $FBKM"
-    assert _moves(text, ("Fabrikam", "ORG")) == [(None, "Fabrikam", None, "hiring")]
+    assert read_moves(text, ("Fabrikam", "ORG")) == [(None, "Fabrikam", None, "hiring")]
 
 
 def test_a_hire_date_is_no_hire() -> None:
     text = "Fabrikam's new hire date rules confuse staff $FBKM"
-    assert _moves(text, ("Fabrikam", "ORG")) == []
+    assert read_moves(text, ("Fabrikam", "ORG")) == []
 
 
 def test_a_guessed_hire_is_no_hire() -> None:
     text = "Maybe Fabrikam's next big hire will be a designer"
-    assert _moves(text, ("Fabrikam", "ORG")) == []
+    assert read_moves(text, ("Fabrikam", "ORG")) == []
 
 
 def test_ramping_up_hiring_is_hiring() -> None:
     text = "#Northwind ( $NWND) opened three stores while ramping up hiring for its app team"
-    assert _moves(text, ("$NWND", "ORG")) == [(None, "$NWND", None, "hiring")]
+    assert read_moves(text, ("$NWND", "ORG")) == [(None, "$NWND", None, "hiring")]
 
 
 def test_a_hiring_spree_is_hiring() -> None:
     text = "Contoso goes on a hiring spree in Dublin"
-    assert _moves(text, ("Contoso", "ORG")) == [(None, "Contoso", None, "hiring")]
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", None, "hiring")]
 
 
 def test_a_ticker_header_over_market_words_is_the_company() -> None:
     text = "$FBKM up 6% after hours, tops Q3 EPS view; Appoints new CFO"
-    assert _moves(text, ("EPS", "ORG")) == [(None, "$FBKM", "CFO", "joins")]
+    assert read_moves(text, ("EPS", "ORG")) == [(None, "$FBKM", "CFO", "joins")]
 
 
 def test_a_ticker_header_over_another_company_is_not_it() -> None:
     text = "$FBKM +6% after Northwind beats; Appoints new CFO..."
-    assert all(move[1] != "$FBKM" for move in _moves(text, ("Northwind", "ORG")))
+    assert all(move[1] != "$FBKM" for move in read_moves(text, ("Northwind", "ORG")))

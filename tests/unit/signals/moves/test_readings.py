@@ -5,18 +5,12 @@ link after it.
 Hand-written posts with invented names.
 """
 
-from streams.signals.moves import detect_moves
-from tests.unit.signals.support import entities
-
-
-def _moves(text: str, *ents: tuple[str, str] | tuple[str, str, str]) -> list[tuple[object, ...]]:
-    found = detect_moves(text, entities(text, *ents))
-    return [(m.person, m.organisation, m.role, m.direction) for m in found]
+from tests.unit.signals.support import read_moves
 
 
 def test_a_watched_company_s_title_is_its_own() -> None:
     text = "$CTSO Contoso's Longtime Investor Relations VP Retires http://t.co/x1"
-    found = _moves(
+    found = read_moves(
         text,
         ("Contoso", "ORG", "company:CTSO"),
         ("Longtime Investor Relations", "ORG"),
@@ -26,7 +20,7 @@ def test_a_watched_company_s_title_is_its_own() -> None:
 
 def test_the_person_appointed_is_not_the_company() -> None:
     text = "$NWND - The Northwind Group Appoints Dana Ruiz Executive Vice President, Global Sales"
-    found = _moves(text, ("Dana Ruiz", "PERSON"), ("Global Sales", "ORG"))
+    found = read_moves(text, ("Dana Ruiz", "PERSON"), ("Global Sales", "ORG"))
     assert len(found) == 1
     person, organisation, role, direction = found[0]
     assert (person, role, direction) == ("Dana Ruiz", "Executive Vice President", "joins")
@@ -35,5 +29,5 @@ def test_the_person_appointed_is_not_the_company() -> None:
 
 def test_a_title_ends_before_a_link() -> None:
     text = "$FBKM: Fabrikam Asset Management hires regional head of Asia http://t.co/x2"
-    found = _moves(text, ("Fabrikam Asset Management", "ORG"))
+    found = read_moves(text, ("Fabrikam Asset Management", "ORG"))
     assert found == [(None, "Fabrikam Asset Management", "head of Asia", "joins")]
