@@ -1,7 +1,7 @@
 """Moves of a company with no one named: job cuts and hiring worded without a hire cue
 ("cuts 900 jobs", "layoffs at Contoso", "adds 500 jobs", "ramping up hiring"), a hire
 spoken of as a noun ("Contoso's latest hire"), a management reshuffle, a succession
-("Contoso CEO search nears its end")."""
+("Contoso CEO search nears its end"), executives leaving ("another executive departure")."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from streams.signals.moves.orgs import (
 )
 from streams.signals.moves.signal import make_move
 from streams.signals.moves.words import (
+    EXEC_EXITS,
     GROWTH,
     LAYOFF,
     NEW_HIRE,
@@ -32,7 +33,7 @@ from streams.signals.moves.words import (
     TOP_ROLE,
 )
 
-__all__ = ["headcount", "new_hire", "reshuffle", "succession"]
+__all__ = ["exec_exits", "headcount", "new_hire", "reshuffle", "succession"]
 
 # "Contoso joins the layoff parade": Contoso cuts jobs; the company is the subject of "joins".
 _JOINS_THE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -94,6 +95,26 @@ def succession(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
         if org is not None and top is not None:
             title = re.sub(r"\s+", " ", top.group(0))
             return [make_move(None, org, title, "succession", found)]
+    return []
+
+
+# Characters from the company to "executive exits" ("Contoso customers stay faithful despite
+# executive exits").
+_EXITS_REACH = 50
+# A news source telling it, not the company it is about: "..., Bloomberg says".
+_TELLS = re.compile(r"\s+(?:says?|said|reports?|reported)\b", re.I)
+
+
+def exec_exits(text: str, orgs: Sequence[Entity]) -> list[ExecMove]:
+    """Executives leaving a named company, no one named ("Contoso faces another executive
+    departure", "despite executive exits"); not a guessed one ("could see exec exits")."""
+    for cue in EXEC_EXITS.finditer(text):
+        if hypothetical(text, cue.start()) or speculative(text, cue):
+            continue
+        named = [o for o in orgs if not _TELLS.match(text, o.end)]
+        org = company_near(named, cue, _EXITS_REACH, wide=True)
+        if org is not None:
+            return [make_move(None, org, "executive", "leaves", cue)]
     return []
 
 

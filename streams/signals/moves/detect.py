@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from models.enriched import Entity
 from models.signals import ExecMove
-from streams.signals.moves.company import headcount, new_hire, reshuffle, succession
+from streams.signals.moves.company import (
+    exec_exits,
+    headcount,
+    new_hire,
+    reshuffle,
+    succession,
+)
 from streams.signals.moves.not_moves import (
     false_cue,
     hiring_noun,
@@ -17,6 +23,7 @@ from streams.signals.moves.orgs import (
     NOT_NAME,
     as_named,
     clause_subject,
+    colon_header_org,
     company_near,
     governed_org,
     header_org,
@@ -44,6 +51,7 @@ from streams.signals.moves.words import (
     HIRE_OBJECT_GAP,
     HIRED_TICKER,
     INTRODUCED,
+    POACHED_STAFF,
     ROLE,
     ROLE_NAME,
     ROLE_NEXT,
@@ -91,6 +99,28 @@ def _hires_an_adviser(text: str, cue: re.Match[str]) -> bool:
     )
 
 
+def _poaches_staff(
+    text: str, cue: re.Match[str], person: Entity | None, role: re.Match[str] | None
+) -> bool:
+    """ "Contoso poaches one of Fabrikam's top engineers", "poached at least 150 engineers":
+    people poached with no title or name, the company hiring."""
+    if role is not None or not cue.group(0).lower().startswith("poach"):
+        return False
+    staff = POACHED_STAFF.match(text, cue.end())
+    return staff is not None and (person is None or not cue.end() <= person.start < staff.end())
+
+
+def _poached_from(
+    text: str, orgs: Sequence[Entity], cue: re.Match[str], role: re.Match[str]
+) -> Entity | None:
+    """ "<a name lost in a link> Poaches Top Exec From Fabrikam": whoever poached, the
+    executive leaves Fabrikam."""
+    if not cue.group(0).lower().startswith("poach") or role.start() < cue.end():
+        return None
+    gap = _FROM.match(text, role.end())
+    return next((e for e in orgs if gap and e.start == gap.end()), None)
+
+
 def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
     """A named person moving from one named organisation to another, no role needed ("Jane
     Doe leaves Contoso for Fabrikam", "Contoso's Jane Doe returning to Fabrikam")."""
@@ -109,8 +139,10 @@ def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) ->
 
 def _introduced(text: str, people: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
     """A post introducing a named appointee ("Who is new Globex CEO Lee Park?", "Who is Lee
-    Park - Globex's next CEO?"): the person joins in that role. Without a person named
-    ("Who is the next CEO of Globex?") it is a guess, no move."""
+    Park - Globex's next CEO?"): the person joins in that role. Without a person named, a
+    company's new one met is still a move ("Meet Globex's new CFO"); a next one is a guess
+    ("Who is the next CEO of Globex?") and a question about the new one is no news of a
+    move ("Who is the new Globex CEO going to hire first?")."""
     for intro in INTRODUCED.finditer(text):
         role = ROLE.search(text, intro.end())
         if role is None or hypothetical(text, intro.start()):
@@ -128,9 +160,15 @@ def _introduced(text: str, people: Sequence[Entity], orgs: Sequence[Entity]) -> 
             person = Entity(
                 text=text[start:end], label="PERSON", start=start, end=end, source="rule"
             )
-        if person is None or NOT_NAME.fullmatch(person.text.split()[0]):
+        if person is not None and NOT_NAME.fullmatch(person.text.split()[0]):
             continue
         org = role_org(text, orgs, role)
+        if person is None and (
+            org is None
+            or text[intro.end("between") :][:3].lower() != "new"
+            or text[intro.start() : intro.start() + 3].lower() == "who"
+        ):
+            continue  # "Meet Contoso's new CFO" is one; "Who is the new CEO going to hire?" no
         if org is None and len({o.text for o in orgs}) == 1:
             org = orgs[0]  # the only organisation named ("Contoso Corp : ... new CEO Lee Park")
         move = make_move(person, org, role["role"], "joins", intro)
@@ -204,7 +242,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             later = (r for r in ROLE.finditer(text, cue.end(), hi) if not past_role(text, r))
             role_match = next(later, None) or BOARD.search(text, lo, hi) or role_match
         person = person_of(text, people, cue) or titled_person(text, cue) or named_after(text, cue)
-        if cue["hire"]:
+        if cue["hire"] or _poaches_staff(text, cue, person, role_match):
             bulk = BULK.match(text, cue.start()) or (
                 person is None and BULK.search(text, cue.start(), hi)
             )
@@ -216,6 +254,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 )
                 if (
                     company is None
+                    or (not cue["hire"] and company.start > cue.start())  # poached from it
                     or hiring_noun(text, cue)
                     or _hires_an_organisation(text, orgs, cue)
                 ):
@@ -253,8 +292,14 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 or role_org_near(text, orgs, cue)
                 or (company_near(orgs, cue) if cue["hire"] else None)
                 or header_org(text, orgs)
+                or colon_header_org(text, orgs, cue)
             )
             if org is None:
+                left = _poached_from(text, orgs, cue, role_match)
+                if left is not None:
+                    moves.setdefault(
+                        (None, "leaves"), make_move(None, left, role_match["role"], "leaves", cue)
+                    )
                 continue
         if (
             org is not None
@@ -272,6 +317,6 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
         for move in headcount(text, orgs) or new_hire(text, orgs):
             moves.setdefault((None, move.direction), move)
     if not moves:
-        for move in reshuffle(text, orgs) or succession(text, orgs):
+        for move in reshuffle(text, orgs) or succession(text, orgs) or exec_exits(text, orgs):
             moves.setdefault((None, move.direction), move)
     return [as_named(m, orgs) for m in moves.values()]

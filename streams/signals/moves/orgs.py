@@ -59,9 +59,13 @@ _ROLE_ORG_GAP = re.compile(
 _GENERIC = re.compile(
     r"(?:the\s+)?(?:news|company|companies|board|update|breaking|report|reports|stocks?|shares"
     r"|markets?|analysts?|exclusive|alert|jobs|layoffs?|hiring|wall\s+st(?:reet)?\.?|street|firm|adrs?"
-    r"|group|business|employees|workers|staff|sources?)",
+    r"|group|business|employees|workers|staff|sources?"
+    # a region a company's people work in ("Asia Pacific Executive Ousters")
+    r"|asia(?:[\s-]pacific)?|apac|emea|europe|americas|(?:north|latin|south)\s+america)",
     re.I,
 )
+# A rank before a title: "Top Exec", "Senior VP" are titles, not organisations.
+_RANKED = re.compile(r"^(?:top|senior|star|key|veteran)\s+", re.I)
 _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+(?:Equit(?:y|ies)|Desk|Unit|Division|Team)")
 # Before a handle that is the source of a post, not its subject: "RT @Wire:", "via @Wire".
 _SOURCE_BEFORE = re.compile(
@@ -110,7 +114,7 @@ _UNIT_WORD = re.compile(
 # An untagged name right after "in" is a place ("staff in PNW", "jobs in Oulu"), not a company.
 _IN_PLACE = re.compile(r"\bin\s+$")
 # "Sanofi Fires CEO", "Contoso Loses Top Exec": the company before the cue
-_DISMISS = re.compile(r"fires|ousts|sacks|loses", re.I)
+_DISMISS = re.compile(r"fires|ousts|sacks|loses|parts\s+ways\s+with", re.I)
 _PASSIVE_CUE = re.compile(r"\b(?:named|appointed|tapped|picked|elected|hired|promoted)\b", re.I)
 _PASSIVE_ROLE = re.compile(
     r"\s+(?:(?:as|to|the|its|new|interim|acting|permanent)\s+)*" + ROLE.pattern, re.I
@@ -160,7 +164,7 @@ def window(text: str, cue: re.Match[str]) -> tuple[int, int]:
 def organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """Organisations: ORG entities (cashtags and handles of watched companies included), a
     fragment extended to the whole name ("BHP" + "Billiton"). Never one: a role title NER
-    took for an organisation ("CFO"), a generic word ("News", "Board"), a desk ("Japan
+    took for an organisation ("CFO", "Top Exec"), a generic word ("News", "Board"), a desk ("Japan
     Equities"), a handle of no watched company (the news account of "RT @Wire:"), a name NER
     also tagged as a person."""
     people = [e for e in entities if e.label == "PERSON" and " " in e.text]
@@ -169,7 +173,7 @@ def organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
     for e in sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start):
         name = e.text.strip()
         if (
-            ROLE.fullmatch(name)
+            ROLE.fullmatch(_RANKED.sub("", name))
             or not re.match(r"[$#@]?[A-Za-z]", name)  # "~$642M", "2015"
             or _GENERIC.fullmatch(name)
             or _DESK.fullmatch(name)
@@ -236,6 +240,28 @@ def header_org(text: str, orgs: Sequence[Entity]) -> Entity | None:
     if first.id is None or any(o.id != first.id for o in orgs):
         return None
     return first
+
+
+# A wire's headline under the company it is filed for: "Contoso Corp : ... ; Appoints CTO".
+_COLON_HEADER = re.compile(r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+:\s")
+
+
+def colon_header_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company a wire files a headline under ("Contoso Corp : Takes a Step; Appoints
+    CTO"), for a cue that opens its clause with no subject; the headline's own subject is
+    another company's ("Contoso : Fabrikam Names 3 New Directors")."""
+    header = _COLON_HEADER.match(text)
+    if header is None or header.end() > cue.start():
+        return None
+    if _clause_text_before(text, cue.start()).strip():
+        return None
+    start, end = header.span("name")
+    tagged = next((o for o in orgs if o.start == start and o.end == end), None)
+    if tagged is not None:
+        return tagged
+    if any(NOT_NAME.fullmatch(w) or ROLE.fullmatch(w) for w in header["name"].split()):
+        return None
+    return Entity(text=header["name"], label="ORG", start=start, end=end, source="rule")
 
 
 _AT_ORG = re.compile(r"\s+(?:at|of|for)\s+(?:the\s+)?")
@@ -363,6 +389,8 @@ def _name_at(text: str, at: int) -> Entity | None:
         return None
     group = "tag" if name["tag"] else "name"
     start, end = name.span(group)
+    if ROLE.fullmatch(_RANKED.sub("", text[start:end])):
+        return None  # "Poaches Top Exec From Fabrikam": a title, not a name
     return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
 
 

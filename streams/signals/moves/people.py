@@ -57,6 +57,10 @@ def past_role(text: str, role: re.Match[str]) -> bool:
     return _PAST_ROLE.search(text, max(0, role.start() - 25), role.start()) is not None
 
 
+# A title "of" a capitalised name: "head of Wells Fargo", "VP of Contoso Labs".
+_OF_NAME = re.compile(r"\sof\s+(?-i:[A-Z])")
+
+
 def titled_person(text: str, cue: re.Match[str]) -> Entity | None:
     """A name right after a role title when NER found no person ("Tesla CFO Zach Kirkhorn
     steps down"): two or three capitalised words up to a cue, a title or a small word ("...
@@ -67,6 +71,11 @@ def titled_person(text: str, cue: re.Match[str]) -> Entity | None:
         start = match.start("name")
         if other_sentence(text, start, match.end("name"), cue):
             continue  # "CEO Lee Park retiring. Contoso Names ...": another sentence's person
+        if _OF_NAME.search(match["role"]):
+            continue  # "head of Wells Fargo Securities": the rest of a company's name
+        whole = ROLE.match(text, match.start())
+        if whole is not None and whole.end() > match.end("role"):
+            continue  # "Chief Merchant Lee": the title is longer, no "Merchant Lee"
         words = []
         for word in re.finditer(r"\S+", match["name"]):
             if CUE.match(text, start + word.start()) or NOT_NAME.fullmatch(word.group(0)):

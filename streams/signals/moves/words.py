@@ -11,12 +11,14 @@ __all__ = [
     "BOARD",
     "BULK",
     "CUE",
+    "EXEC_EXITS",
     "GROWTH",
     "HIRED_TICKER",
     "HIRE_OBJECT_GAP",
     "INTRODUCED",
     "LAYOFF",
     "NEW_HIRE",
+    "POACHED_STAFF",
     "RESHUFFLE",
     "ROLE",
     "ROLE_NAME",
@@ -29,14 +31,14 @@ __all__ = [
 # not a service that lets people hire someone ("allows you to hire a goat herder")
 _HIRE = r"(?<!\byou\sto\s)(?<!\blets\syou\s)(?:hir(?:es|ed|ing|e)|recruit(?:s|ed|ing)?)"
 _JOIN = (
-    r"appoint(?:s|ed|ing)?|nam(?:es|ed|ing|e)|tap(?:s|ped)|join(?:s|ed|ing)?|picks|poach(?:es|ed)"
+    r"appoint(?:s|ed|ing)?|nam(?:es|ed|ing|e)|tap(?:s|ped)|join(?:s|ed|ing)?|picks|poach(?:es|ed|ing)"
     r"|elect(?:s|ed)|assum(?:es|ed|ing)|succeed(?:s|ed|ing)?|(?:leap|jump|defect)(?:s|ed|ing)?\s+to"
     r"|head(?:s|ed|ing)\s+to(?=\s+(?:[\w$@&.'’-]+\s+){1,3}as\s+(?:(?:its|the|new)\s+)?(?:C[EFOT]O|chief|chair|president))"
     r"|appointment(?=\s+(?:of|as)\b)|(?<=['’]s\s)appointment"
     # a new boss had or announced, not one commented on ("Contoso has a new CEO", "announces
     # its new CFO", "as Fabrikam's new CEO"; not "new Contoso CEO faces ...")
     # ("Lee Park is the new Contoso CEO", "congrats to the new Contoso CFO, Lee Park")
-    r"|(?:ha(?:s|ve)|gets?|got|announc(?:es|ed)|unveil(?:s|ed)|as|is|(?:congrat\w*|grat[sz])\s+to|welcomes?)"
+    r"|(?:ha(?:s|ve)|gets?|getting|got|announc(?:es|ed)|unveil(?:s|ed)|as|is|(?:congrat\w*|grat[sz])\s+to|welcomes?)"
     r"\s+(?:(?:a|an|its|it['’]s|their|the)\s+"
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
     r"|chair(?:man|woman)?|(?:finance|financial)\s+chief|board\s*member|director)\b)"
@@ -57,6 +59,9 @@ _LEAVE = (
     r"resign(?:s|ed|ing)?|step(?:s|ped|ping)?\s+(?:down|aside)|depart(?:s|ed|ing)?"
     r"|leav(?:es|ing|e)|left|oust(?:s|ed)?|fire[sd]?|sack(?:s|ed)?|retir(?:es|ed|ing|e)"
     r"|exit(?:s|ed|ing)?|quit(?:s|ting)?|out\s+as"
+    # "Contoso Parts Ways With Chief Merchant Lee Park" (not "part ways over ads")
+    r"|part(?:s|ed|ing)?\s+ways\s+with(?=\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:C[EFOT]O|chief|president|head|exec\w*|director|chair\w*|founder)\b)"
     # the nouns, of someone or someone's: "the retirement of Contoso CFO Lee Park"
     r"|(?:retirement|resignation|departure|ouster)(?=\s+of\b)"
     r"|(?<=['’]s\s)(?:retirement|resignation|departure|ouster)"
@@ -71,12 +76,15 @@ CUE = re.compile(
     rf"\b(?:(?P<hire>{_HIRE})|(?P<join>{_JOIN})|(?P<leave>{_LEAVE})|(?P<promote>{_PROMOTE}))\b",
     re.I,
 )
+# Before a title: "new CEO", "interim CFO", and the hashtag "#NewCEO".
+_ROLE_LEAD = r"\b(?:(?:new|interim|acting|former)\s+|(?<=#)new(?=C[EFO]O\b))?"
 ROLE = re.compile(
-    r"\b(?:(?:new|interim|acting|former)\s+)?(?P<role>"
+    _ROLE_LEAD + r"(?P<role>"
     r"C[EFTOMI]O|chief\s+\w+(?:\s+\w+)?\s+officer|president|chair(?:man|woman|person)?"
     r"|(?:(?:senior|executive)\s+)?vice\s+president(?:\s+of\s+\w+)?|SVP|EVP|VP(?:\s+of\s+\w+)?"
     r"|head\s+of\s+\w+(?:\s+(?!https?\b)\w+)?|managing\s+director|general\s+counsel|board\s+member"
-    r"|director(?:\s+of\s+\w+)?|founder|co-founder|chief\s+executive|executive|exec|boss|chief"
+    r"|director(?:\s+of\s+\w+)?|founder|co-founder|chief\s+executive|executive|exec|boss"
+    r"|chief\s+(?:merchant|economist|strategist|scientist|designer|architect|evangelist)|chief"
     r"|(?:corporate\s+)?officers|vice\s+presidents|(?:finance|financial)\s+(?:chief|officer)"
     r"|(?:top|star|senior)\s+(?:deal\s+)?bankers?"
     # a title ending in "Head" after "as" ("appoints Lee Park as Asia Retail Banking Head")
@@ -92,7 +100,7 @@ INTRODUCED = re.compile(
     r"\b(?:who\s+is|who['’]s|meet|get\s+to\s+know|introducing|(?:things|facts)\s+"
     r"(?:(?:you|to)\s+)?(?:need\s+to\s+|should\s+)?know\s+about)\s+"
     r"(?P<between>[^.?!\n]{0,40}?)\b(?:new|next)\s+(?=(?:[\w$#@&.'’-]+\s+){0,2}?"
-    + ROLE.pattern.removeprefix(r"\b(?:(?:new|interim|acting|former)\s+)?")
+    + ROLE.pattern.removeprefix(_ROLE_LEAD)
     + ")",
     re.I,
 )
@@ -167,6 +175,22 @@ GROWTH = re.compile(
     r"|\b(?:(?:ramp|step|speed|scal)(?:s|ed|ing|e|es|ping|ped)?\s+up|accelerat(?:es|ed|ing|e)"
     r"|expand(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:its\s+|their\s+)?hiring\b"
     r"|\bhiring\s+(?:spree|binge|blitz|push|drive)\b",
+    re.I,
+)
+# People poached, not a title: "poaches one of Fabrikam's top engineers", "poached at least
+# 150 engineers", "poaching Britain's best radio producers", "poaches satellite expert from
+# Fabrikam" (not "poaches Spotify from Fabrikam", a customer).
+POACHED_STAFF = re.compile(
+    r"\s+(?:(?!(?:from|for|to|with|by|as)\b)[^\s.,;:!?]+\s+){0,5}?(?:engineers?|experts?"
+    r"|designers?|developers?|scientists?|researchers?|talent|producers?|staff(?:ers)?|employees"
+    r"|workers|specialists?|programmers?|technologists?|veterans?|executives|execs)\b",
+    re.I,
+)
+# Executives leaving, told as a noun with no one named: "faces another executive departure",
+# "as exec exits cast doubts", "on Asia Pacific Executive Ousters".
+EXEC_EXITS = re.compile(
+    r"\b(?:exec(?:utive)?|management|leadership|c-suite)\s+(?:departures?|exits|ousters?|exodus"
+    r"|resignations)\b",
     re.I,
 )
 # A company's hire as a noun: "Contoso's latest hire", "Contoso's new hire is ...".
