@@ -60,9 +60,9 @@ from streams.signals.moves.words import (
 
 __all__ = ["detect_moves"]
 
-# A dismissal of many: "fires 15 senior bankers", "sacks dozens of traders".
+# A dismissal of many: "fires 15 senior bankers", "sacks dozens of traders", "fire 3K workers".
 _FIRES_MANY = re.compile(
-    r"\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?(?:\d[\d,]*|two|three|four|five|six"
+    r"\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+)?(?:\d[\d,]*(?:\.\d+)?[kK]?|two|three|four|five|six"
     r"|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several)\s+(?:\w+\s+){0,2}?(?:bankers"
     r"|traders|employees|workers|staff(?:ers)?|executives|managers|engineers|people|brokers"
     r"|analysts|advisers|advisors)\b",
@@ -119,6 +119,36 @@ def _poached_from(
         return None
     gap = _FROM.match(text, role.end())
     return next((e for e in orgs if gap and e.start == gap.end()), None)
+
+
+# Leaving, said of a named person: "Lee Park is leaving Contoso", "Lee Park Leaves Contoso
+# to Join Fabrikam" (not "fires", "ousts": the company is the subject there).
+_LEAVING = re.compile(r"leav(?:es|ing)|left|quit(?:s|ting)?|exit(?:s|ing)", re.I)
+# What follows a company left by a person: the end of a headline, a destination, a reason.
+_AFTER_LEFT = re.compile(
+    r"\s*(?:$|[.,;:!?(]|[-–—|]\s|https?://|\$|#|\bto\s+(?:join|become|start|launch|run|lead"
+    r"|head|focus|pursue|found)\b|\bfor\s+(?-i:[A-Z$@#])|\bafter\b|\bamid\b|\bin\s+(?:a\s+)?"
+    r"(?:surprise|shake-?up|shift|move)\b|\bas\s+(?-i:[A-Z$@#]))",
+    re.I,
+)
+
+
+def _left_named(
+    text: str, orgs: Sequence[Entity], cue: re.Match[str], person: Entity
+) -> Entity | None:
+    """The company a named person leaves, right after the cue, NER's own (not read from
+    capitalised words), and told as a departure: the headline ends, or a destination or a
+    reason follows ("Lee Park is Leaving Contoso ...", "Lee Park Leaves Contoso to Join
+    Fabrikam"); not "leaves Contoso shares behind", nor a company's cashtag ("exits $CTSO,
+    adds to $FBKM": a fund's position)."""
+    if not _LEAVING.fullmatch(cue.group(0)) or person.end > cue.start():
+        return None
+    left = governed_org(text, orgs, cue)
+    if left is None or left.source == "rule" or left.start - cue.end() > 1:
+        return None
+    if left.text.startswith("$"):
+        return None  # "Lee Park exits $CTSO, adds to $FBKM": a position sold
+    return left if _AFTER_LEFT.match(text, left.end) else None
 
 
 def _transfers(text: str, entities: Sequence[Entity], orgs: Sequence[Entity]) -> list[ExecMove]:
@@ -274,6 +304,8 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
             left = _left_from(text, orgs, cue) if cue["leave"] and person is not None else None
             if left is None and person is not None and cue["join"]:
                 left = _joins_in_deal(text, orgs, cue)
+            if left is None and person is not None:
+                left = _left_named(text, orgs, cue, person)
             if person is not None and left is not None:
                 moves.setdefault(
                     (person.text, direction), make_move(person, left, None, direction, cue)

@@ -107,7 +107,7 @@ INTRODUCED = re.compile(
 # A board seat taken or given up: "steps down from the Contoso board", "joins Fabrikam's board".
 BOARD = re.compile(
     r"\b(?:from|to|joins?|joined|leaves?|left|quits?)\s+(?:the\s+|its\s+)?"
-    r"(?:[\w$@&.'’-]+\s+){0,2}?(?P<role>board)(?:\s+of\s+directors)?\b(?!\s*(?:game|room|meeting))",
+    r"(?:[\w$@&.'’-]+\s+){0,2}?#?(?P<role>board)(?:\s*of\s*directors)?\b(?!\s*(?:game|room|meeting))",
     re.I,
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?"

@@ -85,7 +85,7 @@ def test_a_company_parting_ways_with_a_titled_person_is_a_departure() -> None:
 
 
 def test_companies_parting_ways_over_a_contract_is_no_move() -> None:
-    text = "Contoso and Fabrikam part ways over local shopping ads $CTSO"
+    text = "Contoso and Fabrikam part ways over a map licence $CTSO"
     assert read_moves(text, ("Contoso", "ORG"), ("Fabrikam", "ORG")) == []
 
 
@@ -97,3 +97,43 @@ def test_a_wire_s_company_appoints_when_the_cue_opens_its_clause() -> None:
 def test_a_wire_s_company_is_not_the_one_its_headline_names() -> None:
     text = "Contoso Corp : Fabrikam Names New CFO http://x.co/l"
     assert read_moves(text, ("Fabrikam", "ORG")) == [(None, "Fabrikam", "CFO", "joins")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Longtime interface designer Lee Park is leaving Contoso ... $CTSO",
+        "$CTSO - Lee Park Leaves Contoso to Join Fabrikam - Tech Daily http://x.co/m",
+        "Lee Park left Contoso after nine years http://x.co/n",
+    ],
+)
+def test_a_named_person_leaving_a_company_needs_no_title(text: str) -> None:
+    found = read_moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    assert found == [("Lee Park", "Contoso", None, "leaves")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee Park leaves Contoso shares to his children",  # not a departure
+        "What Lee Park leaving Contoso means for the rest of us",  # no departure told
+    ],
+)
+def test_leaving_a_company_said_otherwise_is_no_move(text: str) -> None:
+    assert read_moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG")) == []
+
+
+def test_firing_thousands_written_with_a_k_is_a_layoff() -> None:
+    text = "Contoso to fire 2K workers in its Ohio plants $CTSO"
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", None, "layoffs")]
+
+
+def test_the_board_hashtag_is_a_board_seat() -> None:
+    text = "Contoso appoints Lee Park to #BoardOfDirectors http://x.co/o $CTSO"
+    found = read_moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON"))
+    assert found == [("Lee Park", "Contoso", "Board", "joins")]
+
+
+def test_an_investor_exiting_a_cashtag_sells_a_position() -> None:
+    text = "Fund manager Lee Park exits $CTSO, buys more $FBKM, his 13F shows"
+    assert read_moves(text, ("Lee Park", "PERSON"), ("$CTSO", "ORG"), ("$FBKM", "ORG")) == []
