@@ -121,7 +121,7 @@ BULK = re.compile(rf"\bhir(?:es|ing|ed|e)\s+{_ABOUT}{_COUNT}\b", re.I)
 HIRE_OBJECT_GAP = re.compile(r"\s*(?:(?:investment\s+)?bank\s+)?", re.I)
 # A company hired, written as its cashtag: "has hired $HALO to help".
 HIRED_TICKER = re.compile(r"\s+(?:[A-Za-z]+\s+){0,2}\$[A-Za-z]{1,6}\b")
-_STAFF = r"(?:jobs|workers|employees|staff(?:ers)?|positions|roles|people)"
+_STAFF = r"(?:jobs|workers|employees|staff(?:ers)?|positions|roles|people|professionals)"
 LAYOFF = re.compile(
     r"\b(?:lay(?:s|ing)?[- ]?offs?|laid\s+off|job[- ](?:cuts?|reductions?|losses)"
     rf"|(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:es|ed|ing)|shed(?:s|ding)?)\s+"
@@ -167,14 +167,15 @@ TRANSFER = re.compile(
     re.I,
 )
 # Hiring with no "hire" word: "adds 500 jobs", "boosts employment"; or with "hiring" the
-# noun of a company stepping it up ("ramping up hiring for its cloud unit", "hiring spree").
+# noun of a company stepping it up ("ramping up hiring for its cloud unit", "hiring spree",
+# "steps up recruitment", "launches a recruitment drive").
 GROWTH = re.compile(
     rf"\b(?:add(?:s|ed|ing)?|creat(?:es|ed|ing)|boost(?:s|ed|ing)?)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b"
+    rf"(?:{_ABOUT}{_COUNT}\s+(?:new\s+)?(?:[\w-]+\s+){{0,2}}?{_STAFF}|(?:its\s+)?(?:employment|headcount|workforce))\b"
     r"(?!\s+(?:skills|training|development|diversity|morale|productivity|readiness))"
     r"|\b(?:(?:ramp|step|speed|scal)(?:s|ed|ing|e|es|ping|ped)?\s+up|accelerat(?:es|ed|ing|e)"
-    r"|expand(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:its\s+|their\s+)?hiring\b"
-    r"|\bhiring\s+(?:spree|binge|blitz|push|drive)\b",
+    r"|expand(?:s|ed|ing)?|boost(?:s|ed|ing)?)\s+(?:its\s+|their\s+)?(?:hiring|recruitment)\b"
+    r"|\b(?:hiring|recruitment)\s+(?:spree|binge|blitz|push|drive)\b",
     re.I,
 )
 # People poached, not a title: "poaches one of Fabrikam's top engineers", "poached at least

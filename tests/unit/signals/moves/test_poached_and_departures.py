@@ -137,3 +137,15 @@ def test_the_board_hashtag_is_a_board_seat() -> None:
 def test_an_investor_exiting_a_cashtag_sells_a_position() -> None:
     text = "Fund manager Lee Park exits $CTSO, buys more $FBKM, his 13F shows"
     assert read_moves(text, ("Lee Park", "PERSON"), ("$CTSO", "ORG"), ("$FBKM", "ORG")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoso steps up recruitment as it expands in Asia $CTSO",
+        "Contoso launches a recruitment drive in Spain http://x.co/p",
+        "Contoso to add 900 new sales professionals next year $CTSO",
+    ],
+)
+def test_recruitment_stepped_up_is_hiring(text: str) -> None:
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", None, "hiring")]
