@@ -142,7 +142,7 @@ def test_an_investor_exiting_a_cashtag_sells_a_position() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Contoso steps up recruitment as it expands in Asia $CTSO",
+        "Contoso has stepped up recruitment for its new Ohio plant $CTSO",
         "Contoso launches a recruitment drive in Spain http://x.co/p",
         "Contoso to add 900 new sales professionals next year $CTSO",
     ],
