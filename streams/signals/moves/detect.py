@@ -117,8 +117,7 @@ def _poached_from(
     executive leaves Fabrikam."""
     if not cue.group(0).lower().startswith("poach") or role.start() < cue.end():
         return None
-    gap = _FROM.match(text, role.end())
-    return next((e for e in orgs if gap and e.start == gap.end()), None)
+    return _org_from(text, orgs, role.end())
 
 
 # Leaving, said of a named person: "Lee Park is leaving Contoso", "Lee Park Leaves Contoso
@@ -195,7 +194,7 @@ def _introduced(text: str, people: Sequence[Entity], orgs: Sequence[Entity]) -> 
         org = role_org(text, orgs, role)
         if person is None and (
             org is None
-            or text[intro.end("between") :][:3].lower() != "new"
+            or text[intro.end("between") : intro.end("between") + 3].lower() != "new"
             or text[intro.start() : intro.start() + 3].lower() == "who"
         ):
             continue  # "Meet Contoso's new CFO" is one; "Who is the new CEO going to hire?" no
@@ -217,12 +216,17 @@ _FROM_BOARD = re.compile(
 _FROM = re.compile(r"\s+(?:down\s+|away\s+)?from\s+(?:the\s+)?", re.I)
 
 
-def _left_from(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
-    """The organisation right after "retires/resigns/steps down from (the)", if any."""
-    gap = _FROM.match(text, cue.end())
+def _org_from(text: str, orgs: Sequence[Entity], at: int) -> Entity | None:
+    """The organisation right after "(down|away) from (the)" at ``at``, if any."""
+    gap = _FROM.match(text, at)
     if gap is None:
         return None
     return next((e for e in orgs if e.start == gap.end()), None)
+
+
+def _left_from(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The organisation right after "retires/resigns/steps down from (the)", if any."""
+    return _org_from(text, orgs, cue.end())
 
 
 # After "join Contoso": the deal that brings the person ("as part of the deal", "in Fabrikam

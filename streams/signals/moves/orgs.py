@@ -66,6 +66,13 @@ _GENERIC = re.compile(
 )
 # A rank before a title: "Top Exec", "Senior VP" are titles, not organisations.
 _RANKED = re.compile(r"^(?:top|senior|star|key|veteran)\s+", re.I)
+
+
+def _is_title(name: str) -> bool:
+    """A role title, ranked or not ("CFO", "Top Exec"), never an organisation's name."""
+    return ROLE.fullmatch(_RANKED.sub("", name)) is not None
+
+
 _DESK = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+(?:Equit(?:y|ies)|Desk|Unit|Division|Team)")
 # Before a handle that is the source of a post, not its subject: "RT @Wire:", "via @Wire".
 _SOURCE_BEFORE = re.compile(
@@ -173,7 +180,7 @@ def organisations(text: str, entities: Sequence[Entity]) -> list[Entity]:
     for e in sorted((e for e in entities if e.label == "ORG"), key=lambda e: e.start):
         name = e.text.strip()
         if (
-            ROLE.fullmatch(_RANKED.sub("", name))
+            _is_title(name)
             or not re.match(r"[$#@]?[A-Za-z]", name)  # "~$642M", "2015"
             or _GENERIC.fullmatch(name)
             or _DESK.fullmatch(name)
@@ -389,7 +396,7 @@ def _name_at(text: str, at: int) -> Entity | None:
         return None
     group = "tag" if name["tag"] else "name"
     start, end = name.span(group)
-    if ROLE.fullmatch(_RANKED.sub("", text[start:end])):
+    if _is_title(text[start:end]):
         return None  # "Poaches Top Exec From Fabrikam": a title, not a name
     return Entity(text=text[start:end], label="ORG", start=start, end=end, source="rule")
 
