@@ -100,7 +100,7 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
     """Whether ``text`` names the deal read in it by both its parties as one noun phrase:
     "the Globex-Initech merger", "$GLBX $INTK acquisition", "Globex and Initech cable
     merger", "Globex's purchase of Initech", "Globex takeover of Initech", "$GLBX's bid for
-    Initech"."""
+    Initech", "Initech rejects Globex's 'final' offer"."""
     parties = _parties(ma)
     if parties is None:
         return False
@@ -113,7 +113,12 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
         rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+(?:{_DEAL_NOUN}|bid)"
         rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"
     )
-    return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned))
+    # a bid answered by its target: "Initech ... rejecting Globex's 'final' offer"
+    answered = (
+        rf"(?<![\w$#@])[$#@]?{second}\b[^.?!\n]{{0,40}}?\b(?:reject|rebuff|spurn|accept)\w*"
+        rf"\s+[$#@]?{first}(?:'s|’s)?\s+(?:\S+\s+){{0,2}}?(?:bid|offer|proposal|approach)s?\b"
+    )
+    return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned, answered))
 
 
 # What makes a sentence no report: a question is caught apart (its "?"); these are a wish,

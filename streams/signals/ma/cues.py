@@ -29,7 +29,8 @@ _CUE: Final = re.compile(
     r"|letter\s+of\s+intent|definitive\s+agreement|suitors?|bidders?|privati[sz]\w+"
     r"|(?:seek\w*|find|alternate|potential|prospective|possible|likely)\s+(?:a\s+)?(?:buyers?"
     r"|purchasers?)|dispos(?:es|ed|ing)\s+of|sale\s+(?:or|to)"
-    r"|(?:units?|division|assets?|stores?|plants?|business)\s+sale|dlrs?[/-](?:per-)?sh(?:are|r)"
+    r"|(?:units?|division|assets?|stores?|plants?|business|blocks?|fields?|mines?)\s+sale"
+    r"|open\s+to\s+(?:a\s+)?sale|dlrs?[/-](?:per-)?sh(?:are|r)"
     r"|receiv\w*\s+[\d.]+\s+(?:mln|bln|million|billion)|pa(?:y|ys|id)\s+[\d.]+\s+(?:mln|bln)"
     r"|snap(?:s|ped)?\s+up|scoop(?:s|ed)?\s+up|pick(?:s|ed)?\s+up|swallow\w*"
     r"|acqu?i?-?hires?|snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|gobble[sd]|snatch(?:es|ed)\s+up"
@@ -109,8 +110,8 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
             r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|withdraw(?:s|n|ing)?|withdrew"
             r"|terminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|walk(?:s|ed)?\s+away\s+from"
             r"|call(?:s|ed)?\s+off|end(?:s|ed)?|cancel(?:s|led|ed)?|collaps(?:e|es|ed)"
-            # "sues to block" / "moves to block": not blocked yet
-            r"|pull(?:s|ed)?\s+out\s+of|(?:is|was)\s+off|(?<!\bto\s)(?:blocks?|blocked))\b"
+            # "sues to block" / "moves to block": not blocked yet; an "Oil Block Sale" is none
+            r"|pull(?:s|ed)?\s+out\s+of|(?:is|was)\s+off|(?<!\bto\s)(?:blocks?(?!\s+sale)|blocked))\b"
             + _GAP
             + r"\b(?:bid|offer|deal|merger|takeover|acquisition|talks|plan|proposal"
             r"|agreement|letter\s+of\s+intent|purchase|sale)\b"

@@ -20,7 +20,7 @@ from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan, bare_name
 from streams.signals.ma.pairs import named_pair
 from streams.signals.ma.parties import organisation, unbuyable
-from streams.signals.ma.roles import read_roles
+from streams.signals.ma.roles import read_roles, sale_parties
 
 THRESHOLD: Final = 0.5
 # How much of the score comes from the cue words; the rest from naming the parties.
@@ -178,6 +178,11 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     ):
         score = min(score, _JOKE_SCORE)  # "Therapy Wipes Out Cancer in 93 Percent of Patients"
     is_ma = score >= THRESHOLD
+    if is_ma and target is None and (sale := sale_parties(doc, acquirer)) is not None:
+        sold = organisation(doc, sale.target, linked)  # "Globex sells cell towers to Hooli"
+        buyer = acquirer or organisation(doc, sale.acquirer, linked)
+        if sold is not None and (buyer is None or not _same(doc, buyer, sold, linked)):
+            acquirer, target = buyer, sold
     if is_ma and acquirer is None and target is None:
         orgs = [(e.start, e.end) for e in linked if e.id or e.label == "ORG"]
         pair = named_pair(doc, orgs)  # "$GLBX / $INTK = worst deal ever"

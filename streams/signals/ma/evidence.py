@@ -22,6 +22,29 @@ _COMPANY_NOUNS: Final = (
     r"|assets|chain|group|stake|interest|retailer|rival|operator|stations?)\b"
 )
 
+# Control of a company named ("takes full control of Initech", "seeks control of $INTK"), not a
+# customer's "more control of their orders" nor "took control of the #cloud".
+_CONTROL_OF: Final = r"\bcontrol\s+of\s+(?:the\s+)?(?:[$@]|#?(?-i:[A-Z]))"
+# A holding or an interest in a company: one held ("its interest in", "a 20% holding in",
+# "minority interest in"), not a company named "... Holding" ("Partners With Meraas Holding In
+# Dubai") nor interest as attention ("Interest In Globex's Phone Soars", "Globex's interest in
+# asthma"); a company's interest in a company is a deal talked of ("Globex's interest in
+# Initech").
+_HOLDING_IN: Final = (
+    r"(?:['’]s\s+interest\s+in\s+(?:[$@]|#?(?-i:[A-Z])))|(?:\b(?:an|its|their|his|her"
+    r"|the\s+(?:remaining|entire)|entire|remaining|whole|majority"
+    r"|minority|equity|controlling|ownership|working|economic|\d[\d.,]*\s*(?:%|pct|percent))"
+    r"\s+(?:[\w-]+\s+)?(?:holding|interest)\s+(?:in|to)\b)"
+)
+# Goods named as a line of business are no trade in them: "sell meat snacks business".
+_NOT_A_BUSINESS: Final = (
+    r"(?!\s+(?:[\w-]+\s+)?(?:business(?:es)?|units?|divisions?|brands?|operations|arm)\b)"
+)
+# A government tendering licences or blocks is no takeover ("to tender two exploration blocks").
+_NOT_TENDERED_RIGHTS: Final = (
+    r"(?!\s+(?:[\w-]+\s+){0,5}?(?:blocks?|licen[cs]es?|concessions?|contracts?|permits?)\b)"
+)
+
 # (weight, pattern): evidence that the text reports a deal. Summed, then squashed.
 _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     # not in a compound adjective ("community-acquired pneumonia")
@@ -100,8 +123,13 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         0.8,
         re.compile(
-            r"\bbid(?:s|ding)?\b(?:[^.;]|\.\d){0,50}?\bfor\b|\btender\b|\bcontrol\s+of\b"
-            r"|\b(?:holding|stake|interest)\s+(?:in|to)\b|\boffers?\s+to\s+(?:buy|acquire)\b"
+            r"\bbid(?:s|ding)?\b(?:[^.;]|\.\d){0,50}?\bfor\b|\btender\b"
+            + _NOT_TENDERED_RIGHTS
+            + r"|"
+            + _CONTROL_OF
+            + r"|\bstake\s+(?:in|to)\b|"
+            + _HOLDING_IN
+            + r"|\boffers?\s+to\s+(?:buy|acquire)\b"
             r"|\boffer(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:a|per)\s+share\b"
             r"|\bdlrs?\s*(?:a|per|/)\s*(?:share|shr)\b",
             _I,
@@ -112,10 +140,13 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
     (
         0.9,
         re.compile(
-            r"\b(?:reject|rebuff|spurn|accept)(?:s|ed)?\s+(?:(?:a|an|the|its|new|revised|latest"
-            r"|sweetened|improved|hostile|unsolicited)\s+)*(?:(?:(?-i:[A-Z$#@])[\w&.'’-]*"
+            r"\b(?:reject|rebuff|spurn|accept)(?:s|ed|ing)?\s+(?:(?:a|an|the|its|new|revised"
+            r"|latest|sweetened|improved|hostile|unsolicited|final|formal|initial)\s+)*"
+            r"(?:(?:(?-i:[A-Z$#@])[\w&.'’-]*"
             r"|[$€£]?\d[\d.,]*\s*(?:bn|b|billion|mln|million|m)?|takeover|buyout|acquisition"
-            r"|merger|all-cash|cash)\s+){1,4}(?:bid|offer|proposal|approach)s?\b"
+            # a quoted or hyphenated word: "Globex's 'final' offer", "take-it-or-leave-it offer"
+            r"|merger|all-cash|cash|[‘'\"“][\w-]+[’'\"”]|[a-z]+(?:-[a-z]+)+)\s+){1,4}"
+            r"(?:bid|offer|proposal|approach)s?\b"
             # "rejects Globex offer to settle": an offer to do something else
             r"(?!\s+to\s+(?!(?:buy|acquire|purchase|merge|take\s+over)\b))",
             _I,
@@ -147,7 +178,7 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         0.9,
         re.compile(
             r"\b(?:units?|division|subsidiary|stake|store|stores|plant|assets?|business|operations"
-            r"|shares?|interest|holding)\s+(?:sale|purchase)\b|\bshares?\s+for\s+each\b"
+            r"|shares?|interest|holding|blocks?|fields?|mines?)\s+(?:sale|purchase)\b|\bshares?\s+for\s+each\b"
             r"|\b(?:bids?|offers?|proposals?)\s+from\s+(?-i:[A-Z])|\bcontrolling\s+(?:interest"
             r"|stake)\b"
             r"|\b(?:sells?|sold|selling|sale|to\s+sell)\b[^.;]{0,80}?\bto\s+(?-i:[A-Z])"
@@ -175,11 +206,24 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             _I,
         ),
     ),
+    # A company swallowed ("Lenovo Swallows Motorola"), not "swallows itself" or "your pride";
+    # a company open to a sale ("Initech is open to a sale"); a named bidder's latest offer
+    # ("Respond To Latest Initech $INTK Offer").
+    (
+        0.8,
+        re.compile(
+            r"\bswallow(?:s|ed|ing)?\s+(?!(?:it|its|itself|the|a|an|this|that|your|my|our"
+            r"|their|his|her|them|up)\b)(?-i:[A-Z$@#])"
+            r"|\bopen\s+to\s+(?:a\s+)?(?:sale|takeover|merger|buyout|offers?\s+for)\b"
+            r"|\b(?:latest|final)\s+(?:(?-i:[A-Z$])[\w$.&'’-]*\s+){1,3}(?:bid|offer|proposal)\b",
+            _I,
+        ),
+    ),
     (
         0.5,
         re.compile(
             r"\bsnap(?:s|ped)?\s+up|\bscoop(?:s|ed)?\s+up|\bswallow\w*|\bacqu?i?-?hires?\b"
-            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+[A-Z]",
+            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+(?-i:[A-Z@#])",
             _I,
         ),
     ),
@@ -192,7 +236,8 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         re.compile(
             r"(?<!#)\b(?:tonnes?|bushels?|bales?|barrels?|wheat|corn|maize|grain|sugar|soy\w*|rice"
             r"|cocoa|coffee|cotton|rapeseed|sorghum|barley|oats|cattle|vessels?|cargoes)\b"
-            r"(?!\s+(?:mills?|co|corp|inc|ltd|plc|industries|group|company|corporation)\b)",
+            r"(?!\s+(?:mills?|co|corp|inc|ltd|plc|industries|group|company|corporation)\b)"
+            + _NOT_A_BUSINESS,
             _I,
         ),
     ),
@@ -254,7 +299,8 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\bletter\s+of\s+credit\b|\bin\s+credit\b"
             r"|\b(?:beef|pork|meat|semolina|flour|lbs|ounces|olein|palm|tallow|farmland|aircrafts"
             r"|jets|cranes|computers)\b(?!\s+(?:co|corp|inc|ltd|plc|industries|group|company)\b)"
-            r"|\b(?:oil|gas|crude)\s+(?:sales?|purchases?|imports?|exports?)\b"
+            + _NOT_A_BUSINESS
+            + r"|\b(?:oil|gas|crude)\s+(?:sales?|purchases?|imports?|exports?)\b"
             r"|\brights\s+(?:offering|issue)\b|\bexchange\s+offer\b|\bpurchase\s+rights?\b",
             _I,
         ),
@@ -316,6 +362,17 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|supplies|equipment|gpus|servers|planes|jets|aircraft|vehicles|cars|trucks|engines"
             r"|licen[cs]es|products|goods|materials|wafers|memory|oil|gas|electricity|ads)"
             r"\s+from\b",
+            _I,
+        ),
+    ),
+    # Goods no longer sold ("To Halt Sale Of Apple TV"), units of equity issued ("to sell
+    # equity units"): no company changes hands.
+    (
+        1.0,
+        re.compile(
+            r"\b(?:halt\w*|stop\w*|quit\w*|ends?|ending|bans?|banned|suspend\w*|pull\w*"
+            r"|resum\w+)\s+(?:the\s+|its\s+)?(?:sales?|selling)\s+of\b"
+            r"|\b(?:tangible\s+)?equity\s+units\b",
             _I,
         ),
     ),

@@ -305,19 +305,34 @@ def talk_roles(doc: Any, cue: int) -> Roles:
 
 def owner_before(doc: Any, k: int) -> RoleSpan | None:
     """X in "X's $9bn Y deal" or "X's big acquisition", reading left from token ``k``."""
-    steps = 0
+    steps = 0  # words, a hyphenated or quoted one counting once ("X's 'final' offer")
     while (
         k >= 0
         and steps < 4
-        and (is_amount(doc[k]) or doc[k].text in {"$", "€", "£"} or doc[k].is_lower)
+        and (
+            is_amount(doc[k])
+            or doc[k].text in {"$", "€", "£", "-", "'", "‘", "’", '"', "“", "”"}
+            or doc[k].is_lower
+        )
     ):
-        if doc[k].lower_ in POSSESSIVE:
+        if _owned_at(doc, k):
             break
+        steps += bool(doc[k].whitespace_)
         k -= 1
-        steps += 1
-    if k >= 0 and doc[k].lower_ in POSSESSIVE:
+    if k >= 0 and _owned_at(doc, k):
         return run_left(doc, k)
     return None
+
+
+def _owned_at(doc: Any, k: int) -> bool:
+    """A possessive at token ``k``: "'s", or a bare apostrophe after a name ending in s
+    ("Jones' bid"), not the closing quote of "'final'"."""
+    if doc[k].lower_ not in POSSESSIVE:
+        return False
+    if doc[k].lower_ in {"'s", "’s"}:
+        return True
+    before = doc[k - 1] if k > 0 else None
+    return before is not None and not before.is_lower and before.text[-1:] in {"s", "S"}
 
 
 _NOT_DESCRIPTORS: Final = words(

@@ -38,6 +38,7 @@ from streams.signals.ma.names import (
     name_span,
     run_left,
     run_right,
+    span_any,
     word_after,
 )
 from streams.signals.ma.pairs import (
@@ -114,7 +115,8 @@ _ANSWERS: Final = frozenset(
     {
         "reject", "rejects", "rejected", "rebuff", "rebuffs", "rebuffed", "spurn", "spurns",
         "spurned", "accept", "accepts", "accepted", "gets", "got", "receives", "received",
-        "receiving", "attracts", "attracted", "attracting", "draws", "drew",
+        "receiving", "attracts", "attracted", "attracting", "draws", "drew", "rejecting",
+        "rebuffing", "spurning", "accepting",
     }
 )  # fmt: skip
 
@@ -128,6 +130,19 @@ _AGREES: Final = frozenset(
 _WILLING: Final = frozenset({"willing", "ready", "prepared", "poised", "set"})
 # Words standing in for a target named elsewhere.
 _STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
+# Where a unit sold is only placed: "Initech's Local Arm", "its European unit".
+_LOCAL: Final = frozenset(
+    {"local", "regional", "domestic", "foreign", "overseas", "international", "european", "asian"}
+)
+# Between the company talked about and the buyer of "it": "Y and why X paid $2bn for it".
+_ASKED: Final = frozenset({"why", "how", "and", "&"})
+# "takes (full) control of Y": the verb is the cue, Y follows "of".
+_TAKES: Final = frozenset(
+    {"take", "takes", "took", "taking", "seize", "seizes", "seized", "wins", "won", "gains"}
+)
+_CONTROL_KINDS: Final = frozenset(
+    {"full", "majority", "effective", "total", "outright", "operational"}
+)
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
 # Words before a deal noun that describe it ("Globex's Latest Acquisition").
 _DEAL_ADJECTIVES: Final = frozenset(
@@ -236,7 +251,17 @@ def _target_right(doc: Any, start: int) -> RoleSpan | None:
             break
         if is_boundary(doc, k):
             break
-    return run_right(doc, start)
+    found = run_right(doc, start)
+    if found is not None and found.start > start and doc[found.start - 1].lower_ in POSSESSIVE:
+        words = [t for t in doc[found.start : found.end] if not t.like_url]
+        if words and all(
+            generic(doc, span_any(doc, t.i, t.i + 1)) or t.lower_ in _LOCAL for t in words
+        ):
+            owner = run_left(doc, found.start - 1)  # "for Initech's Local Arm": Initech
+            if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
+                owner = name_span(doc, start, owner.end)
+            return owner or found
+    return found
 
 
 def _merger_roles(doc: Any, cue: int) -> Roles | None:
@@ -257,12 +282,16 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
         return pair  # "X and Y to merge"
     left = lead(doc, _left_party(doc, cue)) or _subject(doc, cue) or first_run(doc, cue)
+    if cue >= 2 and doc[cue - 1].lower_ == "from" and (kept := run_left(doc, cue - 1)):
+        left = kept  # "Y's Price Kept Globex From Buying It": the one kept from buying
     if word in MERGE_CUES and (folded := merge_into(doc, cue)) is not None:
         return folded
     if word in MERGE_CUES:
         with_ = word_after(doc, cue, frozenset({"with", "into"}))
         target = run_right(doc, with_ + 1) if with_ is not None else None
         return Roles(left, target, cue)
+    if after < len(doc) and doc[after].lower_ in {"it", "them"} and not doc[after].is_upper:
+        return Roles(left, span_any(doc, after, after + 1), cue)  # "Why X Paid $2bn For It"
     target = _target_right(doc, after)
     if target is None and left is not None and cue > 0 and doc[cue - 1].lower_ == "to":
         target = lower_name(doc, after)  # "Globex agrees to buy pied piper to grow"
@@ -306,6 +335,27 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     return Roles(bidder, target, cue)
 
 
+def _answered_offer(doc: Any, cue: int) -> Roles | None:
+    """ "Y accepts X offer for (its) energy business", "Y rejects $4bn bid for unit": the
+    company answering is the one sold from; a name between the verb and the noun bids."""
+    if doc[cue].lower_ not in {"bid", "offer", "proposal"}:
+        return None
+    answer = None
+    for k in range(cue - 1, max(cue - 7, -1), -1):
+        if is_boundary(doc, k):
+            return None
+        if doc[k].lower_ in _ANSWERS:
+            answer = k
+            break
+    if answer is None:
+        return None
+    bidder = run_left(doc, cue)
+    if bidder is not None and bidder.start <= answer:
+        bidder = None
+    target = _left_party(doc, answer) or first_run(doc, answer)
+    return Roles(bidder, target, cue) if target is not None else None
+
+
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
         return Roles(None, _target_right(doc, about), cue)
@@ -337,6 +387,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
         target = _target_right(doc, prep + 1)
+        if target is None and (answered := _answered_offer(doc, cue)) is not None:
+            return answered  # "Y accepts $4bn offer for (its) blood-testing unit"
         by = word_after(doc, target.end - 1 if target else prep, frozenset({"by"}))
         if by is not None:  # "the acquisition of Y by X"
             return Roles(run_right(doc, by + 1), target, cue)
@@ -462,6 +514,45 @@ def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | N
     return None
 
 
+def _goods(doc: Any, span: RoleSpan) -> bool:
+    """Whether a span only says what is sold ("Asset", "Unit"): no seller's name."""
+    return all(t.lower_ in _SOLD_THINGS or t.lower_ == "asset" for t in doc[span.start : span.end])
+
+
+def _headline_subject(doc: Any, cue: int) -> RoleSpan | None:
+    """The first name of the cue's clause after a header ("$GLBX: Globex Nears ...",
+    "Deals of the Day: Globex Nears ..."): the subject of a headline."""
+    header = max((k for k in range(cue) if doc[k].text in {":", "|"}), default=-1)
+    if header < 0:
+        return first_run(doc, cue)
+    found = run_right(doc, header + 1)
+    return found if found is not None and found.end <= cue else None
+
+
+def sale_parties(doc: Any, buyer: RoleSpan | None) -> Roles | None:
+    """The seller (and the buyer after "to", unless already known) of the first sale that
+    names a buyer: what is sold has no name ("Globex sells cell towers to Hooli", "Globex
+    nears asset sale to Hooli", "Globex to sell US finance arm to Hooli"), so the seller is
+    the target. Read only for a post already read as a deal with no target."""
+    for token in doc:
+        word = token.lower_
+        if word not in SELL_CUES and word != "sale":
+            continue
+        to = _buyer_to(doc, token.i)
+        if to is None or sells_paper(doc, token.i + 1, to):
+            continue
+        found = buyer or run_right(doc, to + 1)
+        seller = _left_party(doc, token.i)
+        if seller is None or generic(doc, seller) or _goods(doc, seller):  # "Asset Sale to"
+            seller = _headline_subject(doc, token.i)
+        if found is None or seller is None or not is_namey(doc[found.start]):
+            continue
+        if seller.start < found.end and found.start < seller.end:
+            continue
+        return Roles(found, seller, token.i)
+    return None
+
+
 def _deal_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     """ "X's $40bn Y deal", "deal for Y", or the pair calling it off ("X and Y call off ...")."""
     roles = _noun_roles(doc, cue, linked)
@@ -489,6 +580,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             found.append((token.i, token.i + 2))
         elif word in STAKE_VERBS and word_after(doc, token.i, _STAKE_NOUNS) is not None:
             found.append((token.i, token.i + 1))
+        elif word in _TAKES and (of := _control_of(doc, token.i)) is not None:
+            found.append((token.i, of + 1))  # "Globex takes full control of Initech"
         elif word in _APPROACH and any(
             t.lower_ in _DEAL_NOUNS for t in doc[token.i + 1 : token.i + 9]
         ):
@@ -525,6 +618,16 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
     return found
 
 
+def _control_of(doc: Any, verb: int) -> int | None:
+    """The index of "of" in "takes (full) control of", or None."""
+    k = verb + 1
+    if k < len(doc) and doc[k].lower_ in _CONTROL_KINDS:
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "control" and doc[k + 1].lower_ == "of":
+        return k + 1
+    return None
+
+
 def _self_sale(doc: Any, verb: int, cue: int) -> Roles:
     """ "Initech (hires Goldman to) explore(s) sale": the company is the target."""
     hires = next(
@@ -551,7 +654,14 @@ def _named_stand_in(doc: Any, roles: Roles) -> Roles:
     target = roles.target
     if target is None or target.text.lower() not in _STAND_INS:
         return roles
-    named = talked_about(doc, roles.acquirer.start - 1) if roles.acquirer is not None else None
+    if roles.acquirer is None:
+        return Roles(None, None, roles.cue)
+    k = roles.acquirer.start - 1
+    while k >= 0 and doc[k].lower_ in _ASKED:  # "Facts About Y and Why X Paid $2bn For It"
+        k -= 1
+    named = talked_about(doc, k)
+    if named is not None and named.start >= 2 and doc[named.start - 1].lower_ in POSSESSIVE:
+        named = run_left(doc, named.start - 1) or named  # "Y's High Price Kept X From Buying It"
     return Roles(roles.acquirer, named, roles.cue)
 
 

@@ -95,7 +95,7 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|continu\w+|opportunity|opps?|chance|orders?|chart|setup)\s+to\s+buy\b"
             r"|\bbuy\s+(?:now|today|the\s+(?:dip|close|open|space|rumou?r|news)|buy|calls"
             r"|puts|at\s+[$\d])\b|\b(?:buy|sell)\s+(?:range|zone|rating|signal|alert|list|setup"
-            r"|scan)s?\b"
+            r"|scan|level)s?\b"
             r"|\b(?:keep|kept|keeps|continu\w+)\s+(?:buying|selling)\b"
             r"|\bbuying\s+opportunit\w+|\bon\s+(?:weakness|strength|the\s+dip)\b"
             # a holder's own stock: "sell their $GLBX", "buy more $GLBX"
