@@ -80,7 +80,7 @@ _DESCRIPTORS: Final = words(
     specialist studio vendor platform rival competitor outfit player creator designer
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
-    broadcaster airline engine network giant house based headquartered co
+    broadcaster airline engine network giant house based headquartered co brewer
     """
 )
 # A firm described by one word before it and never named ("a Newark startup").
@@ -275,6 +275,8 @@ def _lower_descriptor(doc: Any, i: int) -> int | None:
     """After "Samsung color display unit" or "3D graphics firm": the index of the real name."""
     for k in range(i, min(i + 5, len(doc))):
         token = doc[k]
+        if len(token.text) == 1 and token.text.isalpha() and k > i:
+            continue  # "hepatitis C drugmaker Idenix"
         if is_boundary(doc, k) or token.lower_ in STOP or is_namey(token):
             return None
         if token.lower_ in _DESCRIPTORS or token.lower_.endswith("-maker"):

@@ -335,6 +335,19 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     return Roles(bidder, target, cue)
 
 
+def _bought_for(doc: Any, cue: int) -> RoleSpan | None:
+    """Y in "Y could be an attractive acquisition for X", "Y is a target for X": the company
+    said to be what the buyer after "for" buys."""
+    if doc[cue].lower_ not in {"acquisition", "target", "takeover"}:
+        return None
+    for k in range(cue - 1, max(cue - 5, -1), -1):
+        if is_boundary(doc, k):
+            return None
+        if doc[k].lower_ in {"be", "is", "was", "are", "as", "makes", "make"}:
+            return _left_party(doc, k)
+    return None
+
+
 def _answered_offer(doc: Any, cue: int) -> Roles | None:
     """ "Y accepts X offer for (its) energy business", "Y rejects $4bn bid for unit": the
     company answering is the one sold from; a name between the verb and the noun bids."""
@@ -389,6 +402,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         target = _target_right(doc, prep + 1)
         if target is None and (answered := _answered_offer(doc, cue)) is not None:
             return answered  # "Y accepts $4bn offer for (its) blood-testing unit"
+        if prep_word == "for" and (bought := _bought_for(doc, cue)) is not None:
+            return Roles(target, bought, cue)  # "Y could be an attractive acquisition for X"
         by = word_after(doc, target.end - 1 if target else prep, frozenset({"by"}))
         if by is not None:  # "the acquisition of Y by X"
             return Roles(run_right(doc, by + 1), target, cue)

@@ -128,3 +128,17 @@ def test_chatter_about_a_bid_its_target_answered_is_still_a_deal() -> None:
     assert reported_deal(deal, chatter, text=text).is_ma
     # chatter naming the pair with no deal told or answered stays out
     assert not reported_deal(deal, chatter, text="Globex and Initech both look cheap here").is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        # the company said to be a buy for another is the target
+        ("$INTK could be attractive acquisition for $GLBX, advisers say", "GLBX", "INTK"),
+        # a place and a description before the name bought
+        ("Globex to buy Austin craft brewer Initech Ales", "Globex", "Initech Ales"),
+        ("Globex to buy hepatitis B drugmaker Initech Bio for $3 billion", "Globex", "Initech Bio"),
+    ],
+)
+def test_the_company_bought_is_the_one_named(text: str, acquirer: str, target: str) -> None:
+    assert roles(detect_ma(NLP(text))) == (acquirer, target)
