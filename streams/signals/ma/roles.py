@@ -530,8 +530,9 @@ def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | N
 
 
 def _goods(doc: Any, span: RoleSpan) -> bool:
-    """Whether a span only says what is sold ("Asset", "Unit"): no seller's name."""
-    return all(t.lower_ in _SOLD_THINGS or t.lower_ == "asset" for t in doc[span.start : span.end])
+    """Whether a span says what is sold ("Asset", "Pipeline Unit"), not who sells it."""
+    last = doc[span.end - 1].lower_
+    return last in _SOLD_THINGS or last == "asset"
 
 
 def _headline_subject(doc: Any, cue: int) -> RoleSpan | None:

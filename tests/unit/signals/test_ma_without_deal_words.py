@@ -28,7 +28,7 @@ NLP = spacy.blank("en")
             "Initech Towers",
             "Globex",
         ),
-        ("Globex Nears $8 Billion Asset Sale to Hooli", "Hooli", "Globex"),
+        ("Sources: Globex Is Near a Pipeline Asset Sale to Hooli", "Hooli", "Globex"),
         (
             "Globex completes crop science sale to Initech as part of its overhaul",
             "Initech",
@@ -43,7 +43,7 @@ NLP = spacy.blank("en")
         ("Initech accepts $3.1B offer for lab-testing unit", None, "Initech"),
         ("Initech accepts Globex offer for its turbine business", "Globex", "Initech"),
         ("Initech taking a hit after rejecting Globex's 'final' offer", "Globex", "Initech"),
-        ("Initech rejects Globex's take-it-or-leave-it offer", "Globex", "Initech"),
+        ("Initech spurned Globex's all-or-nothing offer late Friday", "Globex", "Initech"),
         # Control taken of a company.
         ("Globex takes control of Initech", "Globex", "Initech"),
         ("Globex Takes Full Control of Initech, and More", "Globex", "Initech"),
@@ -89,7 +89,7 @@ def test_deals_told_with_other_words_are_read(text: str) -> None:
         "Globex may soon offer diners more control of their orders",
         # goods no longer sold, units of equity, a price to buy at, a government's tender
         "Globex To Halt Sale Of Initech Speakers And Hooli Dongles",
-        "$GLBX Globex Energy to sell equity units",
+        "Globex Power plans to issue and sell tangible equity units $GLBX",
         "Commented on Big Insurers Near Buy Levels, Thanks To New Rules $GLBX $INTK",
         "Ruritania to tender three offshore exploration blocks $GLBX $INTK",
         # a passive "nabbed", a company swallowing "itself"
