@@ -20,7 +20,8 @@ from streams.signals.ma.model import NOT_MA, MASignal, Party
 from streams.signals.ma.names import Roles, RoleSpan, bare_name
 from streams.signals.ma.pairs import named_pair
 from streams.signals.ma.parties import organisation, unbuyable
-from streams.signals.ma.roles import read_roles, sale_parties
+from streams.signals.ma.roles import read_roles
+from streams.signals.ma.sales import sale_parties
 
 THRESHOLD: Final = 0.5
 # How much of the score comes from the cue words; the rest from naming the parties.

@@ -15,10 +15,8 @@ from typing import Any, Final
 from streams.signals.ma.deal_nouns import (
     makes_the_deals,
     named_bid,
-    past_deal_prefix,
     priced_for,
     rumoured_about,
-    share_of,
     weighed_sale,
 )
 from streams.signals.ma.deals import company_deals, named_deals
@@ -29,11 +27,8 @@ from streams.signals.ma.names import (
     Roles,
     RoleSpan,
     first_run,
-    generic,
     is_amount,
     is_boundary,
-    is_namey,
-    is_predicate,
     lower_name,
     name_span,
     run_left,
@@ -57,6 +52,7 @@ from streams.signals.ma.pairs import (
     talk_roles,
     talked_about,
 )
+from streams.signals.ma.sales import SELL_CUES, Spans, sale_roles, self_sale
 from streams.signals.ma.shapes import (
     bids_for_a_company,
     cleaned,
@@ -64,14 +60,12 @@ from streams.signals.ma.shapes import (
     its_before,
     lead,
     merge_into,
-    no_phrase,
-    opening,
     opening_pair,
     ruled_on,
-    sells_paper,
     split_and,
     tender_verb,
 )
+from streams.signals.ma.sides import left_party, target_right
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
 VERB_CUES: Final = frozenset(
@@ -130,10 +124,6 @@ _AGREES: Final = frozenset(
 _WILLING: Final = frozenset({"willing", "ready", "prepared", "poised", "set"})
 # Words standing in for a target named elsewhere.
 _STAND_INS: Final = frozenset({"company", "firm", "it", "them", "business", "group"})
-# Where a unit sold is only placed: "Initech's Local Arm", "its European unit".
-_LOCAL: Final = frozenset(
-    {"local", "regional", "domestic", "foreign", "overseas", "international", "european", "asian"}
-)
 # Between the company talked about and the buyer of "it": "Y and why X paid $2bn for it".
 _ASKED: Final = frozenset({"why", "how", "and", "&"})
 # "takes (full) control of Y": the verb is the cue, Y follows "of".
@@ -154,62 +144,8 @@ _DEAL_NOUNS: Final = frozenset(
 
 # "pays $1bn for Y", "spends $5m on Y": the target follows the preposition.
 _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends", "spent"})
-_STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding"})
 _STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
 _PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we", "company", "group"})
-# Sales worded from the seller's side ("Initech sold to Globex").
-SELL_CUES: Final = frozenset({"sell", "sells", "sold", "selling"})
-# What a seller sells when it is no named company: "its chip business", "a 20% stake".
-_SOLD_THINGS: Final = frozenset(
-    {
-        "unit", "units", "business", "businesses", "division", "divisions", "arm", "subsidiary",
-        "subsidiaries", "operations", "operation", "assets", "stake", "stakes", "interest",
-        "holding", "holdings", "brand", "brands", "chain", "segment", "portfolio", "plant",
-        "plants",
-    }
-)  # fmt: skip
-Spans = Sequence[tuple[int, int]]
-# "Initech hires Goldman to explore sale": the adviser hired is no party.
-_HIRES: Final = frozenset(
-    {
-        "hires", "hired", "hiring", "taps", "tapped", "retains", "retained", "picks",
-        "picked", "enlists", "enlisted", "appoints", "appointed", "engages", "engaged",
-    }
-)  # fmt: skip
-
-
-def _left_party(doc: Any, cue: int) -> RoleSpan | None:
-    """The party named before the cue, over the bridge words ("X agrees to buy")."""
-    i = past_deal_prefix(doc, cue - 1)  # "Ahold, Delhaize Confirm €26B Mega-Merger"
-    while i >= 0:
-        if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
-            opening = next(
-                (k for k in range(i - 1, max(i - 5, -1), -1) if "(" in doc[k].text), None
-            )
-            if opening is None:
-                break
-            glued = doc[opening].text != "("  # "#Globex(PBR15) to buy": a rank run on
-            i = opening - (not glued)
-            if glued:
-                break
-        elif (
-            (doc[i].lower_ in BRIDGE or is_amount(doc[i]))
-            and doc[i].lower_ not in POSSESSIVE
-            and not (i > 0 and doc[i - 1].text == "$" and doc[i].is_upper and doc[i].is_alpha)
-        ):  # not "$IT", but "$49B"
-            i -= 1
-        elif doc[i].text in {"$", "€", "£"} and i + 1 < cue and is_amount(doc[i + 1]):
-            i -= 1  # the sign of "$ 49B"
-        else:
-            break
-    if i > 0 and doc[i].text == "!" and not doc[i - 1].whitespace_:  # "Yahoo! acquired"
-        return run_left(doc, i)
-    if i < 0 or is_boundary(doc, i):
-        return None
-    run = no_phrase(doc, run_left(doc, i + 1))
-    if run is not None and is_predicate(doc, run):
-        return _left_party(doc, run.start)  # "Globex Was Right To Buy Initech": Globex
-    return run
 
 
 def _subject(doc: Any, cue: int) -> RoleSpan | None:
@@ -233,40 +169,9 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
     return None
 
 
-def _target_right(doc: Any, start: int) -> RoleSpan | None:
-    """The target after the cue; "a 20 pct stake in Y" and "51% of Y" read Y."""
-    if (share := share_of(doc, start)) is not None and (held := run_right(doc, share)):
-        return held
-    for k in range(start, min(start + 6, len(doc))):
-        if (
-            doc[k].lower_ in _STAKE
-            and k + 2 < len(doc)
-            and doc[k + 1].lower_ in {"in", "of"}
-            and is_namey(doc[k + 2]) | (doc[k + 2].text in {"$", "#"})
-            and not is_amount(doc[min(k + 3, len(doc) - 1)])
-        ):
-            held = run_right(doc, k + 2)
-            if held is not None:  # "Y's stake in natural gas pipelines": Y sells
-                return held
-            break
-        if is_boundary(doc, k):
-            break
-    found = run_right(doc, start)
-    if found is not None and found.start > start and doc[found.start - 1].lower_ in POSSESSIVE:
-        words = [t for t in doc[found.start : found.end] if not t.like_url]
-        if words and all(
-            generic(doc, span_any(doc, t.i, t.i + 1)) or t.lower_ in _LOCAL for t in words
-        ):
-            owner = run_left(doc, found.start - 1)  # "for Initech's Local Arm": Initech
-            if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
-                owner = name_span(doc, start, owner.end)
-            return owner or found
-    return found
-
-
 def _merger_roles(doc: Any, cue: int) -> Roles | None:
     """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
-    left = _left_party(doc, cue)
+    left = left_party(doc, cue)
     if left is not None and (parts := split_and(doc, left)) is not None:
         return Roles(parts[0], parts[1], cue)
     return None
@@ -278,10 +183,10 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     if after < len(doc) and doc[after].lower_ == "into" and word not in MERGE_CUES:
         after += 1  # "X buys into Y"
     if after < len(doc) and doc[after].lower_ == "by":  # "Y (is) acquired by X"
-        return Roles(run_right(doc, after + 1), _left_party(doc, cue), cue)
+        return Roles(run_right(doc, after + 1), left_party(doc, cue), cue)
     if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
         return pair  # "X and Y to merge"
-    left = lead(doc, _left_party(doc, cue)) or _subject(doc, cue) or first_run(doc, cue)
+    left = lead(doc, left_party(doc, cue)) or _subject(doc, cue) or first_run(doc, cue)
     if cue >= 2 and doc[cue - 1].lower_ == "from" and (kept := run_left(doc, cue - 1)):
         left = kept  # "Y's Price Kept Globex From Buying It": the one kept from buying
     if word in MERGE_CUES and (folded := merge_into(doc, cue)) is not None:
@@ -292,7 +197,7 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
         return Roles(left, target, cue)
     if after < len(doc) and doc[after].lower_ in {"it", "them"} and not doc[after].is_upper:
         return Roles(left, span_any(doc, after, after + 1), cue)  # "Why X Paid $2bn For It"
-    target = _target_right(doc, after)
+    target = target_right(doc, after)
     if target is None and left is not None and cue > 0 and doc[cue - 1].lower_ == "to":
         target = lower_name(doc, after)  # "Globex agrees to buy pied piper to grow"
     return Roles(left, target, cue)
@@ -304,11 +209,11 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     bidder = (
         run_right(doc, cue + 2)
         if prep_word in {"from", "by"}  # "Rejects Takeover Bid by Mylan"
-        else _left_party(doc, cue) or owner_before(doc, cue - 1)  # "X's raised bid"
+        else left_party(doc, cue) or owner_before(doc, cue - 1)  # "X's raised bid"
     )
     if cue > 0 and doc[cue - 1].lower_ == "tender":
         verb = tender_verb(doc, cue)
-        tenderer = _left_party(doc, verb) if verb is not None else None
+        tenderer = left_party(doc, verb) if verb is not None else None
         if tenderer is not None:
             return Roles(tenderer, None, cue)
     if prep_word not in {"from", "by"}:
@@ -327,7 +232,7 @@ def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
         return Roles(bidder if prep_word in {"from", "by"} else None, None, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None  # "Y rejects offer": the name before the verb is the target
-    target = _left_party(doc, answer) or first_run(doc, answer)
+    target = left_party(doc, answer) or first_run(doc, answer)
     if target is not None and doc[target.end - 1].lower_ in _WILLING:  # "Y Willing To"
         target = name_span(doc, target.start, target.end - 1)
     if target is not None and bidder is not None and target.start <= bidder.start < target.end:
@@ -344,7 +249,7 @@ def _bought_for(doc: Any, cue: int) -> RoleSpan | None:
         if is_boundary(doc, k):
             return None
         if doc[k].lower_ in {"be", "is", "was", "are", "as", "makes", "make"}:
-            return _left_party(doc, k)
+            return left_party(doc, k)
     return None
 
 
@@ -365,13 +270,13 @@ def _answered_offer(doc: Any, cue: int) -> Roles | None:
     bidder = run_left(doc, cue)
     if bidder is not None and bidder.start <= answer:
         bidder = None
-    target = _left_party(doc, answer) or first_run(doc, answer)
+    target = left_party(doc, answer) or first_run(doc, answer)
     return Roles(bidder, target, cue) if target is not None else None
 
 
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
-        return Roles(None, _target_right(doc, about), cue)
+        return Roles(None, target_right(doc, about), cue)
     if is_talk(doc, cue):
         return talk_roles(doc, cue)
     if doc[cue].lower_ in PAIR_NOUNS and (described := described_pair(doc, cue, linked)):
@@ -399,7 +304,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         if pair is not None or prep_word == "of":
             return pair or Roles(None, None, cue)
     if prep is not None and prep_word in {"of", "for", "with", "in"}:
-        target = _target_right(doc, prep + 1)
+        target = target_right(doc, prep + 1)
         if target is None and (answered := _answered_offer(doc, cue)) is not None:
             return answered  # "Y accepts $4bn offer for (its) blood-testing unit"
         if prep_word == "for" and (bought := _bought_for(doc, cue)) is not None:
@@ -408,7 +313,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         if by is not None:  # "the acquisition of Y by X"
             return Roles(run_right(doc, by + 1), target, cue)
         acquirer = (
-            _left_party(doc, cue)
+            left_party(doc, cue)
             or (first_run(doc, cue) if its_before(doc, cue) else None)
             or _subject(doc, cue)
             or first_run(doc, cue)
@@ -444,7 +349,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         if k >= 0 and (owner := owner_before(doc, k)) is not None:
             acquirer = owner  # "Globex's $9bn Initech deal"
         elif k >= 0 and doc[k].lower_ in BRIDGE:
-            acquirer = _left_party(doc, target.start)
+            acquirer = left_party(doc, target.start)
             if (
                 acquirer is not None
                 and acquirer.start > 0
@@ -478,94 +383,6 @@ def _pay_target(doc: Any, i: int) -> int | None:
             and (not seen_amount or is_boundary(doc, k))
         ):
             return None
-    return None
-
-
-def _buyer_to(doc: Any, cue: int) -> int | None:
-    """The index of the "to" that names a buyer within a few tokens after a sale cue."""
-    for k in range(cue + 1, min(cue + 9, len(doc))):
-        if doc[k].lower_ == "to":
-            return k
-        # "its stake in Y to X" goes on; "sold for $2bn", "sold in 2012" end the search
-        preposition = doc[k].lower_ in {"for", "by", "from", "at", "in"}
-        if is_boundary(doc, k) or (preposition and doc[k - 1].lower_ not in _STAKE):
-            return None
-    return None
-
-
-def _overlaps(span: RoleSpan, linked: Spans) -> bool:
-    return any(a < span.end_char and span.start_char < b for a, b in linked)
-
-
-def _sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | None:
-    """A sale worded from the seller's side, the buyer after "to": "Y sold to X", "W sells
-    Y (unit) to X", "W to sell its chip business to X" (the seller is the target when what
-    it sells has no name). None when no buyer is named or the goods are no company."""
-    to = _buyer_to(doc, start - 1)
-    buyer = run_right(doc, to + 1) if to is not None else None
-    if to is None or buyer is None or not is_namey(doc[buyer.start]):
-        return None
-    if sells_paper(doc, start, to):
-        return None
-    if to == start:  # "Initech (is) sold to Globex"
-        seller = _left_party(doc, cue)
-        if cue > 0 and doc[cue - 1].lower_ in {"they", "we", "it"}:
-            seller = opening(doc, cue)  # "Initech founder: why they sold to Globex"
-        return Roles(buyer, seller, cue)
-    sold = _target_right(doc, start)
-    if sold is not None and sold.end <= to and is_namey(doc[sold.start]):
-        unit = doc[sold.end - 1].lower_ in _SOLD_THINGS or (
-            sold.end < to and doc[sold.end].lower_ in _SOLD_THINGS
-        )
-        if (
-            unit and generic(doc, sold) and not _overlaps(sold, linked)
-        ):  # "Globex To Sell Freight Finance Unit To X"
-            seller = _left_party(doc, cue) or first_run(doc, cue)
-            if seller is not None:
-                return Roles(buyer, seller, cue)
-        return Roles(buyer, sold, cue)
-    if any(doc[k].lower_ in _SOLD_THINGS for k in range(start, to)):
-        return Roles(buyer, _left_party(doc, cue) or first_run(doc, cue), cue)
-    return None
-
-
-def _goods(doc: Any, span: RoleSpan) -> bool:
-    """Whether a span says what is sold ("Asset", "Pipeline Unit"), not who sells it."""
-    last = doc[span.end - 1].lower_
-    return last in _SOLD_THINGS or last == "asset"
-
-
-def _headline_subject(doc: Any, cue: int) -> RoleSpan | None:
-    """The first name of the cue's clause after a header ("$GLBX: Globex Nears ...",
-    "Deals of the Day: Globex Nears ..."): the subject of a headline."""
-    header = max((k for k in range(cue) if doc[k].text in {":", "|"}), default=-1)
-    if header < 0:
-        return first_run(doc, cue)
-    found = run_right(doc, header + 1)
-    return found if found is not None and found.end <= cue else None
-
-
-def sale_parties(doc: Any, buyer: RoleSpan | None) -> Roles | None:
-    """The seller (and the buyer after "to", unless already known) of the first sale that
-    names a buyer: what is sold has no name ("Globex sells cell towers to Hooli", "Globex
-    nears asset sale to Hooli", "Globex to sell US finance arm to Hooli"), so the seller is
-    the target. Read only for a post already read as a deal with no target."""
-    for token in doc:
-        word = token.lower_
-        if word not in SELL_CUES and word != "sale":
-            continue
-        to = _buyer_to(doc, token.i)
-        if to is None or sells_paper(doc, token.i + 1, to):
-            continue
-        found = buyer or run_right(doc, to + 1)
-        seller = _left_party(doc, token.i)
-        if seller is None or generic(doc, seller) or _goods(doc, seller):  # "Asset Sale to"
-            seller = _headline_subject(doc, token.i)
-        if found is None or seller is None or not is_namey(doc[found.start]):
-            continue
-        if seller.start < found.end and found.start < seller.end:
-            continue
-        return Roles(found, seller, token.i)
     return None
 
 
@@ -644,21 +461,12 @@ def _control_of(doc: Any, verb: int) -> int | None:
     return None
 
 
-def _self_sale(doc: Any, verb: int, cue: int) -> Roles:
-    """ "Initech (hires Goldman to) explore(s) sale": the company is the target."""
-    hires = next(
-        (k for k in range(verb - 1, max(verb - 6, -1), -1) if doc[k].lower_ in _HIRES), None
-    )
-    seller = _left_party(doc, hires if hires is not None else verb)  # past the adviser hired
-    return Roles(None, seller, cue)
-
-
 def _roles_at(doc: Any, cue: int, after: int | None, linked: Spans = ()) -> Roles | None:
     word = doc[cue].lower_
     if word == "sale" and (verb := weighed_sale(doc, cue)) is not None:
-        return _self_sale(doc, verb, cue)
+        return self_sale(doc, verb, cue)
     if word in SELL_CUES or word == "sale":
-        return _sale_roles(doc, cue, after if after is not None else cue + 1, linked)
+        return sale_roles(doc, cue, after if after is not None else cue + 1, linked)
     if word == "deal":
         return _deal_roles(doc, cue, linked)
     return _noun_roles(doc, cue, linked) if after is None else _verb_roles(doc, cue, after)

@@ -1,0 +1,138 @@
+"""Deals worded from the seller's side: "Initech sold to Globex", "Hooli sells its chip unit to
+Globex", "Initech explores sale", and the seller of goods with no name of their own ("Hooli
+sells cell towers to Globex")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from streams.signals.ma.names import (
+    Roles,
+    RoleSpan,
+    first_run,
+    generic,
+    is_boundary,
+    is_namey,
+    run_right,
+)
+from streams.signals.ma.shapes import opening, sells_paper
+from streams.signals.ma.sides import STAKE, left_party, target_right
+
+# Sales worded from the seller's side ("Initech sold to Globex").
+SELL_CUES: Final = frozenset({"sell", "sells", "sold", "selling"})
+# What a seller sells when it is no named company: "its chip business", "a 20% stake".
+_SOLD_THINGS: Final = frozenset(
+    {
+        "unit", "units", "business", "businesses", "division", "divisions", "arm", "subsidiary",
+        "subsidiaries", "operations", "operation", "assets", "stake", "stakes", "interest",
+        "holding", "holdings", "brand", "brands", "chain", "segment", "portfolio", "plant",
+        "plants",
+    }
+)  # fmt: skip
+# Character ranges of the watch-list entities a post links.
+Spans = Sequence[tuple[int, int]]
+# "Initech hires Goldman to explore sale": the adviser hired is no party.
+_HIRES: Final = frozenset(
+    {
+        "hires", "hired", "hiring", "taps", "tapped", "retains", "retained", "picks",
+        "picked", "enlists", "enlisted", "appoints", "appointed", "engages", "engaged",
+    }
+)  # fmt: skip
+
+
+def _buyer_to(doc: Any, cue: int) -> int | None:
+    """The index of the "to" that names a buyer within a few tokens after a sale cue."""
+    for k in range(cue + 1, min(cue + 9, len(doc))):
+        if doc[k].lower_ == "to":
+            return k
+        # "its stake in Y to X" goes on; "sold for $2bn", "sold in 2012" end the search
+        preposition = doc[k].lower_ in {"for", "by", "from", "at", "in"}
+        if is_boundary(doc, k) or (preposition and doc[k - 1].lower_ not in STAKE):
+            return None
+    return None
+
+
+def _overlaps(span: RoleSpan, linked: Spans) -> bool:
+    return any(a < span.end_char and span.start_char < b for a, b in linked)
+
+
+def sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | None:
+    """A sale worded from the seller's side, the buyer after "to": "Y sold to X", "W sells
+    Y (unit) to X", "W to sell its chip business to X" (the seller is the target when what
+    it sells has no name). None when no buyer is named or the goods are no company."""
+    to = _buyer_to(doc, start - 1)
+    buyer = run_right(doc, to + 1) if to is not None else None
+    if to is None or buyer is None or not is_namey(doc[buyer.start]):
+        return None
+    if sells_paper(doc, start, to):
+        return None
+    if to == start:  # "Initech (is) sold to Globex"
+        seller = left_party(doc, cue)
+        if cue > 0 and doc[cue - 1].lower_ in {"they", "we", "it"}:
+            seller = opening(doc, cue)  # "Initech founder: why they sold to Globex"
+        return Roles(buyer, seller, cue)
+    sold = target_right(doc, start)
+    if sold is not None and sold.end <= to and is_namey(doc[sold.start]):
+        unit = doc[sold.end - 1].lower_ in _SOLD_THINGS or (
+            sold.end < to and doc[sold.end].lower_ in _SOLD_THINGS
+        )
+        if (
+            unit and generic(doc, sold) and not _overlaps(sold, linked)
+        ):  # "Globex To Sell Freight Finance Unit To X"
+            seller = left_party(doc, cue) or first_run(doc, cue)
+            if seller is not None:
+                return Roles(buyer, seller, cue)
+        return Roles(buyer, sold, cue)
+    if any(doc[k].lower_ in _SOLD_THINGS for k in range(start, to)):
+        return Roles(buyer, left_party(doc, cue) or first_run(doc, cue), cue)
+    return None
+
+
+def _goods(doc: Any, span: RoleSpan) -> bool:
+    """Whether a span says what is sold ("Asset", "Pipeline Unit"), not who sells it."""
+    last = doc[span.end - 1].lower_
+    return last in _SOLD_THINGS or last == "asset"
+
+
+def _headline_subject(doc: Any, cue: int) -> RoleSpan | None:
+    """The first name of the cue's clause after a header ("$GLBX: Globex Nears ...",
+    "Deals of the Day: Globex Nears ..."): the subject of a headline."""
+    header = max((k for k in range(cue) if doc[k].text in {":", "|"}), default=-1)
+    if header < 0:
+        return first_run(doc, cue)
+    found = run_right(doc, header + 1)
+    return found if found is not None and found.end <= cue else None
+
+
+def sale_parties(doc: Any, buyer: RoleSpan | None) -> Roles | None:
+    """The seller (and the buyer after "to", unless already known) of the first sale that
+    names a buyer: what is sold has no name ("Globex sells cell towers to Hooli", "Globex
+    nears asset sale to Hooli", "Globex to sell US finance arm to Hooli"), so the seller is
+    the target. Read only for a post already read as a deal with no target."""
+    for token in doc:
+        word = token.lower_
+        if word not in SELL_CUES and word != "sale":
+            continue
+        to = _buyer_to(doc, token.i)
+        if to is None or sells_paper(doc, token.i + 1, to):
+            continue
+        found = buyer or run_right(doc, to + 1)
+        seller = left_party(doc, token.i)
+        if seller is None or generic(doc, seller) or _goods(doc, seller):  # "Asset Sale to"
+            seller = _headline_subject(doc, token.i)
+        if found is None or seller is None or not is_namey(doc[found.start]):
+            continue
+        if seller.start < found.end and found.start < seller.end:
+            continue
+        return Roles(found, seller, token.i)
+    return None
+
+
+def self_sale(doc: Any, verb: int, cue: int) -> Roles:
+    """ "Initech (hires Goldman to) explore(s) sale": the company is the target."""
+    hires = next(
+        (k for k in range(verb - 1, max(verb - 6, -1), -1) if doc[k].lower_ in _HIRES), None
+    )
+    seller = left_party(doc, hires if hires is not None else verb)  # past the adviser hired
+    return Roles(None, seller, cue)

@@ -1,0 +1,95 @@
+"""The party named on either side of a deal cue: before it ("Globex agrees to buy"), after
+it ("buys a 20 pct stake in Initech", "for Initech's local arm")."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from streams.signals.ma.deal_nouns import past_deal_prefix, share_of
+from streams.signals.ma.names import (
+    BRIDGE,
+    POSSESSIVE,
+    RoleSpan,
+    generic,
+    is_amount,
+    is_boundary,
+    is_namey,
+    is_predicate,
+    name_span,
+    run_left,
+    run_right,
+    span_any,
+)
+from streams.signals.ma.shapes import no_phrase
+
+# What is held of a company: "a 20 pct stake in Y", "its interest in Y".
+STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding"})
+# Where a unit sold is only placed: "Initech's Local Arm", "its European unit".
+_LOCAL: Final = frozenset(
+    {"local", "regional", "domestic", "foreign", "overseas", "international", "european", "asian"}
+)
+
+
+def left_party(doc: Any, cue: int) -> RoleSpan | None:
+    """The party named before the cue, over the bridge words ("X agrees to buy")."""
+    i = past_deal_prefix(doc, cue - 1)  # "Ahold, Delhaize Confirm €26B Mega-Merger"
+    while i >= 0:
+        if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
+            opening = next(
+                (k for k in range(i - 1, max(i - 5, -1), -1) if "(" in doc[k].text), None
+            )
+            if opening is None:
+                break
+            glued = doc[opening].text != "("  # "#Globex(PBR15) to buy": a rank run on
+            i = opening - (not glued)
+            if glued:
+                break
+        elif (
+            (doc[i].lower_ in BRIDGE or is_amount(doc[i]))
+            and doc[i].lower_ not in POSSESSIVE
+            and not (i > 0 and doc[i - 1].text == "$" and doc[i].is_upper and doc[i].is_alpha)
+        ):  # not "$IT", but "$49B"
+            i -= 1
+        elif doc[i].text in {"$", "€", "£"} and i + 1 < cue and is_amount(doc[i + 1]):
+            i -= 1  # the sign of "$ 49B"
+        else:
+            break
+    if i > 0 and doc[i].text == "!" and not doc[i - 1].whitespace_:  # "Yahoo! acquired"
+        return run_left(doc, i)
+    if i < 0 or is_boundary(doc, i):
+        return None
+    run = no_phrase(doc, run_left(doc, i + 1))
+    if run is not None and is_predicate(doc, run):
+        return left_party(doc, run.start)  # "Globex Was Right To Buy Initech": Globex
+    return run
+
+
+def target_right(doc: Any, start: int) -> RoleSpan | None:
+    """The target after the cue; "a 20 pct stake in Y" and "51% of Y" read Y."""
+    if (share := share_of(doc, start)) is not None and (held := run_right(doc, share)):
+        return held
+    for k in range(start, min(start + 6, len(doc))):
+        if (
+            doc[k].lower_ in STAKE
+            and k + 2 < len(doc)
+            and doc[k + 1].lower_ in {"in", "of"}
+            and is_namey(doc[k + 2]) | (doc[k + 2].text in {"$", "#"})
+            and not is_amount(doc[min(k + 3, len(doc) - 1)])
+        ):
+            held = run_right(doc, k + 2)
+            if held is not None:  # "Y's stake in natural gas pipelines": Y sells
+                return held
+            break
+        if is_boundary(doc, k):
+            break
+    found = run_right(doc, start)
+    if found is not None and found.start > start and doc[found.start - 1].lower_ in POSSESSIVE:
+        words = [t for t in doc[found.start : found.end] if not t.like_url]
+        if words and all(
+            generic(doc, span_any(doc, t.i, t.i + 1)) or t.lower_ in _LOCAL for t in words
+        ):
+            owner = run_left(doc, found.start - 1)  # "for Initech's Local Arm": Initech
+            if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
+                owner = name_span(doc, start, owner.end)
+            return owner or found
+    return found
