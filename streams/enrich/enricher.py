@@ -309,9 +309,9 @@ def _known_deal(
 ) -> MASignal:
     """A deal read in a post takes the parties of the remembered deal it is; a news post's
     deal is remembered. A post that reads as no deal is read as a remembered one when it
-    names it: a news post by its target before "deal" ("the Initech deal closes"), any post
-    by both its parties in one sentence with a deal word ("Can Globex and Initech still
-    close their merger?")."""
+    names it: any post by both its parties in one sentence with a deal word ("Can Globex and
+    Initech still close their merger?"), else a news post by its target before "deal" ("the
+    Initech deal closes")."""
     linked: dict[str, list[tuple[int, int]]] = {}
     for entity in entities:
         if entity.id:
@@ -321,8 +321,13 @@ def _known_deal(
         if category.label == "news":  # as read: the stories' majority gives the direction
             deals.learn(ma, story_key(text), when)
         return deals.orient(ma, text, linked, when)
+    # both parties named first: "$CBST says $MRK deal unaffected" is Merck's deal for Cubist,
+    # not a deal for Merck's unit that "$MRK deal" alone would recall
+    paired = deals.recall_pair(text, linked, when)
+    if paired is not None:
+        return paired
     recalled = deals.recall(text, when) if category.label == "news" else None
-    return recalled or deals.recall_pair(text, linked, when) or ma
+    return recalled or ma
 
 
 def _language(tagged: str | None, text: str, detector: LanguageDetector) -> tuple[str | None, str]:

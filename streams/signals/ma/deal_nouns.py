@@ -18,9 +18,12 @@ from streams.signals.ma.names import (
     Roles,
     RoleSpan,
     first_run,
+    headline_subject,
     is_amount,
     is_boundary,
+    name_span,
     run_left,
+    run_right,
 )
 from streams.signals.ma.pairs import owner_before
 
@@ -74,6 +77,49 @@ def _another(doc: Any, start: int) -> bool:
     return k >= 0 and doc[k].lower_ == "another"
 
 
+# Whoever reports a bid, not the bidder: "FT says Globex to go public with Initech bid".
+_REPORTS: Final = frozenset({"says", "said", "reports", "reported", "sees", "expects"})
+
+
+# A header naming where the news comes from: "Reuters: Globex to launch Initech bid".
+_SOURCES: Final = frozenset(
+    {
+        "reuters", "wsj", "bloomberg", "ft", "cnbc", "ap", "marketwatch", "barrons", "benzinga",
+        "techcrunch", "breaking", "update", "exclusive", "report", "sources", "dealbook",
+    }
+)  # fmt: skip
+_FENDS: Final = frozenset({"fend", "fends", "fight", "fights", "ward", "wards"})
+
+
+def _bid_subject(doc: Any, k: int) -> RoleSpan | None:
+    """The subject of the clause before token ``k``: after a source's header ("Reuters:
+    Globex ..."), else the sentence's first name."""
+    header = max((j for j in range(k) if doc[j].text in {":", "|"}), default=-1)
+    if header > 0 and all(_names_no_subject(doc[j]) for j in range(header)):
+        return headline_subject(doc, k)
+    return first_run(doc, k)
+
+
+def _names_no_subject(token: Any) -> bool:
+    """A word of a header before the news ("RT @desk:", "$GLBX:", "Reuters:")."""
+    text: str = token.text
+    return (
+        token.lower_ in _SOURCES
+        or token.lower_ == "rt"
+        or text[:1] in {"@", "$", "#"}
+        or (token.i > 0 and token.doc[token.i - 1].text == "$")
+        or not any(ch.isalnum() for ch in text)
+    )
+
+
+def _fended_off(doc: Any, named: RoleSpan) -> RoleSpan | None:
+    """The bidder in "To Fend Off Globex Bid", read as the run "Fend Off Globex"."""
+    start = named.start
+    if named.end - start > 2 and doc[start].lower_ in _FENDS and doc[start + 1].lower_ == "off":
+        return name_span(doc, start + 2, named.end)
+    return None
+
+
 def named_bid(doc: Any, cue: int) -> Roles | None:
     """ "X's Y bid", "X won't be forced into Y bid": Y, named right before the bid, is the
     target when an owner or the clause's subject bids. Not when the subject's shares move
@@ -84,9 +130,16 @@ def named_bid(doc: Any, cue: int) -> Roles | None:
     owner = owner_before(doc, target.start - 1)
     if owner is not None:
         return Roles(owner, target, cue)
-    subject = first_run(doc, target.start)
+    fended = _fended_off(doc, target)
+    if fended is not None:  # "Initech : Lobbied Lawmakers To Fend Off Globex Bid"
+        return Roles(fended, first_run(doc, target.start), cue)
+    subject = _bid_subject(doc, target.start)
     if subject is None or subject.end >= target.start:
         return None
+    said = next((k for k in range(subject.end, target.start) if doc[k].lower_ in _REPORTS), None)
+    told = run_right(doc, said + 1) if said is not None else None
+    if told is not None and told.end < target.start:
+        subject = told  # "FT says $GLBX likely to go public with $INTK bid": Globex
     between = {doc[k].lower_ for k in range(subject.end, target.start)}
     if between & _MOVES_ON or any(is_boundary(doc, k) for k in range(subject.end, target.start)):
         return None

@@ -36,7 +36,7 @@ _KINDS: Final = words(
     plea settlement legal patent royalty franchise gaming game data ai compute gpu mining
     commercial customer distribution jv partner strategic exclusive research development
     r&d discovery drug therapy oncology immuno-oncology collaboration alliance co-development
-    co-promotion milestone upfront
+    co-promotion milestone upfront month monthly year yearly annual
     """
 )
 # Words anywhere in the deal's clause that make it another kind of deal.
@@ -115,7 +115,7 @@ _PAIR_BEFORE: Final = re.compile(
 _REVIEWED: Final = re.compile(
     r"\b(?:approv\w*|blessing|review\w*|antitrust|regulators?|regulatory|fcc|doj|ftc"
     r"|justice\s+department|opposition|oppos(?:e|es|ed|ing)|clear(?:s|ed|ance)|scrutin\w+"
-    r"|prob(?:e|es|ed|ing))\b",
+    r"|prob(?:e|es|ed|ing)|vote\s+against)\b",
     _I,
 )
 # A named deal on its way to closing or cleared: "expects Initech deal to close", "Initech

@@ -120,14 +120,20 @@ def _same(doc: Any, first: RoleSpan, second: RoleSpan, entities: Sequence[Entity
     bare = _bare(first.text)
     if bare and bare == _bare(second.text):
         return True
-    first_ids = {
-        e.id for e in entities if e.id and e.start < first.end_char and first.start_char < e.end
-    }
-    return any(
-        e.id in first_ids
-        for e in entities
-        if e.start < second.end_char and second.start_char < e.end
+    first_ids = {e.id for e in entities if e.id and _covers(e, first)}
+    return any(e.id in first_ids for e in entities if _covers(e, second))
+
+
+def _covers(entity: Entity, span: RoleSpan) -> bool:
+    """Whether ``entity`` is the whole party, its "$" or "#" aside: not "Visa" in "Visa Europe"
+    ("Visa to buy Visa Europe" names two companies)."""
+    if entity.end <= span.start_char or span.end_char <= entity.start:
+        return False
+    text = span.text
+    rest = (
+        text[: max(0, entity.start - span.start_char)] + " " + text[entity.end - span.start_char :]
     )
+    return not bare_name(" " + rest.strip(" $#@")).strip(" .,$#@")
 
 
 def worth_parsing(text: str) -> bool:

@@ -13,7 +13,10 @@ from typing import Final
 
 from streams.signals.ma.chatter import CHATTER
 from streams.signals.ma.deals import has_company_deal
+from streams.signals.ma.names import GRABBED
 from streams.signals.ma.social import DEAL_WORDING, NOT_A_DEAL
+
+_GRABBED: Final = "|".join(sorted(GRABBED))
 
 _I = re.IGNORECASE
 # What a deal buys when it is not named.
@@ -130,6 +133,9 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             + r"|\bstake\s+(?:in|to)\b|"
             + _HOLDING_IN
             + r"|\boffers?\s+to\s+(?:buy|acquire)\b"
+            # "Globex Offers $389M for Initech's India Units"
+            r"|\boffer(?:s|ed)\s+[$€£]\d[\d.,]*\s*(?:bn|b|billion|m|mn|million|mln|bln)?\s+for\s+"
+            r"(?-i:[A-Z$#])"
             r"|\boffer(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:a|per)\s+share\b"
             r"|\bdlrs?\s*(?:a|per|/)\s*(?:share|shr)\b",
             _I,
@@ -223,7 +229,8 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         0.5,
         re.compile(
             r"\bsnap(?:s|ped)?\s+up|\bscoop(?:s|ed)?\s+up|\bswallow\w*|\bacqu?i?-?hires?\b"
-            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+(?-i:[A-Z@#])",
+            r"|\b(?:snag(?:s|ged)|nab(?:s|bed)|grab(?:s|bed)|pick(?:s|ed)?\s+up)\s+"
+            rf"(?!(?:{_GRABBED})\b)(?-i:[A-Z@#])",
             _I,
         ),
     ),

@@ -18,6 +18,16 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# What "grabs", "nabs" or "snags" that is no company: "Globex-Initech Deal Grabs Headlines".
+GRABBED: Final = words(
+    """
+    headlines headline attention spotlight limelight share lead top gains gain profits
+    market record title award awards prize crown votes momentum eyeballs
+    """
+)
+GRAB_VERBS: Final = words("grab grabs grabbed grabbing nab nabs nabbed snag snags snagged")
+
+
 # Words between a party and the cue ("X agrees to buy", "X in talks to acquire", "X's $5bn
 # takeover"): skipped when looking left for the acquirer, and never part of a name run. The
 # verbs of Title Case headlines said of a buyer are among them ("Vexa Spends $4bn to Buy",
@@ -45,7 +55,7 @@ BRIDGE: Final = words(
     begins began interested spends spent spending leaning leans joining looks looking
     mull mulls mulled mulling pushing planning final declares declared
     raises raised raising raise boosts boosted boosting lifts lifted hikes hiked tender
-    sweetens sweetening
+    sweetens sweetening nearing seems seem appears appear likely unlikely
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),
@@ -71,6 +81,7 @@ STOP: Final = words(
     outlines outlined scores scored pressures soar plunge tumble slump despite denying
     ahead layoffs likely unlikely approval approvals save saves
     reject endorses sees further points enter enters entered back
+    gains gained climbs climbed rises rose slips slipped falls fell
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -81,6 +92,13 @@ _DESCRIPTORS: Final = words(
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
     broadcaster airline engine network giant house based headquartered co brewer
+    """
+)
+# Said of a company before its name ("buy struggling $AZN", "Buys Troubled BlackBerry").
+_STATE_WORDS: Final = words(
+    """
+    struggling troubled ailing beleaguered embattled cash-strapped loss-making debt-laden
+    bankrupt smaller fellow core iconic
     """
 )
 # A firm described by one word before it and never named ("a Newark startup").
@@ -273,13 +291,15 @@ def collect(doc: Any, i: int) -> tuple[int, int]:
 
 def _lower_descriptor(doc: Any, i: int) -> int | None:
     """After "Samsung color display unit" or "3D graphics firm": the index of the real name."""
-    for k in range(i, min(i + 5, len(doc))):
+    for k in range(i, min(i + 7, len(doc))):
         token = doc[k]
         if len(token.text) == 1 and token.text.isalpha() and k > i:
             continue  # "hepatitis C drugmaker Idenix"
+        if token.lower_ in {"and", "&"} and k > i and k + 1 < len(doc) and doc[k + 1].is_lower:
+            continue  # "face swap and filter app maker Masquerade"
         if is_boundary(doc, k) or token.lower_ in STOP or is_namey(token):
             return None
-        if token.lower_ in _DESCRIPTORS or token.lower_.endswith("-maker"):
+        if token.lower_ in _DESCRIPTORS | _STATE_WORDS or token.lower_.endswith("-maker"):
             nxt = k + 1
             if nxt < len(doc) and doc[nxt].lower_ not in STOP and not is_boundary(doc, nxt):
                 return nxt
@@ -322,6 +342,9 @@ def run_right(doc: Any, start: int) -> RoleSpan | None:
                 end = k
             elif k + 1 < end and k > begin:  # "Drone Maker Titan", not "Maker Studios"
                 begin = k + 1
+            break
+        if word in _STATE_WORDS and k + 1 < end:  # "Troubled BlackBerry"
+            begin = k + 1
             break
     while end - begin > 1 and doc[end - 1].lower_ in {"stake", "stakes"}:
         end -= 1  # "Initech Stake": the company whose stake is sold
@@ -450,9 +473,43 @@ def is_predicate(doc: Any, run: RoleSpan) -> bool:
 def first_run(doc: Any, cue: int) -> RoleSpan | None:
     """Last resort for the acquirer: the name opening the cue's sentence ("HP Extends ...")."""
     start = doc[cue].sent.start if doc.has_annotation("SENT_START") else 0
+    start = _past_header(doc, start, cue)
     while start < cue and not is_namey(doc[start]):
         start += 1
     begin, end = collect(doc, start)
     if any(doc[k].text == ";" for k in range(end, cue)):
         return None  # "$HOOL soars; $INTK buyout": another clause's name
     return name_span(doc, begin, end) if begin < end <= cue else None
+
+
+def headline_subject(doc: Any, cue: int) -> RoleSpan | None:
+    """The first name of the cue's clause after a header ("$GLBX: Globex Nears ...",
+    "Deals of the Day: Globex Nears ..."): the subject of a headline."""
+    header = max((k for k in range(cue) if doc[k].text in {":", "|"}), default=-1)
+    if header < 0:
+        return first_run(doc, cue)
+    found = run_right(doc, header + 1)
+    return found if found is not None and found.end <= cue else None
+
+
+def _past_header(doc: Any, start: int, cue: int) -> int:
+    """``start`` past what heads a post before its subject: a retweet's "RT @desk:" and
+    cashtags before a plain name ("$QQQ $GOOG Google Strikes ...": Google)."""
+    k = start
+    if k < cue and doc[k].text.upper() == "RT":
+        k += 1
+    while k < cue and doc[k].text.startswith("@"):
+        k += 1
+    if k > start and k < cue and doc[k].text == ":":
+        _, end = collect(doc, k + 1)
+        if end < cue and doc[end].text == ":":
+            return start  # "RT @desk: Initech: All Evidence Points To Buyout": a topic's header
+        start = k + 1
+    k = start
+    while k + 1 < cue and doc[k].text == "$" and doc[k + 1].is_upper:
+        k += 2
+    if k > start and k + 1 < cue and doc[k].text in {"-", ":"}:
+        k += 1  # "$GLBX - Globex Gains on ..."
+    if k > start and k < cue and is_namey(doc[k]) and doc[k].text[:1] not in {"#", "@", "$"}:
+        return k
+    return start

@@ -21,6 +21,7 @@ from streams.signals.ma.names import (
     POSSESSIVE,
     Roles,
     RoleSpan,
+    first_run,
     is_amount,
     is_boundary,
     is_namey,
@@ -49,7 +50,7 @@ _TALK: Final = words(
     approach approaches fears hopes buzz
     """
 )
-_APPROACHES: Final = words("approach approaches proposal")
+_APPROACHES: Final = words("approach approaches proposal interest")
 # A target answering an approach: "Initech rejects Globex takeover approach".
 _ANSWERED: Final = words(
     """
@@ -287,7 +288,22 @@ def talk_roles(doc: Any, cue: int) -> Roles:
     bidder = run_left(doc, cue) if cue > 0 and is_namey(doc[cue - 1]) else None
     if bidder is not None and (halves := split_pair(doc, bidder)) is not None:
         return Roles(halves[0], halves[1], cue)  # "Hooli/Globex takeover rumors"
+    if (
+        bidder is None
+        and nxt + 1 < len(doc)
+        and doc[nxt].lower_ in {"talks", "talk"}
+        and doc[nxt + 1].lower_ == "with"
+        and (other := run_right(doc, nxt + 2)) is not None
+    ):
+        talker = _talker(doc, cue)  # "Globex: No merger talks with Y"
+        if talker is not None and any(
+            doc[k].lower_ == "open" for k in range(talker.end, cue)
+        ):  # "Initech open to merger talks with Globex": the one open to a bid
+            return Roles(other, talker, cue)
+        return Roles(talker, other, cue)
     target = talked_about(doc, (bidder.start if bidder else cue) - 1)
+    if bidder is not None and target is None and _opens_talk(doc, cue, bidder):
+        return Roles(None, bidder, cue)  # "$INTK acquisition rumors re-emerge"
     if bidder is None and target is not None:  # "Globex, Initech halt merger talks"
         ands = [k for k in range(target.start + 1, target.end - 1) if doc[k].lower_ == "and"]
         if ands:
@@ -301,6 +317,47 @@ def talk_roles(doc: Any, cue: int) -> Roles:
         if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
             return Roles(first, target, cue)
     return Roles(bidder, target, cue)
+
+
+# Talk moving another company's shares: "Globex takeover talk lifts Initech" (Globex bids).
+_MOVES: Final = words(
+    """
+    lift lifts lifted boost boosts boosted send sends sent drive drives drove push pushes
+    pushed hit hits weigh weighs sparks spark
+    """
+)
+_TITLES: Final = words("ceo cfo chief chairman boss head president")
+
+
+def _opens_talk(doc: Any, cue: int, named: RoleSpan) -> bool:
+    """Whether ``named``, opening its clause before a takeover noun and its talk word, is the
+    company talked of ("$INTK acquisition rumors"), not a bidder moving another company."""
+    if doc[cue].lower_ not in BOUGHT_NOUNS | {"buy-out", "take-over"}:
+        return False
+    for k in range(cue + 1, len(doc)):
+        if is_boundary(doc, k):
+            break
+        if doc[k].lower_ in _MOVES:
+            return False
+    return True
+
+
+def _talker(doc: Any, cue: int) -> RoleSpan | None:
+    """The company in talks, named before the talk ("Globex says it is in merger talks"), or
+    the header's ("Globex: No merger talks with Y"), or the one whose head speaks ("Globex's
+    CEO says company not in merger talks")."""
+    found = talked_about(doc, cue - 1)
+    if found is not None and doc[found.end - 1].lower_ in _TITLES:
+        k = found.end - 1 if found.end - found.start > 1 else found.start - 1
+        found = (
+            name_span(doc, found.start, found.end - 1)
+            if found.end - found.start > 1
+            else owner_before(doc, k)
+        )
+    if found is None:
+        header = next((k for k in range(cue) if doc[k].text == ":"), None)
+        found = first_run(doc, header) if header is not None else None
+    return found
 
 
 def owner_before(doc: Any, k: int) -> RoleSpan | None:

@@ -41,8 +41,12 @@ _NOT_NAMES: Final = words(
     regulation changes chance chances evidence watchdog watchdogs headlines bs
     assets asset stakes businesses units operations portfolio
     wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons mega
+    winning losing cheerleading fend fending lobbied lobbying opposing blocking backing
+    subscribers members viewers accounts product products
     """
 )
+# A corporate suffix ends a name: "General Electric Co. Investors Need to Know".
+_SUFFIX_ENDS: Final = words("co. inc. inc corp. corp ltd ltd. plc llc")
 _OTHERS: Final = words("others rivals peers")
 _UNITED: Final = words("states kingdom arab nations")
 _TITLES: Final = TITLES | words("chairwoman co-founder chief")
@@ -326,6 +330,16 @@ def organisation(
         and doc[end + 1].is_alpha
     ):
         end += 2  # "N-trig": a short name run on by a hyphen
+    suffix = next(
+        (
+            k
+            for k in range(start + 1, end - 1)
+            if doc[k].lower_ in _SUFFIX_ENDS and doc[k + 1].lower_ not in _CORPORATE
+        ),
+        None,
+    )
+    if suffix is not None:
+        end = suffix + 1
     kept = span_any(doc, start, end)
     if kept.text.endswith("/") and len(kept.text) > 1:  # "GLBX/ $INTK merger"
         kept = RoleSpan(kept.start, kept.end, kept.text[:-1], kept.start_char, kept.end_char - 1)

@@ -183,10 +183,10 @@ class DealRegistry:
             return None
         with self._lock:
             keys = {k for word in set(_WORD.findall(text)) for k in self._by_word.get(word, ())}
-        for deal in self._known(keys, _aware(when)):
-            if _names_the_deal(text, deal):
-                return _recalled(deal, text)
-        return None
+        named = [d for d in self._known(keys, _aware(when)) if _names_the_deal(text, d)]
+        # a buyer the post names first ("Charter ... its $TWC deal": Charter's, not Comcast's)
+        named.sort(key=lambda d: not _names_party(text, d.acquirer))
+        return _recalled(named[0], text) if named else None
 
     def recall_pair(
         self, text: str, linked: Mapping[str, Sequence[Span]], when: datetime | None = None
@@ -328,6 +328,13 @@ def _aware(when: datetime | None) -> datetime:
     if when is None:
         return datetime.now(UTC)
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _names_party(text: str, party: Party) -> bool:
+    """Whether ``text`` names ``party`` anywhere, by its name or its ticker."""
+    return any(
+        re.search(rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)", text) for name in _names(party)
+    )
 
 
 def _names_the_deal(text: str, deal: _Deal) -> bool:

@@ -23,6 +23,8 @@ from streams.signals.ma.deals import company_deals, named_deals
 from streams.signals.ma.lowercase import fill_lower_case, is_lower_case
 from streams.signals.ma.names import (
     BRIDGE,
+    GRAB_VERBS,
+    GRABBED,
     POSSESSIVE,
     Roles,
     RoleSpan,
@@ -101,6 +103,7 @@ STAKE_VERBS: Final = frozenset(
     {
         "take", "takes", "took", "taken", "taking", "raise", "raises", "raised", "raising",
         "build", "builds", "built", "building", "boost", "boosts", "boosted", "ups", "upped",
+        "upping", "boosting", "lifting", "increasing",
         "lift", "lifts", "lifted", "increase", "increases", "increased",
     }
 )  # fmt: skip
@@ -136,14 +139,19 @@ _CONTROL_KINDS: Final = frozenset(
 _APPROACH: Final = frozenset({"approach", "approaches", "approached"})
 # Words before a deal noun that describe it ("Globex's Latest Acquisition").
 _DEAL_ADJECTIVES: Final = frozenset(
-    {"latest", "newest", "biggest", "largest", "next", "recent", "first", "last", "new", "big"}
-)
+    {
+        "latest", "newest", "biggest", "largest", "next", "recent", "first", "last", "new",
+        "big", "major", "possible", "potential",
+    }
+)  # fmt: skip
 _DEAL_NOUNS: Final = frozenset(
     {"takeover", "buyout", "merger", "acquisition", "deal", "tie-up", "combination"}
 )
 
 # "pays $1bn for Y", "spends $5m on Y": the target follows the preposition.
 _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends", "spent"})
+# "bids $61bn for Y", "offers $389m for Y's units": a bid priced before its target.
+_PRICED_BIDS: Final = frozenset({"bids", "bidding", "offers", "offered", "offering"})
 _STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
 _PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we", "company", "group"})
 
@@ -158,7 +166,7 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
         children = sorted(token.children, key=lambda c: (c.i > token.i, abs(c.i - token.i)))
         for child in children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in _PRONOUNS:
-                if child.i == cue:
+                if child.i == cue or _across_clauses(doc, child.i, cue):
                     continue
                 run = run_left(doc, child.i + 1)
                 if run is not None:
@@ -167,6 +175,12 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
             break
         token = token.head
     return None
+
+
+def _across_clauses(doc: Any, a: int, b: int) -> bool:
+    """Whether a ";" stands between tokens ``a`` and ``b`` ("Icahn upping Apple stake; Cook
+    states ...": Cook is another clause's subject)."""
+    return any(doc[k].text == ";" for k in range(min(a, b), max(a, b)))
 
 
 def _merger_roles(doc: Any, cue: int) -> Roles | None:
@@ -245,11 +259,17 @@ def _bought_for(doc: Any, cue: int) -> RoleSpan | None:
     said to be what the buyer after "for" buys."""
     if doc[cue].lower_ not in {"acquisition", "target", "takeover"}:
         return None
-    for k in range(cue - 1, max(cue - 5, -1), -1):
-        if is_boundary(doc, k):
+    return _said_to_be(doc, cue)
+
+
+def _said_to_be(doc: Any, k: int) -> RoleSpan | None:
+    """The company said to be what comes at token ``k`` ("Y Seems to Be X's Next Buyout",
+    "Y could be an attractive acquisition"): the one named before "be", "is" or "as"."""
+    for j in range(k - 1, max(k - 5, -1), -1):
+        if is_boundary(doc, j):
             return None
-        if doc[k].lower_ in {"be", "is", "was", "are", "as", "makes", "make"}:
-            return left_party(doc, k)
+        if doc[j].lower_ in {"be", "is", "was", "are", "as", "makes", "make"}:
+            return left_party(doc, j)
     return None
 
 
@@ -326,7 +346,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     while k >= 0 and doc[k].lower_ in _DEAL_ADJECTIVES:
         k -= 1
     if k < cue - 1 and k >= 0 and doc[k].lower_ in POSSESSIVE:  # "Globex's Latest Acquisition"
-        return Roles(run_left(doc, k), None, cue)
+        owner = run_left(doc, k)  # "Initech Seems to Be Globex's Next Buyout": Initech
+        return Roles(owner, _said_to_be(doc, owner.start) if owner else None, cue)
     target = run_left(doc, cue)
     acquirer = None
     if cue > 0 and doc[cue - 1].lower_ in POSSESSIVE:  # "Globex's merger will succeed"
@@ -409,6 +430,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             prep = _pay_target(doc, token.i)
             if prep is not None:
                 found.append((token.i, prep))
+        elif word in _PRICED_BIDS and (priced := _pay_target(doc, token.i)) is not None:
+            found.append((token.i, priced))  # "Globex bids $61bn for Initech"
         elif word in PHRASAL_CUES and PHRASAL_CUES[word] == nxt:
             found.append((token.i, token.i + 2))
         elif word in STAKE_VERBS and word_after(doc, token.i, _STAKE_NOUNS) is not None:
@@ -419,6 +442,8 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
             t.lower_ in _DEAL_NOUNS for t in doc[token.i + 1 : token.i + 9]
         ):
             found.append((token.i, token.i + 1))  # "X said to approach Y about a takeover"
+        elif word in GRAB_VERBS and nxt in GRABBED:
+            continue  # "Globex-Initech Deal Grabs Headlines"
         elif word == "buy" and token.i > 0 and doc[token.i - 1].text in {"Best", "BEST"}:
             continue  # the retailer Best Buy
         elif (

@@ -12,6 +12,7 @@ from streams.signals.ma.names import (
     RoleSpan,
     first_run,
     generic,
+    headline_subject,
     is_boundary,
     is_namey,
     run_right,
@@ -95,16 +96,6 @@ def _goods(doc: Any, span: RoleSpan) -> bool:
     return last in _SOLD_THINGS or last == "asset"
 
 
-def _headline_subject(doc: Any, cue: int) -> RoleSpan | None:
-    """The first name of the cue's clause after a header ("$GLBX: Globex Nears ...",
-    "Deals of the Day: Globex Nears ..."): the subject of a headline."""
-    header = max((k for k in range(cue) if doc[k].text in {":", "|"}), default=-1)
-    if header < 0:
-        return first_run(doc, cue)
-    found = run_right(doc, header + 1)
-    return found if found is not None and found.end <= cue else None
-
-
 def sale_parties(doc: Any, buyer: RoleSpan | None) -> Roles | None:
     """The seller (and the buyer after "to", unless already known) of the first sale that
     names a buyer: what is sold has no name ("Globex sells cell towers to Hooli", "Globex
@@ -120,7 +111,7 @@ def sale_parties(doc: Any, buyer: RoleSpan | None) -> Roles | None:
         found = buyer or run_right(doc, to + 1)
         seller = left_party(doc, token.i)
         if seller is None or generic(doc, seller) or _goods(doc, seller):  # "Asset Sale to"
-            seller = _headline_subject(doc, token.i)
+            seller = headline_subject(doc, token.i)
         if found is None or seller is None or not is_namey(doc[found.start]):
             continue
         if seller.start < found.end and found.start < seller.end:

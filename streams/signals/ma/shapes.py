@@ -26,6 +26,7 @@ from streams.signals.ma.names import (
     TITLES,
     Roles,
     RoleSpan,
+    bare_name,
     collect,
     is_amount,
     is_boundary,
@@ -248,7 +249,12 @@ def _words(span: RoleSpan) -> list[str]:
 
 
 def _bare(span: RoleSpan) -> str:
-    return span.text.lower().lstrip("#$@.").split(" ")[0]
+    """The name without marks, a ticker before it and its corporate suffix: "Visa" is not
+    "Visa Europe", "BAC Bank of America Corp" is "Bank Of America"."""
+    parts = span.text.lstrip("#$@.").split()
+    if len(parts) > 1 and parts[0].isupper() and len(parts[0]) <= 5 and parts[1][:1].isupper():
+        parts = parts[1:]
+    return bare_name(" ".join(parts)).lower()
 
 
 def _described(span: RoleSpan) -> bool:
@@ -268,9 +274,10 @@ def _no_target(doc: Any, roles: Roles) -> Roles:
     target, acquirer = roles.target, roles.acquirer
     if target is None:
         return roles
-    if _described(target):
-        after = target.end
-        if after < len(doc) and doc[after].text[:1] in {"#", "@"}:
+    after = target.end
+    tagged_after = after < len(doc) and doc[after].text[:1] in {"#", "@"}
+    if _described(target) or (tagged_after and doc[after - 1].lower_ == "channel"):
+        if tagged_after:
             named = run_right(doc, after)  # "Acquires Smart Thermostat Maker #Nest"
             if named is not None:
                 return Roles(acquirer, named, roles.cue)
@@ -282,11 +289,26 @@ def _no_target(doc: Any, roles: Roles) -> Roles:
         if seller is not None and (acquirer is None or _bare(acquirer) != _bare(seller)):
             return Roles(acquirer, seller, roles.cue)
         return Roles(acquirer, None, roles.cue)
+    if acquirer is not None and (rest := _tag_glued(doc, acquirer, target)) is not None:
+        return Roles(rest, target, roles.cue)  # "#Initech Globex agrees to acquire Initech"
     if target.text.lower() in _TIME_WORDS or (
         acquirer is not None and _bare(acquirer) == _bare(target)
     ):
         return Roles(acquirer, None, roles.cue)
     return roles
+
+
+def _tag_glued(doc: Any, acquirer: RoleSpan, target: RoleSpan) -> RoleSpan | None:
+    """The buyer without the target's tag read into its name ("#Initech Globex agrees to
+    acquire Initech": Globex), or None."""
+    k = acquirer.start
+    if k + 1 < acquirer.end and doc[k].text == "#":
+        k += 1
+    if k == acquirer.start and not (k > 0 and doc[k - 1].text == "#"):
+        return None
+    if k + 1 >= acquirer.end or doc[k].lower_ != _bare(target):
+        return None
+    return span_any(doc, k + 1, acquirer.end)
 
 
 def _reporter(doc: Any, roles: Roles) -> Roles:

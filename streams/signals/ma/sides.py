@@ -30,11 +30,25 @@ _LOCAL: Final = frozenset(
 )
 
 
+# The last word of a unit a company sells: "XO Communications' Fiber Business".
+_UNITS: Final = frozenset(
+    {"business", "businesses", "unit", "units", "division", "divisions", "arm", "operations"}
+)
+
+
+# Two words between a buyer and the cue that are no bridge alone ("close" is no name).
+_BRIDGE_PAIRS: Final = frozenset(
+    {("close", "to"), ("closer", "to"), ("thinking", "of"), ("thinks", "of")}
+)
+
+
 def left_party(doc: Any, cue: int) -> RoleSpan | None:
     """The party named before the cue, over the bridge words ("X agrees to buy")."""
     i = past_deal_prefix(doc, cue - 1)  # "Ahold, Delhaize Confirm €26B Mega-Merger"
     while i >= 0:
-        if doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
+        if i > 0 and (doc[i - 1].lower_, doc[i].lower_) in _BRIDGE_PAIRS:
+            i -= 2  # "Globex close to acquiring", "Globex thinking of upping its stake"
+        elif doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
             opening = next(
                 (k for k in range(i - 1, max(i - 5, -1), -1) if "(" in doc[k].text), None
             )
@@ -92,4 +106,8 @@ def target_right(doc: Any, start: int) -> RoleSpan | None:
             if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
                 owner = name_span(doc, start, owner.end)
             return owner or found
+        if doc[found.end - 1].lower_ in _UNITS:  # "XO Communications' Fiber Business"
+            owner = run_left(doc, found.start - 1)
+            if owner is not None and owner.end > start:
+                return name_span(doc, max(owner.start, start), found.end)
     return found

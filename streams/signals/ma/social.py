@@ -289,8 +289,10 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # goods and property: "Approval to Sell Spare Parts to Iran", "to purchase Honolulu
             # land", "to Sell LNG to South Korea's SK"
             r"|\b(?:buy|buys|bought|buying|purchas\w*|sells?|sold|selling)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:(?:spare\s+)?parts|land|real\s+estate|buildings?|campus|lng|crude|coal|electricity)"
-            r"(?=\s+(?:to|for|from|in|at)\b|\s*[.,;:!?]|\s*$)"
+            r"(?:(?:spare\s+)?parts|land|real\s+estate|buildings?|campus|lng|crude|coal|electricity"
+            r"|beach(?:es)?|plantations?|mansions?|homes?|houses?|island|ranch|penthouse|estates?"
+            r"|apartments?|condos?|yacht|jet|castle|villa)"
+            r"(?=\s+(?:to|for|from|in|at|and|of)\b|\s*[.,;:!?]|\s*$)"
             r"|\bpurchases\s+of\s+(?:\S+\s+){0,2}?" + _GOODS + r"\b"
             # a fleet bought: "Plans to Acquire 50 Additional $BA 767-300F Aircraft"
             r"|\b(?:acquir|buy|purchas|order)\w*\s+\d[\d,]*\s+(?:(?:additional|more|new|used)\s+)?"
@@ -353,7 +355,15 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             # a bid in a court, an election or a game ("the AG's Trial Bid In Piracy Row")
             r"|\b(?:trial|appeal|court|legal|lawsuit|re-?election|election|presidential|senate"
             r"|mayoral|olympics?|title|championship|playoffs?|bail|dismissal|extradition"
-            r"|impeachment|asylum|patent|world\s+cup)\s+bids?\b",
+            r"|impeachment|asylum|patent|world\s+cup)\s+bids?\b"
+            # a takeover of a chamber or a city ("Vote to Repeal ... After Senate Takeover")
+            r"|\b(?:senate|house|congress|congressional|gop|republican|democratic|military"
+            r"|government|communist|hostile\s+alien)\s+takeover\b"
+            # trading advice: "Buying Globex On Any Dip", "when buying on the close of Oct20th"
+            r"|\bbuy(?:ing)?\s+(?:[$#]?[\w&.'’-]+\s+){0,4}?on\s+(?:any|the|a|every)\s+dips?\b"
+            r"|\bbuy(?:ing)?\s+(?:on|at)\s+the\s+(?:close|open)\b"
+            # buying stocks as such ("The Pros & Cons Of Buying Foreign #stocks")
+            r"|\bbuying\s+(?:\w+\s+){0,2}#?(?:stocks|equities|bonds|shares|etfs)\b",
             _I,
         ),
     ),

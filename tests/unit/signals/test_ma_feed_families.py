@@ -106,7 +106,7 @@ def test_procurement_goods_land_trades_fines_and_idioms_are_no_deal(text: str) -
         ),
         (
             "RT @desk: Hooli close to acquiring Initech Castparts, WSJ reports $INTK",
-            (None, "Initech Castparts"),
+            ("Hooli", "Initech Castparts"),
         ),
         ("Hedge Funds Cash In As $GLBX Acquires $INTK For $7 Billion", ("GLBX", "INTK")),
     ],

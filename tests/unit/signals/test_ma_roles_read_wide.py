@@ -1,0 +1,121 @@
+"""Buyer and seller read in the wordings a random reading of flagged deals showed wrong:
+priced bids, units named by their owner, talk of a takeover, fended-off bids, headers, and
+a few more words that are no deal (a beach bought, a chamber's takeover, dip buying).
+
+Docs come from the blank English tokenizer (no model): tokens as in a real post, no parse.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import spacy
+
+from models.signals import MASignal, Party
+from streams.signals.ma import detect_ma
+from streams.signals.ma.registry import DealRegistry
+from tests.unit.signals.support import entities, roles
+from tests.unit.signals.test_ma_registry import T0
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        # a bid priced before its target
+        ("BREAKING: Hooli bids $12.5 billion for Initech Systems, people familiar say", "Hooli",
+         "Initech Systems"),
+        ("$GLBX Globex Offers $210M for Initech's Brazil Units", "Globex", "Initech's Brazil Units"),
+        # a unit named by its owner, possessive written with a lone apostrophe
+        ("Globex to Acquire Initech Networks' Pinnacle Business for $900 Million", "Globex",
+         "Initech Networks' Pinnacle Business"),
+        # the state of the company bought is no part of its name
+        ("$GLBX weighs $30B deal to buy troubled $INTK after a weak quarter", "GLBX", "INTK"),
+        ("Hooli Buys Struggling Initech", "Hooli", "Initech"),
+        ("Hooli unlikely to buy core Initech business, people say", "Hooli", "Initech"),
+        # a description of the company bought, with "and" inside it
+        ("Hooli has acquired photo sharing and editing app maker Pixtory", "Hooli", "Pixtory"),
+        # a source's header, then the bidder of a named bid
+        ("Reuters: Hooli cleared to launch hostile Initech bid next month", "Hooli", "Initech"),
+        ("FT says $HOOL likely to go public with $INTK bid", "HOOL", "INTK"),
+        # the target fends the bid off
+        ("Initech : Lobbied Senators To Fend Off Hooli Bid - report", "Hooli", "Initech"),
+        # talk of a takeover
+        ("$INTK acquisition rumors resurface as the search for a CEO drags on", None, "INTK"),
+        ("Globex statement: No merger talks with Initech at this time", "Globex", "Initech"),
+        ("Globex's CEO tells staff company not in merger talks with Initech Corp", "Globex",
+         "Initech Corp"),
+        ("Scoop: Initech open to merger talks with Globex -sources", "Globex", "Initech"),
+        ("$INTK drawing takeover interest from $HOOL, people familiar say", "HOOL", "INTK"),
+        # the company said to be the next buy
+        ("$HOOL Initech Seems to Be Hooli's Next Major Buyout", "Hooli", "Initech"),
+        # the buyer close to a deal, or thinking of raising its stake
+        ("Hooli close to acquiring Initech Castings, WSJ reports", "Hooli", "Initech Castings"),
+        ("Icahn thinking of upping Initech stake; Smith says sales rose", "Icahn", "Initech"),
+        # a post's header: a retweet, and tickers before the name
+        ("RT @desk: Globex dives into robotics with $2.5B Initech deal.", "Globex", "Initech"),
+        ("$QQQ $HOOL Hooli Signs Payments Pact With Carriers, Buys Initech Wallet", "Hooli",
+         "Initech Wallet"),
+        ("$HOOL - Globex Climbs After Product Acquisition Report", "Globex", None),
+        # a deal its buyer's board weighs; a description before a tagged name
+        ("$HOOL board recommends holders vote against $INTK deal; fee $1.2 billion", "HOOL",
+         "INTK"),
+        ("The Implications of #Hooli Acquiring #VidTube Channel #PixelWorks $HOOL", "Hooli",
+         "PixelWorks"),
+        # a company buying a company named after it
+        ("Visa to buy Visa Nordic for EUR2.5 billion", "Visa", "Visa Nordic"),
+        # the target's tag read into the buyer's name
+        ("#Initech Hooli agrees to acquire Initech for $200 million", "Hooli", "Initech"),
+    ],
+)  # fmt: skip
+def test_the_parties_are_read_where_a_reader_sees_them(
+    text: str, acquirer: str | None, target: str | None
+) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == (acquirer, target)
+
+
+def test_a_company_named_inside_the_target_is_not_the_buyer() -> None:
+    text = "Visa to buy Visa Nordic for EUR2.5 billion $V"
+    ents = entities(text, ("Visa", "ORG", "company:V"), ("$V", "ORG", "company:V"))
+    ents.append(ents[0].model_copy(update={"start": 12, "end": 16}))  # "Visa" of Visa Nordic
+    assert roles(detect_ma(NLP(text), ents)) == ("Visa", "Visa Nordic")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex-Initech Deal Grabs Headlines In A Short Week",
+        "Hooli founder quietly buys a Maui mansion and ranch, papers show",
+        "Hooli founder buys Greek island of Skorpa",
+        "$HOOL $INTK Voters Set to Repeal the Tax After Senate Takeover",
+        "Is Buying Emerging Market #stocks Worth It? $GLBX $INTK",
+        "$GLBX lands huge $3 MILLION Per Month Deal!! Alert sent to subscribers",
+        "$GLBX Globex Corp news: Buying Globex On Any Dip: Globex Corp news",
+        "$GLBX pattern: buying at the open on Mondays has paid 9 of 10 times",
+    ],
+)
+def test_other_things_bought_or_taken_are_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_known_deal_is_recalled_as_the_one_whose_buyer_the_post_names() -> None:
+    registry = DealRegistry()
+    comcast = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Hooli"), target=Party(name="Initech")
+    )
+    charter = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Globex"), target=Party(name="Initech")
+    )
+    for k in range(3):  # the rival bid told by more stories
+        registry.learn(comcast, f"h{k}", T0)
+    for k in range(2):
+        registry.learn(charter, f"g{k}", T0)
+    text = "To fund it, Globex sells $2.5B of notes backing its Initech deal"
+    recalled = registry.recall(text, T0 + timedelta(days=5))
+    assert recalled is not None and roles(recalled) == ("Globex", "Initech")
+    other = registry.recall("Traders weigh the Initech deal", T0 + timedelta(days=5))
+    assert other is not None and roles(other) == ("Hooli", "Initech")
