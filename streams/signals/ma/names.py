@@ -56,6 +56,7 @@ BRIDGE: Final = words(
     mull mulls mulled mulling pushing planning final declares declared
     raises raised raising raise boosts boosted boosting lifts lifted hikes hiked tender
     sweetens sweetening nearing seems seem appears appear likely unlikely
+    evaluate evaluates evaluating evaluated
     """
 )
 # Never part of a name run, in any case ("Yahoo Acquires Startup LookFlow To Work On..."),
@@ -81,7 +82,7 @@ STOP: Final = words(
     outlines outlined scores scored pressures soar plunge tumble slump despite denying
     ahead layoffs likely unlikely approval approvals save saves
     reject endorses sees further points enter enters entered back
-    gains gained climbs climbed rises rose slips slipped falls fell
+    gains gained climbs climbed rises rose slips slipped falls fell selloff sell-off tops topped
     """
 )
 # Descriptors before the real name ("Video Gaming Studio Double Helix Games"): keep what follows.
@@ -434,6 +435,8 @@ def lower_name(doc: Any, i: int) -> RoleSpan | None:
             return None
     if end < len(doc) and not (is_boundary(doc, end) or doc[end].lower_ in STOP):
         return None
+    if doc[end - 1].lower_ in _DESCRIPTORS:
+        return None  # "to buy analytics company for $600m": a company described, not named
     return span_any(doc, i, end)
 
 
@@ -508,8 +511,14 @@ def _past_header(doc: Any, start: int, cue: int) -> int:
     k = start
     while k + 1 < cue and doc[k].text == "$" and doc[k + 1].is_upper:
         k += 2
-    if k > start and k + 1 < cue and doc[k].text in {"-", ":"}:
-        k += 1  # "$GLBX - Globex Gains on ..."
+    if (
+        k > start
+        and k + 1 < cue
+        and doc[k].text in {"-", ":"}
+        and doc[k + 1].is_alpha
+        and doc[k + 1].text.istitle()
+    ):
+        k += 1  # "$GLBX - Globex Drops Its Strategy With Initech Bid"
     if k > start and k < cue and is_namey(doc[k]) and doc[k].text[:1] not in {"#", "@", "$"}:
         return k
     return start

@@ -301,7 +301,15 @@ def talk_roles(doc: Any, cue: int) -> Roles:
         ):  # "Initech open to merger talks with Globex": the one open to a bid
             return Roles(other, talker, cue)
         return Roles(talker, other, cue)
+    if bidder is None and (pair := talks_about(doc, cue)) is not None:
+        return pair  # "Globex in talks with Initech about a possible acquisition"
     target = talked_about(doc, (bidder.start if bidder else cue) - 1)
+    if (
+        bidder is not None
+        and target is not None
+        and any(doc[k].lower_ in _HOLDS_TALKS for k in range(target.end, bidder.start))
+    ):
+        return Roles(target, bidder, cue)  # "Globex confirms Initech merger talks"
     if bidder is not None and target is None and _opens_talk(doc, cue, bidder):
         return Roles(None, bidder, cue)  # "$INTK acquisition rumors re-emerge"
     if bidder is None and target is not None:  # "Globex, Initech halt merger talks"
@@ -316,7 +324,20 @@ def talk_roles(doc: Any, cue: int) -> Roles:
         k = target.start - 1
         if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
             return Roles(first, target, cue)
+    if bidder is None and target is None:
+        target = _topic(doc, cue)  # "Globex - brand value, takeover rumours and ..."
     return Roles(bidder, target, cue)
+
+
+def _topic(doc: Any, cue: int) -> RoleSpan | None:
+    """The company a post is about, named first and set off by a dash or a colon ("Globex -
+    brand value, takeover rumours"), a retweet's "RT @desk:" aside."""
+    found = first_run(doc, cue)
+    if found is None or found.end >= cue or doc[found.end].text not in {"-", ":", "–", "—"}:
+        return None
+    if not doc[found.end - 1].whitespace_ and doc[found.end].text == "-":
+        return None  # a hyphenated word, no dash
+    return found
 
 
 # Talk moving another company's shares: "Globex takeover talk lifts Initech" (Globex bids).
@@ -327,6 +348,34 @@ _MOVES: Final = words(
     """
 )
 _TITLES: Final = words("ceo cfo chief chairman boss head president")
+
+
+# Verbs of the company holding the talks, named before the other: "Globex confirms Initech
+# merger talks" (Globex buys), unlike "Initech buoyed by Globex takeover talk".
+_HOLDS_TALKS: Final = words(
+    """
+    confirm confirms confirmed enter enters entered hold holds held open opens opened start
+    starts started begin begins began resume resumes resumed
+    """
+)
+_ABOUT: Final = words("about over on for regarding")
+
+
+def talks_about(doc: Any, cue: int) -> Roles | None:
+    """ "Globex in talks with Initech about a possible acquisition": the one in talks buys the
+    one it talks with."""
+    k = cue - 1
+    while k >= 0 and doc[k].lower_ in _MAYBE:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _ABOUT:
+        return None
+    other = run_left(doc, k)
+    if other is None or other.start < 2 or doc[other.start - 1].lower_ != "with":
+        return None
+    if doc[other.start - 2].lower_ not in {"talks", "talk", "talking", "negotiations"}:
+        return None
+    talker = talked_about(doc, other.start - 3)
+    return Roles(talker, other, cue) if talker is not None else None
 
 
 def _opens_talk(doc: Any, cue: int, named: RoleSpan) -> bool:

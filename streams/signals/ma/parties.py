@@ -42,7 +42,8 @@ _NOT_NAMES: Final = words(
     assets asset stakes businesses units operations portfolio
     wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons mega
     winning losing cheerleading fend fending lobbied lobbying opposing blocking backing
-    subscribers members viewers accounts product products
+    subscribers members viewers accounts product products breakup break-up termination fee fees
+    mon tue tues wed weds thu thur thurs fri sat sun biggest loser losers winner winners
     """
 )
 # A corporate suffix ends a name: "General Electric Co. Investors Need to Know".
@@ -187,7 +188,10 @@ def _past_not_names(doc: Any, start: int, end: int) -> int:
 def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
     """How many tokens from ``start`` name a known place (not linked to a watched company)."""
     k = start
-    while k < end and doc[k].lower_.strip(".") in _KNOWN_PLACES | {"u.s", "u.k"}:
+    while k < end and (
+        doc[k].lower_.strip(".") in _KNOWN_PLACES | {"u.s", "u.k"}
+        or (k + 1 < end and doc[k].lower_.endswith("s") and doc[k].lower_[:-1] in _KNOWN_PLACES)
+    ):  # "Japans Sharp": a place's possessive written without its apostrophe
         if doc[k].lower_ == "united" and (k + 1 == end or doc[k + 1].lower_ not in _UNITED):
             break  # "United Tech", "United Rentals": a name, not the United States
         k += 1
@@ -298,6 +302,8 @@ def organisation(
         start += 1  # "Activist Ackman", "Billionaire Icahn": the investor
     while end - start > 1 and doc[end - 1].lower_ in _TITLES:
         end -= 1  # "Fiat Chrysler CEO couldn't merge": the company, not its officer
+    while end - start > 1 and doc[end - 1].lower_ in {"shares", "stock", "stocks"}:
+        end -= 1  # "Initech Shares Soar Despite ...": the company, not its shares
     title = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in _TITLES), None)
     if title is not None and (
         doc[start].lower_ in {"ex", "former"} or doc[start].lower_.startswith("ex-")

@@ -53,6 +53,7 @@ from streams.signals.ma.pairs import (
     split_pair,
     talk_roles,
     talked_about,
+    talks_about,
 )
 from streams.signals.ma.sales import SELL_CUES, Spans, sale_roles, self_sale
 from streams.signals.ma.shapes import (
@@ -113,7 +114,8 @@ _ANSWERS: Final = frozenset(
         "reject", "rejects", "rejected", "rebuff", "rebuffs", "rebuffed", "spurn", "spurns",
         "spurned", "accept", "accepts", "accepted", "gets", "got", "receives", "received",
         "receiving", "attracts", "attracted", "attracting", "draws", "drew", "rejecting",
-        "rebuffing", "spurning", "accepting",
+        "rebuffing", "spurning", "accepting", "denying", "dismisses", "dismissed",
+        "dismissing",
     }
 )  # fmt: skip
 
@@ -153,6 +155,7 @@ _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends"
 # "bids $61bn for Y", "offers $389m for Y's units": a bid priced before its target.
 _PRICED_BIDS: Final = frozenset({"bids", "bidding", "offers", "offered", "offering"})
 _STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
+_SELLOFFS: Final = frozenset({"selloff", "sell-off", "sale", "divestiture", "breakup"})
 _PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we", "company", "group"})
 
 
@@ -220,10 +223,11 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
 def _bid_roles(doc: Any, cue: int, prep_word: str) -> Roles:
     """A bid or offer not "for" anyone: "Y rejects X's $1bn offer", "offer from X", "Y agrees
     to X bid", "X raising Y bid", "X pitches bid to Y shareholders"."""
+    noun = cue - 1 if cue > 0 and doc[cue - 1].lower_ in _DEAL_NOUNS else cue  # "Takeover Bid"
     bidder = (
         run_right(doc, cue + 2)
         if prep_word in {"from", "by"}  # "Rejects Takeover Bid by Mylan"
-        else left_party(doc, cue) or owner_before(doc, cue - 1)  # "X's raised bid"
+        else left_party(doc, noun) or owner_before(doc, noun - 1)  # "X's raised bid"
     )
     if cue > 0 and doc[cue - 1].lower_ == "tender":
         verb = tender_verb(doc, cue)
@@ -297,6 +301,8 @@ def _answered_offer(doc: Any, cue: int) -> Roles | None:
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
     if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
         return Roles(None, target_right(doc, about), cue)
+    if (talks := talks_about(doc, cue)) is not None:  # "X in talks with Y about a takeover"
+        return talks
     if is_talk(doc, cue):
         return talk_roles(doc, cue)
     if doc[cue].lower_ in PAIR_NOUNS and (described := described_pair(doc, cue, linked)):
@@ -386,6 +392,12 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             acquirer = _subject(doc, cue) or first_run(doc, cue) or after_cue
         if acquirer is not None and acquirer.start <= target.start < acquirer.end:
             acquirer = None
+        if (
+            acquirer is not None
+            and acquirer.end < target.start
+            and doc[acquirer.end].lower_ in _SELLOFFS
+        ):  # "Initech Selloff Tops Goal With $30B Globex Deal": Globex buys from Initech
+            return Roles(target, acquirer, cue)
     return Roles(acquirer, target, cue)
 
 

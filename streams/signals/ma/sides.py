@@ -23,7 +23,7 @@ from streams.signals.ma.names import (
 from streams.signals.ma.shapes import no_phrase
 
 # What is held of a company: "a 20 pct stake in Y", "its interest in Y".
-STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding"})
+STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding", "assets"})
 # Where a unit sold is only placed: "Initech's Local Arm", "its European unit".
 _LOCAL: Final = frozenset(
     {"local", "regional", "domestic", "foreign", "overseas", "international", "european", "asian"}

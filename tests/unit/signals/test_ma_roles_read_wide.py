@@ -58,12 +58,29 @@ NLP = spacy.blank("en")
         ("RT @desk: Globex dives into robotics with $2.5B Initech deal.", "Globex", "Initech"),
         ("$QQQ $HOOL Hooli Signs Payments Pact With Carriers, Buys Initech Wallet", "Hooli",
          "Initech Wallet"),
-        ("$HOOL - Globex Climbs After Product Acquisition Report", "Globex", None),
         # a deal its buyer's board weighs; a description before a tagged name
         ("$HOOL board recommends holders vote against $INTK deal; fee $1.2 billion", "HOOL",
          "INTK"),
         ("The Implications of #Hooli Acquiring #VidTube Channel #PixelWorks $HOOL", "Hooli",
          "PixelWorks"),
+        # talks held about a deal, confirmed by the buyer
+        ("$HOOL: Hooli in talks with Initech about a possible acquisition: WSJ", "Hooli",
+         "Initech"),
+        ("Weekly wrap: Hooli confirm Initech merger talks $HOOL", "Hooli", "Initech"),
+        ("RT @desk: Initech - margins, takeover rumours and why we trimmed", None,
+         "Initech"),
+        # a place's possessive without its apostrophe; a bid evaluated; assets of a company
+        ("Hooli to acquire Koreas Initech, strengthening its chip arm", "Hooli", "Initech"),
+        ("Hooli $HOOL Is Said to Evaluate Possible Bid for Initech as shares climb", "Hooli",
+         "Initech"),
+        ("$HOOL: Hooli acquires the assets of Initech Robotics for ~$80 mln", "Hooli",
+         "Initech Robotics"),
+        # a company described in lower case is no name
+        ("$HOOL Hooli agrees to buy data company in a $90M cash deal", "Hooli", None),
+        # the target denies the bid; the seller's selloff before the buyer's deal
+        ("Initech Shares Soar Despite Denying Hooli's Takeover Bid | Blog", "Hooli", "Initech"),
+        ("RT @desk: Initech Capital Selloff Tops Goal With $30B Hooli Deal", "Hooli",
+         "Initech Capital"),
         # a company buying a company named after it
         ("Visa to buy Visa Nordic for EUR2.5 billion", "Visa", "Visa Nordic"),
         # the target's tag read into the buyer's name
@@ -96,6 +113,9 @@ def test_a_company_named_inside_the_target_is_not_the_buyer() -> None:
         "$GLBX lands huge $3 MILLION Per Month Deal!! Alert sent to subscribers",
         "$GLBX Globex Corp news: Buying Globex On Any Dip: Globex Corp news",
         "$GLBX pattern: buying at the open on Mondays has paid 9 of 10 times",
+        "Globex director Jo Roe has sold nearly half her stake, filings show $GLBX",
+        "$GLBX - Hooli Rail Acquires 30 New Globex GX9, Tier 4 Locomotives",
+        "Globex says it will stay on the hunt for licence/acquisition deals this year",
     ],
 )
 def test_other_things_bought_or_taken_are_no_deal(text: str) -> None:
