@@ -155,8 +155,11 @@ def _told(first: str, second: str | None) -> re.Pattern[str]:
     if second is None:
         return re.compile(rf"{buyer}{_DESCRIBED_TARGET}", re.IGNORECASE)
     bought = rf"(?<![\w$#@])[$#@]?{second}"
+    # a tagged description before the target: "Acquiring #VidTube Channel #PixelWorks"
+    tagged = r"(?:#\w+\s+(?:(?-i:[A-Z])\w*\s+)?)?"
     return re.compile(
-        rf"{buyer}{_DONE}[$#@]?{second}\b|{bought}{_DONE_PASSIVE}[$#@]?{first}\b", re.IGNORECASE
+        rf"{buyer}{_DONE}{tagged}[$#@]?{second}\b|{bought}{_DONE_PASSIVE}[$#@]?{first}\b",
+        re.IGNORECASE,
     )
 
 

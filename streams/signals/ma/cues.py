@@ -17,6 +17,13 @@ from streams.signals.ma.social import DEAL_WORDING
 _I = re.IGNORECASE
 # Up to 40 characters inside one clause; a decimal point ("$2.5bn") does not end it.
 _GAP: Final = r"(?:[^.;]|\.(?=\d)){0,40}?"
+# What is dropped while the deal goes on: "Drops Less-Is-More Strategy With Initech Bid",
+# "drops its opposition to the merger", "drops lawsuit over the deal".
+_DROPPED_GAP: Final = (
+    r"(?:(?!\b(?:strategy|approach|stance|policy|tactics?|opposition|objections?|lawsuits?"
+    r"|suit|challenge|conditions?|demands?|requirements?|probe|investigation|concerns?)\b)"
+    r"(?:[^.;]|\.(?=\d))){0,40}?"
+)
 
 # Recall-oriented: a post without any of these never reaches the parser.
 _CUE: Final = re.compile(
@@ -112,7 +119,7 @@ _STATUS: Final[tuple[tuple[Status, re.Pattern[str]], ...]] = (
             r"|call(?:s|ed)?\s+off|end(?:s|ed)?|cancel(?:s|led|ed)?|collaps(?:e|es|ed)"
             # "sues to block" / "moves to block": not blocked yet; an "Oil Block Sale" is none
             r"|pull(?:s|ed)?\s+out\s+of|(?:is|was)\s+off|(?<!\bto\s)(?:blocks?(?!\s+sale)|blocked))\b"
-            + _GAP
+            + _DROPPED_GAP
             + r"\b(?:bid|offer|deal|merger|takeover|acquisition|talks|plan|proposal"
             r"|agreement|letter\s+of\s+intent|purchase|sale)\b"
             r"|\b(?:bid|offer|deal|merger|takeover|acquisition|talks|agreement)\s+"

@@ -12,8 +12,10 @@ from datetime import timedelta
 import pytest
 import spacy
 
-from models.signals import MASignal, Party
+from models.signals import Category, MASignal, Party
+from streams.signals.gate import reported_deal
 from streams.signals.ma import detect_ma
+from streams.signals.ma.cues import detect_status
 from streams.signals.ma.registry import DealRegistry
 from tests.unit.signals.support import entities, roles
 from tests.unit.signals.test_ma_registry import T0
@@ -139,3 +141,25 @@ def test_a_known_deal_is_recalled_as_the_one_whose_buyer_the_post_names() -> Non
     assert recalled is not None and roles(recalled) == ("Globex", "Initech")
     other = registry.recall("Traders weigh the Initech deal", T0 + timedelta(days=5))
     assert other is not None and roles(other) == ("Hooli", "Initech")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("$HOOL - Hooli Drops Its Go-Slow Strategy With Initech Bid", "announced"),
+        ("Regulator drops its opposition to the Hooli merger with Initech", "announced"),
+        ("Hooli drops $5bn Initech bid after due diligence", "called_off"),
+    ],
+)
+def test_a_deal_is_called_off_only_when_the_deal_is_dropped(text: str, status: str) -> None:
+    assert detect_status(text) == status
+
+
+def test_chatter_telling_a_purchase_past_a_tagged_description_is_still_a_deal() -> None:
+    text = "The Implications of #Hooli Acquiring #VidTube Channel #PixelWorks $HOOL"
+    deal = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Hooli"), target=Party(name="PixelWorks")
+    )
+    chatter = Category(label="chatter", score=0.7)
+    assert reported_deal(deal, chatter, text=text).is_ma
+    assert not reported_deal(deal, chatter, text="#Hooli and #PixelWorks look cheap").is_ma
