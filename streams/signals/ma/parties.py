@@ -340,7 +340,9 @@ def organisation(
         (
             k
             for k in range(start + 1, end - 1)
-            if doc[k].lower_ in _SUFFIX_ENDS and doc[k + 1].lower_ not in _CORPORATE
+            if doc[k].lower_ in _SUFFIX_ENDS
+            and doc[k + 1].lower_ not in _CORPORATE
+            and (doc[k + 1].lower_ in _NOT_NAMES or not doc[k + 1].text[:1].isupper())
         ),
         None,
     )

@@ -290,8 +290,8 @@ _TRADES_AND_GOODS: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             # land", "to Sell LNG to South Korea's SK"
             r"|\b(?:buy|buys|bought|buying|purchas\w*|sells?|sold|selling)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:(?:spare\s+)?parts|land|real\s+estate|buildings?|campus|lng|crude|coal|electricity"
-            r"|beach(?:es)?|plantations?|mansions?|homes?|houses?|island|ranch|penthouse|estates?"
-            r"|apartments?|condos?|yacht|jet|castle|villa)"
+            r"|(?-i:beach(?:es)?|plantations?|mansions?|homes?|houses?|island|ranch|penthouse"
+            r"|estates?|apartments?|condos?|yacht|jet|castle|villa))"
             r"(?=\s+(?:to|for|from|in|at|and|of)\b|\s*[.,;:!?]|\s*$)"
             r"|\bpurchases\s+of\s+(?:\S+\s+){0,2}?" + _GOODS + r"\b"
             # a fleet bought: "Plans to Acquire 50 Additional $BA 767-300F Aircraft"
@@ -369,7 +369,8 @@ NOT_A_DEAL: Final[tuple[tuple[float, re.Pattern[str]], ...]] = _TRADES_AND_GOODS
             r"|\bbuy(?:ing)?\s+(?:[$#]?[\w&.'’-]+\s+){0,4}?on\s+(?:any|the|a|every)\s+dips?\b"
             r"|\bbuy(?:ing)?\s+(?:on|at)\s+the\s+(?:close|open)\b"
             # buying stocks as such ("The Pros & Cons Of Buying Foreign #stocks")
-            r"|\bbuying\s+(?:\w+\s+){0,2}#?(?:stocks|equities|bonds|shares|etfs)\b",
+            r"|\bbuying\s+(?:\w+\s+){0,2}#?(?:stocks|equities|bonds|shares|etfs)\b"
+            r"(?!\s+(?:of|in)\b)",
             _I,
         ),
     ),

@@ -97,6 +97,20 @@ def test_the_parties_are_read_where_a_reader_sees_them(
     assert roles(signal) == (acquirer, target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit named "Home" is no house bought; shares "of" a company are a stake
+        "Globex said it sold its Pinecrest Home and Garden division to an investor group for"
+        " 2,000,000 dlrs in cash.",
+        "Hooli said a court deal stops it from buying additional shares of Initech, of which"
+        " it holds 15 pct.",
+    ],
+)
+def test_the_new_non_deal_words_leave_these_deals_alone(text: str) -> None:
+    assert detect_ma(NLP(text)).is_ma
+
+
 def test_a_company_named_inside_the_target_is_not_the_buyer() -> None:
     text = "Visa to buy Visa Nordic for EUR2.5 billion $V"
     ents = entities(text, ("Visa", "ORG", "company:V"), ("$V", "ORG", "company:V"))
