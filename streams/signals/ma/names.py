@@ -92,14 +92,14 @@ _DESCRIPTORS: Final = words(
     specialist studio vendor platform rival competitor outfit player creator designer
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
-    broadcaster airline engine network giant house based headquartered co brewer
+    broadcaster airline engine network giant house based headquartered co brewer subsidiary
     """
 )
 # Said of a company before its name ("buy struggling $AZN", "Buys Troubled BlackBerry").
 _STATE_WORDS: Final = words(
     """
     struggling troubled ailing beleaguered embattled cash-strapped loss-making debt-laden
-    bankrupt smaller fellow core iconic
+    bankrupt smaller fellow core iconic former
     """
 )
 # A firm described by one word before it and never named ("a Newark startup").

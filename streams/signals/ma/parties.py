@@ -294,6 +294,12 @@ def organisation(
         return None  # "Chinese Investors": no name once the place is off
     if doc[start].lower_ in POSSESSIVE:  # "Norway's Initech"
         start += 1
+    owned = next(
+        (k for k in range(start, end - 1) if len(doc[k].text) > 3 and doc[k].text.endswith(".s")),
+        None,
+    )
+    if owned is not None:
+        start = owned + 1  # "Apple Inc.s Beats": the possessive's apostrophe lost
     if start >= end or _lone_word(doc, start, end, entities):
         return None
     if end - start == 1 and doc[start].lower_ in _TITLES:

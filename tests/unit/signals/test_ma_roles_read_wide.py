@@ -83,6 +83,9 @@ NLP = spacy.blank("en")
         ("Initech Shares Soar Despite Denying Hooli's Takeover Bid | Blog", "Hooli", "Initech"),
         ("RT @desk: Initech Capital Selloff Tops Goal With $30B Hooli Deal", "Hooli",
          "Initech Capital"),
+        # a possessive that lost its apostrophe; a former unit
+        ("$HOOL: 3 Good Signs From Hooli Inc.s Pixel Acquisition", "HOOL", "Pixel"),
+        ("Hooli to Acquire Former Subsidiary Hooli Nordic in $2bn Deal", "Hooli", "Hooli Nordic"),
         # a company buying a company named after it
         ("Visa to buy Visa Nordic for EUR2.5 billion", "Visa", "Visa Nordic"),
         # the target's tag read into the buyer's name
