@@ -27,6 +27,7 @@ from streams.signals.moves.orgs import (
     company_near,
     governed_org,
     header_org,
+    mover_org,
     nearest,
     organisation_of,
     organisations,
@@ -327,6 +328,7 @@ def detect_moves(text: str, entities: Sequence[Entity]) -> list[ExecMove]:
                 or governed_org(text, orgs, cue)
                 or role_org_near(text, orgs, cue)
                 or (company_near(orgs, cue) if cue["hire"] else None)
+                or mover_org(text, orgs, cue)
                 or header_org(text, orgs)
                 or colon_header_org(text, orgs, cue)
             )

@@ -317,6 +317,30 @@ def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entit
     return governed
 
 
+# "Contoso stock pops 4% after CEO steps down": the company whose shares move on it.
+_MOVES_ON = re.compile(
+    r"(?:['’]s)?\s+(?:stock|shares)\s+\w+(?:\s+[\w%.$+-]+){0,4}?\s+"
+    r"(?:after|as|on|following)\s+(?:its\s+|the\s+|their\s+)?",
+    re.IGNORECASE,
+)
+
+
+def mover_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
+    """The company whose shares move on a title's news ("Contoso stock pops 4% after CEO
+    steps down"): named right before "stock" or "shares" in the cue's clause."""
+    role = ROLE.search(text, max(0, cue.start() - 40), cue.start())
+    if role is None:
+        return None
+    return next(
+        (
+            o
+            for o in orgs
+            if o.end < role.start() and _MOVES_ON.fullmatch(text, o.end, role.start())
+        ),
+        None,
+    )
+
+
 def role_org_near(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The organisation of the role title nearest the cue that is held at one; a joining
     cue takes a role after it first ("Contoso chief Bo Berg leaps to CEO job at Fabrikam")."""

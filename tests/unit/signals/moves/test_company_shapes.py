@@ -50,3 +50,10 @@ def test_a_ticker_header_over_market_words_is_the_company() -> None:
 def test_a_ticker_header_over_another_company_is_not_it() -> None:
     text = "$FBKM +6% after Northwind beats; Appoints new CFO..."
     assert all(move[1] != "$FBKM" for move in read_moves(text, ("Northwind", "ORG")))
+
+
+def test_a_title_leaving_as_its_company_s_shares_move_is_that_company_s_move() -> None:
+    text = "Northwind stock jumps 6% after CEO steps down, ending a ten-year run"
+    assert read_moves(text, ("Northwind", "ORG")) == [(None, "Northwind", "CEO", "leaves")]
+    text = "Contoso shares slide as its CFO resigns $CTSO"
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CFO", "leaves")]
