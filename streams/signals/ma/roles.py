@@ -115,7 +115,7 @@ _ANSWERS: Final = frozenset(
         "spurned", "accept", "accepts", "accepted", "gets", "got", "receives", "received",
         "receiving", "attracts", "attracted", "attracting", "draws", "drew", "rejecting",
         "rebuffing", "spurning", "accepting", "denying", "dismisses", "dismissed",
-        "dismissing",
+        "dismissing", "leaning", "leans", "favors", "favours", "prefers",
     }
 )  # fmt: skip
 
@@ -152,6 +152,10 @@ _DEAL_NOUNS: Final = frozenset(
 
 # "pays $1bn for Y", "spends $5m on Y": the target follows the preposition.
 _PAY_CUES: Final = frozenset({"pay", "pays", "paid", "paying", "spend", "spends", "spent"})
+# "pours $740M into Y", "injects $1bn into Y": money put into a company for a stake.
+_POURS: Final = frozenset(
+    {"pours", "poured", "pouring", "injects", "injected", "injecting", "sinks", "sank"}
+)
 # "bids $61bn for Y", "offers $389m for Y's units": a bid priced before its target.
 _PRICED_BIDS: Final = frozenset({"bids", "bidding", "offers", "offered", "offering"})
 _STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
@@ -408,7 +412,9 @@ def _pay_target(doc: Any, i: int) -> int | None:
         token = doc[k]
         if is_amount(token):
             seen_amount = True
-        elif token.lower_ in {"for", "on"} and seen_amount:
+        elif seen_amount and (
+            token.lower_ in {"for", "on"} or (token.lower_ == "into" and doc[i].lower_ in _POURS)
+        ):
             return k + 1
         elif (
             token.lower_ not in BRIDGE
@@ -438,7 +444,7 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
         nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         if is_anti(doc, token.i):
             continue
-        if word in _PAY_CUES:
+        if word in _PAY_CUES or word in _POURS:
             prep = _pay_target(doc, token.i)
             if prep is not None:
                 found.append((token.i, prep))

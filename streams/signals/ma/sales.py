@@ -44,13 +44,23 @@ _HIRES: Final = frozenset(
 
 def _buyer_to(doc: Any, cue: int) -> int | None:
     """The index of the "to" that names a buyer within a few tokens after a sale cue."""
-    for k in range(cue + 1, min(cue + 9, len(doc))):
+    k, seen = cue + 1, 0
+    while k < len(doc) and seen < 8:
+        if doc[k].text == "(":  # "its consumer unit (Claritin, Afrin etc.) to Bayer"
+            close = next(
+                (j for j in range(k + 1, min(k + 16, len(doc))) if doc[j].text == ")"), None
+            )
+            if close is None:
+                return None
+            k = close + 1
+            continue
         if doc[k].lower_ == "to":
             return k
         # "its stake in Y to X" goes on; "sold for $2bn", "sold in 2012" end the search
         preposition = doc[k].lower_ in {"for", "by", "from", "at", "in"}
         if is_boundary(doc, k) or (preposition and doc[k - 1].lower_ not in STAKE):
             return None
+        k, seen = k + 1, seen + 1
     return None
 
 

@@ -407,7 +407,11 @@ def _bought_from(doc: Any, roles: Roles) -> Roles:
     target = roles.target
     if doc[roles.cue].lower_ not in _BUYS:
         return roles
-    if target is not None and any(not w.islower() for w in _words(target)):
+    if (
+        target is not None
+        and any(not w.islower() for w in _words(target))
+        and _words(target)[-1].lower() not in _HOLDINGS  # "southern California refinery"
+    ):
         return roles
     for k in range(roles.cue + 1, min(roles.cue + 9, len(doc) - 1)):
         token = doc[k]
@@ -418,7 +422,9 @@ def _bought_from(doc: Any, roles: Roles) -> Roles:
         ):
             seller = run_right(doc, k + 1)
             return roles if seller is None else Roles(roles.acquirer, seller, roles.cue)
-        if is_boundary(doc, k) or not (token.is_lower or is_amount(token) or token.text in "$/-"):
+        if is_boundary(doc, k) or not (
+            token.is_lower or token.is_title or is_amount(token) or token.text in "$/-"
+        ):  # "buy southern California refinery from Initech"
             break
     return roles
 

@@ -86,6 +86,14 @@ NLP = spacy.blank("en")
         # a possessive that lost its apostrophe; a former unit
         ("$HOOL: 3 Good Signs From Hooli Inc.s Pixel Acquisition", "HOOL", "Pixel"),
         ("Hooli to Acquire Former Subsidiary Hooli Nordic in $2bn Deal", "Hooli", "Hooli Nordic"),
+        # an aside in brackets before the buyer; money poured into a company; a plant
+        # bought from its owner; a target leaning toward a bid
+        ("$GLBX signs $9B deal to sell its snacks unit (Crunchos, Zesties etc.) to Hooli.",
+         "Hooli", "GLBX"),
+        ("Hooli Pours $600M Into Initech In Exchange For A 15% Stake", "Hooli", "Initech"),
+        ("Hooli to buy western Texas refinery from Initech for $410 million", "Hooli",
+         "Initech"),
+        ("Initech Leaning Toward Hooli's $4 Billion Takeover Bid", "Hooli", "Initech"),
         # a company buying a company named after it
         ("Visa to buy Visa Nordic for EUR2.5 billion", "Visa", "Visa Nordic"),
         # the target's tag read into the buyer's name
@@ -135,6 +143,7 @@ def test_a_company_named_inside_the_target_is_not_the_buyer() -> None:
         "Globex director Jo Roe has sold nearly half her stake, filings show $GLBX",
         "$GLBX - Hooli Rail Acquires 30 New Globex GX9, Tier 4 Locomotives",
         "Globex says it will stay on the hunt for licence/acquisition deals this year",
+        "Globex pours $2bn into new factories across Ohio",
     ],
 )
 def test_other_things_bought_or_taken_are_no_deal(text: str) -> None:
