@@ -89,6 +89,7 @@ _SOURCES: Final = frozenset(
     }
 )  # fmt: skip
 _FENDS: Final = frozenset({"fend", "fends", "fight", "fights", "ward", "wards"})
+_REFUSALS: Final = frozenset({"refusal", "rejection", "snub", "rebuff"})
 
 
 def _bid_subject(doc: Any, k: int) -> RoleSpan | None:
@@ -130,6 +131,10 @@ def named_bid(doc: Any, cue: int) -> Roles | None:
     owner = owner_before(doc, target.start - 1)
     if owner is not None:
         return Roles(owner, target, cue)
+    if cue + 1 < len(doc) and doc[cue + 1].lower_ in _REFUSALS:
+        refuser = first_run(doc, target.start)  # "Initech CEO defends Globex bid refusal"
+        if refuser is not None and refuser.end <= target.start:
+            return Roles(target, refuser, cue)
     fended = _fended_off(doc, target)
     if fended is not None:  # "Initech : Lobbied Lawmakers To Fend Off Globex Bid"
         return Roles(fended, first_run(doc, target.start), cue)

@@ -93,6 +93,7 @@ _DESCRIPTORS: Final = words(
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
     broadcaster airline engine network giant house based headquartered co brewer subsidiary
+    conglomerate
     """
 )
 # Said of a company before its name ("buy struggling $AZN", "Buys Troubled BlackBerry").
@@ -290,10 +291,22 @@ def collect(doc: Any, i: int) -> tuple[int, int]:
     return begin, end
 
 
+# A nationality before a described company: "French conglomerate Alstom".
+_NATIONALITIES: Final = words(
+    """
+    american british french german italian spanish dutch swiss swedish norwegian danish
+    finnish irish belgian austrian polish russian chinese japanese korean taiwanese indian
+    israeli canadian mexican brazilian australian european asian african singaporean
+    """
+)
+
+
 def _lower_descriptor(doc: Any, i: int) -> int | None:
     """After "Samsung color display unit" or "3D graphics firm": the index of the real name."""
     for k in range(i, min(i + 7, len(doc))):
         token = doc[k]
+        if token.lower_ in _NATIONALITIES and token.text.istitle():
+            continue  # "French conglomerate Alstom", "Japanese chipmaker Renesas"
         if len(token.text) == 1 and token.text.isalpha() and k > i:
             continue  # "hepatitis C drugmaker Idenix"
         if token.lower_ in {"and", "&"} and k > i and k + 1 < len(doc) and doc[k + 1].is_lower:

@@ -183,10 +183,20 @@ class DealRegistry:
             return None
         with self._lock:
             keys = {k for word in set(_WORD.findall(text)) for k in self._by_word.get(word, ())}
-        named = [d for d in self._known(keys, _aware(when)) if _names_the_deal(text, d)]
+        now = _aware(when)
+        named = [d for d in self._known(keys, now) if _names_the_deal(text, d)]
         # a buyer the post names first ("Charter ... its $TWC deal": Charter's, not Comcast's)
         named.sort(key=lambda d: not _names_party(text, d.acquirer))
-        return _recalled(named[0], text) if named else None
+        if not named:
+            return None
+        deal = named[0]
+        # the same two companies told the other way round by more stories: a misread deal
+        # ("Comcast deal" is Comcast buying, not a few posts' Comcast bought by its target)
+        reverse = (_identity(deal.target), _identity(deal.acquirer))
+        told = self._known({reverse}, now)
+        if told and len(told[0].stories) > len(deal.stories):
+            deal = told[0]
+        return _recalled(deal, text)
 
     def recall_pair(
         self, text: str, linked: Mapping[str, Sequence[Span]], when: datetime | None = None

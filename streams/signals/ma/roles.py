@@ -115,7 +115,7 @@ _ANSWERS: Final = frozenset(
         "spurned", "accept", "accepts", "accepted", "gets", "got", "receives", "received",
         "receiving", "attracts", "attracted", "attracting", "draws", "drew", "rejecting",
         "rebuffing", "spurning", "accepting", "denying", "dismisses", "dismissed",
-        "dismissing", "leaning", "leans", "favors", "favours", "prefers",
+        "dismissing", "leaning", "leans", "favors", "favours", "prefers", "snubs", "snubbed",
     }
 )  # fmt: skip
 

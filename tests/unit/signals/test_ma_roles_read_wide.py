@@ -94,6 +94,10 @@ NLP = spacy.blank("en")
         ("Hooli to buy western Texas refinery from Initech for $410 million", "Hooli",
          "Initech"),
         ("Initech Leaning Toward Hooli's $4 Billion Takeover Bid", "Hooli", "Initech"),
+        # a nationality before a described company; a bid snubbed; a refusal defended
+        ("$HOOL in talks to buy Dutch conglomerate Initech for $13 billion", "HOOL", "Initech"),
+        ("$HOOL - Futures Flat; Initech Snubs Bid, Rises", None, "Initech"),
+        ("$HOOL Initech CEO defends Hooli bid refusal at meeting", "Hooli", "Initech"),
         # a company buying a company named after it
         ("Visa to buy Visa Nordic for EUR2.5 billion", "Visa", "Visa Nordic"),
         # the target's tag read into the buyer's name
@@ -144,6 +148,7 @@ def test_a_company_named_inside_the_target_is_not_the_buyer() -> None:
         "$GLBX - Hooli Rail Acquires 30 New Globex GX9, Tier 4 Locomotives",
         "Globex says it will stay on the hunt for licence/acquisition deals this year",
         "Globex pours $2bn into new factories across Ohio",
+        "$GLBX - Globex to Spin Off Its Initech Stake to Shareholders",
     ],
 )
 def test_other_things_bought_or_taken_are_no_deal(text: str) -> None:
@@ -189,3 +194,21 @@ def test_chatter_telling_a_purchase_past_a_tagged_description_is_still_a_deal() 
     chatter = Category(label="chatter", score=0.7)
     assert reported_deal(deal, chatter, text=text).is_ma
     assert not reported_deal(deal, chatter, text="#Hooli and #PixelWorks look cheap").is_ma
+
+
+def test_a_recalled_deal_misread_the_other_way_round_takes_the_direction_most_stories_tell() -> (
+    None
+):
+    registry = DealRegistry()
+    right = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Hooli"), target=Party(name="Initech")
+    )
+    misread = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Initech"), target=Party(name="Hooli")
+    )
+    for k in range(4):
+        registry.learn(right, f"r{k}", T0)
+    for k in range(2):
+        registry.learn(misread, f"m{k}", T0)
+    recalled = registry.recall("Why regulators may balk at the Hooli deal", T0 + timedelta(1))
+    assert recalled is not None and roles(recalled) == ("Hooli", "Initech")
