@@ -192,10 +192,19 @@ class DealRegistry:
         deal = named[0]
         # the same two companies told the other way round by more stories: a misread deal
         # ("Comcast deal" is Comcast buying, not a few posts' Comcast bought by its target)
-        reverse = (_identity(deal.target), _identity(deal.acquirer))
+        target = _identity(deal.target)
+        reverse = (target, _identity(deal.acquirer))
         told = self._known({reverse}, now)
         if told and len(told[0].stories) > len(deal.stories):
-            deal = told[0]
+            return _recalled(told[0], text)
+        # a company more often told buying than bought, its buyer unnamed: "Google deal" may
+        # be any of Google's deals, not the one where Google sold a unit
+        with self._lock:
+            own = {k for k in self._by_party.get(target, ()) if k[0] == target}
+        if not _names_party(text, deal.acquirer) and any(
+            len(d.stories) >= len(deal.stories) for d in self._known(own, now)
+        ):
+            return None
         return _recalled(deal, text)
 
     def recall_pair(
@@ -358,6 +367,8 @@ def _names_the_deal(text: str, deal: _Deal) -> bool:
     pattern = re.compile(
         rf"(?<![\w$#@])(?:[$#@]?(?:{buyers})\s*[-/–]\s*)?[$#@]?(?:{targets})(?:['’]s)?"
         rf"(?:\s+\$[A-Z]{{1,5}})?\s+(?i:{_NOUN})"
+        # not "Initech Acquisition Of Hooli": Initech buys there
+        r"(?!\s+(?i:of|for)\s+(?:the\s+)?[$#@]?(?-i:[A-Z]))"
     )
     passing = passing_spans(text)
     for match in pattern.finditer(text):

@@ -212,3 +212,25 @@ def test_a_recalled_deal_misread_the_other_way_round_takes_the_direction_most_st
         registry.learn(misread, f"m{k}", T0)
     recalled = registry.recall("Why regulators may balk at the Hooli deal", T0 + timedelta(1))
     assert recalled is not None and roles(recalled) == ("Hooli", "Initech")
+
+
+def test_a_company_told_buying_more_than_bought_is_not_recalled_as_the_one_bought() -> None:
+    registry = DealRegistry()
+    sold = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Lenovo"), target=Party(name="Hooli")
+    )
+    bought = MASignal(
+        is_ma=True, score=0.9, acquirer=Party(name="Hooli"), target=Party(name="Nestor")
+    )
+    for k in range(2):
+        registry.learn(sold, f"s{k}", T0)
+    for k in range(3):
+        registry.learn(bought, f"b{k}", T0)
+    later = T0 + timedelta(days=3)
+    assert registry.recall("Hooli deal shows the risk of staff on their own devices", later) is None
+    # "Hooli Acquisition Of X" is Hooli buying, never the deal where Hooli was sold from
+    only_sold = DealRegistry()
+    for k in range(2):
+        only_sold.learn(sold, f"s{k}", T0)
+    assert only_sold.recall("A Hooli Acquisition Of Tunely Would Be A Smart Move", later) is None
+    assert only_sold.recall("Regulators wave through the Hooli deal", later) is not None
