@@ -311,8 +311,7 @@ def _spans(
     linked entity; not in a ticker list."""
     found = list(linked.get(party.id, ())) if party.id else []
     for name in _names(party):
-        pattern = rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
-        found += [m.span() for m in re.finditer(pattern, text)]
+        found += [m.span() for m in re.finditer(_written(name), text)]
     lists = ticker_lists(text)
     lo, hi = told
     return [
@@ -349,11 +348,14 @@ def _aware(when: datetime | None) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
+def _written(name: str) -> str:
+    """A pattern for ``name`` as a whole word, a "$", "#" or "@" before it allowed."""
+    return rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
+
+
 def _names_party(text: str, party: Party) -> bool:
     """Whether ``text`` names ``party`` anywhere, by its name or its ticker."""
-    return any(
-        re.search(rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)", text) for name in _names(party)
-    )
+    return any(re.search(_written(name), text) for name in _names(party))
 
 
 def _names_the_deal(text: str, deal: _Deal) -> bool:

@@ -28,14 +28,10 @@ STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding", "a
 _LOCAL: Final = frozenset(
     {"local", "regional", "domestic", "foreign", "overseas", "international", "european", "asian"}
 )
-
-
 # The last word of a unit a company sells: "XO Communications' Fiber Business".
 _UNITS: Final = frozenset(
     {"business", "businesses", "unit", "units", "division", "divisions", "arm", "operations"}
 )
-
-
 # Two words between a buyer and the cue that are no bridge alone ("close" is no name).
 _BRIDGE_PAIRS: Final = frozenset(
     {("close", "to"), ("closer", "to"), ("thinking", "of"), ("thinks", "of")}
@@ -98,16 +94,14 @@ def target_right(doc: Any, start: int) -> RoleSpan | None:
             break
     found = run_right(doc, start)
     if found is not None and found.start > start and doc[found.start - 1].lower_ in POSSESSIVE:
+        owner = run_left(doc, found.start - 1)
+        if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
+            owner = name_span(doc, start, owner.end)
         words = [t for t in doc[found.start : found.end] if not t.like_url]
         if words and all(
             generic(doc, span_any(doc, t.i, t.i + 1)) or t.lower_ in _LOCAL for t in words
         ):
-            owner = run_left(doc, found.start - 1)  # "for Initech's Local Arm": Initech
-            if owner is not None and owner.start < start:  # not the cue: "to Acquire X's Arm"
-                owner = name_span(doc, start, owner.end)
-            return owner or found
-        if doc[found.end - 1].lower_ in _UNITS:  # "XO Communications' Fiber Business"
-            owner = run_left(doc, found.start - 1)
-            if owner is not None and owner.end > start:
-                return name_span(doc, max(owner.start, start), found.end)
+            return owner or found  # "for Initech's Local Arm": Initech
+        if owner is not None and doc[found.end - 1].lower_ in _UNITS:
+            return name_span(doc, owner.start, found.end)  # "XO Communications' Fiber Business"
     return found
