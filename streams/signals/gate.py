@@ -110,7 +110,8 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
         rf"{_DESCRIBED}{_DEAL_NOUN}\b"
     )
     owned = (
-        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}\s+(?:{_DEAL_NOUN}|bid)"
+        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)?(?:\s+\$[A-Za-z]+)?(?:\s+(?-i:[a-z])[\w-]*){{0,2}}"
+        rf"\s+(?:{_DEAL_NOUN}|bid)(?:\s+(?:pact|agreement|talks))?"
         rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"
     )
     # a bid answered by its target: "Initech ... rejecting Globex's 'final' offer"

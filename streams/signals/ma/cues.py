@@ -93,6 +93,7 @@ _PASSING: Final = re.compile(
     + r"|\bremember\s+when\b[^.;?!]{0,100}"
     r"|\b(?:its|their|the)\s+(?:19|20)\d\d\s+(?:acquisition|purchase|takeover|merger)\b"
     r"|\bformerly\s+(?:owned|acquired)\s+by\b|\bnewly[\s-]acquired\b"
+    r"|\bpreviously[\s-](?:acquired|bought|purchased)\b"
     # "the price it closed at when it bought Initech"
     r"|\bwhen\s+(?:it|they|he|she)\s+(?:bought|acquired|purchased)\b"
     # A deal that never happened: "remember when Yahoo almost bought Facebook?"
@@ -217,9 +218,19 @@ def is_passing_mention(text: str) -> bool:
 def detect_status(text: str) -> Status | None:
     """The deal's status from its wording, or None when nothing says."""
     for status, pattern in _STATUS:
-        if pattern.search(text):
+        found = [m for m in pattern.finditer(text) if not _supposed(text, m.start())]
+        if found:
             return status
     return None
+
+
+# A deal's end only supposed: "If the Globex/Initech deal is terminated, Initech will pay ...".
+_SUPPOSED: Final = re.compile(r"\b(?:if|unless|should|in\s+case|whether)\b[^.;!?]{0,60}$", _I)
+
+
+def _supposed(text: str, start: int) -> bool:
+    """Whether the status words at ``start`` follow an "if" in their sentence."""
+    return _SUPPOSED.search(text, max(0, start - 60), start) is not None
 
 
 def find_amount(text: str) -> str | None:

@@ -167,9 +167,16 @@ def priced_for(doc: Any, cue: int) -> int | None:
     return None
 
 
+# A part of what a company holds, bought: "majority of", "several of".
+_PARTS: Final = frozenset({"majority", "minority", "most", "half", "part", "portion", "several"})
+
+
 def share_of(doc: Any, start: int) -> int | None:
-    """The index after "51% of", "20 pct of", "a 30 percent interest in" at ``start``."""
+    """The index after "51% of", "20 pct of", "a 30 percent interest in", "majority of" at
+    ``start``."""
     k = start + (start < len(doc) and doc[start].lower_ in {"a", "an"})
+    if k + 1 < len(doc) and doc[k].lower_ in _PARTS and doc[k + 1].lower_ == "of":
+        return k + 2  # "majority of Initech's fleet unit", "several of Initech's assets"
     if k >= len(doc) or not is_amount(doc[k]) or doc[k].is_currency:
         return None
     k += 1

@@ -96,6 +96,8 @@ _DESCRIPTORS: Final = words(
     conglomerate
     """
 )
+# A unit named after the country it is in: "its Polish unit Bank BPH".
+_OWNED_UNITS: Final = words("unit division arm subsidiary")
 # Said of a company before its name ("buy struggling $AZN", "Buys Troubled BlackBerry").
 _STATE_WORDS: Final = words(
     """
@@ -291,6 +293,25 @@ def collect(doc: Any, i: int) -> tuple[int, int]:
     return begin, end
 
 
+# Places that buy no company: an unlinked country, region or city read as a party is
+# dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
+# company the tagger took for a place ("Vandelux" as GPE) is kept.
+KNOWN_PLACES: Final = words(
+    """
+    us u.s. usa u.s.a. america united states uk u.k. britain england scotland wales ireland
+    france germany italy spain portugal netherlands holland belgium switzerland austria
+    sweden norway denmark finland iceland poland russia ukraine turkey greece israel iran
+    iraq egypt saudi arabia uae dubai qatar india pakistan china hong kong taiwan japan
+    korea singapore malaysia indonesia thailand vietnam philippines australia zealand
+    canada mexico brazil argentina chile colombia peru venezuela africa nigeria kenya
+    europe asia eu latin texas california york london paris berlin tokyo beijing shanghai
+    washington ottawa brussels moscow delhi mumbai sydney toronto chicago boston seattle
+    american british chinese japanese german french indian canadian european korean swiss
+    dutch italian spanish russian brazilian mexican irish australian israeli asian
+    """
+)
+
+
 # A nationality before a described company: "French conglomerate Alstom".
 _NATIONALITIES: Final = words(
     """
@@ -313,12 +334,28 @@ def _lower_descriptor(doc: Any, i: int) -> int | None:
             continue  # "face swap and filter app maker Masquerade"
         if is_boundary(doc, k) or token.lower_ in STOP or is_namey(token):
             return None
-        if token.lower_ in _DESCRIPTORS | _STATE_WORDS or token.lower_.endswith("-maker"):
+        if (
+            token.lower_ in _DESCRIPTORS | _STATE_WORDS
+            or token.lower_.endswith("-maker")
+            or _national_unit(doc, k, i)
+        ):
             nxt = k + 1
             if nxt < len(doc) and doc[nxt].lower_ not in STOP and not is_boundary(doc, nxt):
                 return nxt
             return None
     return None
+
+
+def _national_unit(doc: Any, k: int, i: int) -> bool:
+    """ "its Polish unit Bank BPH": a unit named after its country, its name right after."""
+    return (
+        doc[k].lower_ in _OWNED_UNITS
+        and k > i
+        and doc[k - 1].lower_ in _NATIONALITIES
+        and k + 1 < len(doc)
+        and doc[k + 1].is_alpha
+        and doc[k + 1].is_title
+    )
 
 
 def run_right(doc: Any, start: int) -> RoleSpan | None:
@@ -489,6 +526,11 @@ def is_predicate(doc: Any, run: RoleSpan) -> bool:
 def first_run(doc: Any, cue: int) -> RoleSpan | None:
     """Last resort for the acquirer: the name opening the cue's sentence ("HP Extends ...")."""
     start = doc[cue].sent.start if doc.has_annotation("SENT_START") else 0
+    k = start
+    while k >= 2 and doc[k - 2].text == "$" and doc[k - 1].is_upper:
+        k -= 2
+    if k == 0:
+        start = 0  # "$GLBX raises bid ...": the parser cut the cashtag off as a sentence
     start = _past_header(doc, start, cue)
     while start < cue and not is_namey(doc[start]):
         start += 1

@@ -359,6 +359,9 @@ _HOLDS_TALKS: Final = words(
     """
 )
 _ABOUT: Final = words("about over on for regarding")
+_TALK_WITH: Final = words("talks talk talking negotiations")
+_TALK_TO: Final = words("talking talked talks speaking spoke")
+_QUOTES: Final = frozenset({"'", "‘", "’", '"', "“", "”"})
 
 
 def talks_about(doc: Any, cue: int) -> Roles | None:
@@ -370,11 +373,14 @@ def talks_about(doc: Any, cue: int) -> Roles | None:
     if k < 1 or doc[k].lower_ not in _ABOUT:
         return None
     other = run_left(doc, k)
-    if other is None or other.start < 2 or doc[other.start - 1].lower_ != "with":
+    if other is None or other.start < 2 or doc[other.start - 1].lower_ not in {"with", "to"}:
         return None
-    if doc[other.start - 2].lower_ not in {"talks", "talk", "talking", "negotiations"}:
+    talk = other.start - 2
+    while talk > 0 and doc[talk].text in _QUOTES:
+        talk -= 1  # "Globex 'seriously talking' to Initech about takeover"
+    if doc[talk].lower_ not in (_TALK_WITH if doc[other.start - 1].lower_ == "with" else _TALK_TO):
         return None
-    talker = talked_about(doc, other.start - 3)
+    talker = talked_about(doc, talk - 1)
     return Roles(talker, other, cue) if talker is not None else None
 
 

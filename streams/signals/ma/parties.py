@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from models.enriched import Entity
 from streams.signals.ma.names import (
+    KNOWN_PLACES,
     POSSESSIVE,
     TITLES,
     RoleSpan,
@@ -39,36 +40,26 @@ _NOT_NAMES: Final = words(
     competitor share decision part details customers consumers shoppers users buyers fans
     takeover takeovers merger mergers acquisition acquisitions buyout buyouts bid bids hedge funds
     regulation changes chance chances evidence watchdog watchdogs headlines bs
-    assets asset stakes businesses units operations portfolio
+    assets asset stake stakes businesses units operations portfolio deal deals offer offers
     wsj reuters bloomberg cnbc techcrunch benzinga marketwatch dealbook barrons mega
     winning losing cheerleading fend fending lobbied lobbying opposing blocking backing
     subscribers members viewers accounts product products breakup break-up termination fee fees
     mon tue tues wed weds thu thur thurs fri sat sun biggest loser losers winner winners
     """
 )
+
+
+def _no_name(token: Any) -> bool:
+    """A word no party is ("Want", "Reuters", "AMEX" the exchange; "AmEx" is American Express)."""
+    return token.lower_ in _NOT_NAMES and not (token.lower_ == "amex" and not token.text.isupper())
+
+
 # A corporate suffix ends a name: "General Electric Co. Investors Need to Know".
 _SUFFIX_ENDS: Final = words("co. inc. inc corp. corp ltd ltd. plc llc")
 _OTHERS: Final = words("others rivals peers")
 _UNITED: Final = words("states kingdom arab nations")
 _TITLES: Final = TITLES | words("chairwoman co-founder chief")
 _LEADING: Final = words("activist billionaire investor investors rival suitor")
-# Places that buy no company: an unlinked country, region or city read as a party is
-# dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
-# company the tagger took for a place ("Vandelux" as GPE) is kept.
-_KNOWN_PLACES: Final = words(
-    """
-    us u.s. usa u.s.a. america united states uk u.k. britain england scotland wales ireland
-    france germany italy spain portugal netherlands holland belgium switzerland austria
-    sweden norway denmark finland iceland poland russia ukraine turkey greece israel iran
-    iraq egypt saudi arabia uae dubai qatar india pakistan china hong kong taiwan japan
-    korea singapore malaysia indonesia thailand vietnam philippines australia zealand
-    canada mexico brazil argentina chile colombia peru venezuela africa nigeria kenya
-    europe asia eu latin texas california york london paris berlin tokyo beijing shanghai
-    washington ottawa brussels moscow delhi mumbai sydney toronto chicago boston seattle
-    american british chinese japanese german french indian canadian european korean swiss
-    dutch italian spanish russian brazilian mexican irish australian israeli asian
-    """
-)
 
 
 # Countries and armed groups no company buys: a post "buying" one is a joke ("Apple to Buy
@@ -174,8 +165,7 @@ def _hyphen_glued(doc: Any, k: int, end: int) -> bool:
 def _past_not_names(doc: Any, start: int, end: int) -> int:
     """``start`` moved past the words no name starts with, handles and links."""
     while start < end and (
-        (doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start))
-        or _is_handle_or_link(doc[start])
+        (_no_name(doc[start]) and not _cashtag(doc, start)) or _is_handle_or_link(doc[start])
     ):
         if doc[start].text.startswith("@") and end - start == 1:
             break  # a handle alone may be the company's own ("@Initech")
@@ -189,8 +179,8 @@ def _place(doc: Any, start: int, end: int, entities: Sequence[Entity]) -> int:
     """How many tokens from ``start`` name a known place (not linked to a watched company)."""
     k = start
     while k < end and (
-        doc[k].lower_.strip(".") in _KNOWN_PLACES | {"u.s", "u.k"}
-        or (k + 1 < end and doc[k].lower_.endswith("s") and doc[k].lower_[:-1] in _KNOWN_PLACES)
+        doc[k].lower_.strip(".") in KNOWN_PLACES | {"u.s", "u.k"}
+        or (k + 1 < end and doc[k].lower_.endswith("s") and doc[k].lower_[:-1] in KNOWN_PLACES)
     ):  # "Japans Sharp": a place's possessive written without its apostrophe
         if doc[k].lower_ == "united" and (k + 1 == end or doc[k + 1].lower_ not in _UNITED):
             break  # "United Tech", "United Rentals": a name, not the United States
@@ -288,9 +278,7 @@ def organisation(
     if start > 0 and doc[start - 1].lower_ in {"a", "an"} and doc[start].lower_ in _DESCRIBED:
         return None  # "Just Bought A Company Founded By ...": a company described, not named
     start += _place(doc, start, end, entities)
-    if start >= end or (
-        end - start == 1 and doc[start].lower_ in _NOT_NAMES and not _cashtag(doc, start)
-    ):
+    if start >= end or (end - start == 1 and _no_name(doc[start]) and not _cashtag(doc, start)):
         return None  # "Chinese Investors": no name once the place is off
     if doc[start].lower_ in POSSESSIVE:  # "Norway's Initech"
         start += 1
@@ -348,7 +336,7 @@ def organisation(
             for k in range(start + 1, end - 1)
             if doc[k].lower_ in _SUFFIX_ENDS
             and doc[k + 1].lower_ not in _CORPORATE
-            and (doc[k + 1].lower_ in _NOT_NAMES or not doc[k + 1].text[:1].isupper())
+            and (_no_name(doc[k + 1]) or not doc[k + 1].text[:1].isupper())
         ),
         None,
     )

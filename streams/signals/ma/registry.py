@@ -78,6 +78,12 @@ def _names(party: Party) -> tuple[str, ...]:
     return tuple(n for n in names if len(n) >= 3 and (n[0].isupper() or n[0].isdigit()))
 
 
+def _short_names(party: Party) -> tuple[str, ...]:
+    """A party's two-capital name or ticker ("GE"), read only glued to another name."""
+    names = [_key(party.name), _ticker(party) or ""]
+    return tuple({n for n in names if len(n) == 2 and n.isalpha() and n.isupper()})
+
+
 _WORD: Final = re.compile(r"[A-Za-z0-9&]+")
 
 
@@ -265,9 +271,12 @@ _PAIR_WORD: Final = re.compile(
     r"|tie-?ups?|bids?|combination)\b",
     re.IGNORECASE,
 )
-# A deal someone imagines: "ripe for a pharma deal", "deal potential".
+# A deal someone imagines: "ripe for a pharma deal", "deal potential"; or one's own trades:
+# "my $GLBX/$INTK/etc deals".
 _IMAGINED: Final = re.compile(
-    r"\bripe\s+for\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bpotential\s+(?:[\w-]+\s+)?$", re.I
+    r"\bripe\s+for\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bpotential\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:my|our|your)\s+(?:\S+\s+){0,2}$",
+    re.I,
 )
 # A post's header of tickers: "$GLBX $INTK News: ...", "$GLBX - ...", "$GLBX: ...".
 _HEADER: Final = re.compile(
@@ -312,6 +321,8 @@ def _spans(
     found = list(linked.get(party.id, ())) if party.id else []
     for name in _names(party):
         found += [m.span() for m in re.finditer(_written(name), text)]
+    for name in _short_names(party):  # "GE-Alstom deal": the glued pair names it
+        found += [m.span() for m in re.finditer(_glued(name), text)]
     lists = ticker_lists(text)
     lo, hi = told
     return [
@@ -351,6 +362,12 @@ def _aware(when: datetime | None) -> datetime:
 def _written(name: str) -> str:
     """A pattern for ``name`` as a whole word, a "$", "#" or "@" before it allowed."""
     return rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
+
+
+def _glued(name: str) -> str:
+    """A pattern for a short ``name`` glued to another name by a hyphen or slash."""
+    name = re.escape(name)
+    return rf"(?<![\w$#@]){name}(?=[-/–][$#@]?[A-Z])|(?<=[A-Za-z][-/–]){name}(?![\w-])"
 
 
 def _names_party(text: str, party: Party) -> bool:

@@ -98,7 +98,10 @@ NOUN_CUES: Final = frozenset(
 )  # fmt: skip
 # Nouns written as verbs after "to" ("plan to takeover Y").
 _NOUN_VERBS: Final = frozenset({"takeover", "buyout"})
-MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"})
+_BEFORE_VERBS: Final = frozenset({"to", "will", "would", "could", "may", "might", "should"})
+# "to combine with Y" is a merger (any other "combine" is not read).
+COMBINES: Final = frozenset({"combine"})
+MERGE_CUES: Final = frozenset({"merge", "merges", "merged", "merging", "merger"}) | COMBINES
 # Verbs that buy a stake without a buying word: "X takes/raises/builds a 20% stake in Y".
 STAKE_VERBS: Final = frozenset(
     {
@@ -161,6 +164,8 @@ _PRICED_BIDS: Final = frozenset({"bids", "bidding", "offers", "offered", "offeri
 _STAKE_NOUNS: Final = frozenset({"stake", "stakes"})
 _SELLOFFS: Final = frozenset({"selloff", "sell-off", "sale", "divestiture", "breakup"})
 _PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we", "company", "group"})
+# The paper a deal is signed on, between its noun and the other party: "merger pact with Y".
+_PAPERS: Final = frozenset({"pact", "agreement", "accord", "efforts", "effort"})
 
 
 def _subject(doc: Any, cue: int) -> RoleSpan | None:
@@ -303,6 +308,8 @@ def _answered_offer(doc: Any, cue: int) -> Roles | None:
 
 
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
+    if (pair := _between(doc, cue + 1)) is not None:  # "potential merger between X and Y"
+        return pair
     if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
         return Roles(None, target_right(doc, about), cue)
     if (talks := talks_about(doc, cue)) is not None:  # "X in talks with Y about a takeover"
@@ -313,6 +320,8 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         return Roles(described[0], described[1], cue)  # "the Globex-Initech cable merger"
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
+    if prep is not None and prep_word in _PAPERS and doc[prep + 1 :].text[:5].lower() == "with ":
+        prep, prep_word = prep + 1, "with"  # "X in merger pact with Y": the pact is the deal
     if (prep_word == "at" or (prep is not None and is_amount(doc[prep]))) and (
         priced := priced_for(doc, cue)
     ) is not None:
@@ -340,8 +349,9 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         if prep_word == "for" and (bought := _bought_for(doc, cue)) is not None:
             return Roles(target, bought, cue)  # "Y could be an attractive acquisition for X"
         by = word_after(doc, target.end - 1 if target else prep, frozenset({"by"}))
-        if by is not None:  # "the acquisition of Y by X"
-            return Roles(run_right(doc, by + 1), target, cue)
+        by_whom = run_right(doc, by + 1) if by is not None else None
+        if by is not None and (by_whom is not None or not _by_amount(doc, by)):
+            return Roles(by_whom, target, cue)  # "the acquisition of Y by X", not "by 11%"
         acquirer = (
             left_party(doc, cue)
             or (first_run(doc, cue) if its_before(doc, cue) else None)
@@ -403,6 +413,26 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         ):  # "Initech Selloff Tops Goal With $30B Globex Deal": Globex buys from Initech
             return Roles(target, acquirer, cue)
     return Roles(acquirer, target, cue)
+
+
+def _between(doc: Any, prep: int) -> Roles | None:
+    """ "potential merger between $GLBX and $INTK": the first named, then the second."""
+    if prep >= len(doc) or doc[prep].lower_ != "between":
+        return None
+    both = run_right(doc, prep + 1)
+    if both is None:
+        return None
+    if (parts := split_and(doc, both)) is not None:
+        return Roles(parts[0], parts[1], prep - 1)
+    if both.end + 1 < len(doc) and doc[both.end].lower_ in {"and", "&"}:
+        second = run_right(doc, both.end + 1)  # "between $GLBX and $INTK"
+        return Roles(both, second, prep - 1) if second is not None else None
+    return None
+
+
+def _by_amount(doc: Any, by: int) -> bool:
+    """ "raises bid for Y by ~11%": "by" an amount, no bidder."""
+    return by + 1 < len(doc) and (is_amount(doc[by + 1]) or doc[by + 1].text[:1] in "~$€£")
 
 
 def _pay_target(doc: Any, i: int) -> int | None:
@@ -479,8 +509,10 @@ def find_cues(doc: Any, deals: frozenset[int] = frozenset()) -> list[tuple[int, 
                 found.append((token.i, token.i + 1))
         elif bids_for_a_company(doc, token.i):
             found.append((token.i, token.i + 2))  # "Globex bids for Initech" (not "makes bids")
-        elif word in _NOUN_VERBS and token.i > 0 and doc[token.i - 1].lower_ == "to":
-            found.append((token.i, token.i + 1))  # "plans to takeover Y": a verb
+        elif word in COMBINES and nxt == "with" and token.i > 0 and doc[token.i - 1].lower_ == "to":
+            found.append((token.i, token.i + 1))  # "Globex in talks to combine with Initech"
+        elif word in _NOUN_VERBS and token.i > 0 and doc[token.i - 1].lower_ in _BEFORE_VERBS:
+            found.append((token.i, token.i + 1))  # "plans to takeover Y", "will buyout Y": a verb
         elif word in NOUN_CUES or word.startswith("purchase"):
             found.append((token.i, None))
         elif word in SELL_CUES:

@@ -31,6 +31,10 @@ _SOLD_THINGS: Final = frozenset(
         "plants",
     }
 )  # fmt: skip
+# Words after a sold company's name that leave it a name ("stake in Initech to Globex").
+_GOES_ON: Final = frozenset(
+    {"to", "for", "from", "in", "at", "by", "and", "as", "on", "with", "is", "was", "will"}
+)
 # Character ranges of the watch-list entities a post links.
 Spans = Sequence[tuple[int, int]]
 # "Initech hires Goldman to explore sale": the adviser hired is no party.
@@ -75,7 +79,7 @@ def sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | No
     to = _buyer_to(doc, start - 1)
     buyer = run_right(doc, to + 1) if to is not None else None
     if to is None or buyer is None or not is_namey(doc[buyer.start]):
-        return None
+        return _holding_sold(doc, cue)
     if sells_paper(doc, start, to):
         return None
     if to == start:  # "Initech (is) sold to Globex"
@@ -98,6 +102,23 @@ def sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | No
     if any(doc[k].lower_ in _SOLD_THINGS for k in range(start, to)):
         return Roles(buyer, left_party(doc, cue) or first_run(doc, cue), cue)
     return None
+
+
+def _holding_sold(doc: Any, cue: int) -> Roles | None:
+    """ "sale of its Polish unit Bank BPH", "sale of its stake in Caltex Australia": with no
+    buyer named, the company a holding sold is the target (a sale of anything else is no
+    company's: "sale of iPhone 6")."""
+    if doc[cue].lower_ != "sale" or cue + 2 >= len(doc) or doc[cue + 1].lower_ != "of":
+        return None
+    sold = target_right(doc, cue + 2)
+    if sold is None or not is_namey(doc[sold.start]):
+        return None
+    if not any(doc[k].lower_ in _SOLD_THINGS for k in range(cue + 2, sold.start)):
+        return None
+    after = doc[sold.end] if sold.end < len(doc) else None
+    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in _GOES_ON:
+        return None  # "sale of stake in Indonesian gas project": a word describing no company
+    return Roles(None, sold, cue)
 
 
 def _goods(doc: Any, span: RoleSpan) -> bool:

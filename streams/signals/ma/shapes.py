@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from streams.signals.ma.names import (
     BRIDGE,
+    KNOWN_PLACES,
     POSSESSIVE,
     TITLES,
     Roles,
@@ -372,8 +373,10 @@ def _lone_stake(doc: Any, roles: Roles) -> Roles:
     """ "Y to ... After X Takes Stake": a stake named by no company is in the post's opening
     company."""
     target = roles.target
-    if target is None or target.text.lower() not in {"stake", "stakes"}:
+    if target is None or doc[target.start].lower_ not in {"stake", "stakes"}:
         return roles
+    if any(not t.like_url for t in doc[target.start + 1 : target.end]):
+        return roles  # a link may follow the word ("Takes Stake http://..."), no name
     first = opening(doc, roles.cue)
     if first is None or (roles.acquirer is not None and first.start == roles.acquirer.start):
         first = None
@@ -400,6 +403,10 @@ _HOLDINGS: Final = frozenset(
 )  # fmt: skip
 
 
+# A unit that carries a name of its own ("Motorola Business Unit"; not "Significant Assets").
+_NAMED_UNITS: Final = frozenset({"unit", "division", "business", "arm", "subsidiary"})
+
+
 def _bought_from(doc: Any, roles: Roles) -> Roles:
     """ "Globex to buy refinery from Initech", "$GLBX acquires assets from $INTK": a business
     or its assets bought with no name, so the company selling it is the target ("buy
@@ -413,6 +420,13 @@ def _bought_from(doc: Any, roles: Roles) -> Roles:
         and _words(target)[-1].lower() not in _HOLDINGS  # "southern California refinery"
     ):
         return roles
+    named = _words(target) if target is not None else []
+    if (
+        named
+        and named[-1].lower() in _NAMED_UNITS
+        and any(w[:1].isupper() and w.lower() not in _HOLDINGS | KNOWN_PLACES for w in named)
+    ):
+        return roles  # "Motorola Business Unit from Google": a unit named for itself
     for k in range(roles.cue + 1, min(roles.cue + 9, len(doc) - 1)):
         token = doc[k]
         if (

@@ -8,6 +8,7 @@ from typing import Any, Final
 from streams.signals.ma.deal_nouns import past_deal_prefix, share_of
 from streams.signals.ma.names import (
     BRIDGE,
+    KNOWN_PLACES,
     POSSESSIVE,
     RoleSpan,
     generic,
@@ -32,6 +33,10 @@ _LOCAL: Final = frozenset(
 _UNITS: Final = frozenset(
     {"business", "businesses", "unit", "units", "division", "divisions", "arm", "operations"}
 )
+# Words telling how far talks are, no name: "in Advanced Talks to Acquire".
+_TALKS_KINDS: Final = frozenset(
+    {"advanced", "exclusive", "early", "final", "preliminary", "serious", "renewed", "late"}
+)
 # Two words between a buyer and the cue that are no bridge alone ("close" is no name).
 _BRIDGE_PAIRS: Final = frozenset(
     {("close", "to"), ("closer", "to"), ("thinking", "of"), ("thinks", "of")}
@@ -44,6 +49,8 @@ def left_party(doc: Any, cue: int) -> RoleSpan | None:
     while i >= 0:
         if i > 0 and (doc[i - 1].lower_, doc[i].lower_) in _BRIDGE_PAIRS:
             i -= 2  # "Globex close to acquiring", "Globex thinking of upping its stake"
+        elif doc[i].lower_ in _TALKS_KINDS and i + 1 < cue and doc[i + 1].lower_ == "talks":
+            i -= 1  # "Globex in Advanced Talks to Acquire Initech"
         elif doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets
             opening = next(
                 (k for k in range(i - 1, max(i - 5, -1), -1) if "(" in doc[k].text), None
@@ -104,4 +111,18 @@ def target_right(doc: Any, start: int) -> RoleSpan | None:
             return owner or found  # "for Initech's Local Arm": Initech
         if owner is not None and doc[found.end - 1].lower_ in _UNITS:
             return name_span(doc, owner.start, found.end)  # "XO Communications' Fiber Business"
+        if owner is not None and all(t.lower_ in KNOWN_PLACES for t in words):
+            unit = _unit_after(doc, found.end)  # "GE's Japan leasing business"
+            if unit is not None:
+                return span_any(doc, owner.start, unit + 1)
     return found
+
+
+def _unit_after(doc: Any, k: int) -> int | None:
+    """The index of a unit word ending the lower-case words at ``k`` ("leasing business")."""
+    for i in range(k, min(k + 3, len(doc))):
+        if doc[i].lower_ in _UNITS:
+            return i
+        if not (doc[i].is_alpha and doc[i].is_lower):
+            return None
+    return None
