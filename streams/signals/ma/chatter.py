@@ -41,6 +41,8 @@ CHATTER: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|\b(?:(?-i:ups|Ups)|upped|upgrades?|upgraded|downgrades?|downgraded|rates?|rated|initiates?"
             r"|lowers|lowered|reiterates?|reiterated|maintains?"
             r"|initiated|starts?|started)\s+(?:\S+\s+){0,2}?(?:to|at|with|as)\s+(?:a\s+)?buy\b"
+            # "Globex Corp.Upgrade by TheDesk (Ranked 15th) to Buy $GLBX" (the name glued on)
+            r"|(?:upgrade|downgrade)[ds]?\s+by\s+[^.;!?\n]{0,40}?\bto\s+(?:strong\s+)?buy\b"
             r"|\bbuy\s+(?:trigger|signals?|watch\s*list|case|thesis|point|list|button)\b"
             r"|\bbefore\s+(?:you\s+)?(?:buy|buying|purchasing)\b"
             r"|\bwait\w*\s+(?:to|before|for|until)\s+(?:you\s+)?buy\w*\b"

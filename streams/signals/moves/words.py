@@ -65,6 +65,8 @@ _LEAVE = (
     # the nouns, of someone or someone's: "the retirement of Contoso CFO Lee Park"
     r"|(?:retirement|resignation|departure|ouster)(?=\s+of\b)"
     r"|(?<=['’]s\s)(?:retirement|resignation|departure|ouster)"
+    # "Contoso CFO Lee Park Announces Retirement", "announces his resignation"
+    r"|announc(?:es|ed|ing)\s+(?:(?:his|her|their)\s+)?(?:retirement|resignation|departure)"
     # a company losing someone to another: "Contoso Loses Top Deal Banker To Fabrikam"
     r"|los(?:es|t|ing)(?=\s+(?:(?:its|a|top|star|another|senior|key|veteran)\s+)*(?:[\w-]+\s+){0,2}"
     r"(?:C[EFOT]O|chief|president|bankers?|executives?|execs?|head|director)"

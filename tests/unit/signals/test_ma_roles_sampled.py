@@ -157,3 +157,8 @@ def test_ones_own_deals_in_two_tickers_are_no_remark_on_a_known_deal() -> None:
 def test_a_link_read_as_the_thing_bought_from_a_company_is_no_crash() -> None:
     signal = detect_ma(NLP("Globex acquires http://t.co/AbCdEf from Initech"))
     assert signal.is_ma and signal.acquirer is not None and signal.acquirer.name == "Globex"
+
+
+def test_an_analyst_upgrade_to_buy_glued_to_the_name_is_no_deal() -> None:
+    text = "Globex Parcel ServiceUpgrade by TheDesk (Ranked 15th) to Buy $GLBX #GLBX"
+    assert not detect_ma(NLP(text)).is_ma

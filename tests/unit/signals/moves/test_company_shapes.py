@@ -57,3 +57,14 @@ def test_a_title_leaving_as_its_company_s_shares_move_is_that_company_s_move() -
     assert read_moves(text, ("Northwind", "ORG")) == [(None, "Northwind", "CEO", "leaves")]
     text = "Contoso shares slide as its CFO resigns $CTSO"
     assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CFO", "leaves")]
+
+
+def test_an_executive_announcing_retirement_leaves() -> None:
+    text = "Contoso Chief Financial Officer Lee Park Announces Retirement http://t.co/AbCdEf"
+    found = read_moves(text, ("Contoso", "ORG"), ("Lee Park", "PERSON"))
+    assert [(m[0], m[1], m[3]) for m in found] == [("Lee Park", "Contoso", "leaves")]
+
+
+def test_a_company_announcing_retirement_plans_is_no_move() -> None:
+    text = "Contoso announces retirement plan changes for its staff"
+    assert read_moves(text, ("Contoso", "ORG")) == []
