@@ -22,8 +22,11 @@ _I = re.IGNORECASE
 # What a deal buys when it is not named.
 _COMPANY_NOUNS: Final = (
     r"(?:units?|division|subsidiar\w+|company|firm|maker|bank|startup|business|operations"
-    r"|assets|chain|group|stake|interest|retailer|rival|operator|stations?)\b"
+    r"|assets|chain|group|stake|interest|retailer|rival|operator|stations?|developer|provider)\b"
 )
+
+# Things bought that are no company, written in Title Case ("Apple Just Bought Equipment").
+_GOODS: Final = r"(?:Equipment|Machines|Machinery|Gear|Land|Property|Supplies|Shares|Stock)\b"
 
 # Control of a company named ("takes full control of Initech", "seeks control of $INTK"), not a
 # customer's "more control of their orders" nor "took control of the #cloud".
@@ -92,7 +95,7 @@ _POSITIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
         0.7,
         re.compile(
             r"\b(?:buys?|bought|buying|to\s+buy|purchases?|purchased)\s+(?:(?:its|a|the|an)\s+)?"
-            r"(?:[\w-]+\s+){0,3}?(?:shares\s+of|" + _COMPANY_NOUNS + ")",
+            r"(?:[\w/-]+\s+){0,3}?(?:shares\s+of|" + _COMPANY_NOUNS + ")",
             _I,
         ),
     ),
@@ -321,7 +324,10 @@ _NEGATIVE: Final[tuple[tuple[float, re.Pattern[str]], ...]] = (
             r"|to|am|finally|also|definitely|probably|may)\s+){0,4}"
             r"(?:bought|sold|sell|buy|buying|selling|added|own)\b"
             # not a company bought ("Globex just bought a satellite company for $500M")
-            r"|\bjust\s+(?:bought|sold)\b(?!\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+            # nor a company named ("Globex Just Bought Initech For $3.2 Billion")
+            r"|\bjust\s+(?:bought|sold)\b(?!\s+(?-i:(?!"
+            + _GOODS
+            + r")[A-Z][a-z]))(?!\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
             + _COMPANY_NOUNS
             + r")"
             r"|\b(?:should|could|can|do|would)\s+(?:i|we|you)\s+(?:\w+\s+)?(?:buy|sell)\b"

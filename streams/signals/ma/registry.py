@@ -75,13 +75,13 @@ def _names(party: Party) -> tuple[str, ...]:
     names = [_key(party.name)]
     if (ticker := _ticker(party)) is not None:
         names.append(ticker)
-    return tuple(n for n in names if len(n) >= 3 and (n[0].isupper() or n[0].isdigit()))
-
-
-def _short_names(party: Party) -> tuple[str, ...]:
-    """A party's two-capital name or ticker ("GE"), read only glued to another name."""
-    names = [_key(party.name), _ticker(party) or ""]
-    return tuple({n for n in names if len(n) == 2 and n.isalpha() and n.isupper()})
+    # a short name only as two capitals ("GE", "HP": "GE-Alstom Deal"), never a word ("Go")
+    return tuple(
+        n
+        for n in names
+        if (len(n) >= 3 and (n[0].isupper() or n[0].isdigit()))
+        or (len(n) == 2 and n.isalpha() and n.isupper())
+    )
 
 
 _WORD: Final = re.compile(r"[A-Za-z0-9&]+")
@@ -321,8 +321,6 @@ def _spans(
     found = list(linked.get(party.id, ())) if party.id else []
     for name in _names(party):
         found += [m.span() for m in re.finditer(_written(name), text)]
-    for name in _short_names(party):  # "GE-Alstom deal": the glued pair names it
-        found += [m.span() for m in re.finditer(_glued(name), text)]
     lists = ticker_lists(text)
     lo, hi = told
     return [
@@ -362,12 +360,6 @@ def _aware(when: datetime | None) -> datetime:
 def _written(name: str) -> str:
     """A pattern for ``name`` as a whole word, a "$", "#" or "@" before it allowed."""
     return rf"(?<![\w$#@])[$#@]?{re.escape(name)}(?!\w)"
-
-
-def _glued(name: str) -> str:
-    """A pattern for a short ``name`` glued to another name by a hyphen or slash."""
-    name = re.escape(name)
-    return rf"(?<![\w$#@]){name}(?=[-/–][$#@]?[A-Z])|(?<=[A-Za-z][-/–]){name}(?![\w-])"
 
 
 def _names_party(text: str, party: Party) -> bool:

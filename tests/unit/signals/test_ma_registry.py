@@ -156,14 +156,17 @@ def test_a_known_deal_named_by_linked_tickers_is_recalled() -> None:
     registry = DealRegistry()
     for story in ("a", "b"):
         registry.learn(LINKED_DEAL, story, T0)
-    text = "Is that move about the $GX $INTK deal?"  # a two-letter ticker only when linked
+    text = "Is that move about the $GX $INTK deal?"
     linked = {
         f"company:{t}": [(text.index(f"${t}"), text.index(f"${t}") + len(t) + 1)]
         for t in ("GX", "INTK")
     }
     recalled = registry.recall_pair(text, linked, T0 + timedelta(days=3))
     assert recalled is not None and recalled.target == LINKED_DEAL.target
-    assert registry.recall_pair(text, {}, T0 + timedelta(days=3)) is None  # tickers unlinked
+    # a two-capital ticker as written names its company, linked or not ("$GX", "GX-Initech")
+    assert registry.recall_pair(text, {}, T0 + timedelta(days=3)) is not None
+    lower = "Is that move about the $gx $intk deal?"  # no capitals, no name
+    assert registry.recall_pair(lower, {}, T0 + timedelta(days=3)) is None
 
 
 @pytest.mark.parametrize(

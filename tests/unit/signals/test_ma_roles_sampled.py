@@ -162,3 +162,30 @@ def test_a_link_read_as_the_thing_bought_from_a_company_is_no_crash() -> None:
 def test_an_analyst_upgrade_to_buy_glued_to_the_name_is_no_deal() -> None:
     text = "Globex Parcel ServiceUpgrade by TheDesk (Ranked 15th) to Buy $GLBX #GLBX"
     assert not detect_ma(NLP(text)).is_ma
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        # a company that "just bought" another is no trader's own buying
+        ("Watch Out, Hooli - Globex Just Bought Initech For $3.2 Billion", "Globex", "Initech"),
+        # a described company bought, its description with a slash in it
+        ("Globex buys 3D/multi-image camera module developer Initech $GLBX", "Globex", "Initech"),
+    ],
+)
+def test_these_purchases_are_deals(text: str, acquirer: str, target: str) -> None:
+    signal = detect_ma(NLP(text))
+    assert signal.is_ma
+    assert roles(signal) == (acquirer, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex Just Bought Equipment To Make 100 Million Phones - a blog",
+        "I just bought GLBX this morning",
+        "just bought 300 shares of Globex",
+    ],
+)
+def test_goods_and_a_traders_buying_stay_no_deal(text: str) -> None:
+    assert not detect_ma(NLP(text)).is_ma
