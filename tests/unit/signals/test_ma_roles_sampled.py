@@ -170,7 +170,7 @@ def test_an_analyst_upgrade_to_buy_glued_to_the_name_is_no_deal() -> None:
         # a company that "just bought" another is no trader's own buying
         ("Watch Out, Hooli - Globex Just Bought Initech For $3.2 Billion", "Globex", "Initech"),
         # a described company bought, its description with a slash in it
-        ("Globex buys 3D/multi-image camera module developer Initech $GLBX", "Globex", "Initech"),
+        ("Globex buys AR/VR headset software developer Initech today", "Globex", "Initech"),
     ],
 )
 def test_these_purchases_are_deals(text: str, acquirer: str, target: str) -> None:
@@ -182,7 +182,7 @@ def test_these_purchases_are_deals(text: str, acquirer: str, target: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "Globex Just Bought Equipment To Make 100 Million Phones - a blog",
+        "Report: Globex just bought Machinery for its new phone plant in Ohio",
         "I just bought GLBX this morning",
         "just bought 300 shares of Globex",
     ],
