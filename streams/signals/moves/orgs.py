@@ -293,23 +293,29 @@ def succession_org(
     return before[-1] if before else header_org(text, orgs)
 
 
+def _past_role(text: str, orgs: Sequence[Entity], named: Entity | None) -> Entity | None:
+    """``named``, or the organisation after the title it heads ("tapped as R&D chief at 3M":
+    3M, not the R&D department)."""
+    role = ROLE.match(text, named.end + 1) if named is not None else None
+    if role is not None and _ROLE_ORG_GAP.match(text, role.end()):
+        return role_org(text, orgs, role)
+    return named
+
+
 def governed_org(text: str, orgs: Sequence[Entity], cue: re.Match[str]) -> Entity | None:
     """The organisation right after the cue ("leaving Ford", "joins the board of Contoso"),
     read from the text after a joining cue when NER missed it ("to Join STX Entertainment")."""
     board = _BOARD_OF.match(text, cue.end())
     gap = board or _OBJECT_GAP.match(text, cue.end())
     after = gap.end() if gap else cue.end()
-    governed = next((e for e in orgs if e.start == after), None)
-    role = ROLE.match(text, governed.end + 1) if governed is not None else None
-    if role is not None and _ROLE_ORG_GAP.match(text, role.end()):
-        governed = role_org(text, orgs, role)  # "tapped as R&D chief at 3M": 3M
+    governed = _past_role(text, orgs, next((e for e in orgs if e.start == after), None))
     if (
         governed is None
         and (board or cue["join"])
         and not cue.group(0).lower().startswith(("nam", "mak", "succeed"))
     ):  # "to succeed Lee Park": a person
         kind = _KIND_OF_COMPANY.match(text, after)  # "joined ad tech company Undertone"
-        governed = _name_at(text, kind.end() if kind else after)
+        governed = _past_role(text, orgs, _name_at(text, kind.end() if kind else after))
     if governed is None:
         named = _name_at(text, after)  # "quits Rosneft board"
         if named is not None and re.match(r"\s+board\b", text[named.end :], re.I):

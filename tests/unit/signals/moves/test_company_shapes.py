@@ -68,3 +68,9 @@ def test_an_executive_announcing_retirement_leaves() -> None:
 def test_a_company_announcing_retirement_plans_is_no_move() -> None:
     text = "Contoso announces retirement plan changes for its staff"
     assert read_moves(text, ("Contoso", "ORG")) == []
+
+
+def test_a_title_of_a_department_is_held_at_the_company_after_it() -> None:
+    text = "Lee Park tapped as R&D chief at Contoso"  # NER tagged no organisation
+    found = read_moves(text, ("Lee Park", "PERSON"))
+    assert [(m[1], m[3]) for m in found] == [("Contoso", "joins")]
