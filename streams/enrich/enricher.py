@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from models.enriched import EnrichedPost, Entity, Versions
@@ -25,6 +26,7 @@ from streams.normalize.fold import FoldedText, fold
 from streams.signals.category import classify
 from streams.signals.gate import is_social, reported_deal
 from streams.signals.ma.filings import with_filing
+from streams.signals.ma.possessive import possessive_parties
 from streams.signals.ma.registry import DealRegistry
 from streams.signals.moves import detect_moves
 from streams.signals.story import story_key
@@ -219,6 +221,8 @@ class Enricher:
                 filing=post.filing is not None,
                 text=text,
             )
+            if view is not None:  # "Pfizers final bid": the watched company's possessive
+                ma = possessive_parties(ma, partial(_watched_id, view))
             if self._deals is not None:
                 ma = _known_deal(self._deals, ma, category, post, text, entities)
             sentiment = self._sentiment.score(text)
@@ -297,6 +301,12 @@ class Enricher:
             return NOT_MA
         found = self._ma[1](doc, entities)
         return MASignal.model_validate(found.model_dump())
+
+
+def _watched_id(view: WatchlistView, name: str) -> str | None:
+    """The id of the watched company named exactly ``name``, or None."""
+    whole = [e for e in view.match(name) if e.start == 0 and e.end == len(name)]
+    return (whole[0].id or view.candidate(whole[0])) if whole else None
 
 
 def _known_deal(

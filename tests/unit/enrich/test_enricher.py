@@ -198,3 +198,18 @@ def test_a_wrong_language_tag_does_not_keep_an_english_post_from_ner(models: Nlp
     assert english.ma.is_ma
     assert (norwegian.lang, norwegian.lang_source) == ("no", "post")
     assert not norwegian.ma.is_ma
+
+
+def test_a_party_written_as_a_watched_possessive_without_apostrophe_is_the_company(
+    models: NlpModels,
+) -> None:
+    def detect(doc: Any, entities: Sequence[Entity]) -> MASignal:
+        return MASignal(
+            is_ma=True, score=0.9, acquirer=Party(name="Oracles"), target=Party(name="Initech")
+        )
+
+    enricher = Enricher(
+        models, SentimentScorer(), watchlists=_Watch, ma=(lambda text: True, detect)
+    )
+    (doc,) = enricher.enrich([Post(id="p", text="Initech rejects Oracles final bid", source="x")])
+    assert doc.ma.acquirer == Party(name="Oracle", id="company:ORCL")
