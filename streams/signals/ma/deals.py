@@ -129,6 +129,12 @@ _CLOSING_AFTER: Final = re.compile(
     r"(?:approval|nod|clearance|go-ahead)\b",
     _I,
 )
+# A deal sealed by a named company: "Globex wraps (up) deal for ...", "seals $2bn deal for".
+_SEALED_BEFORE: Final = re.compile(
+    r"(?<![\w'’])(?:[$@#][A-Za-z]|[A-Z])[\w&.'’-]*\s+(?:wraps?|wrapped|clinch(?:es|ed)|seals?"
+    r"|sealed|finali[sz]es|finali[sz]ed)\s+(?:up\s+)?(?:a\s+|the\s+|its\s+)?"
+    r"(?:[$€£]\S+\s+(?:(?:million|billion|mln|bln|bn)\s+)?)?$"
+)
 _CLAUSE_BREAK: Final = re.compile(r"[;!?\n]|\.(?!\d)")
 _WINDOW: Final = 60
 
@@ -175,6 +181,8 @@ def _qualifies(text: str, before: str, after: str, context: bool) -> bool:
     named = owned or _NAMED_BEFORE.search(before) is not None
     if named and (_REVIEWED.search(before) or _CLOSING_AFTER.match(after)):
         return True
+    if _SEALED_BEFORE.search(before) and _FOR_NAME.match(after):
+        return True  # "Globex wraps deal for biopharma Initech" ("deal with" is as often a pact)
     with_name = _WITH_NAME.match(after) is not None
     return context and (owned or with_name) and _DEAL_NOUNS.search(text) is not None
 

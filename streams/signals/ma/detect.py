@@ -175,7 +175,7 @@ def detect_ma(doc: Any, entities: Iterable[Entity] = ()) -> MASignal:
     if passing and strength < THRESHOLD:
         score *= _PASSING_FACTOR  # the roles probably belong to the old deal
     score = round(max(0.0, min(1.0, score)), 4)
-    if roles is not None and unbuyable(roles.cue, roles.target):
+    if roles is not None and unbuyable(doc, roles.cue, roles.target):
         score = min(score, _JOKE_SCORE)  # "Apple to Buy Boko Haram", "to buy Greece"
     if (
         acquirer is None

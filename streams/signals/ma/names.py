@@ -93,7 +93,7 @@ _DESCRIPTORS: Final = words(
     manufacturer producer retailer operator service app client expert tool-maker carrier
     lender insurer drugmaker chipmaker automaker biotech miner supplier distributor publisher
     broadcaster airline engine network giant house based headquartered co brewer subsidiary
-    conglomerate
+    conglomerate biopharma pharma
     """
 )
 # A unit named after the country it is in: "its Polish unit Bank BPH".

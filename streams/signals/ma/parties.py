@@ -75,11 +75,14 @@ _NOT_FOR_SALE: Final = frozenset(
 )  # fmt: skip
 
 
-def unbuyable(cue: int, span: RoleSpan | None) -> bool:
+def unbuyable(doc: Any, cue: int, span: RoleSpan | None) -> bool:
     """Whether the company "bought" right after the buying word is a country or an armed
     group: a joke or a figure of speech ("Apple to Buy Boko Haram", "Apple could buy
-    Greece"), not a deal ("selling Delhi Australia Fund", "acquisitions in the US" are)."""
+    Greece"), not a deal ("selling Delhi Australia Fund", "acquisitions in the US" are, and
+    so is "acquired an Italy-based software developer")."""
     if span is None or span.start not in (cue + 1, cue + 2):
+        return False
+    if doc[span.end : span.end + 2].text.lower().replace(" ", "") in {"-based", "-headquartered"}:
         return False
     name = span.text.lower().strip("#@ ")
     return name in _NOT_FOR_SALE

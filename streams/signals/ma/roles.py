@@ -28,9 +28,11 @@ from streams.signals.ma.names import (
     POSSESSIVE,
     Roles,
     RoleSpan,
+    collect,
     first_run,
     is_amount,
     is_boundary,
+    is_namey,
     lower_name,
     name_span,
     run_left,
@@ -182,11 +184,22 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
                     continue
                 run = run_left(doc, child.i + 1)
                 if run is not None:
-                    return run
+                    return _with_ampersand(doc, run)
         if token.head.i == token.i:
             break
         token = token.head
     return None
+
+
+def _with_ampersand(doc: Any, run: RoleSpan) -> RoleSpan:
+    """The subject's name on past "&" ("Johnson & Johnson wraps deal": the parse's subject
+    is the first "Johnson" alone)."""
+    k = run.end
+    if k + 1 < len(doc) and doc[k].text == "&" and is_namey(doc[k + 1]):
+        _, end = collect(doc, run.start)
+        if end > run.end:
+            return name_span(doc, run.start, end) or run
+    return run
 
 
 def _across_clauses(doc: Any, a: int, b: int) -> bool:

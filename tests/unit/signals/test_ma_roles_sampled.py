@@ -189,3 +189,15 @@ def test_these_purchases_are_deals(text: str, acquirer: str, target: str) -> Non
 )
 def test_goods_and_a_traders_buying_stay_no_deal(text: str) -> None:
     assert not detect_ma(NLP(text)).is_ma
+
+
+def test_a_company_described_by_its_base_is_no_country_bought() -> None:
+    signal = detect_ma(NLP("Hooli just acquired an Italy-based software developer - a blog"))
+    assert signal.is_ma and roles(signal) == ("Hooli", None)
+    assert not detect_ma(NLP("Hooli to buy Italy for $3.2 Billion")).is_ma  # still a joke
+
+
+def test_a_deal_wrapped_for_a_described_company_is_a_deal() -> None:
+    signal = detect_ma(NLP("Globex wraps deal for biopharma Initech, a desk reports"))
+    assert signal.is_ma and roles(signal) == ("Globex", "Initech")
+    assert not detect_ma(NLP("Globex wraps deal for drug rights from Initech")).is_ma
