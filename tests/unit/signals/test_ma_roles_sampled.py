@@ -192,7 +192,7 @@ def test_goods_and_a_traders_buying_stay_no_deal(text: str) -> None:
 
 
 def test_a_company_described_by_its_base_is_no_country_bought() -> None:
-    signal = detect_ma(NLP("Hooli just acquired an Italy-based software developer - a blog"))
+    signal = detect_ma(NLP("Sources: Hooli has acquired a Spain-based payroll app developer"))
     assert signal.is_ma and roles(signal) == ("Hooli", None)
     assert not detect_ma(NLP("Hooli to buy Italy for $3.2 Billion")).is_ma  # still a joke
 
