@@ -423,7 +423,7 @@ def owner_before(doc: Any, k: int) -> RoleSpan | None:
         and steps < 4
         and (
             is_amount(doc[k])
-            or doc[k].text in {"$", "€", "£", "-", "'", "‘", "’", '"', "“", "”"}
+            or doc[k].text in {"$", "€", "£", "-", "'", "‘", "’", '"', "“", "”", "#"}
             or doc[k].is_lower
         )
     ):

@@ -201,3 +201,10 @@ def test_a_deal_wrapped_for_a_described_company_is_a_deal() -> None:
     signal = detect_ma(NLP("Globex wraps deal for biopharma Initech, a desk reports"))
     assert signal.is_ma and roles(signal) == ("Globex", "Initech")
     assert not detect_ma(NLP("Globex wraps deal for drug rights from Initech")).is_ma
+
+
+def test_a_tagged_target_of_an_owned_bid_keeps_its_bidder() -> None:
+    signal = detect_ma(
+        NLP("RT @desk: Hooli & Vandelux's #Initech bid may help $GLBX: http://t.co/x")
+    )
+    assert roles(signal) == ("Hooli & Vandelux", "Initech")
