@@ -75,10 +75,22 @@ def left_party(doc: Any, cue: int) -> RoleSpan | None:
         return run_left(doc, i)
     if i < 0 or is_boundary(doc, i):
         return None
+    if _headline_handle(doc, i):
+        return span_any(doc, i, i + 1)  # "BREAKING: @facebook to acquire @WhatsApp"
     run = no_phrase(doc, run_left(doc, i + 1))
     if run is not None and is_predicate(doc, run):
         return left_party(doc, run.start)  # "Globex Was Right To Buy Initech": Globex
     return run
+
+
+def _headline_handle(doc: Any, i: int) -> bool:
+    """A lower-case handle opening a headline after its header ("BREAKING: @facebook to
+    acquire"): a company's own account; not a reply's addressee opening the post, nor one
+    read "on @thestreet"."""
+    text: str = doc[i].text
+    if text[:1] != "@" or not text[1:].replace("_", "").isalnum() or not doc[i].is_lower:
+        return False
+    return i > 1 and doc[i - 1].text in {":", "-", "|", "—", "–"}
 
 
 def target_right(doc: Any, start: int) -> RoleSpan | None:

@@ -208,3 +208,21 @@ def test_a_tagged_target_of_an_owned_bid_keeps_its_bidder() -> None:
         NLP("RT @desk: Hooli & Vandelux's #Initech bid may help $GLBX: http://t.co/x")
     )
     assert roles(signal) == ("Hooli & Vandelux", "Initech")
+
+
+def test_a_lower_case_handle_opening_a_headline_buys() -> None:
+    signal = detect_ma(NLP("JUST IN: @hooli to acquire @Initech for about $16 billion. • $HOOL"))
+    assert roles(signal) == ("@hooli", "@Initech")
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        # a reply's addressee, or an account read "on", is no buyer
+        ("@bobsmith bought my first Initech shares today, big step", "@bobsmith"),
+        ("Read it on @thedesk to buy or sell $GLBX: http://t.co/x", "@thedesk"),
+    ],
+)
+def test_other_lower_case_handles_buy_nothing(text: str, handle: str) -> None:
+    found = detect_ma(NLP(text)).acquirer
+    assert found is None or found.name != handle
