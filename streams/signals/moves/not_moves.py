@@ -100,7 +100,9 @@ _LEAVES_ALONE = re.compile(
     re.I,
 )
 _DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|not|never|no\s+plans?\s+to|no\s+intention|rules?\s+out"
+    # not "Not surprised by Lee Park's departure" (which affirms it)
+    r"\b(?:den(?:y|ies|ied|ying)|not(?!\s+(?:surprised|shocked|surprising|a\s+surprise)\b)|never"
+    r"|no\s+plans?\s+to|no\s+intention|rules?\s+out"
     r"|ruled\s+out|dismiss(?:es|ed)?|refut(?:es|ed)|won['’]?t|isn['’]?t|wasn['’]?t|\w+n['’]t"
     r"|reject(?:s|ed)?|block(?:s|ed)?|overturn(?:s|ed)?)\b",
     re.I,

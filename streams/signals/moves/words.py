@@ -43,6 +43,8 @@ _JOIN = (
     r"|[\w$@&.-]+['’]?s\s+)?(?:new|next|incoming)(?=\s+(?:(?-i:[A-Z$])[\w&.'’-]*\s+){0,2}(?:C[EFO]O|chief\s+executive|president"
     r"|chair(?:man|woman)?|(?:finance|financial)\s+chief|board\s*member|director)\b)"
     r"|takes?\s+(?:over\s+)?the\s+(?:helm|reins)|becom(?:es|ing)"
+    # "new CEO announced at Contoso"
+    r"|(?<=\bnew\sC[EFO]O\s)(?:announced|named|appointed)(?=\s+(?:at|for|by)\s)"
     # "Contoso Turns to an Adviser to CEOs as New Finance Chief"
     r"|turn(?:s|ed|ing)?\s+to(?=\s[^.!?\n]{1,50}?\bas\s+(?:its\s+|the\s+|a\s+)?new\s+"
     r"(?:\w+\s+){0,2}?(?:C[EFOT]O|chief|chair(?:man|woman)?|president|head)\b)"

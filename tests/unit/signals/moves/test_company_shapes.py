@@ -74,3 +74,16 @@ def test_a_title_of_a_department_is_held_at_the_company_after_it() -> None:
     text = "Lee Park tapped as R&D chief at Contoso"  # NER tagged no organisation
     found = read_moves(text, ("Lee Park", "PERSON"))
     assert [(m[1], m[3]) for m in found] == [("Contoso", "joins")]
+
+
+def test_a_departure_not_surprising_the_poster_is_a_departure() -> None:
+    text = "Not surprised by Lee Park's departure from Contoso e-commerce. See (6/2013)"
+    found = read_moves(text, ("Lee Park", "PERSON"), ("Contoso", "ORG"))
+    assert found == [("Lee Park", "Contoso", None, "leaves")]
+    denied = "Contoso says Lee Park is not leaving the company"
+    assert read_moves(denied, ("Lee Park", "PERSON"), ("Contoso", "ORG")) == []
+
+
+def test_a_new_chief_announced_at_a_company_joins_it() -> None:
+    text = "Report: new CFO appointed at Contoso after a long search"
+    assert read_moves(text, ("Contoso", "ORG")) == [(None, "Contoso", "CFO", "joins")]
