@@ -341,6 +341,10 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         prep, prep_word = priced, "for"  # "bid at $108/sh for Y", "Bid $200 Million for Y"
     if doc[cue].lower_ in {"bid", "offer"} and prep_word != "for":
         return _bid_roles(doc, cue, prep_word)
+    if prep is not None and prep_word == "by" and doc[cue].lower_ in BOUGHT_NOUNS:
+        bidder = run_right(doc, prep + 1)  # "Initech announces acquisition by Globex"
+        if bidder is not None:
+            return Roles(bidder, left_party(doc, cue) or _subject(doc, cue), cue)
     if doc[cue].lower_ == "merger" and (
         prep_word not in {"of", "with"}
         or (prep is not None and prep + 1 < len(doc) and doc[prep + 1].lower_ == "equals")

@@ -336,6 +336,23 @@ def _reporter(doc: Any, roles: Roles) -> Roles:
     return Roles(named, roles.target, roles.cue)
 
 
+def _a_report_source(doc: Any, span: RoleSpan | None) -> bool:
+    """ "shares busy on Pearson report of merger talks": whose report it is, no party."""
+    return (
+        span is not None
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].lower_ in {"on", "after", "per", "following"}
+        and doc[span.end].lower_ in {"report", "scoop"}
+    )
+
+
+def _no_report_source(doc: Any, roles: Roles) -> Roles:
+    acquirer = None if _a_report_source(doc, roles.acquirer) else roles.acquirer
+    target = None if _a_report_source(doc, roles.target) else roles.target
+    return Roles(acquirer, target, roles.cue)
+
+
 def _owner_after(doc: Any, start: int, cue: int) -> RoleSpan | None:
     """The name at ``start`` when it owns what follows up to the cue ("Globex's $3B
     acquisition"): its possessive ends it and only amounts or words stand between."""
@@ -447,6 +464,7 @@ def cleaned(doc: Any, roles: Roles) -> Roles:
     """Roles without a reporter, a lone stake word, a time word, the buyer's own name or a
     description for a name; a thing bought "from" a company leaves that seller as target."""
     roles = _no_target(doc, _lone_stake(doc, _filed_with(doc, _reporter(doc, roles))))
+    roles = _no_report_source(doc, roles)
     return _bought_from(doc, roles)
 
 

@@ -226,3 +226,14 @@ def test_a_lower_case_handle_opening_a_headline_buys() -> None:
 def test_other_lower_case_handles_buy_nothing(text: str, handle: str) -> None:
     found = detect_ma(NLP(text)).acquirer
     assert found is None or found.name != handle
+
+
+def test_a_company_announcing_its_acquisition_by_another_is_the_target() -> None:
+    signal = detect_ma(NLP("Initech Labs announces acquisition by Globex Corp"))
+    assert roles(signal) == ("Globex Corp", "Initech Labs")
+
+
+def test_whose_report_it_is_is_no_party() -> None:
+    text = "Globex $GLBX, Initech $INTK busy midday on Pearson report the two held merger talks."
+    signal = detect_ma(NLP(text))
+    assert signal.target is None or signal.target.name != "Pearson"
