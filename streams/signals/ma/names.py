@@ -97,7 +97,7 @@ _DESCRIPTORS: Final = words(
     """
 )
 # A unit named after the country it is in: "its Polish unit Bank BPH".
-_OWNED_UNITS: Final = words("unit division arm subsidiary")
+OWNED_UNITS: Final = words("unit division arm subsidiary")
 # Said of a company before its name ("buy struggling $AZN", "Buys Troubled BlackBerry").
 _STATE_WORDS: Final = words(
     """
@@ -293,6 +293,17 @@ def collect(doc: Any, i: int) -> tuple[int, int]:
     return begin, end
 
 
+def past_ampersand(doc: Any, run: RoleSpan) -> RoleSpan:
+    """The subject's name on past "&" ("Johnson & Johnson wraps deal": the parse's subject
+    is the first "Johnson" alone)."""
+    k = run.end
+    if k + 1 < len(doc) and doc[k].text == "&" and is_namey(doc[k + 1]):
+        _, end = collect(doc, run.start)
+        if end > run.end:
+            return name_span(doc, run.start, end) or run
+    return run
+
+
 # Places that buy no company: an unlinked country, region or city read as a party is
 # dropped, or trimmed off the front of one ("US Globex", "Norway's Initech"). A
 # company the tagger took for a place ("Vandelux" as GPE) is kept.
@@ -349,7 +360,7 @@ def _lower_descriptor(doc: Any, i: int) -> int | None:
 def _national_unit(doc: Any, k: int, i: int) -> bool:
     """ "its Polish unit Bank BPH": a unit named after its country, its name right after."""
     return (
-        doc[k].lower_ in _OWNED_UNITS
+        doc[k].lower_ in OWNED_UNITS
         and k > i
         and doc[k - 1].lower_ in _NATIONALITIES
         and k + 1 < len(doc)

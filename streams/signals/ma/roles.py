@@ -28,13 +28,12 @@ from streams.signals.ma.names import (
     POSSESSIVE,
     Roles,
     RoleSpan,
-    collect,
     first_run,
     is_amount,
     is_boundary,
-    is_namey,
     lower_name,
     name_span,
+    past_ampersand,
     run_left,
     run_right,
     span_any,
@@ -59,7 +58,9 @@ from streams.signals.ma.pairs import (
 )
 from streams.signals.ma.sales import SELL_CUES, Spans, sale_roles, self_sale
 from streams.signals.ma.shapes import (
+    between_pair,
     bids_for_a_company,
+    by_amount,
     cleaned,
     glued_pair,
     its_before,
@@ -69,6 +70,7 @@ from streams.signals.ma.shapes import (
     ruled_on,
     split_and,
     tender_verb,
+    with_after,
 )
 from streams.signals.ma.sides import left_party, target_right
 
@@ -184,22 +186,11 @@ def _subject(doc: Any, cue: int) -> RoleSpan | None:
                     continue
                 run = run_left(doc, child.i + 1)
                 if run is not None:
-                    return _with_ampersand(doc, run)
+                    return past_ampersand(doc, run)
         if token.head.i == token.i:
             break
         token = token.head
     return None
-
-
-def _with_ampersand(doc: Any, run: RoleSpan) -> RoleSpan:
-    """The subject's name on past "&" ("Johnson & Johnson wraps deal": the parse's subject
-    is the first "Johnson" alone)."""
-    k = run.end
-    if k + 1 < len(doc) and doc[k].text == "&" and is_namey(doc[k + 1]):
-        _, end = collect(doc, run.start)
-        if end > run.end:
-            return name_span(doc, run.start, end) or run
-    return run
 
 
 def _across_clauses(doc: Any, a: int, b: int) -> bool:
@@ -321,7 +312,7 @@ def _answered_offer(doc: Any, cue: int) -> Roles | None:
 
 
 def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
-    if (pair := _between(doc, cue + 1)) is not None:  # "potential merger between X and Y"
+    if (pair := between_pair(doc, cue + 1)) is not None:  # "potential merger between X and Y"
         return pair
     if (about := rumoured_about(doc, cue)) is not None:  # "Takeover Rumors About Y"
         return Roles(None, target_right(doc, about), cue)
@@ -333,7 +324,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         return Roles(described[0], described[1], cue)  # "the Globex-Initech cable merger"
     prep = cue + 1 if cue + 1 < len(doc) else None
     prep_word = doc[prep].lower_ if prep is not None else ""
-    if prep is not None and prep_word in _PAPERS and doc[prep + 1 :].text[:5].lower() == "with ":
+    if prep is not None and prep_word in _PAPERS and with_after(doc, prep):
         prep, prep_word = prep + 1, "with"  # "X in merger pact with Y": the pact is the deal
     if (prep_word == "at" or (prep is not None and is_amount(doc[prep]))) and (
         priced := priced_for(doc, cue)
@@ -367,7 +358,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
             return Roles(target, bought, cue)  # "Y could be an attractive acquisition for X"
         by = word_after(doc, target.end - 1 if target else prep, frozenset({"by"}))
         by_whom = run_right(doc, by + 1) if by is not None else None
-        if by is not None and (by_whom is not None or not _by_amount(doc, by)):
+        if by is not None and (by_whom is not None or not by_amount(doc, by)):
             return Roles(by_whom, target, cue)  # "the acquisition of Y by X", not "by 11%"
         acquirer = (
             left_party(doc, cue)
@@ -430,26 +421,6 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         ):  # "Initech Selloff Tops Goal With $30B Globex Deal": Globex buys from Initech
             return Roles(target, acquirer, cue)
     return Roles(acquirer, target, cue)
-
-
-def _between(doc: Any, prep: int) -> Roles | None:
-    """ "potential merger between $GLBX and $INTK": the first named, then the second."""
-    if prep >= len(doc) or doc[prep].lower_ != "between":
-        return None
-    both = run_right(doc, prep + 1)
-    if both is None:
-        return None
-    if (parts := split_and(doc, both)) is not None:
-        return Roles(parts[0], parts[1], prep - 1)
-    if both.end + 1 < len(doc) and doc[both.end].lower_ in {"and", "&"}:
-        second = run_right(doc, both.end + 1)  # "between $GLBX and $INTK"
-        return Roles(both, second, prep - 1) if second is not None else None
-    return None
-
-
-def _by_amount(doc: Any, by: int) -> bool:
-    """ "raises bid for Y by ~11%": "by" an amount, no bidder."""
-    return by + 1 < len(doc) and (is_amount(doc[by + 1]) or doc[by + 1].text[:1] in "~$€£")
 
 
 def _pay_target(doc: Any, i: int) -> int | None:

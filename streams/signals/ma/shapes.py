@@ -23,6 +23,7 @@ from typing import Any, Final
 from streams.signals.ma.names import (
     BRIDGE,
     KNOWN_PLACES,
+    OWNED_UNITS,
     POSSESSIVE,
     TITLES,
     Roles,
@@ -141,6 +142,31 @@ def split_and(doc: Any, span: RoleSpan) -> tuple[RoleSpan | None, RoleSpan | Non
     k = span.start - 1
     if k > 0 and doc[k].text == "," and (first := run_left(doc, k)) is not None:
         return first, span  # "Globex, Initech announce merger"
+    return None
+
+
+def with_after(doc: Any, k: int) -> bool:
+    """ "with" (and a word after it) right after token ``k``."""
+    return k + 1 < len(doc) and doc[k + 1].lower_ == "with" and bool(doc[k + 1].whitespace_)
+
+
+def by_amount(doc: Any, by: int) -> bool:
+    """ "raises bid for Y by ~11%": "by" an amount, no bidder."""
+    return by + 1 < len(doc) and (is_amount(doc[by + 1]) or doc[by + 1].text[:1] in "~$€£")
+
+
+def between_pair(doc: Any, prep: int) -> Roles | None:
+    """ "potential merger between $GLBX and $INTK": the first named, then the second."""
+    if prep >= len(doc) or doc[prep].lower_ != "between":
+        return None
+    both = run_right(doc, prep + 1)
+    if both is None:
+        return None
+    if (parts := split_and(doc, both)) is not None:
+        return Roles(parts[0], parts[1], prep - 1)
+    if both.end + 1 < len(doc) and doc[both.end].lower_ in {"and", "&"}:
+        second = run_right(doc, both.end + 1)  # "between $GLBX and $INTK"
+        return Roles(both, second, prep - 1) if second is not None else None
     return None
 
 
@@ -421,7 +447,7 @@ _HOLDINGS: Final = frozenset(
 
 
 # A unit that carries a name of its own ("Motorola Business Unit"; not "Significant Assets").
-_NAMED_UNITS: Final = frozenset({"unit", "division", "business", "arm", "subsidiary"})
+_NAMED_UNITS: Final = OWNED_UNITS | {"business"}
 
 
 def _bought_from(doc: Any, roles: Roles) -> Roles:
