@@ -78,10 +78,12 @@ _DONE: Final = (
     # a deal reported under way: "$GLBX in talks to acquire $INTK", "Globex agrees to buy"
     r"|(?:is\s+)?in\s+(?:advanced\s+|early\s+|exclusive\s+|final\s+)?talks\s+to\s+(?:acquire|buy)"
     r"|agree[sd]?\s+to\s+(?:acquire|buy)"
+    # the headline's announcement, the buyer right before "to": "Globex to buy Initech"
+    r"|to\s+(?:acquire|buy)"
     # a bid made, a stake taken: "$GLBX bids for $INTK", "Globex takes $250M stake in Initech"
     r"|bids\s+for|(?:takes|took|has\s+taken)\s+(?:an?\s+)?(?:[$€£]?[\d.,]+\s*[mb]\w*\s+"
     r"|\d[\d.]*\s*%\s+)?(?:majority\s+|minority\s+)?stake\s+in)\s+(?:(?:a|an|the)\s+)?"
-    r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?"
+    r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?:(?-i:[a-z])[\w-]*|[a-z]\.[a-z]\.)\s+){0,3}?"
 )
 
 
@@ -100,7 +102,7 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
     """Whether ``text`` names the deal read in it by both its parties as one noun phrase:
     "the Globex-Initech merger", "$GLBX $INTK acquisition", "Globex and Initech cable
     merger", "Globex's purchase of Initech", "Globex takeover of Initech", "$GLBX's bid for
-    Initech", "Initech rejects Globex's 'final' offer"."""
+    Initech", "Initech rejects Globex's 'final' offer", "Globex's Initech Acquisition"."""
     parties = _parties(ma)
     if parties is None:
         return False
@@ -114,19 +116,24 @@ def names_the_deal(text: str, ma: MASignal) -> bool:
         rf"\s+(?:{_DEAL_NOUN}|bid)(?:\s+(?:pact|agreement|talks))?"
         rf"\s+(?:of|for|with)\s+(?:the\s+)?[$#@]?{second}\b"
     )
+    # the target between the buyer's possessive and the noun: "Globex's Initech Acquisition"
+    held = (
+        rf"(?<![\w$#@])[$#@]?{first}(?:'s|’s)\s+[$#@]?{second}(?:\s+\$[A-Za-z][A-Za-z.]*)?"
+        rf"\s+{_DEAL_NOUN}\b"
+    )
     # a bid answered by its target: "Initech ... rejecting Globex's 'final' offer"
     answered = (
         rf"(?<![\w$#@])[$#@]?{second}\b[^.?!\n]{{0,40}}?\b(?:reject|rebuff|spurn|accept)\w*"
         rf"\s+[$#@]?{first}(?:'s|’s)?\s+(?:\S+\s+){{0,2}}?(?:bid|offer|proposal|approach)s?\b"
     )
-    return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned, answered))
+    return any(re.search(p, text, re.IGNORECASE) for p in (pair, owned, held, answered))
 
 
 # What makes a sentence no report: a question is caught apart (its "?"); these are a wish,
 # advice or a guess, and talk of shares (a fund's or a trader's buying).
 _NOT_TOLD: Final = re.compile(
     r"\b(?:should(?:n'?t)?|would|wish|hope|if|think|thinks|believe|guess|imo|imho|maybe|"
-    r"perhaps|bet|unlikely|lol|needs?|shares?)\b",
+    r"perhaps|bet|unlikely|lol|needs?|(?<!\ba\s)(?<!\bper\s)shares?)\b",
     re.IGNORECASE,
 )
 # A buyer named like a fund or an investment firm: its buying is a position.
@@ -151,6 +158,17 @@ _DESCRIBED_TARGET: Final = (
 )
 
 
+# The target's own ticker before its name: "to buy $INTK Initech".
+_OWN_TICKER: Final = r"(?:\$(?P<ticker>[A-Za-z][A-Za-z.]*)\s+)?"
+
+
+def _abbreviates(ticker: str, name: str) -> bool:
+    """Whether ``ticker``'s letters are ``name``'s in order ("GRPN", "Groupon"): the target's
+    own ticker, not another company's before its product ("$AZN Anti-PD-L1")."""
+    letters = iter(name.lower())
+    return all(c in letters for c in ticker.lower() if c.isalpha())
+
+
 def _told(first: str, second: str | None) -> re.Pattern[str]:
     buyer = rf"(?<![\w$#@])[$#@]?{first}"
     if second is None:
@@ -159,7 +177,7 @@ def _told(first: str, second: str | None) -> re.Pattern[str]:
     # a tagged description before the target: "Acquiring #VidTube Channel #PixelWorks"
     tagged = r"(?:#\w+\s+(?:(?-i:[A-Z])\w*\s+)?)?"
     return re.compile(
-        rf"{buyer}{_DONE}{tagged}[$#@]?{second}\b|{bought}{_DONE_PASSIVE}[$#@]?{first}\b",
+        rf"{buyer}{_DONE}{tagged}{_OWN_TICKER}[$#@]?{second}\b|{bought}{_DONE_PASSIVE}[$#@]?{first}\b",
         re.IGNORECASE,
     )
 
@@ -181,9 +199,32 @@ def told_as_fact(text: str, ma: MASignal) -> bool:
         return False
     for match in SENTENCE.finditer(text):
         sentence = match.group(0)
-        if told.search(sentence):
+        if (found := told.search(sentence)) is not None:
+            ticker = found.groupdict().get("ticker")
+            if ticker and ma.target is not None and not _abbreviates(ticker, ma.target.name):
+                return False
             return "?" not in sentence and not _NOT_TOLD.search(sentence)
     return False
+
+
+# Talk of a bid going round: "takeover chatter", "buyout rumors", "the rumor of a takeover".
+_RUMOUR: Final = re.compile(
+    r"\b(?:takeover|buyout|acquisition|merger|bid|m&a)\s+(?:chatter|speculation|rumou?rs?|talk"
+    r"|buzz|whispers?)\b|\brumou?rs?\s+of\s+(?:an?\s+)?(?:takeover|buyout|bid|acquisition"
+    r"|merger)\b",
+    re.IGNORECASE,
+)
+
+
+def rumoured(text: str, ma: MASignal) -> bool:
+    """Whether ``text`` speaks of talk of a deal going round and names the target read:
+    "$INTK renewed takeover chatter", "Initech up on buyout rumors", "Is the rumor of a
+    takeover of $INTK true?". The guidelines count a rumour of a specific deal as M&A; a
+    columnist's own guess ("Could Initech be a takeover target?") is no rumour."""
+    if ma.target is None or not _RUMOUR.search(text):
+        return False
+    target = _name(ma.target.name)
+    return bool(target) and re.search(rf"(?<![\w$#@])[$#@]?{target}\b", text, re.I) is not None
 
 
 def reported_deal(
@@ -195,10 +236,12 @@ def reported_deal(
     text: str = "",
 ) -> MASignal:
     """``ma`` with ``is_ma`` false when a social post is spam or chatter (filings excepted),
-    unless it is chatter about a deal ``text`` names by both parties (``names_the_deal``) or
-    tells as a fact (``told_as_fact``)."""
+    unless it is chatter about a deal ``text`` names by both parties (``names_the_deal``),
+    tells as a fact (``told_as_fact``) or speaks of as a rumour going round (``rumoured``)."""
     if not ma.is_ma or filing or not social or category.label not in NOT_A_REPORT:
         return ma
-    if category.label == "chatter" and (names_the_deal(text, ma) or told_as_fact(text, ma)):
+    if category.label == "chatter" and (
+        names_the_deal(text, ma) or told_as_fact(text, ma) or rumoured(text, ma)
+    ):
         return ma
     return ma.model_copy(update={"is_ma": False, "status": None})

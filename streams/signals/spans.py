@@ -11,8 +11,10 @@ from typing import Final
 
 __all__ = ["CASHTAG", "SENTENCE", "ticker_lists"]
 
-# A sentence: up to its stop ("$4.4B" and "3.2" are not stops).
-SENTENCE: Final = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]*")
+# A sentence: up to its stop ("$4.4B" and "3.2" are not stops, nor the dots of "U.S.").
+SENTENCE: Final = re.compile(
+    r"(?:[^.!?\n]|\.(?=\d)|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.)+[.!?]*"
+)
 # A cashtag as the signal readers write it ("$GLBX", "$BRK.B").
 CASHTAG: Final = r"\$[A-Za-z][\w.]{0,9}"
 # Three or more cashtags in a row: a ticker list tagging the post, not what it is about

@@ -266,16 +266,21 @@ class DealRegistry:
         return ma
 
 
+# How far after a verb of buying the company bought is named ("bought Nest", "could've
+# bought instead of WhatsApp"; not "$ANGI gets bought, $YHOO hits 35 ... and $TSLA").
+_NEAR: Final = 30
 _PAIR_WORD: Final = re.compile(
     r"\b(?:deals?|mergers?|merge[sd]?|merging|acquisitions?|takeovers?|buyouts?|purchases?"
-    r"|tie-?ups?|bids?|combination)\b",
+    r"|tie-?ups?|bids?|combination"
+    # a verb of one buying the other: "So Globex bought Initech for $3bn?"
+    r"|(?P<verb>buys?|bought|buying|acquir(?:e|es|ed|ing)|purchased))\b",
     re.IGNORECASE,
 )
 # A deal someone imagines: "ripe for a pharma deal", "deal potential"; or one's own trades:
 # "my $GLBX/$INTK/etc deals".
 _IMAGINED: Final = re.compile(
     r"\bripe\s+for\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$|\bpotential\s+(?:[\w-]+\s+)?$"
-    r"|\b(?:my|our|your)\s+(?:\S+\s+){0,2}$",
+    r"|\b(?:my|our|your)\s+(?:\S+\s+){0,2}$|\benough\s+(?:cash|money)\s+to\s+$",
     re.I,
 )
 # A post's header of tickers: "$GLBX $INTK News: ...", "$GLBX - ...", "$GLBX: ...".
@@ -347,6 +352,11 @@ def _pair_in_a_sentence(text: str, deal: _Deal, linked: Mapping[str, Sequence[Sp
                 continue
             if _IMAGINED.search(text, lo, start) or _POTENTIAL_AFTER.match(text[end:hi]):
                 continue
+            if word.group("verb") and not (
+                any(lo <= a < start for a, _ in buyers)
+                and any(end <= a < min(hi, end + _NEAR) for a, _ in targets)
+            ):
+                continue  # a verb of buying: the buyer before it, the company bought right after
             return True
     return False
 

@@ -103,7 +103,7 @@ def target_right(doc: Any, start: int) -> RoleSpan | None:
             and k + 2 < len(doc)
             and doc[k + 1].lower_ in {"in", "of"}
             and is_namey(doc[k + 2]) | (doc[k + 2].text in {"$", "#"})
-            and not is_amount(doc[min(k + 3, len(doc) - 1)])
+            and not _amount_after(doc, k + 3)
         ):
             held = run_right(doc, k + 2)
             if held is not None:  # "Y's stake in natural gas pipelines": Y sells
@@ -128,6 +128,15 @@ def target_right(doc: Any, start: int) -> RoleSpan | None:
             if unit is not None:
                 return span_any(doc, owner.start, unit + 1)
     return found
+
+
+def _amount_after(doc: Any, k: int) -> bool:
+    """Whether an amount follows the held name ("stake in $5bn ..."); a cashtag does not
+    ("stake in Initech $INTK")."""
+    k = min(k, len(doc) - 1)
+    if doc[k].text == "$" and k + 1 < len(doc) and doc[k + 1].text[:1].isalpha():
+        return False
+    return is_amount(doc[k])
 
 
 def _unit_after(doc: Any, k: int) -> int | None:

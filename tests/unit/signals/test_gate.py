@@ -93,3 +93,55 @@ def test_a_fund_taking_a_stake_is_a_position() -> None:
     fund = TICKERS.model_copy(update={"acquirer": Party(name="Northwind Capital")})
     text = "Northwind Capital takes 5% stake in $INTK, shares up"
     assert not reported_deal(fund, CHATTER, text=text).is_ma
+
+
+NAMED = DEAL.model_copy(update={"acquirer": Party(name="Globex"), "target": Party(name="Initech")})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the headline's announcement, the buyer right before "to"
+        "Globex to buy Initech for $40 a share in cash, my calls print",
+        # the target's own ticker before its name; a price per share is no share talk
+        "$GLBX Globex in talks to buy $INTC Initech for $9B, $31 a share!! who else bids?",
+        # a stake in a company described with a place abbreviation
+        "Globex buys stake in U.S. payments startup Initech\nhttp://t.co/x1",
+        # the target between the buyer's possessive and the deal noun
+        "Globex's Initech Acquisition: money well spent? http://t.co/x1 - $GLBX",
+    ],
+)
+def test_chatter_telling_a_deal_another_way_keeps_it(text: str) -> None:
+    assert reported_deal(NAMED, CHATTER, text=text).is_ma
+
+
+def test_a_ticker_before_another_name_is_not_the_targets_own() -> None:
+    licensed = NAMED.model_copy(update={"target": Party(name="Zeta-9")})
+    text = "$GLBX buys into $HOOL Zeta-9 in lymphoma for $300M upfront"
+    assert not reported_deal(licensed, CHATTER, text=text).is_ma
+
+
+RUMOURED = DEAL.model_copy(update={"acquirer": None, "target": Party(name="INTK")})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$INTK popping on fresh takeover chatter",
+        "$INTK ripping again, buyout rumors? lol",
+        "Anyone know if the rumor of a takeover of $INTK by a big chipmaker is real?",
+    ],
+)
+def test_chatter_about_a_rumoured_deal_for_a_named_company_keeps_it(text: str) -> None:
+    assert reported_deal(RUMOURED, CHATTER, text=text).is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could $INTK be the next takeover target? I think so",  # a guess, not a rumour
+        "Buyout chatter everywhere today, biotech names flying",  # the target is not named
+    ],
+)
+def test_a_guess_or_a_rumour_naming_no_target_stays_gated(text: str) -> None:
+    assert not reported_deal(RUMOURED, CHATTER, text=text).is_ma

@@ -144,6 +144,10 @@ LINKED_DEAL = MASignal(
         "Three things that could still sink the Globex and Initech deal",
         "Globex has bid for Initech; suppliers would gain if they merge",
         "can lawmakers really stop the planned Globex Initech #merger?",
+        # a verb of buying, the buyer before it and the company bought right after
+        "So Globex Corp bought Initech for that much? was it worth it",
+        "Is that why Globex wants to buy Initech so badly?",
+        "Globex is up 6% since acquiring Initech http://t.co/x1",
     ],
 )
 def test_a_remark_naming_both_parties_of_a_known_deal_is_that_deal(text: str) -> None:
@@ -179,6 +183,11 @@ def test_a_known_deal_named_by_linked_tickers_is_recalled() -> None:
         "Globex and Initech look ripe for a tie-up",  # a deal imagined
         "Globex may also bid in the spectrum auction https://t.co/x #Initech",  # a tag
         "Globex Initech deal potential is huge",
+        # a verb of buying: the company bought first, far after it, or the buyer imagined
+        "Bought some Initech calls on the Globex halt",
+        "continuing to buy $INTK and Globex shares on sale right now",
+        "Globex outperforms, $XYZ gets bought, $ABC hits 35 after burning cash, Initech hits 300",
+        "Globex has enough cash to buy Initech twice over",
     ],
 )
 def test_both_parties_without_their_deal_in_one_sentence_are_not_recalled(text: str) -> None:

@@ -237,3 +237,8 @@ def test_whose_report_it_is_is_no_party() -> None:
     text = "Globex $GLBX, Initech $INTK busy midday on Pearson report the two held merger talks."
     signal = detect_ma(NLP(text))
     assert signal.target is None or signal.target.name != "Pearson"
+
+
+def test_a_stake_in_a_company_followed_by_a_ticker_reads_the_company() -> None:
+    signal = detect_ma(NLP("Globex buys stake in Initech $GLBX"))
+    assert roles(signal) == ("Globex", "Initech")
