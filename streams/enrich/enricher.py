@@ -330,6 +330,12 @@ def _known_deal(
     if ma.is_ma:
         if category.label == "news":  # as read: the stories' majority gives the direction
             deals.learn(ma, story_key(text), when)
+        if ma.acquirer is None and ma.target is None:  # a deal read with no party named
+            known = deals.recall_pair(text, linked, when) or (
+                deals.recall(text, when) if category.label == "news" else None
+            )
+            if known is not None:
+                return ma.model_copy(update={"acquirer": known.acquirer, "target": known.target})
         return deals.orient(ma, text, linked, when)
     # both parties named first: "$CBST says $MRK deal unaffected" is Merck's deal for Cubist,
     # not a deal for Merck's unit that "$MRK deal" alone would recall

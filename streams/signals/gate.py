@@ -82,7 +82,10 @@ _DONE: Final = (
     r"|to\s+(?:acquire|buy)"
     # a bid made, a stake taken: "$GLBX bids for $INTK", "Globex takes $250M stake in Initech"
     r"|bids\s+for|(?:takes|took|has\s+taken)\s+(?:an?\s+)?(?:[$€£]?[\d.,]+\s*[mb]\w*\s+"
-    r"|\d[\d.]*\s*%\s+)?(?:majority\s+|minority\s+)?stake\s+in)\s+(?:(?:a|an|the)\s+)?"
+    r"|\d[\d.]*\s*%\s+)?(?:majority\s+|minority\s+)?stake\s+in"
+    # a company's stake raised: "Globex raises stake in Initech"
+    r"|(?:raises|raised|ups|upped|boosts|boosted|increases|increased|lifts|lifted)\s+"
+    r"(?:its\s+)?stake\s+in)\s+(?:(?:a|an|the)\s+)?"
     r"(?:(?:majority\s+|minority\s+|big\s+)?stake\s+in\s+)?(?:(?:(?-i:[a-z])[\w-]*|[a-z]\.[a-z]\.)\s+){0,3}?"
 )
 

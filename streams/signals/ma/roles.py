@@ -199,11 +199,22 @@ def _across_clauses(doc: Any, a: int, b: int) -> bool:
     return any(doc[k].text == ";" for k in range(min(a, b), max(a, b)))
 
 
+# Verbs the two merging companies announce their merger with; the words between describe it.
+_ANNOUNCED: Final = frozenset(
+    {"announce", "announces", "announced", "confirm", "confirms", "confirmed", "unveil",
+     "unveils", "unveiled", "agree", "agrees", "agreed", "complete", "completes", "completed"}
+)  # fmt: skip
+
+
 def _merger_roles(doc: Any, cue: int) -> Roles | None:
     """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
     left = left_party(doc, cue)
     if left is not None and (parts := split_and(doc, left)) is not None:
         return Roles(parts[0], parts[1], cue)
+    if left is not None and left.start > 0 and doc[left.start - 1].lower_ in _ANNOUNCED:
+        listed = left_party(doc, left.start)  # "X, Y Announce Nitrogen Mega-Merger"
+        if listed is not None and (parts := split_and(doc, listed)) is not None:
+            return Roles(parts[0], parts[1], cue)
     return None
 
 

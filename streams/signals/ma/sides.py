@@ -43,12 +43,18 @@ _BRIDGE_PAIRS: Final = frozenset(
 )
 
 
+# Stock exchanges, tagged after a listed company's name ("#NYSE").
+_EXCHANGES: Final = frozenset({"nyse", "nasdaq", "amex", "otc", "lse", "tsx"})
+
+
 def left_party(doc: Any, cue: int) -> RoleSpan | None:
     """The party named before the cue, over the bridge words ("X agrees to buy")."""
     i = past_deal_prefix(doc, cue - 1)  # "Ahold, Delhaize Confirm €26B Mega-Merger"
     while i >= 0:
         if i > 0 and (doc[i - 1].lower_, doc[i].lower_) in _BRIDGE_PAIRS:
             i -= 2  # "Globex close to acquiring", "Globex thinking of upping its stake"
+        elif i > 0 and doc[i - 1].text == "#" and doc[i].lower_ in _EXCHANGES:
+            i -= 2  # "The Walt Disney Company $DIS #NYSE to Acquire": where it is listed
         elif doc[i].lower_ in _TALKS_KINDS and i + 1 < cue and doc[i + 1].lower_ == "talks":
             i -= 1  # "Globex in Advanced Talks to Acquire Initech"
         elif doc[i].text == ")":  # "Globex Inc (GLBX) to buy": past the ticker in brackets

@@ -107,6 +107,8 @@ NAMED = DEAL.model_copy(update={"acquirer": Party(name="Globex"), "target": Part
         "$GLBX Globex in talks to buy $INTC Initech for $9B, $31 a share!! who else bids?",
         # a stake in a company described with a place abbreviation
         "Globex buys stake in U.S. payments startup Initech\nhttp://t.co/x1",
+        # a company's stake raised
+        "Globex raises stake in Initech http://t.co/x1 #premarket $GLBX $INTK",
         # the target between the buyer's possessive and the deal noun
         "Globex's Initech Acquisition: money well spent? http://t.co/x1 - $GLBX",
     ],
@@ -145,3 +147,9 @@ def test_chatter_about_a_rumoured_deal_for_a_named_company_keeps_it(text: str) -
 )
 def test_a_guess_or_a_rumour_naming_no_target_stays_gated(text: str) -> None:
     assert not reported_deal(RUMOURED, CHATTER, text=text).is_ma
+
+
+def test_a_fund_raising_its_stake_is_a_position() -> None:
+    fund = NAMED.model_copy(update={"acquirer": Party(name="Northwind Asset Management")})
+    text = "Northwind Asset Management raises stake in Initech $INTK"
+    assert not reported_deal(fund, CHATTER, text=text).is_ma

@@ -279,3 +279,18 @@ def test_the_enricher_reads_chatter_naming_both_parties_as_the_known_deal() -> N
     assert (found.acquirer.name, found.target.name) == ("Globex", "Initech")
     alone = _enricher(None).enrich([remark])[0]
     assert not alone.ma.is_ma
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't expect Globex to say much about Initech because the acquisition closes later",
+        "FTC warns Globex, Initech against data sharing after acquisition",
+    ],
+)
+def test_a_deal_read_with_no_party_takes_the_known_deal_it_names(text: str) -> None:
+    alone = _enricher(None).enrich([_post(3, text)])[0].ma
+    assert alone.is_ma and alone.acquirer is None and alone.target is None
+    found = _enricher(DealRegistry()).enrich([*TOLD, _post(3, text)])[2].ma
+    assert found.is_ma and found.acquirer is not None and found.target is not None
+    assert (found.acquirer.name, found.target.name) == ("Globex", "Initech")

@@ -336,7 +336,11 @@ def test_guesses_reorganisations_old_times_settlements_paper_and_scans_are_no_de
             "$HOOL - Initech Again Rejects Takeover Bid by Globex -> http://t.co/x",
             ("Globex", "Initech"),
         ),
-        ("The Globex Company $GLBX #NYSE to Acquire Maker Studios", (None, "Maker Studios")),
+        # the exchange it is listed on is no party; the company named before it buys
+        (
+            "The Globex Company $GLBX #NYSE to Acquire Maker Studios",
+            ("Globex Company", "Maker Studios"),
+        ),
     ],
 )
 def test_a_name_that_starts_with_maker_an_offer_by_and_an_exchange_are_read_right(

@@ -242,3 +242,14 @@ def test_whose_report_it_is_is_no_party() -> None:
 def test_a_stake_in_a_company_followed_by_a_ticker_reads_the_company() -> None:
     signal = detect_ma(NLP("Globex buys stake in Initech $GLBX"))
     assert roles(signal) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Globex, Initech Announce Widget Mega-Merger http://t.co/x1 $SPY $QQQ",
+        "Globex, Initech Confirm Cross-Border Merger",
+    ],
+)
+def test_two_companies_announcing_a_described_merger_are_its_parties(text: str) -> None:
+    assert roles(detect_ma(NLP(text))) == ("Globex", "Initech")
