@@ -33,7 +33,7 @@ _SOLD_THINGS: Final = frozenset(
 )  # fmt: skip
 # Words after a sold company's name that leave it a name ("stake in Initech to Globex").
 _GOES_ON: Final = frozenset(
-    {"to", "for", "from", "in", "at", "by", "and", "as", "on", "with", "is", "was", "will"}
+    {"to", "for", "from", "in", "at", "by", "and", "as", "on", "with", "is", "was", "will", "after"}
 )
 # Character ranges of the watch-list entities a post links.
 Spans = Sequence[tuple[int, int]]
@@ -104,16 +104,27 @@ def sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | No
     return None
 
 
+_FIELDS: Final = frozenset(
+    {"field", "fields", "project", "projects", "plant", "plants", "block", "blocks", "mine",
+     "mines", "refinery", "pipeline", "pipelines", "terminal", "licence", "license"}
+)  # fmt: skip
+
+
 def _holding_sold(doc: Any, cue: int) -> Roles | None:
-    """ "sale of its Polish unit Bank BPH", "sale of its stake in Caltex Australia": with no
-    buyer named, the company a holding sold is the target (a sale of anything else is no
+    """ "sale of its Polish unit Bank BPH", "sale of its stake in Caltex Australia", "sells
+    9.9% stake in Akbank": with no buyer named, the company a holding sold is the target (a sale of anything else is no
     company's: "sale of iPhone 6")."""
-    if doc[cue].lower_ != "sale" or cue + 2 >= len(doc) or doc[cue + 1].lower_ != "of":
+    if doc[cue].lower_ == "sale" and cue + 2 < len(doc) and doc[cue + 1].lower_ == "of":
+        start = cue + 2
+    elif doc[cue].lower_ in SELL_CUES:  # "Citigroup Sells 9.9% Stake in Turkey's Akbank"
+        start = cue + 1
+    else:
         return None
-    sold = target_right(doc, cue + 2)
-    if sold is None or not is_namey(doc[sold.start]):
-        return None
-    if not any(doc[k].lower_ in _SOLD_THINGS for k in range(cue + 2, sold.start)):
+    sold = target_right(doc, start)
+    if sold is None or not is_namey(doc[sold.start]) or doc[sold.end - 1].lower_ in _FIELDS:
+        return None  # "Stake in Australian Gas Field": no company
+    things = {doc[k].lower_ for k in range(start, sold.start)}
+    if not things & _SOLD_THINGS or (start == cue + 1 and not things & {"stake", "stakes"}):
         return None
     after = doc[sold.end] if sold.end < len(doc) else None
     if after is not None and after.is_alpha and after.is_lower and after.lower_ not in _GOES_ON:

@@ -253,3 +253,18 @@ def test_a_stake_in_a_company_followed_by_a_ticker_reads_the_company() -> None:
 )
 def test_two_companies_announcing_a_described_merger_are_its_parties(text: str) -> None:
     assert roles(detect_ma(NLP(text))) == ("Globex", "Initech")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Globex Sells 9.9% Stake in Norway's Initech for $1.2 Billion", "Initech"),
+        ("Globex sells 5% stake in Initech after Hooli tops it as biggest holder", "Initech"),
+    ],
+)
+def test_a_stake_sold_with_no_buyer_named_is_in_its_company(text: str, target: str) -> None:
+    assert roles(detect_ma(NLP(text))) == (None, target)
+
+
+def test_a_stake_sold_in_a_field_names_no_company() -> None:
+    assert detect_ma(NLP("Globex to Sell Stake in Australian Gas Field")).target is None
