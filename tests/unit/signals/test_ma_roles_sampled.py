@@ -267,4 +267,4 @@ def test_a_stake_sold_with_no_buyer_named_is_in_its_company(text: str, target: s
 
 
 def test_a_stake_sold_in_a_field_names_no_company() -> None:
-    assert detect_ma(NLP("Globex to Sell Stake in Australian Gas Field")).target is None
+    assert detect_ma(NLP("Globex plans to sell its stake in Nevada Gas Field")).target is None
