@@ -72,7 +72,7 @@ from streams.signals.ma.shapes import (
     tender_verb,
     with_after,
 )
-from streams.signals.ma.sides import left_party, target_right
+from streams.signals.ma.sides import left_party, merger_roles, target_right
 
 # Verb cues (lower-cased surface forms: lemmas are unreliable in ALL CAPS headlines).
 VERB_CUES: Final = frozenset(
@@ -199,25 +199,6 @@ def _across_clauses(doc: Any, a: int, b: int) -> bool:
     return any(doc[k].text == ";" for k in range(min(a, b), max(a, b)))
 
 
-# Verbs the two merging companies announce their merger with; the words between describe it.
-_ANNOUNCED: Final = frozenset(
-    {"announce", "announces", "announced", "confirm", "confirms", "confirmed", "unveil",
-     "unveils", "unveiled", "agree", "agrees", "agreed", "complete", "completes", "completed"}
-)  # fmt: skip
-
-
-def _merger_roles(doc: Any, cue: int) -> Roles | None:
-    """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
-    left = left_party(doc, cue)
-    if left is not None and (parts := split_and(doc, left)) is not None:
-        return Roles(parts[0], parts[1], cue)
-    if left is not None and left.start > 0 and doc[left.start - 1].lower_ in _ANNOUNCED:
-        listed = left_party(doc, left.start)  # "X, Y Announce Nitrogen Mega-Merger"
-        if listed is not None and (parts := split_and(doc, listed)) is not None:
-            return Roles(parts[0], parts[1], cue)
-    return None
-
-
 def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
     """``after`` is the first token after the cue (past a particle like "over")."""
     word = doc[cue].lower_
@@ -225,7 +206,7 @@ def _verb_roles(doc: Any, cue: int, after: int) -> Roles:
         after += 1  # "X buys into Y"
     if after < len(doc) and doc[after].lower_ == "by":  # "Y (is) acquired by X"
         return Roles(run_right(doc, after + 1), left_party(doc, cue), cue)
-    if word in MERGE_CUES and (pair := _merger_roles(doc, cue)) is not None:
+    if word in MERGE_CUES and (pair := merger_roles(doc, cue)) is not None:
         return pair  # "X and Y to merge"
     left = lead(doc, left_party(doc, cue)) or _subject(doc, cue) or first_run(doc, cue)
     if cue >= 2 and doc[cue - 1].lower_ == "from" and (kept := run_left(doc, cue - 1)):
@@ -354,7 +335,7 @@ def _noun_roles(doc: Any, cue: int, linked: Spans = ()) -> Roles:
         before = run_left(doc, cue)  # "opposing the $GLBX / $INTK merger": the pair before it
         first = slash_first(doc, before) if before is not None else None
         pair = (
-            _merger_roles(doc, cue)
+            merger_roles(doc, cue)
             or (Roles(first, before, cue) if first is not None else None)
             or opening_pair(doc, cue)
             or slash_before(doc, cue)

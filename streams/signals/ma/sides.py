@@ -10,6 +10,7 @@ from streams.signals.ma.names import (
     BRIDGE,
     KNOWN_PLACES,
     POSSESSIVE,
+    Roles,
     RoleSpan,
     generic,
     is_amount,
@@ -21,7 +22,7 @@ from streams.signals.ma.names import (
     run_right,
     span_any,
 )
-from streams.signals.ma.shapes import no_phrase
+from streams.signals.ma.shapes import no_phrase, split_and
 
 # What is held of a company: "a 20 pct stake in Y", "its interest in Y".
 STAKE: Final = frozenset({"stake", "stakes", "interest", "shares", "holding", "assets"})
@@ -152,4 +153,23 @@ def _unit_after(doc: Any, k: int) -> int | None:
             return i
         if not (doc[i].is_alpha and doc[i].is_lower):
             return None
+    return None
+
+
+# Verbs the two merging companies announce their merger with; the words between describe it.
+_ANNOUNCED: Final = frozenset(
+    {"announce", "announces", "announced", "confirm", "confirms", "confirmed", "unveil",
+     "unveils", "unveiled", "agree", "agrees", "agreed", "complete", "completes", "completed"}
+)  # fmt: skip
+
+
+def merger_roles(doc: Any, cue: int) -> Roles | None:
+    """ "X and Y (agree to) merge", "X, Y announce merger (of equals)": first named acquires."""
+    left = left_party(doc, cue)
+    if left is not None and (parts := split_and(doc, left)) is not None:
+        return Roles(parts[0], parts[1], cue)
+    if left is not None and left.start > 0 and doc[left.start - 1].lower_ in _ANNOUNCED:
+        listed = left_party(doc, left.start)  # "X, Y Announce Nitrogen Mega-Merger"
+        if listed is not None and (parts := split_and(doc, listed)) is not None:
+            return Roles(parts[0], parts[1], cue)
     return None
