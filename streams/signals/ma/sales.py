@@ -104,6 +104,7 @@ def sale_roles(doc: Any, cue: int, start: int, linked: Spans = ()) -> Roles | No
     return None
 
 
+# Holdings that are no company: "stake in Australian Gas Field".
 _FIELDS: Final = frozenset(
     {"field", "fields", "project", "projects", "plant", "plants", "block", "blocks", "mine",
      "mines", "refinery", "pipeline", "pipelines", "terminal", "licence", "license"}
@@ -112,8 +113,8 @@ _FIELDS: Final = frozenset(
 
 def _holding_sold(doc: Any, cue: int) -> Roles | None:
     """ "sale of its Polish unit Bank BPH", "sale of its stake in Caltex Australia", "sells
-    9.9% stake in Akbank": with no buyer named, the company a holding sold is the target (a sale of anything else is no
-    company's: "sale of iPhone 6")."""
+    9.9% stake in Akbank": with no buyer named, the company a holding sold is the target (a
+    sale of anything else is no company's: "sale of iPhone 6")."""
     if doc[cue].lower_ == "sale" and cue + 2 < len(doc) and doc[cue + 1].lower_ == "of":
         start = cue + 2
     elif doc[cue].lower_ in SELL_CUES:  # "Citigroup Sells 9.9% Stake in Turkey's Akbank"
